@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runServiceProcess } from '#libs/runtime';
+import { authorizationApp } from './authorization.app.js';
+
+await runServiceProcess(authorizationApp);

@@ -1,0 +1,67 @@
+import {
+  type GraphQLDataSourceProcessOptions,
+  IntrospectAndCompose,
+  RemoteGraphQLDataSource,
+} from '@apollo/gateway';
+import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { Logger } from 'pino';
+import { ConfigModule, type GatewayConfig } from '#libs/config';
+import type { FastifyRequest } from 'fastify';
+import {
+  CORRELATION_ID_HEADER,
+  HealthModule,
+  LoggerModule,
+  MetricsModule,
+  REQUEST_ID_HEADER,
+} from '#libs/runtime';
+import { SubgraphsReadiness } from './subgraphs.readiness.js';
+
+interface GatewayContext {
+  req?: FastifyRequest;
+}
+
+/** Forwards the request and correlation ids so one request can be followed across services. */
+class TracedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({
+    request,
+    context,
+  }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const { req } = context as GatewayContext;
+    if (!req || !request.http) return;
+    request.http.headers.set(REQUEST_ID_HEADER, req.id);
+    request.http.headers.set(CORRELATION_ID_HEADER, req.correlationId);
+  }
+}
+
+/** The one public GraphQL endpoint: an Apollo Federation 2 gateway over the four subgraphs. */
+@Module({})
+export class GatewayModule {
+  static forRoot(config: GatewayConfig, logger: Logger): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(logger),
+        MetricsModule.forRoot('gateway'),
+        HealthModule.forRoot([SubgraphsReadiness]),
+        GraphQLModule.forRoot<ApolloGatewayDriverConfig>({
+          driver: ApolloGatewayDriver,
+          server: {
+            path: '/graphql',
+            introspection: !config.isProduction,
+            includeStacktraceInErrorResponses: !config.isProduction,
+            logger: logger.child({ component: 'graphql' }),
+          },
+          gateway: {
+            supergraphSdl: new IntrospectAndCompose({
+              subgraphs: config.subgraphs.map(({ name, url }) => ({ name, url: `${url}/graphql` })),
+            }),
+            buildService: ({ url }) => new TracedDataSource({ url }),
+          },
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,23 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from 'pino';
+import type { GatewayConfig } from '#libs/config';
+import { createHttpApp, listeningUrl } from '#libs/runtime';
+import { GatewayModule } from './gateway.module.js';
+import { waitForSubgraphs } from './wait-for-subgraphs.js';
+
+/** Waits for the subgraphs, composes them and starts serving on the gateway port. */
+export async function startGateway(
+  config: GatewayConfig,
+  logger: Logger,
+  frameworkLogger?: Logger,
+): Promise<NestFastifyApplication> {
+  await waitForSubgraphs(config.subgraphs, config.SUBGRAPH_WAIT_MS);
+  const app = await createHttpApp(GatewayModule.forRoot(config, logger), {
+    config,
+    logger,
+    frameworkLogger,
+  });
+  await app.listen({ port: config.port, host: config.HOST });
+  logger.info({ url: `${listeningUrl(app)}/graphql` }, 'gateway listening');
+  return app;
+}

@@ -1,0 +1,18 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { OptOutConfig } from '#libs/config';
+import { serviceInfrastructure, type ServiceContext } from '#libs/runtime';
+import { optOutDatabase } from './opt-out.database.js';
+
+/** Opt-outs, their withdrawals and the public opt-out register. */
+@Module({})
+export class OptOutModule {
+  static forRoot(context: ServiceContext<OptOutConfig>): DynamicModule {
+    return {
+      module: OptOutModule,
+      imports: serviceInfrastructure(context, {
+        database: optOutDatabase,
+        infoQuery: 'optOutInfo',
+      }),
+    };
+  }
+}

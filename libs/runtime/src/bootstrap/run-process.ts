@@ -1,4 +1,3 @@
-import exitHook from 'async-exit-hook';
 import { ConfigValidationError } from '#libs/config';
 
 export interface Stoppable {
@@ -9,9 +8,9 @@ export interface Stoppable {
 const SHUTDOWN_TIMEOUT_MS = 30_000;
 
 /**
- * Runs a long-lived process: starts it; on SIGINT/SIGTERM stops it (services first, database
- * last) before exiting. A start-up failure exits with status 1 and a readable message: for
- * invalid configuration the list of bad variables, without a stack trace.
+ * Runs a long-lived process: starts it, and on SIGINT/SIGTERM stops it (services first, the
+ * database last) before exiting 0. A start-up failure exits 1 with a readable message: for
+ * invalid configuration, the list of bad variables without a stack trace.
  */
 export async function runProcess(name: string, start: () => Promise<Stoppable>): Promise<void> {
   let running: Stoppable;
@@ -25,16 +24,25 @@ export async function runProcess(name: string, start: () => Promise<Stoppable>):
     process.stderr.write(`${name}: ${message}\n`);
     process.exit(1);
   }
-  // The embedded database library exits on signals through async-exit-hook; registering the
-  // shutdown there too makes the process wait for it instead of exiting underneath it.
-  exitHook.forceExitTimeout(SHUTDOWN_TIMEOUT_MS);
-  exitHook((done) => {
-    process.stderr.write(`${name}: shutting down\n`);
-    running.stop().then(done, (error: unknown) => {
-      process.stderr.write(`${name}: error while shutting down: ${formatError(error)}\n`);
-      done();
-    });
-  });
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`${name}: ${signal} received, shutting down\n`);
+    setTimeout(() => {
+      process.stderr.write(`${name}: shutdown took over ${SHUTDOWN_TIMEOUT_MS} ms, exiting\n`);
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`${name}: error while shutting down: ${formatError(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 }
 
 function formatError(error: unknown): string {

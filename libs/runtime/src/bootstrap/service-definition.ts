@@ -20,3 +20,14 @@ export interface ServiceDefinition<C extends ServiceConfig = ServiceConfig> {
   database: ServiceDatabase;
   module(context: ServiceContext<C>): DynamicModule;
 }
+
+/**
+ * Declares a service: its configuration type is checked against its module here, and launchers
+ * then hold services of different configurations in one list. A launcher always builds the
+ * configuration from the service's own `configClass`.
+ */
+export function defineService<C extends ServiceConfig>(
+  definition: ServiceDefinition<C>,
+): ServiceDefinition {
+  return definition;
+}

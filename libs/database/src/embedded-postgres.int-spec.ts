@@ -1,0 +1,92 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres.js';
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+describe(startEmbeddedPostgres.name, () => {
+  let root: string;
+  const started: RunningPostgres[] = [];
+  const start = async (options: Parameters<typeof startEmbeddedPostgres>[0]) => {
+    const server = await startEmbeddedPostgres(options);
+    started.push(server);
+    return server;
+  };
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'embedded-pg-spec-'));
+  });
+
+  afterAll(async () => {
+    for (const server of started) await server.stop();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('should initialise once, reuse a running server, and keep data across restarts', async () => {
+    const dataDir = path.join(root, 'pg');
+    const port = await freePort();
+    const sut = await start({ dataDir, port });
+    expect(sut.owned).toBe(true);
+    await query(sut.adminUrl, 'CREATE TABLE kept (id int)');
+
+    const second = await start({ dataDir, port: await freePort() });
+    expect(second.owned).toBe(false);
+    expect(second.adminUrl).toBe(sut.adminUrl); // the running server's port, not the new one
+    await second.stop(); // not the owner: leaves the server running
+    expect(await query(sut.adminUrl, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+
+    const [settings] = await query<{ ctype: string; listen: string }>(
+      sut.adminUrl,
+      `SELECT datctype AS ctype, current_setting('listen_addresses') AS listen
+         FROM pg_database WHERE datname = current_database()`,
+    );
+    expect(settings).toEqual({ ctype: 'C.UTF-8', listen: '127.0.0.1' });
+
+    await sut.stop();
+    await expect(query(sut.adminUrl, 'SELECT 1')).rejects.toThrow();
+
+    const restarted = await start({ dataDir, port });
+    expect(restarted.owned).toBe(true);
+    expect(await query(restarted.adminUrl, `SELECT to_regclass('kept')::text AS kept`)).toEqual([
+      { kept: 'kept' },
+    ]);
+    await restarted.stop();
+  });
+
+  it('should say why when the server cannot start', async () => {
+    const blocker = createServer();
+    const port = await new Promise<number>((resolve) =>
+      blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)),
+    );
+    try {
+      await expect(
+        startEmbeddedPostgres({ dataDir: path.join(root, 'busy'), port }),
+      ).rejects.toThrow(
+        /did not start .* on port \d+: pg_ctl start exited with code 1[\s\S]*Last output:/,
+      );
+    } finally {
+      blocker.close();
+    }
+  });
+});

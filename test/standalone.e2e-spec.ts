@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import { createTestDatabase, type TestDatabase } from '#libs/testing';
+import { startStandalone, type Standalone } from '../apps/standalone/src/start-standalone.js';
+
+const SERVICE_SCHEMAS = {
+  'rights-registry': 'rights_registry',
+  authorization: 'authorization',
+  'opt-out': 'opt_out',
+  'royalty-distribution': 'royalty_distribution',
+};
+
+async function graphql(url: string, query: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
+  return {
+    response,
+    body: (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] },
+  };
+}
+
+describe('standalone system', () => {
+  let database: TestDatabase;
+  let sut: Standalone;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    sut = await startStandalone({
+      DATABASE_URL: database.url,
+      GATEWAY_PORT: '0',
+      RIGHTS_REGISTRY_PORT: '0',
+      AUTHORIZATION_PORT: '0',
+      OPT_OUT_PORT: '0',
+      ROYALTY_DISTRIBUTION_PORT: '0',
+      LOG_LEVEL: 'warn',
+      DB_POOL_SIZE: '3',
+    });
+  });
+
+  afterAll(async () => {
+    await sut?.stop();
+    await database?.drop();
+  });
+
+  it('should report every service and the gateway ready, with the reason', async () => {
+    for (const { url } of [...sut.services, { url: sut.gatewayUrl }]) {
+      const live = await fetch(`${url}/health/live`);
+      expect(live.status).toBe(200);
+      const ready = await fetch(`${url}/health/ready`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: 'ok' });
+    }
+    const gatewayReady = (await (await fetch(`${sut.gatewayUrl}/health/ready`)).json()) as {
+      details: { subgraphs: Record<string, string> };
+    };
+    expect(gatewayReady.details.subgraphs).toMatchObject({
+      'rights-registry': 'up',
+      authorization: 'up',
+      'opt-out': 'up',
+      'royalty-distribution': 'up',
+    });
+  });
+
+  it('should compose the four subgraphs behind the gateway', async () => {
+    const { response, body } = await graphql(
+      sut.gatewayUrl,
+      '{ rightsRegistryInfo { name schema } authorizationInfo { name schema } optOutInfo { name schema } royaltyDistributionInfo { name schema } }',
+    );
+    expect(response.status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({
+      rightsRegistryInfo: { name: 'rights-registry', schema: 'rights_registry' },
+      authorizationInfo: { name: 'authorization', schema: 'authorization' },
+      optOutInfo: { name: 'opt-out', schema: 'opt_out' },
+      royaltyDistributionInfo: { name: 'royalty-distribution', schema: 'royalty_distribution' },
+    });
+  });
+
+  it('should serve each subgraph with its federation SDL', async () => {
+    for (const { url } of sut.services) {
+      const { body } = await graphql(url, '{ _service { sdl } }');
+      expect((body.data?._service as { sdl: string }).sdl).toContain(
+        '@link(url: "https://specs.apollo.dev/federation/v2',
+      );
+    }
+  });
+
+  it('should keep each service in its own schema and nothing in public', async () => {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ schema: string; table: string }>(
+        `SELECT table_schema AS schema, table_name AS table FROM information_schema.tables
+          WHERE table_schema NOT IN ('pg_catalog', 'information_schema')`,
+      );
+      for (const schema of Object.values(SERVICE_SCHEMAS)) {
+        expect(rows).toContainEqual({ schema, table: 'migrations' });
+      }
+      expect(rows.filter((row) => row.schema === 'public')).toEqual([]);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('should echo a caller request id and pass it and the correlation id to the subgraphs', async () => {
+    const { response } = await graphql(sut.gatewayUrl, '{ optOutInfo { name } }', {
+      'x-request-id': 'e2e-request-1',
+      'x-correlation-id': 'e2e-correlation-1',
+    });
+    expect(response.headers.get('x-request-id')).toBe('e2e-request-1');
+    expect(response.headers.get('x-correlation-id')).toBe('e2e-correlation-1');
+
+    const generated = await fetch(`${sut.gatewayUrl}/health/live`);
+    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(generated.headers.get('x-correlation-id')).toBe(generated.headers.get('x-request-id'));
+  });
+
+  it('should expose Prometheus metrics per service', async () => {
+    await fetch(`${sut.services[0]!.url}/health/live`);
+    const response = await fetch(`${sut.services[0]!.url}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    const text = await response.text();
+    expect(text).toMatch(
+      /http_request_duration_seconds_count\{service="rights-registry",method="GET",route="\/health\/live",status_code="200"\} [1-9]/,
+    );
+    expect(text).toContain('process_cpu_user_seconds_total{service="rights-registry"}');
+  });
+
+  it('should reject a request body over the configured limit', async () => {
+    const response = await fetch(`${sut.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ optOutInfo { name } } # ${'x'.repeat(1_100_000)}` }),
+    });
+    expect(response.status).toBe(413);
+  });
+});

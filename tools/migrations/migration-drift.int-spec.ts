@@ -1,0 +1,19 @@
+import { describe, expect, it } from '@jest/globals';
+import { createTestDatabase } from '#libs/testing';
+import { subgraphServices } from '../../apps/standalone/src/services.js';
+import { pendingChanges } from './pending-changes.js';
+
+describe(pendingChanges.name, () => {
+  it.each(subgraphServices.map(({ definition }) => [definition.name, definition] as const))(
+    'should find the %s entities fully covered by its migrations',
+    async (_name, definition) => {
+      const database = await createTestDatabase();
+      try {
+        const diff = await pendingChanges(definition, database.url);
+        expect(diff.up.map((statement) => statement.query)).toEqual([]);
+      } finally {
+        await database.drop();
+      }
+    },
+  );
+});

@@ -1,0 +1,62 @@
+/** Layer rules, checked in CI (`npm run depcruise`). */
+module.exports = {
+  forbidden: [
+    {
+      name: 'app-imports-other-app',
+      comment:
+        'Services talk through events and federation, never through code. Only the standalone launcher composes the apps.',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/', pathNot: '^apps/standalone/' },
+      to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'lib-imports-app',
+      comment: 'Libraries (contracts included) are shared by every app and know none of them.',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'domain-imports-infrastructure',
+      comment: 'Domain rules are plain TypeScript: no framework, database, transport or GraphQL.',
+      severity: 'error',
+      from: { path: '/domain/' },
+      to: {
+        path: [
+          '/(application|infrastructure|graphql)/',
+          'node_modules/(@nestjs|typeorm|pg|kafkajs|fastify|graphql|@apollo)/',
+        ],
+      },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+    {
+      name: 'production-imports-dev-dependency',
+      comment: 'Running code may only use production dependencies.',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: '\\.(spec|int-spec|e2e-spec)\\.ts$|^libs/testing/' },
+      to: { dependencyTypes: ['npm-dev'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(dist|node_modules|coverage)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      conditionNames: ['source', 'import', 'require', 'node', 'default'],
+      exportsFields: ['exports'],
+      extensions: ['.ts', '.js', '.json'],
+    },
+  },
+};

@@ -1,0 +1,35 @@
+import { Command } from 'commander';
+
+/** A benchmark suite: measures, compares with its in-run baseline, returns Markdown. */
+export interface BenchmarkSuite {
+  name: string;
+  description: string;
+  run(): Promise<string>;
+}
+
+/** Registered suites, in the order `npm run bench` runs them. */
+const suites: BenchmarkSuite[] = [];
+
+const program = new Command('bench')
+  .description('Run benchmark suites; results go to docs/BENCHMARKS.md')
+  .argument('[suites...]', 'suite names (default: all)')
+  .action(async (names: string[]) => {
+    const unknown = names.filter((name) => !suites.some((suite) => suite.name === name));
+    if (unknown.length) {
+      process.stderr.write(
+        `unknown suite(s): ${unknown.join(', ')}; available: ${suites.map((s) => s.name).join(', ') || 'none'}\n`,
+      );
+      process.exitCode = 2;
+      return;
+    }
+    const selected = names.length ? suites.filter((suite) => names.includes(suite.name)) : suites;
+    if (selected.length === 0) {
+      process.stdout.write('No benchmark suites are registered yet.\n');
+      return;
+    }
+    for (const suite of selected) {
+      process.stdout.write(`${await suite.run()}\n`);
+    }
+  });
+
+await program.parseAsync();

@@ -32,6 +32,6 @@ describe('start-up with bad configuration', () => {
     const sut = run('dist/apps/gateway/src/main.js', { OPT_OUT_URL: 'ftp://example' });
     expect(sut.status).toBe(1);
     expect(sut.stderr).toContain('OPT_OUT_URL');
-    expect(sut.stderr).toContain('must be an http:// or https:// URL');
+    expect(sut.stderr).toContain('OPT_OUT_URL must be a URL starting with http:// or https://');
   });
 });

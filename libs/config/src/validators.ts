@@ -1,19 +1,23 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 
-/** A `postgres://` or `postgresql://` connection URL. */
-export function IsPostgresUrl(options?: ValidationOptions): PropertyDecorator {
+/** A URL whose scheme is one of `protocols` (hosts without a top-level domain allowed). */
+function IsUrlWithProtocol(
+  name: string,
+  protocols: string[],
+  options?: ValidationOptions,
+): PropertyDecorator {
+  const schemes = protocols.map((protocol) => `${protocol}//`).join(' or ');
   return (target, propertyKey) => {
     registerDecorator({
-      name: 'isPostgresUrl',
+      name,
       target: target.constructor,
       propertyName: String(propertyKey),
-      options: { message: '$property must be a postgres:// or postgresql:// URL', ...options },
+      options: { message: `$property must be a URL starting with ${schemes}`, ...options },
       validator: {
         validate(value: unknown) {
           if (typeof value !== 'string') return false;
           try {
-            const url = new URL(value);
-            return url.protocol === 'postgres:' || url.protocol === 'postgresql:';
+            return protocols.includes(new URL(value).protocol);
           } catch {
             return false;
           }
@@ -23,25 +27,10 @@ export function IsPostgresUrl(options?: ValidationOptions): PropertyDecorator {
   };
 }
 
-/** An http(s) URL, hosts without a top-level domain allowed. */
-export function IsHttpUrl(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyKey) => {
-    registerDecorator({
-      name: 'isHttpUrl',
-      target: target.constructor,
-      propertyName: String(propertyKey),
-      options: { message: '$property must be an http:// or https:// URL', ...options },
-      validator: {
-        validate(value: unknown) {
-          if (typeof value !== 'string') return false;
-          try {
-            const url = new URL(value);
-            return url.protocol === 'http:' || url.protocol === 'https:';
-          } catch {
-            return false;
-          }
-        },
-      },
-    });
-  };
-}
+/** A `postgres://` or `postgresql://` connection URL. */
+export const IsPostgresUrl = (options?: ValidationOptions) =>
+  IsUrlWithProtocol('isPostgresUrl', ['postgres:', 'postgresql:'], options);
+
+/** An `http://` or `https://` URL. */
+export const IsHttpUrl = (options?: ValidationOptions) =>
+  IsUrlWithProtocol('isHttpUrl', ['http:', 'https:'], options);

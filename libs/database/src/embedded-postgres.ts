@@ -82,9 +82,10 @@ export async function startEmbeddedPostgres(
     const serverLog = existsSync(logFile)
       ? (await readFile(logFile, 'utf8')).split('\n').slice(-LOG_TAIL_LINES)
       : [];
+    const output = [...logTail, ...serverLog].filter(Boolean);
     throw new Error(
-      `Embedded PostgreSQL did not start in ${dataDir} on port ${options.port}: ${reason}\n` +
-        `Last output:\n${[...logTail, ...serverLog].join('\n')}`,
+      `Embedded PostgreSQL did not start in ${dataDir} on port ${options.port}: ${reason}` +
+        (output.length ? `\nLast output:\n${output.join('\n')}` : ''),
       { cause: error },
     );
   }

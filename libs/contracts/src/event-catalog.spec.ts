@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from '@jest/globals';
+import { EventRejectedError } from './event-catalog.js';
+import { WorkRegistered, type WorkRegisteredV1 } from './events/index.js';
+import { eventCatalog } from './index.js';
+import { Topics } from './topics.js';
+import { IdentifierScheme, RightType, WorkCategory } from './values/enums.js';
+
+const holderId = randomUUID();
+
+function workRegistered(overrides: Partial<WorkRegisteredV1> = {}): WorkRegisteredV1 {
+  return {
+    workId: randomUUID(),
+    title: '夜に駆ける',
+    category: WorkCategory.MUSIC,
+    creatorNames: ['Ayase'],
+    identifiers: [{ scheme: IdentifierScheme.ISWC, value: 'T0345246801' }],
+    shares: [{ holderId, rightType: RightType.PERFORMANCE, shareBps: 10_000 }],
+    sharesEffectiveFrom: '2026-01-01T00:00:00.000Z',
+    registeredBy: holderId,
+    ...overrides,
+  };
+}
+
+function rejection(attempt: () => unknown): EventRejectedError {
+  try {
+    attempt();
+  } catch (error) {
+    if (error instanceof EventRejectedError) return error;
+    throw error;
+  }
+  throw new Error('expected the event to be rejected');
+}
+
+describe('eventCatalog', () => {
+  it('should hold every event of the design on its aggregate topic', () => {
+    const sut = eventCatalog.definitions.map((d) => [d.type, d.version, d.topic]);
+    expect(sut).toEqual(
+      expect.arrayContaining([
+        ['registry.party.registered', 1, Topics.registryParty],
+        ['registry.party.updated', 1, Topics.registryParty],
+        ['registry.party.membership-changed', 1, Topics.registryParty],
+        ['registry.work.registered', 1, Topics.registryWork],
+        ['registry.work.updated', 1, Topics.registryWork],
+        ['registry.work.shares-changed', 1, Topics.registryWork],
+        ['registry.work.dispute-opened', 1, Topics.registryWork],
+        ['registry.work.dispute-resolved', 1, Topics.registryWork],
+        ['optout.registered', 1, Topics.optOut],
+        ['optout.withdrawn', 1, Topics.optOut],
+        ['authorization.license.granted', 1, Topics.authorizationLicense],
+        ['authorization.license.revoked', 1, Topics.authorizationLicense],
+        ['distribution.batch.calculated', 1, Topics.distributionBatch],
+        ['distribution.batch.approved', 1, Topics.distributionBatch],
+        ['distribution.batch.closed', 1, Topics.distributionBatch],
+        ['distribution.reserve.released', 1, Topics.distributionBatch],
+        ['distribution.claim.settled', 1, Topics.distributionBatch],
+      ]),
+    );
+    expect(sut).toHaveLength(17);
+  });
+
+  it('should build an envelope that decodes back to the same event after JSON', () => {
+    const payload = workRegistered();
+    const envelope = eventCatalog.envelope('rights-registry', {
+      definition: WorkRegistered,
+      aggregateId: payload.workId,
+      payload,
+      correlationId: 'req-1',
+    });
+    expect(envelope).toMatchObject({
+      type: 'registry.work.registered',
+      version: 1,
+      producer: 'rights-registry',
+      aggregateId: payload.workId,
+      correlationId: 'req-1',
+      causationId: null,
+    });
+    const sut = eventCatalog.decode(JSON.parse(JSON.stringify(envelope)));
+    expect(sut.definition).toBe(WorkRegistered);
+    expect(sut.envelope.payload).toEqual(payload);
+  });
+
+  it('should refuse to produce an invalid payload, naming the nested field', () => {
+    const payload = workRegistered({
+      shares: [{ holderId, rightType: RightType.PERFORMANCE, shareBps: 12_000 }],
+    });
+    const sut = rejection(() =>
+      eventCatalog.envelope('rights-registry', {
+        definition: WorkRegistered,
+        aggregateId: payload.workId,
+        payload,
+        correlationId: 'req-1',
+      }),
+    );
+    expect(sut.reason).toBe('invalid-payload');
+    expect(sut.details.join()).toContain('shares.0.shareBps');
+  });
+
+  const valid = () =>
+    JSON.parse(
+      JSON.stringify(
+        eventCatalog.envelope('rights-registry', {
+          definition: WorkRegistered,
+          aggregateId: 'w-1',
+          payload: workRegistered(),
+          correlationId: 'c',
+        }),
+      ),
+    ) as Record<string, unknown>;
+
+  it('should reject a version it does not know, listing the known ones', () => {
+    const sut = rejection(() => eventCatalog.decode({ ...valid(), version: 2 }));
+    expect(sut.reason).toBe('unknown-version');
+    expect(sut.message).toContain('known: 1');
+  });
+
+  it('should reject a type it does not know', () => {
+    expect(
+      rejection(() => eventCatalog.decode({ ...valid(), type: 'registry.work.exploded' })).reason,
+    ).toBe('unknown-type');
+  });
+
+  it('should reject a malformed envelope', () => {
+    expect(rejection(() => eventCatalog.decode({ ...valid(), eventId: 'nope' })).reason).toBe(
+      'malformed-envelope',
+    );
+    expect(rejection(() => eventCatalog.decode('text')).reason).toBe('malformed-envelope');
+  });
+
+  it('should reject a payload that fails validation', () => {
+    const envelope = valid();
+    const sut = rejection(() =>
+      eventCatalog.decode({
+        ...envelope,
+        payload: { ...(envelope.payload as object), category: 'PAINTING' },
+      }),
+    );
+    expect(sut.reason).toBe('invalid-payload');
+    expect(sut.details.join()).toContain('category');
+  });
+
+  it('should tolerate fields it does not know (added by a newer producer)', () => {
+    const envelope = valid();
+    const sut = eventCatalog.decode({
+      ...envelope,
+      payload: { ...(envelope.payload as object), genre: 'J-pop' },
+    });
+    expect(sut.envelope.type).toBe('registry.work.registered');
+  });
+});

@@ -95,7 +95,8 @@ export class EventCatalog {
     }
     const envelope = plainToInstance(EventEnvelopeDto, raw);
     const envelopeProblems = flatten(validateSync(envelope));
-    if (envelopeProblems.length) throw new EventRejectedError('malformed-envelope', envelopeProblems);
+    if (envelopeProblems.length)
+      throw new EventRejectedError('malformed-envelope', envelopeProblems);
     const definition = this.find(envelope.type, envelope.version);
     if (!definition) {
       const known = this.versions.get(envelope.type);

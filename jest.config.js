@@ -17,6 +17,8 @@ const common = {
 };
 
 export default {
+  // Integration and end-to-end tests start servers and wait for events; a test that needs longer is broken.
+  testTimeout: 180_000,
   // Loaded by Jest outside its module system, hence from the build (`npm test` builds first).
   globalSetup: '<rootDir>/dist/libs/testing/src/global-setup.js',
   globalTeardown: '<rootDir>/dist/libs/testing/src/global-teardown.js',
@@ -27,6 +29,10 @@ export default {
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs,tools}/**/*.int-spec.ts'],
     },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+    },
   ],
 };

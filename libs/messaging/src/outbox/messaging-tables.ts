@@ -1,0 +1,44 @@
+import type { QueryRunner } from 'typeorm';
+
+/**
+ * The outbox and inbox tables of one service schema, created by that service's migrations
+ * (`await createMessagingTables(queryRunner, 'opt_out')`).
+ */
+export async function createMessagingTables(
+  queryRunner: QueryRunner,
+  schema: string,
+): Promise<void> {
+  const s = `"${schema}"`;
+  await queryRunner.query(`
+    CREATE TABLE ${s}."outbox" (
+      "id" bigserial PRIMARY KEY,
+      "event_id" uuid NOT NULL UNIQUE,
+      "topic" text NOT NULL,
+      "aggregate_id" text NOT NULL,
+      "lane" smallint NOT NULL,
+      "envelope" jsonb NOT NULL,
+      "created_at" timestamptz NOT NULL DEFAULT now(),
+      "published_at" timestamptz
+    )`);
+  await queryRunner.query(
+    `CREATE INDEX "outbox_pending" ON ${s}."outbox" ("lane", "id") WHERE "published_at" IS NULL`,
+  );
+  await queryRunner.query(
+    `CREATE INDEX "outbox_published" ON ${s}."outbox" ("published_at") WHERE "published_at" IS NOT NULL`,
+  );
+  await queryRunner.query(`
+    CREATE TABLE ${s}."inbox" (
+      "consumer" text NOT NULL,
+      "event_id" uuid NOT NULL,
+      "topic" text NOT NULL,
+      "partition" integer NOT NULL,
+      "offset" bigint NOT NULL,
+      "handled_at" timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY ("consumer", "event_id")
+    )`);
+}
+
+export async function dropMessagingTables(queryRunner: QueryRunner, schema: string): Promise<void> {
+  await queryRunner.query(`DROP TABLE "${schema}"."inbox"`);
+  await queryRunner.query(`DROP TABLE "${schema}"."outbox"`);
+}

@@ -1,0 +1,3 @@
+import { describeTransportContract } from '../../../../test/support/messaging/transport-contract.js';
+
+describeTransportContract('postgres');

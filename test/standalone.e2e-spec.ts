@@ -53,6 +53,12 @@ describe('standalone system', () => {
       expect(ready.status).toBe(200);
       expect(await ready.json()).toMatchObject({ status: 'ok' });
     }
+    for (const { url } of sut.services) {
+      const details = (await (await fetch(`${url}/health/ready`)).json()) as {
+        details: { messaging: { transport: string; outboxPending: number } };
+      };
+      expect(details.details.messaging).toMatchObject({ transport: 'postgres', outboxPending: 0 });
+    }
     const gatewayReady = (await (await fetch(`${sut.gatewayUrl}/health/ready`)).json()) as {
       details: { subgraphs: Record<string, string> };
     };
@@ -88,7 +94,7 @@ describe('standalone system', () => {
     }
   });
 
-  it('should keep each service in its own schema and nothing in public', async () => {
+  it('should keep each service in its own schema, the event log in its own, and nothing in public', async () => {
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     try {
@@ -97,8 +103,23 @@ describe('standalone system', () => {
           WHERE table_schema NOT IN ('pg_catalog', 'information_schema')`,
       );
       for (const schema of Object.values(SERVICE_SCHEMAS)) {
-        expect(rows).toContainEqual({ schema, table: 'migrations' });
+        for (const table of ['migrations', 'outbox', 'inbox'])
+          expect(rows).toContainEqual({ schema, table });
       }
+      expect(rows).toContainEqual({ schema: 'eventlog', table: 'events' });
+      const topics = await client.query<{ name: string }>(
+        'SELECT name FROM eventlog.topics ORDER BY name',
+      );
+      expect(topics.rows.map((row) => row.name)).toEqual(
+        expect.arrayContaining([
+          'registry.party.v1',
+          'registry.party.v1.dlq',
+          'registry.work.v1',
+          'optout.optout.v1',
+          'authorization.license.v1',
+          'distribution.batch.v1',
+        ]),
+      );
       expect(rows.filter((row) => row.schema === 'public')).toEqual([]);
     } finally {
       await client.end();

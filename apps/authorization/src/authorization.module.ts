@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AuthorizationConfig } from '#libs/config';
+import { Topics } from '#libs/contracts';
 import { serviceInfrastructure, type ServiceContext } from '#libs/runtime';
 import { authorizationDatabase } from './authorization.database.js';
 
@@ -11,6 +12,7 @@ export class AuthorizationModule {
       module: AuthorizationModule,
       imports: serviceInfrastructure(context, {
         database: authorizationDatabase,
+        produces: [Topics.authorizationLicense],
         infoQuery: 'authorizationInfo',
       }),
     };

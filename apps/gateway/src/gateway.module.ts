@@ -15,6 +15,7 @@ import {
   LoggerModule,
   MetricsModule,
   REQUEST_ID_HEADER,
+  ServiceMetrics,
 } from '#libs/runtime';
 import { SubgraphsReadiness } from './subgraphs.readiness.js';
 
@@ -44,7 +45,7 @@ export class GatewayModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(logger),
-        MetricsModule.forRoot('gateway'),
+        MetricsModule.forRoot(new ServiceMetrics('gateway')),
         HealthModule.forRoot([SubgraphsReadiness]),
         GraphQLModule.forRoot<ApolloGatewayDriverConfig>({
           driver: ApolloGatewayDriver,

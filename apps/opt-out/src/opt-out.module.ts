@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { OptOutConfig } from '#libs/config';
+import { Topics } from '#libs/contracts';
 import { serviceInfrastructure, type ServiceContext } from '#libs/runtime';
 import { optOutDatabase } from './opt-out.database.js';
 
@@ -11,6 +12,7 @@ export class OptOutModule {
       module: OptOutModule,
       imports: serviceInfrastructure(context, {
         database: optOutDatabase,
+        produces: [Topics.optOut],
         infoQuery: 'optOutInfo',
       }),
     };

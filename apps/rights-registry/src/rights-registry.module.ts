@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { RightsRegistryConfig } from '#libs/config';
+import { Topics } from '#libs/contracts';
 import { serviceInfrastructure, type ServiceContext } from '#libs/runtime';
 import { rightsRegistryDatabase } from './rights-registry.database.js';
 
@@ -11,6 +12,7 @@ export class RightsRegistryModule {
       module: RightsRegistryModule,
       imports: serviceInfrastructure(context, {
         database: rightsRegistryDatabase,
+        produces: [Topics.registryParty, Topics.registryWork],
         infoQuery: 'rightsRegistryInfo',
       }),
     };

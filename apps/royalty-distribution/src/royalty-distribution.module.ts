@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { RoyaltyDistributionConfig } from '#libs/config';
+import { Topics } from '#libs/contracts';
 import { serviceInfrastructure, type ServiceContext } from '#libs/runtime';
 import { royaltyDistributionDatabase } from './royalty-distribution.database.js';
 
@@ -11,6 +12,7 @@ export class RoyaltyDistributionModule {
       module: RoyaltyDistributionModule,
       imports: serviceInfrastructure(context, {
         database: royaltyDistributionDatabase,
+        produces: [Topics.distributionBatch],
         infoQuery: 'royaltyDistributionInfo',
       }),
     };

@@ -1,9 +1,22 @@
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { Secret } from './secret.js';
 import { IsPostgresUrl } from './validators.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export const EVENT_TRANSPORTS = ['postgres', 'kafka'] as const;
+export type EventTransportKind = (typeof EVENT_TRANSPORTS)[number];
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
 
@@ -86,4 +99,57 @@ export class DatabaseConfig extends PortsConfig {
   @Min(1)
   @Max(200)
   DB_POOL_SIZE: number = 10;
+}
+
+/** Settings of a service: its database plus how it publishes and consumes events. */
+export class MessagingConfig extends DatabaseConfig {
+  /** `postgres` (event log in the database, the default) or `kafka`; KAFKA_BROKERS implies kafka. */
+  @IsOptional()
+  @IsIn(EVENT_TRANSPORTS)
+  EVENT_TRANSPORT: EventTransportKind | undefined = undefined;
+
+  /** Comma-separated host:port list; required with EVENT_TRANSPORT=kafka. */
+  @ValidateIf(
+    (config: MessagingConfig) =>
+      config.EVENT_TRANSPORT === 'kafka' || config.KAFKA_BROKERS !== undefined,
+  )
+  @IsNotEmpty({ message: 'KAFKA_BROKERS is required when EVENT_TRANSPORT is kafka' })
+  @Matches(/^[^\s,:]+:\d+(,[^\s,:]+:\d+)*$/, {
+    message: '$property must be host:port[,host:port...]',
+  })
+  KAFKA_BROKERS: string | undefined = undefined;
+
+  /** Replication factor of Kafka topics created at start-up (-1: the broker's default). */
+  @IsInt()
+  @Min(-1)
+  KAFKA_REPLICATION_FACTOR: number = -1;
+
+  /** Tries of a failing event handler before the event goes to the dead-letter topic. */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  EVENT_MAX_ATTEMPTS: number = 5;
+
+  /** Days events stay in the PostgreSQL event log (0: forever). */
+  @IsInt()
+  @Min(0)
+  EVENT_LOG_RETENTION_DAYS: number = 30;
+
+  /** Days published outbox rows are kept. */
+  @IsInt()
+  @Min(0)
+  OUTBOX_RETENTION_DAYS: number = 7;
+
+  /** Milliseconds between polls when no notification arrives. */
+  @IsInt()
+  @Min(50)
+  EVENT_POLL_INTERVAL_MS: number = 1000;
+
+  get eventTransport(): EventTransportKind {
+    return this.EVENT_TRANSPORT ?? (this.KAFKA_BROKERS ? 'kafka' : 'postgres');
+  }
+
+  get kafkaBrokers(): string[] {
+    return this.KAFKA_BROKERS ? this.KAFKA_BROKERS.split(',') : [];
+  }
 }

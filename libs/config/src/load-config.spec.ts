@@ -77,3 +77,36 @@ describe(loadConfig.name, () => {
     ]);
   });
 });
+
+describe('messaging settings', () => {
+  it('should default to the PostgreSQL event log', () => {
+    expect(loadConfig(RightsRegistryConfig, {}).eventTransport).toBe('postgres');
+  });
+
+  it('should take Kafka when brokers are given', () => {
+    const sut = loadConfig(RightsRegistryConfig, { KAFKA_BROKERS: 'kafka-1:9092,kafka-2:9092' });
+    expect(sut.eventTransport).toBe('kafka');
+    expect(sut.kafkaBrokers).toEqual(['kafka-1:9092', 'kafka-2:9092']);
+  });
+
+  it('should require brokers for EVENT_TRANSPORT=kafka', () => {
+    expect(() => loadConfig(RightsRegistryConfig, { EVENT_TRANSPORT: 'kafka' })).toThrow(
+      /KAFKA_BROKERS is required when EVENT_TRANSPORT is kafka/,
+    );
+  });
+
+  it('should reject a malformed broker list and an unknown transport', () => {
+    expect(() => loadConfig(RightsRegistryConfig, { KAFKA_BROKERS: 'kafka' })).toThrow(/host:port/);
+    expect(() => loadConfig(RightsRegistryConfig, { EVENT_TRANSPORT: 'rabbitmq' })).toThrow(
+      /EVENT_TRANSPORT/,
+    );
+  });
+
+  it('should keep the PostgreSQL event log when asked to, even with brokers', () => {
+    const sut = loadConfig(RightsRegistryConfig, {
+      EVENT_TRANSPORT: 'postgres',
+      KAFKA_BROKERS: 'k:9092',
+    });
+    expect(sut.eventTransport).toBe('postgres');
+  });
+});

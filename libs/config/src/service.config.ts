@@ -1,9 +1,9 @@
 import { IsInt, IsOptional, Min } from 'class-validator';
-import { DatabaseConfig, PortsConfig } from './base.config.js';
+import { MessagingConfig, PortsConfig } from './base.config.js';
 import { IsHttpUrl } from './validators.js';
 
-/** A subgraph service: database settings plus the port it serves on. */
-export abstract class ServiceConfig extends DatabaseConfig {
+/** A subgraph service: database and messaging settings plus the port it serves on. */
+export abstract class ServiceConfig extends MessagingConfig {
   abstract get port(): number;
 }
 

@@ -9,3 +9,5 @@ export * from './transport/event-transport.js';
 export * from './transport/headers.js';
 export * from './transport/partition.js';
 export * from './kafka/kafka.transport.js';
+export * from './messaging.metrics.js';
+export * from './messaging.module.js';

@@ -1,4 +1,5 @@
 // Written by `npm run migration:generate`: every migration of this folder, oldest first.
 import type { MigrationInterface } from 'typeorm';
+import { CreateMessagingTables1764000000001 } from './1764000000001-CreateMessagingTables.js';
 
-export const migrations: (new () => MigrationInterface)[] = [];
+export const migrations: (new () => MigrationInterface)[] = [CreateMessagingTables1764000000001];

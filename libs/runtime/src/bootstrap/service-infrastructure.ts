@@ -1,10 +1,13 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { ConfigModule } from '#libs/config';
+import type { Topic } from '#libs/contracts';
 import { DatabaseModule, type ServiceDatabase } from '#libs/database';
+import { MessagingModule, MessagingReadiness } from '#libs/messaging';
 import { DatabaseReadiness } from '../health/database.readiness.js';
 import { HealthModule } from '../health/health.module.js';
 import type { ReadinessCheck } from '../health/readiness-check.js';
 import { LoggerModule } from '../logging/logger.token.js';
+import { ServiceMetrics } from '../metrics/metrics.js';
 import { MetricsModule } from '../metrics/metrics.module.js';
 import { ServiceInfoModule } from '../graphql/service-info.js';
 import { SubgraphModule } from '../graphql/subgraph.module.js';
@@ -13,6 +16,8 @@ import type { ServiceContext } from './service-definition.js';
 
 export interface InfrastructureOptions {
   database: ServiceDatabase;
+  /** Topics the service publishes to. */
+  produces: Topic[];
   /** Name of the service's `Query` field reporting its status. */
   infoQuery: string;
   /** Readiness checks besides the database. */
@@ -22,23 +27,35 @@ export interface InfrastructureOptions {
 
 /**
  * The modules every subgraph service imports: configuration, logging, metrics, its database
- * (migrated on start), health endpoints and the GraphQL subgraph.
+ * (migrated on start), messaging (outbox, relay, consumers), health endpoints and the GraphQL
+ * subgraph.
  */
 export function serviceInfrastructure(
   context: ServiceContext,
   options: InfrastructureOptions,
 ): DynamicModule[] {
   const { config, databaseUrl, logger } = context;
+  const { service, schema } = options.database;
+  const metrics = new ServiceMetrics(service);
   return [
     ConfigModule.forRoot(config),
     LoggerModule.forRoot(logger),
-    MetricsModule.forRoot(options.database.service),
+    MetricsModule.forRoot(metrics),
     DatabaseModule.forService(options.database, {
       url: databaseUrl,
       poolSize: config.DB_POOL_SIZE,
       logger: logger.child({ component: 'typeorm' }),
     }),
-    HealthModule.forRoot([DatabaseReadiness, ...(options.readiness ?? [])]),
+    MessagingModule.forService({
+      service,
+      schema,
+      produces: options.produces,
+      config,
+      databaseUrl,
+      logger,
+      registry: metrics.registry,
+    }),
+    HealthModule.forRoot([DatabaseReadiness, MessagingReadiness, ...(options.readiness ?? [])]),
     SubgraphModule.forRoot({
       production: config.isProduction,
       orphanedTypes: options.orphanedTypes,

@@ -5,12 +5,12 @@ import { ServiceMetrics } from './metrics.js';
 /** `GET /metrics` in Prometheus text format, from the service's own registry. */
 @Module({})
 export class MetricsModule {
-  static forRoot(service: string): DynamicModule {
+  static forRoot(metrics: ServiceMetrics): DynamicModule {
     return {
       module: MetricsModule,
       global: true,
       controllers: [MetricsController],
-      providers: [{ provide: ServiceMetrics, useValue: new ServiceMetrics(service) }],
+      providers: [{ provide: ServiceMetrics, useValue: metrics }],
       exports: [ServiceMetrics],
     };
   }

@@ -1,14 +1,10 @@
+import 'reflect-metadata';
 import { Command } from 'commander';
-
-/** A benchmark suite: measures, compares with its in-run baseline, returns Markdown. */
-export interface BenchmarkSuite {
-  name: string;
-  description: string;
-  run(): Promise<string>;
-}
+import type { BenchmarkSuite } from './harness.js';
+import { messagingBenchmark } from './messaging.bench.js';
 
 /** Registered suites, in the order `npm run bench` runs them. */
-const suites: BenchmarkSuite[] = [];
+const suites: BenchmarkSuite[] = [messagingBenchmark];
 
 const program = new Command('bench')
   .description('Run benchmark suites; results go to docs/BENCHMARKS.md')

@@ -135,11 +135,6 @@ export class MessagingConfig extends DatabaseConfig {
   @Min(0)
   EVENT_LOG_RETENTION_DAYS: number = 30;
 
-  /** Days published outbox rows are kept. */
-  @IsInt()
-  @Min(0)
-  OUTBOX_RETENTION_DAYS: number = 7;
-
   /** Milliseconds between polls when no notification arrives. */
   @IsInt()
   @Min(50)

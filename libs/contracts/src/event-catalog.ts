@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
-import { EventEnvelopeDto, type EventEnvelope } from './envelope.js';
+import { envelopeProblems, type EventEnvelope } from './envelope.js';
 import type { EventDefinition } from './event-definition.js';
 
 export type RejectionReason =
@@ -93,10 +93,9 @@ export class EventCatalog {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
       throw new EventRejectedError('malformed-envelope', ['not an object']);
     }
-    const envelope = plainToInstance(EventEnvelopeDto, raw);
-    const envelopeProblems = flatten(validateSync(envelope));
-    if (envelopeProblems.length)
-      throw new EventRejectedError('malformed-envelope', envelopeProblems);
+    const problems = envelopeProblems(raw as Record<string, unknown>);
+    if (problems.length) throw new EventRejectedError('malformed-envelope', problems);
+    const envelope = raw as EventEnvelope<Record<string, unknown>>;
     const definition = this.find(envelope.type, envelope.version);
     if (!definition) {
       const known = this.versions.get(envelope.type);
@@ -107,9 +106,9 @@ export class EventCatalog {
         : new EventRejectedError('unknown-type', [envelope.type]);
     }
     const payload = plainToInstance(definition.payload, envelope.payload);
-    const problems = validatePayload(definition, payload);
-    if (problems.length) throw new EventRejectedError('invalid-payload', problems);
-    return { envelope: { ...(raw as EventEnvelope), payload }, definition };
+    const payloadProblems = validatePayload(definition, payload);
+    if (payloadProblems.length) throw new EventRejectedError('invalid-payload', payloadProblems);
+    return { envelope: { ...envelope, payload }, definition };
   }
 }
 

@@ -73,7 +73,6 @@ export class Messaging implements OnApplicationBootstrap, BeforeApplicationShutd
       transport,
       logger: options.logger.child({ component: 'outbox-relay' }),
       pollIntervalMs: options.config.EVENT_POLL_INTERVAL_MS,
-      retentionMs: options.config.OUTBOX_RETENTION_DAYS * DAY_MS,
       onPublished: (count) => this.metrics.published.inc(count),
     });
   }
@@ -125,7 +124,7 @@ export class Messaging implements OnApplicationBootstrap, BeforeApplicationShutd
     lag: Record<string, Record<string, number>>;
   }> {
     const [row] = await this.dataSource.query<{ pending: number }[]>(
-      `SELECT count(*)::int AS pending FROM "${this.options.schema}"."outbox" WHERE "published_at" IS NULL`,
+      `SELECT count(*)::int AS pending FROM "${this.options.schema}"."outbox"`,
     );
     return {
       transport: this.transport.kind,

@@ -125,15 +125,32 @@ export interface ConsumerSettings {
   /** Milliseconds each handled item takes (to be caught mid-batch). */
   handleDelayMs?: number;
   maxAttempts?: number;
+  /** Called once an item's effect is committed. */
+  onHandled?: (item: ItemSequencedV1) => void;
 }
 
-/** A consumer recording each item it handles in `handled`. */
+/** A consumer recording each item it handles in `handled`, several items per statement. */
 export function createConsumer(
   dataSource: DataSource,
   transport: EventTransport,
   settings: ConsumerSettings,
 ): EventConsumer {
   const { v1, catalog } = contractEvents(settings.topic);
+  const handleItems = async (events: EventEnvelope<ItemSequencedV1>[], manager: EntityManager) => {
+    const poison = events.find((event) => event.payload.poison);
+    if (poison) throw new Error(`poison item ${poison.payload.key}#${poison.payload.n}`);
+    if (settings.handleDelayMs)
+      await new Promise((r) => setTimeout(r, settings.handleDelayMs! * events.length));
+    await manager.query(
+      `INSERT INTO "${CONTRACT_SCHEMA}"."handled" ("event_id", "key", "n")
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[])`,
+      [
+        events.map((e) => e.eventId),
+        events.map((e) => e.payload.key),
+        events.map((e) => e.payload.n),
+      ],
+    );
+  };
   return new EventConsumer({
     name: settings.group,
     dataSource,
@@ -143,16 +160,16 @@ export function createConsumer(
     catalog,
     maxAttempts: settings.maxAttempts ?? 3,
     retryDelayMs: 10,
+    onHandled: (event) => settings.onHandled?.(event.payload as ItemSequencedV1),
     handlers: [
-      handlerFor(v1, async (event: EventEnvelope<ItemSequencedV1>, manager: EntityManager) => {
-        if (event.payload.poison)
-          throw new Error(`poison item ${event.payload.key}#${event.payload.n}`);
-        if (settings.handleDelayMs) await new Promise((r) => setTimeout(r, settings.handleDelayMs));
-        await manager.query(
-          `INSERT INTO "${CONTRACT_SCHEMA}"."handled" ("event_id", "key", "n") VALUES ($1, $2, $3)`,
-          [event.eventId, event.payload.key, event.payload.n],
-        );
-      }),
+      handlerFor(
+        v1,
+        async (event: EventEnvelope<ItemSequencedV1>, manager: EntityManager) => {
+          await handleItems([event], manager);
+        },
+        (events: EventEnvelope<ItemSequencedV1>[], manager: EntityManager) =>
+          handleItems(events, manager),
+      ),
     ],
   });
 }

@@ -21,13 +21,19 @@ import { Headers } from '../transport/headers.js';
 export interface EventHandler<P extends object = object> {
   definition: EventDefinition<P>;
   handle(event: EventEnvelope<P>, manager: EntityManager): Promise<void>;
+  /**
+   * Optional: applies consecutive events of this type at once, with the same effect as `handle`
+   * on each in order (a projection can upsert them in one statement).
+   */
+  handleBatch?(events: EventEnvelope<P>[], manager: EntityManager): Promise<void>;
 }
 
 export function handlerFor<P extends object>(
   definition: EventDefinition<P>,
   handle: (event: EventEnvelope<P>, manager: EntityManager) => Promise<void>,
+  handleBatch?: (events: EventEnvelope<P>[], manager: EntityManager) => Promise<void>,
 ): EventHandler {
-  return { definition, handle };
+  return { definition, handle, handleBatch } as EventHandler;
 }
 
 export type DeadLetterReason =
@@ -154,9 +160,22 @@ export class EventConsumer {
 
   /** Applies a run in one transaction; false when any record failed (nothing is kept). */
   private async applyRun(run: Classified[], ack: RecordAcknowledger): Promise<boolean> {
+    const toHandle = run.filter(
+      (classified): classified is Handled => classified.kind === 'handle',
+    );
     try {
       await this.options.dataSource.transaction(async (manager) => {
-        for (const classified of run) await this.apply(classified, manager);
+        const fresh = await this.recordInInbox(toHandle, manager);
+        // Consecutive new events with the same handler go to its handleBatch when it has one.
+        for (let start = 0; start < fresh.length;) {
+          const { handler } = fresh[start]!;
+          let end = start + 1;
+          while (end < fresh.length && fresh[end]!.handler === handler) end += 1;
+          const events = fresh.slice(start, end).map((classified) => classified.event);
+          if (handler.handleBatch) await handler.handleBatch(events, manager);
+          else for (const event of events) await handler.handle(event, manager);
+          start = end;
+        }
         await ack.inTransaction(manager, run[run.length - 1]!.record);
       });
     } catch (error) {
@@ -166,9 +185,27 @@ export class EventConsumer {
       );
       return false;
     }
-    for (const classified of run)
-      if (classified.kind === 'handle') this.options.onHandled?.(classified.event);
+    for (const classified of toHandle) this.options.onHandled?.(classified.event);
     return true;
+  }
+
+  /** Inserts inbox rows for the records; returns those not handled before, in order. */
+  private async recordInInbox(records: Handled[], manager: EntityManager): Promise<Handled[]> {
+    if (records.length === 0) return [];
+    const inserted = await manager.query<{ event_id: string }[]>(
+      `INSERT INTO "${this.options.schema}"."inbox" ("consumer", "event_id", "topic", "partition", "offset")
+       SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::int[], $5::bigint[])
+       ON CONFLICT DO NOTHING RETURNING "event_id"`,
+      [
+        this.options.name,
+        records.map(({ event }) => event.eventId),
+        records.map(({ record }) => record.topic),
+        records.map(({ record }) => record.partition),
+        records.map(({ record }) => record.offset),
+      ],
+    );
+    const fresh = new Set(inserted.map((row) => row.event_id));
+    return records.filter(({ event }) => fresh.delete(event.eventId));
   }
 
   private async applyWithRetries(classified: Classified, ack: RecordAcknowledger): Promise<void> {
@@ -199,13 +236,8 @@ export class EventConsumer {
   /** The record's effect plus its inbox row; nothing when the inbox already has it. */
   private async apply(classified: Classified, manager: EntityManager): Promise<void> {
     if (classified.kind !== 'handle') return;
-    const { record, event, handler } = classified;
-    const inserted = await manager.query<unknown[]>(
-      `INSERT INTO "${this.options.schema}"."inbox" ("consumer", "event_id", "topic", "partition", "offset")
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING 1`,
-      [this.options.name, event.eventId, record.topic, record.partition, record.offset],
-    );
-    if (inserted.length > 0) await handler.handle(event, manager);
+    const [fresh] = await this.recordInInbox([classified], manager);
+    if (fresh) await fresh.handler.handle(fresh.event, manager);
   }
 
   private async deadLetter(
@@ -258,15 +290,17 @@ export class EventConsumer {
   }
 }
 
+interface Handled {
+  kind: 'handle';
+  record: DeliveredRecord;
+  event: EventEnvelope<object>;
+  handler: EventHandler;
+}
+
 type Classified =
   | { kind: 'skip'; record: DeliveredRecord }
   | { kind: 'reject'; record: DeliveredRecord; reason: DeadLetterReason; message: string }
-  | {
-      kind: 'handle';
-      record: DeliveredRecord;
-      event: EventEnvelope<object>;
-      handler: EventHandler;
-    };
+  | Handled;
 
 function typeOf(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined;

@@ -97,7 +97,7 @@ export class KafkaTransport implements EventTransport {
         topic,
         messages: batch.map((record) => ({
           key: record.key,
-          value: JSON.stringify(record.value),
+          value: record.json ?? JSON.stringify(record.value),
           headers: record.headers,
         })),
       })),

@@ -17,15 +17,10 @@ export async function createMessagingTables(
       "aggregate_id" text NOT NULL,
       "lane" smallint NOT NULL,
       "envelope" jsonb NOT NULL,
-      "created_at" timestamptz NOT NULL DEFAULT now(),
-      "published_at" timestamptz
+      "created_at" timestamptz NOT NULL DEFAULT now()
     )`);
-  await queryRunner.query(
-    `CREATE INDEX "outbox_pending" ON ${s}."outbox" ("lane", "id") WHERE "published_at" IS NULL`,
-  );
-  await queryRunner.query(
-    `CREATE INDEX "outbox_published" ON ${s}."outbox" ("published_at") WHERE "published_at" IS NOT NULL`,
-  );
+  // Rows wait here until the relay publishes them, then are deleted.
+  await queryRunner.query(`CREATE INDEX "outbox_lane" ON ${s}."outbox" ("lane", "id")`);
   await queryRunner.query(`
     CREATE TABLE ${s}."inbox" (
       "consumer" text NOT NULL,

@@ -1,8 +1,8 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import type { EventEnvelope } from '#libs/contracts';
 import type { EventTransport, OutgoingRecord } from '../transport/event-transport.js';
+import { PostgresEventLogTransport } from '../postgres/postgres-event-log.transport.js';
 import { Alarm } from '../transport/alarm.js';
 import { Headers } from '../transport/headers.js';
 import { OUTBOX_LANES, outboxChannel } from './outbox.js';
@@ -16,8 +16,6 @@ export interface OutboxRelayOptions {
   logger: Logger;
   batchSize?: number;
   pollIntervalMs?: number;
-  /** Published rows older than this are deleted. Default: 7 days. */
-  retentionMs?: number;
   /** Called after each published batch (metrics). */
   onPublished?: (count: number) => void;
 }
@@ -26,18 +24,26 @@ interface OutboxRow {
   id: string;
   topic: string;
   aggregate_id: string;
-  envelope: EventEnvelope;
+  /** The envelope as JSON text, passed on without parsing (read for transports other than the event log). */
+  json?: string;
+  type?: string;
+  version?: string;
+  event_id?: string;
+  correlation_id?: string;
 }
 
-const CLEANUP_INTERVAL_MS = 600_000;
 const SESSION_RETRY_MS = 1000;
+
+const ENVELOPE_COLUMNS = `"envelope"::text AS "json", "envelope"->>'type' AS "type",
+  "envelope"->>'version' AS "version", "event_id"::text AS "event_id",
+  "envelope"->>'correlationId' AS "correlation_id"`;
 
 /**
  * Publishes a service's outbox. Rows are spread over lanes by aggregate; a relay publishes a lane
  * only while holding that lane's transaction advisory lock, oldest row first, so several relay
  * replicas can run, each aggregate's events keep their order, and a replica that dies leaves its
- * rows to the others. With the PostgreSQL event log, appending and marking rows published happen
- * in one transaction: no event is published twice. With Kafka a crash between the broker's ack
+ * rows to the others. Published rows are deleted. With the PostgreSQL event log, appending and
+ * deleting happen in one transaction: no event is published twice. With Kafka a crash between the broker's ack
  * and the commit republishes the batch; consumers are idempotent.
  */
 export class OutboxRelay {
@@ -45,7 +51,6 @@ export class OutboxRelay {
   private stopped = true;
   private readonly alarm = new Alarm();
   private loop: Promise<void> = Promise.resolve();
-  private lastCleanup = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {}
 
@@ -68,7 +73,7 @@ export class OutboxRelay {
 
   /** Publishes every pending row now; returns how many were published. */
   async publishPending(): Promise<number> {
-    const batchSize = this.options.batchSize ?? 500;
+    const batchSize = this.options.batchSize ?? 1000;
     let total = 0;
     for (let lane = 0; lane < OUTBOX_LANES; lane += 1) {
       for (;;) {
@@ -84,9 +89,7 @@ export class OutboxRelay {
     const { logger, pollIntervalMs = 1000 } = this.options;
     while (!this.stopped) {
       try {
-        const published = await this.publishPending();
-        if (published > 0) continue;
-        await this.cleanUp();
+        if ((await this.publishPending()) > 0) continue;
       } catch (error) {
         logger.error({ err: error, schema: this.options.schema }, 'outbox relay pass failed');
       }
@@ -102,35 +105,32 @@ export class OutboxRelay {
         [`outbox:${schema}`, lane],
       );
       if (!lock?.locked) return 0;
+      // The PostgreSQL event log copies envelopes inside the database; other transports need them.
+      const inDatabase = transport instanceof PostgresEventLogTransport;
+      const columns = inDatabase ? '' : `, ${ENVELOPE_COLUMNS}`;
       const rows = await manager.query<OutboxRow[]>(
-        `SELECT "id"::text AS "id", "topic", "aggregate_id", "envelope" FROM "${schema}"."outbox"
-          WHERE "lane" = $1 AND "published_at" IS NULL
+        `SELECT "id"::text AS "id", "topic", "aggregate_id"${columns}
+           FROM "${schema}"."outbox"
+          WHERE "lane" = $1
           ORDER BY "outbox"."id" LIMIT $2 FOR UPDATE SKIP LOCKED`,
         [lane, batchSize],
       );
       if (rows.length === 0) return 0;
-      await transport.publish(
-        rows.map(toRecord),
-        transport.kind === 'postgres' ? manager : undefined,
-      );
-      await manager.query(
-        `UPDATE "${schema}"."outbox" SET "published_at" = now() WHERE "id" = ANY($1::bigint[])`,
-        [rows.map((row) => row.id)],
-      );
+      if (inDatabase) {
+        await transport.appendFromOutbox(
+          manager,
+          schema,
+          rows.map((row) => ({ id: row.id, topic: row.topic, key: row.aggregate_id })),
+        );
+      } else {
+        await transport.publish(rows.map(toRecord));
+      }
+      await manager.query(`DELETE FROM "${schema}"."outbox" WHERE "id" = ANY($1::bigint[])`, [
+        rows.map((row) => row.id),
+      ]);
       onPublished?.(rows.length);
       return rows.length;
     });
-  }
-
-  private async cleanUp(): Promise<void> {
-    if (Date.now() - this.lastCleanup < CLEANUP_INTERVAL_MS) return;
-    this.lastCleanup = Date.now();
-    const retentionMs = this.options.retentionMs ?? 7 * 86_400_000;
-    await this.options.dataSource.query(
-      `DELETE FROM "${this.options.schema}"."outbox"
-        WHERE "published_at" < now() - make_interval(secs => $1)`,
-      [retentionMs / 1000],
-    );
   }
 
   private async listen(): Promise<void> {
@@ -161,16 +161,16 @@ export class OutboxRelay {
 }
 
 function toRecord(row: OutboxRow): OutgoingRecord {
-  const { envelope } = row;
   return {
     topic: row.topic,
     key: row.aggregate_id,
-    value: envelope,
+    value: undefined,
+    json: row.json,
     headers: {
-      [Headers.eventType]: envelope.type,
-      [Headers.eventVersion]: String(envelope.version),
-      [Headers.eventId]: envelope.eventId,
-      [Headers.correlationId]: envelope.correlationId,
+      [Headers.eventType]: row.type ?? '',
+      [Headers.eventVersion]: row.version ?? '',
+      [Headers.eventId]: row.event_id ?? '',
+      [Headers.correlationId]: row.correlation_id ?? '',
     },
   };
 }

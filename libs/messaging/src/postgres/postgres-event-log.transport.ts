@@ -8,6 +8,7 @@ import type {
   Subscription,
   TopicSpec,
 } from '../transport/event-transport.js';
+import { Headers } from '../transport/headers.js';
 import { partitionFor } from '../transport/partition.js';
 import { EVENT_COLUMNS, EVENT_LOG_CHANNEL, toRecord, type EventRow } from './event-rows.js';
 import { PartitionWorkers } from './partition-workers.js';
@@ -26,10 +27,11 @@ export interface PostgresEventLogOptions {
   retentionMs?: number;
 }
 
-interface AppendGroup {
+/** An outbox row as the relay hands it over: its id, topic and message key. */
+export interface OutboxRef {
+  id: string;
   topic: string;
-  partition: number;
-  records: OutgoingRecord[];
+  key: string;
 }
 
 /**
@@ -89,7 +91,7 @@ export class PostgresEventLogTransport implements EventTransport {
       subscription,
       partitions,
       pollIntervalMs: this.options.pollIntervalMs ?? 1000,
-      batchSize: this.options.batchSize ?? 200,
+      batchSize: this.options.batchSize ?? 500,
     });
     await workers.start();
     const running: RunningSubscription = {
@@ -158,21 +160,77 @@ export class PostgresEventLogTransport implements EventTransport {
     return rows.map(toRecord);
   }
 
+  /**
+   * Moves rows of a service's outbox (same database) into the log without passing their
+   * envelopes through the application: only ids and keys leave PostgreSQL. Runs in the relay's
+   * transaction; the caller deletes the rows afterwards.
+   */
+  async appendFromOutbox(manager: EntityManager, schema: string, rows: OutboxRef[]): Promise<void> {
+    if (rows.length === 0) return;
+    const placed = await this.reserveOffsets(rows, manager);
+    await manager.query(
+      `INSERT INTO "eventlog"."events" ("topic", "partition", "offset", "key", "value", "headers")
+       SELECT o."topic", t."partition", t."offset", o."aggregate_id", o."envelope",
+              jsonb_build_object($4::text, o."envelope"->>'type', $5::text, o."envelope"->>'version',
+                                 $6::text, o."event_id"::text, $7::text, o."envelope"->>'correlationId')
+         FROM unnest($1::bigint[], $2::int[], $3::bigint[]) AS t("id", "partition", "offset")
+         JOIN "${schema}"."outbox" o ON o."id" = t."id"`,
+      [
+        placed.map(({ row }) => row.id),
+        placed.map(({ partition }) => partition),
+        placed.map(({ offset }) => offset.toString()),
+        Headers.eventType,
+        Headers.eventVersion,
+        Headers.eventId,
+        Headers.correlationId,
+      ],
+    );
+    await this.announce(new Set(rows.map((row) => row.topic)), manager);
+  }
+
   private async append(records: OutgoingRecord[], manager: EntityManager): Promise<void> {
-    const groups = new Map<string, AppendGroup>();
-    for (const record of records) {
-      const partition = partitionFor(record.key, await this.partitionCount(record.topic, manager));
-      const id = `${record.topic}\u0000${partition}`;
-      const group = groups.get(id) ?? { topic: record.topic, partition, records: [] };
-      group.records.push(record);
+    const placed = await this.reserveOffsets(
+      records.map((record) => ({ ...record, id: '' })),
+      manager,
+    );
+    await manager.query(
+      `INSERT INTO "eventlog"."events" ("topic", "partition", "offset", "key", "value", "headers")
+       SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::text[], $5::jsonb[], $6::jsonb[])`,
+      [
+        placed.map(({ row }) => row.topic),
+        placed.map(({ partition }) => partition),
+        placed.map(({ offset }) => offset.toString()),
+        placed.map(({ row }) => row.key),
+        placed.map(({ row }) => row.json ?? JSON.stringify(row.value)),
+        placed.map(({ row }) => JSON.stringify(row.headers ?? {})),
+      ],
+    );
+    await this.announce(new Set(records.map((record) => record.topic)), manager);
+  }
+
+  /**
+   * Places each row in its key's partition and reserves consecutive offsets there, in input
+   * order. The partition row stays locked until the transaction ends, so offsets become visible
+   * in order. Partitions are locked in a fixed order, so concurrent appenders cannot deadlock.
+   */
+  private async reserveOffsets<R extends { topic: string; key: string }>(
+    rows: R[],
+    manager: EntityManager,
+  ): Promise<{ row: R; partition: number; offset: bigint }[]> {
+    const groups = new Map<string, { topic: string; partition: number; rows: R[] }>();
+    for (const row of rows) {
+      const partition = partitionFor(row.key, await this.partitionCount(row.topic, manager));
+      const id = `${row.topic}\u0000${partition}`;
+      const group = groups.get(id) ?? { topic: row.topic, partition, rows: [] };
+      group.rows.push(row);
       groups.set(id, group);
     }
-    // A fixed lock order keeps concurrent appenders from deadlocking.
     const ordered = [...groups.values()].sort((a, b) =>
       a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1,
     );
-    for (const { topic, partition, records: batch } of ordered) {
-      const [row] = await manager.query<{ next_offset: string }[]>(
+    const placed: { row: R; partition: number; offset: bigint }[] = [];
+    for (const { topic, partition, rows: batch } of ordered) {
+      const [reserved] = await manager.query<{ next_offset: string }[]>(
         // A CTE, so the driver returns the rows of an UPDATE like those of a SELECT.
         `WITH reserved AS (
            UPDATE "eventlog"."partitions" SET "next_offset" = "next_offset" + $3
@@ -180,25 +238,16 @@ export class PostgresEventLogTransport implements EventTransport {
          ) SELECT "next_offset"::text AS next_offset FROM reserved`,
         [topic, partition, batch.length],
       );
-      if (!row) throw new Error(`unknown topic ${topic} (partition ${partition})`);
-      const first = BigInt(row.next_offset) - BigInt(batch.length);
-      await manager.query(
-        `INSERT INTO "eventlog"."events" ("topic", "partition", "offset", "key", "value", "headers")
-         SELECT $1, $2, $3::bigint + t.ord - 1, t.key, t.value, t.headers
-           FROM unnest($4::text[], $5::jsonb[], $6::jsonb[]) WITH ORDINALITY AS t(key, value, headers, ord)`,
-        [
-          topic,
-          partition,
-          first.toString(),
-          batch.map((r) => r.key),
-          batch.map((r) => JSON.stringify(r.value)),
-          batch.map((r) => JSON.stringify(r.headers ?? {})),
-        ],
-      );
+      if (!reserved) throw new Error(`unknown topic ${topic} (partition ${partition})`);
+      const first = BigInt(reserved.next_offset) - BigInt(batch.length);
+      batch.forEach((row, index) => placed.push({ row, partition, offset: first + BigInt(index) }));
     }
-    for (const topic of new Set(records.map((r) => r.topic))) {
+    return placed;
+  }
+
+  private async announce(topics: Set<string>, manager: EntityManager): Promise<void> {
+    for (const topic of topics)
       await manager.query(`SELECT pg_notify($1, $2)`, [EVENT_LOG_CHANNEL, topic]);
-    }
   }
 
   private async partitionCount(topic: string, manager?: EntityManager): Promise<number> {

@@ -7,6 +7,8 @@ export interface OutgoingRecord {
   key: string;
   /** The event envelope (any JSON value: dead letters keep what was received). */
   value: unknown;
+  /** `value` already serialized as JSON, when the producer has it (saves a parse and a stringify). */
+  json?: string;
   headers?: Record<string, string>;
 }
 

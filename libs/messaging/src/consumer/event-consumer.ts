@@ -33,7 +33,7 @@ export function handlerFor<P extends object>(
   handle: (event: EventEnvelope<P>, manager: EntityManager) => Promise<void>,
   handleBatch?: (events: EventEnvelope<P>[], manager: EntityManager) => Promise<void>,
 ): EventHandler {
-  return { definition, handle, handleBatch } as EventHandler;
+  return { definition, handle, handleBatch };
 }
 
 export type DeadLetterReason =

@@ -27,8 +27,7 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})
  */
 export function envelopeProblems(raw: Record<string, unknown>): string[] {
   const problems: string[] = [];
-  const text = (field: string) =>
-    typeof raw[field] === 'string' && (raw[field]).length > 0;
+  const text = (field: string) => typeof raw[field] === 'string' && raw[field].length > 0;
   if (typeof raw.eventId !== 'string' || !UUID.test(raw.eventId))
     problems.push('eventId: must be a UUID');
   if (typeof raw.type !== 'string' || !EVENT_TYPE.test(raw.type)) {

@@ -148,3 +148,43 @@ describe('eventCatalog', () => {
     expect(sut.envelope.type).toBe('registry.work.registered');
   });
 });
+
+describe('envelope checks', () => {
+  const base = () =>
+    JSON.parse(
+      JSON.stringify(
+        eventCatalog.envelope('rights-registry', {
+          definition: WorkRegistered,
+          aggregateId: 'w-1',
+          payload: workRegistered(),
+          correlationId: 'c',
+        }),
+      ),
+    ) as Record<string, unknown>;
+
+  it.each([
+    ['eventId', 'not-a-uuid'],
+    ['type', 'Registry Work'],
+    ['version', 0],
+    ['version', '1'],
+    ['occurredAt', 'yesterday'],
+    ['producer', ''],
+    ['aggregateId', 42],
+    ['correlationId', undefined],
+    ['causationId', 7],
+    ['payload', []],
+  ])('should reject %s = %j', (field, value) => {
+    const sut = rejection(() => eventCatalog.decode({ ...base(), [field]: value }));
+    expect(sut.reason).toBe('malformed-envelope');
+    expect(sut.details.join()).toContain(field);
+  });
+
+  it('should accept a null causation id and an offset instant', () => {
+    const sut = eventCatalog.decode({
+      ...base(),
+      causationId: null,
+      occurredAt: '2026-11-24T09:00:00+09:00',
+    });
+    expect(sut.envelope.causationId).toBeNull();
+  });
+});

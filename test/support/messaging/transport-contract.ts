@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
@@ -381,5 +381,38 @@ export function describeTransportContract(kind: TransportKind): void {
         'unknown-version',
       ]);
     });
+
+    if (kind === 'kafka') {
+      // e.g. KAFKA_RESTART_COMMAND="docker compose -p clearinghouse -f docker/compose.yaml restart kafka"
+      const restart = process.env.KAFKA_RESTART_COMMAND;
+      (restart ? it : it.skip)(
+        'should lose nothing and repeat no effect when the broker restarts while events flow',
+        async () => {
+          const { topic, v1, catalog } = await prepareTopic();
+          await clearHandled();
+          startRelay();
+          await startConsumer(`group-${randomUUID()}`, topic);
+          const total = 3000;
+          for (let batch = 0; batch < 30; batch += 1) {
+            await produce(
+              v1,
+              catalog,
+              Array.from({ length: 100 }, (_, i) => ({ key: `k${i % 7}`, n: batch * 100 + i })),
+            );
+            if (batch === 10) execSync(restart!, { stdio: 'inherit' });
+          }
+          await waitFor(
+            `${total} handled events`,
+            async () => (await handledCount()) >= total,
+            170_000,
+          );
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+          const rows = await handled();
+          expect(rows).toHaveLength(total);
+          expect(new Set(rows.map((row) => row.event_id)).size).toBe(total);
+          expectInOrderPerKey(rows);
+        },
+      );
+    }
   });
 }

@@ -124,6 +124,12 @@ export class MessagingConfig extends DatabaseConfig {
   @Min(-1)
   KAFKA_REPLICATION_FACTOR: number = -1;
 
+  /** Partitions of topics created at start-up (existing topics keep theirs). */
+  @IsInt()
+  @Min(1)
+  @Max(1024)
+  EVENT_TOPIC_PARTITIONS: number = 8;
+
   /** Tries of a failing event handler before the event goes to the dead-letter topic. */
   @IsInt()
   @Min(1)

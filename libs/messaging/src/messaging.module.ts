@@ -11,12 +11,7 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import type { MessagingConfig } from '#libs/config';
-import {
-  DEFAULT_PARTITIONS,
-  deadLetterTopic,
-  type EventEnvelope,
-  type Topic,
-} from '#libs/contracts';
+import { deadLetterTopic, type EventEnvelope, type Topic } from '#libs/contracts';
 import {
   EventConsumer,
   type DeadLetterReason,
@@ -85,10 +80,11 @@ export class Messaging implements OnApplicationBootstrap, BeforeApplicationShutd
 
   async onApplicationBootstrap(): Promise<void> {
     const { produces, config, logger, schema } = this.options;
+    const partitions = config.EVENT_TOPIC_PARTITIONS;
     await this.transport.ensureTopics(
       produces.flatMap((topic) => [
-        { name: topic, partitions: DEFAULT_PARTITIONS },
-        { name: deadLetterTopic(topic), partitions: DEFAULT_PARTITIONS },
+        { name: topic, partitions },
+        { name: deadLetterTopic(topic), partitions },
       ]),
     );
     for (const { name, handlers } of this.registrations) {
@@ -100,6 +96,7 @@ export class Messaging implements OnApplicationBootstrap, BeforeApplicationShutd
         handlers,
         logger: logger.child({ component: 'consumer', consumer: name }),
         maxAttempts: config.EVENT_MAX_ATTEMPTS,
+        partitions,
         onHandled: (event: EventEnvelope) => this.metrics.handled(name, event),
         onDeadLetter: (reason: DeadLetterReason) =>
           this.metrics.deadLettered.inc({ consumer: name, reason }),

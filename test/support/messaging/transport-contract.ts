@@ -338,6 +338,40 @@ export function describeTransportContract(kind: TransportKind): void {
       expectInOrderPerKey(rows);
     });
 
+    it('should replay from an offset without a second effect, and give a new group everything', async () => {
+      const { topic, v1, catalog } = await prepareTopic();
+      await clearHandled();
+      await produce(
+        v1,
+        catalog,
+        Array.from({ length: 200 }, (_, n) => ({ key: `k${n % 4}`, n })),
+      );
+      startRelay();
+      const group = `group-${randomUUID()}`;
+      const first = createConsumer(dataSource, transport, { group, topic });
+      await first.start();
+      await waitFor('200 handled events', async () => (await handledCount()) >= 200);
+      await waitFor('the group to catch up', async () =>
+        Object.values(await first.lag()).every((lag) => lag === 0),
+      );
+      await first.stop();
+
+      for (let partition = 0; partition < DEFAULT_PARTITIONS; partition += 1) {
+        await transport.seek(group, topic, partition, 0n);
+      }
+      const again = createConsumer(dataSource, transport, { group, topic });
+      running.push(again);
+      await again.start();
+      await waitFor('the replay to finish', async () =>
+        Object.values(await again.lag()).every((lag) => lag === 0),
+      );
+      expect(await handledCount()).toBe(200); // the inbox absorbed the replay
+
+      await startConsumer(`group-${randomUUID()}`, topic); // a new read model starts from the beginning
+      await waitFor('a new group to handle everything', async () => (await handledCount()) >= 400);
+      expect(await handledCount()).toBe(400);
+    });
+
     it('should park a poison message in the dead-letter topic after its tries and go on with the partition', async () => {
       const { topic, v1, catalog } = await prepareTopic();
       await clearHandled();

@@ -53,6 +53,8 @@ export interface EventConsumerOptions {
   maxAttempts?: number;
   /** First retry delay; doubles on each try. Default 100 ms. */
   retryDelayMs?: number;
+  /** Partitions of topics this consumer creates when missing. Default DEFAULT_PARTITIONS. */
+  partitions?: number;
   onHandled?: (event: EventEnvelope) => void;
   onDeadLetter?: (reason: DeadLetterReason) => void;
 }
@@ -85,11 +87,11 @@ export class EventConsumer {
   }
 
   async start(): Promise<void> {
-    const { transport, name } = this.options;
+    const { transport, name, partitions = DEFAULT_PARTITIONS } = this.options;
     await transport.ensureTopics(
       this.topics.flatMap((topic) => [
-        { name: topic, partitions: DEFAULT_PARTITIONS },
-        { name: deadLetterTopic(topic), partitions: DEFAULT_PARTITIONS },
+        { name: topic, partitions },
+        { name: deadLetterTopic(topic), partitions },
       ]),
     );
     this.subscription = await transport.subscribe({

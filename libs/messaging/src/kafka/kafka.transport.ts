@@ -143,6 +143,17 @@ export class KafkaTransport implements EventTransport {
     };
   }
 
+  async seek(groupId: string, topic: string, partition: number, nextOffset: bigint): Promise<void> {
+    // Kafka accepts new offsets only for a group without active members.
+    await this.withAdmin((admin) =>
+      admin.setOffsets({
+        groupId,
+        topic,
+        partitions: [{ partition, offset: nextOffset.toString() }],
+      }),
+    );
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.consumers].map((consumer) => consumer.disconnect()));
     this.consumers.clear();

@@ -65,5 +65,10 @@ export interface EventTransport {
    */
   publish(records: OutgoingRecord[], manager?: EntityManager): Promise<void>;
   subscribe(subscription: Subscription): Promise<RunningSubscription>;
+  /**
+   * Moves a group's position in a partition (replay or skip); takes effect when the group's
+   * members next start. Redelivered events find their inbox rows and have no second effect.
+   */
+  seek(groupId: string, topic: string, partition: number, nextOffset: bigint): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { DEFAULT_PARTITIONS, deadLetterTopic } from '#libs/contracts';
@@ -45,8 +46,12 @@ export const messagingBenchmark: BenchmarkSuite = {
       try {
         const baseline = await rawInsert(dataSource);
         const throughput = await endToEnd(dataSource, database.url);
+        const separate = await endToEndInProcesses(dataSource, database.url);
         const latency = await publishToHandle(dataSource, database.url);
+        const stage = await stages(dataSource, database.url);
         const ratio = throughput.perSecond / baseline.perSecond;
+        const stageRow = (label: string, seconds: number) =>
+          `| stage alone: ${label} | ${round(EVENTS / seconds, 0)} events/s (ratio ${round(EVENTS / seconds / baseline.perSecond, 3)}) |`;
         const markdown = [
           '## messaging',
           '',
@@ -57,12 +62,20 @@ export const messagingBenchmark: BenchmarkSuite = {
           `| baseline: raw batched INSERT of ${EVENTS} rows (${TRANSACTION_SIZE} per statement) | ${round(baseline.perSecond, 0)} rows/s |`,
           `| end to end: ${EVENTS} events written through the outbox (${TRANSACTION_SIZE} per transaction), relayed, consumed, effect committed | ${round(throughput.perSecond, 0)} events/s |`,
           `| ratio end to end / baseline (target >= 0.3) | **${round(ratio, 3)}** ${ratio >= 0.3 ? 'met' : 'NOT met'} |`,
+          `| end to end with relay and consumer each in a process of their own (as in distributed mode) | ${round(separate.perSecond, 0)} events/s (ratio **${round(separate.perSecond / baseline.perSecond, 3)}**) |`,
           `| publish-to-handle latency, ${LATENCY_SAMPLES} single-event transactions: p50 / p99 (target p99 < 200 ms) | ${round(latency.p50, 1)} ms / **${round(latency.p99, 1)} ms** ${latency.p99 < 200 ? 'met' : 'NOT met'} |`,
+          stageRow('producers write to the outbox (payload validated)', stage.outbox),
+          stageRow('relay moves the outbox into the event log', stage.relay),
+          stageRow(
+            'consumer applies the log (envelope and payload validated, inbox, effect, offset)',
+            stage.consumer,
+          ),
           '',
-          'End to end means: the producer commits events to its outbox; the relay appends them to the',
-          'event log and marks them published in one transaction; the consumer applies each batch',
+          'End to end means: the producer commits events to its outbox; the relay copies them into the',
+          'event log and deletes them from the outbox in one transaction; the consumer applies each batch',
           'with its inbox rows and offset commit in one transaction. Latency runs from the',
-          "producer's commit to the consumer's commit.",
+          "producer's commit to the consumer's commit. Unless said otherwise producers, relay and",
+          'consumer share one Node.js process; the machine has two cores, shared with PostgreSQL.',
         ].join('\n');
         await recordResults('messaging', markdown);
         return markdown;
@@ -160,6 +173,139 @@ async function endToEnd(dataSource: DataSource, url: string): Promise<{ perSecon
     return { perSecond: EVENTS / seconds };
   } finally {
     await stop();
+  }
+}
+
+/** The same path with the relay and the consumer in processes of their own. */
+async function endToEndInProcesses(
+  dataSource: DataSource,
+  url: string,
+): Promise<{ perSecond: number }> {
+  const topic = newTopic();
+  const transport = new PostgresEventLogTransport({
+    dataSource,
+    url,
+    logger,
+    pollIntervalMs: 1000,
+  });
+  await transport.ensureTopics([
+    { name: topic, partitions: DEFAULT_PARTITIONS },
+    { name: deadLetterTopic(topic), partitions: DEFAULT_PARTITIONS },
+  ]);
+  const { v1, catalog } = contractEvents(topic);
+  const outbox = new Outbox('bench', CONTRACT_SCHEMA, catalog);
+  const env = {
+    ...process.env,
+    DATABASE_URL: url,
+    TRANSPORT: 'postgres',
+    TOPIC: topic,
+    GROUP: `bench-${topic}`,
+  };
+  const workers = await Promise.all(['relay', 'consumer'].map((role) => startWorker(role, env)));
+  try {
+    const { seconds } = await timed(async () => {
+      for (let i = 0; i < EVENTS; i += TRANSACTION_SIZE) {
+        await dataSource.transaction((manager) =>
+          outbox.add(
+            manager,
+            Array.from({ length: Math.min(TRANSACTION_SIZE, EVENTS - i) }, (_, j) => {
+              const key = `k${(i + j) % KEYS}`;
+              return {
+                definition: v1,
+                aggregateId: key,
+                payload: { key, n: i + j },
+                correlationId: 'bench',
+              };
+            }),
+          ),
+        );
+      }
+      for (;;) {
+        const [row] = await dataSource.query<{ count: number }[]>(
+          `SELECT count(*)::int AS count FROM "${CONTRACT_SCHEMA}"."handled"`,
+        );
+        if (row!.count >= EVENTS) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    });
+    return { perSecond: EVENTS / seconds };
+  } finally {
+    for (const worker of workers) worker.kill('SIGKILL');
+    await transport.close();
+    await dataSource.query(`TRUNCATE "${CONTRACT_SCHEMA}"."handled"`);
+  }
+}
+
+function startWorker(role: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['dist/test/support/messaging/worker.js', role], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('ready')) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`${role} worker exited with ${code}`)));
+  });
+}
+
+/** Each hop alone, one after the other: where the time of the end-to-end path goes. */
+async function stages(
+  dataSource: DataSource,
+  url: string,
+): Promise<{ outbox: number; relay: number; consumer: number }> {
+  const topic = newTopic();
+  const transport = new PostgresEventLogTransport({
+    dataSource,
+    url,
+    logger,
+    pollIntervalMs: 1000,
+  });
+  await transport.ensureTopics([
+    { name: topic, partitions: DEFAULT_PARTITIONS },
+    { name: deadLetterTopic(topic), partitions: DEFAULT_PARTITIONS },
+  ]);
+  const { v1, catalog } = contractEvents(topic);
+  const outbox = new Outbox('bench', CONTRACT_SCHEMA, catalog);
+  try {
+    const written = await timed(async () => {
+      for (let i = 0; i < EVENTS; i += TRANSACTION_SIZE) {
+        await dataSource.transaction((manager) =>
+          outbox.add(
+            manager,
+            Array.from({ length: Math.min(TRANSACTION_SIZE, EVENTS - i) }, (_, j) => {
+              const key = `k${(i + j) % KEYS}`;
+              return {
+                definition: v1,
+                aggregateId: key,
+                payload: { key, n: i + j },
+                correlationId: 'bench',
+              };
+            }),
+          ),
+        );
+      }
+    });
+    const relayed = await timed(() => createRelay(dataSource, url, transport).publishPending());
+    const consumer = createConsumer(dataSource, transport, {
+      group: `bench-stages-${topic}`,
+      topic,
+    });
+    const consumed = await timed(async () => {
+      await consumer.start();
+      for (;;) {
+        const [row] = await dataSource.query<{ count: number }[]>(
+          `SELECT count(*)::int AS count FROM "${CONTRACT_SCHEMA}"."handled"`,
+        );
+        if (row!.count >= EVENTS) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    });
+    await consumer.stop();
+    return { outbox: written.seconds, relay: relayed.seconds, consumer: consumed.seconds };
+  } finally {
+    await transport.close();
+    await dataSource.query(`TRUNCATE "${CONTRACT_SCHEMA}"."handled"`);
   }
 }
 

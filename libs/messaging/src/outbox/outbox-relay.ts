@@ -40,8 +40,8 @@ const ENVELOPE_COLUMNS = `"envelope"::text AS "json", "envelope"->>'type' AS "ty
 
 /**
  * Publishes a service's outbox. Rows are spread over lanes by aggregate; a relay publishes a lane
- * only while holding that lane's transaction advisory lock, oldest row first, so several relay
- * replicas can run, each aggregate's events keep their order, and a replica that dies leaves its
+ * only while holding that lane's transaction advisory lock (one transaction takes every lane it
+ * can), oldest row first, so several relay replicas can run, each aggregate's events keep their order, and a replica that dies leaves its
  * rows to the others. Published rows are deleted. With the PostgreSQL event log, appending and
  * deleting happen in one transaction: no event is published twice. With Kafka a crash between the broker's ack
  * and the commit republishes the batch; consumers are idempotent.
@@ -75,14 +75,11 @@ export class OutboxRelay {
   async publishPending(): Promise<number> {
     const batchSize = this.options.batchSize ?? 1000;
     let total = 0;
-    for (let lane = 0; lane < OUTBOX_LANES; lane += 1) {
-      for (;;) {
-        const published = await this.publishLane(lane, batchSize);
-        total += published;
-        if (published < batchSize) break;
-      }
+    for (;;) {
+      const published = await this.publishBatch(batchSize);
+      total += published;
+      if (published < batchSize) return total;
     }
-    return total;
   }
 
   private async run(): Promise<void> {
@@ -97,23 +94,29 @@ export class OutboxRelay {
     }
   }
 
-  private async publishLane(lane: number, batchSize: number): Promise<number> {
+  /**
+   * One transaction: takes every lane no other relay holds, then publishes their oldest rows.
+   * Rows of one lane (so of one aggregate) are only ever published by the holder of its lock.
+   */
+  private async publishBatch(batchSize: number): Promise<number> {
     const { dataSource, schema, transport, onPublished } = this.options;
     return dataSource.transaction(async (manager) => {
-      const [lock] = await manager.query<{ locked: boolean }[]>(
-        'SELECT pg_try_advisory_xact_lock(hashtext($1), $2) AS locked',
-        [`outbox:${schema}`, lane],
+      const [locked] = await manager.query<{ lanes: number[] | null }[]>(
+        `SELECT array_agg(lane) AS lanes FROM generate_series(0, $2::int - 1) AS lane
+          WHERE pg_try_advisory_xact_lock(hashtext($1), lane)`,
+        [`outbox:${schema}`, OUTBOX_LANES],
       );
-      if (!lock?.locked) return 0;
+      const lanes = locked?.lanes ?? [];
+      if (lanes.length === 0) return 0;
       // The PostgreSQL event log copies envelopes inside the database; other transports need them.
       const inDatabase = transport instanceof PostgresEventLogTransport;
       const columns = inDatabase ? '' : `, ${ENVELOPE_COLUMNS}`;
       const rows = await manager.query<OutboxRow[]>(
         `SELECT "id"::text AS "id", "topic", "aggregate_id"${columns}
            FROM "${schema}"."outbox"
-          WHERE "lane" = $1
+          WHERE "lane" = ANY($1::smallint[])
           ORDER BY "outbox"."id" LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [lane, batchSize],
+        [lanes, batchSize],
       );
       if (rows.length === 0) return 0;
       if (inDatabase) {

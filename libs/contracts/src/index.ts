@@ -12,3 +12,5 @@ export * from './values/index.js';
 
 /** The catalog of every event the services exchange. */
 export const eventCatalog = new EventCatalog(ALL_EVENTS);
+export * from './identifiers/index.js';
+export * from './text/normalize.js';

@@ -53,3 +53,11 @@ export enum Decision {
   OUT_OF_SCOPE = 'OUT_OF_SCOPE',
   PENDING = 'PENDING',
 }
+
+/** Who a caller is (DESIGN.md, "Roles"); anonymous callers have none. */
+export enum Role {
+  OPERATOR = 'OPERATOR',
+  SOCIETY_ADMIN = 'SOCIETY_ADMIN',
+  RIGHT_HOLDER = 'RIGHT_HOLDER',
+  PLATFORM = 'PLATFORM',
+}

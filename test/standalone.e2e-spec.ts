@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { SignJWT } from 'jose';
 import pg from 'pg';
+import { Tokens } from '#libs/auth';
+import { Role } from '#libs/contracts';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
 import { startStandalone, type Standalone } from '../apps/standalone/src/start-standalone.js';
 
@@ -9,6 +13,10 @@ const SERVICE_SCHEMAS = {
   'opt-out': 'opt_out',
   'royalty-distribution': 'royalty_distribution',
 };
+
+const SECRET = randomBytes(32).toString('hex');
+const tokens = new Tokens(SECRET);
+let operator: Record<string, string>;
 
 async function graphql(url: string, query: string, headers: Record<string, string> = {}) {
   const response = await fetch(`${url}/graphql`, {
@@ -28,7 +36,11 @@ describe('standalone system', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    operator = {
+      authorization: `Bearer ${await tokens.issue({ role: Role.OPERATOR, partyId: randomUUID() }, 600)}`,
+    };
     sut = await startStandalone({
+      AUTH_JWT_SECRET: SECRET,
       DATABASE_URL: database.url,
       GATEWAY_PORT: '0',
       RIGHTS_REGISTRY_PORT: '0',
@@ -74,6 +86,7 @@ describe('standalone system', () => {
     const { response, body } = await graphql(
       sut.gatewayUrl,
       '{ rightsRegistryInfo { name schema } authorizationInfo { name schema } optOutInfo { name schema } royaltyDistributionInfo { name schema } }',
+      operator,
     );
     expect(response.status).toBe(200);
     expect(body.errors).toBeUndefined();
@@ -128,6 +141,7 @@ describe('standalone system', () => {
 
   it('should echo a caller request id and pass it and the correlation id to the subgraphs', async () => {
     const { response } = await graphql(sut.gatewayUrl, '{ optOutInfo { name } }', {
+      ...operator,
       'x-request-id': 'e2e-request-1',
       'x-correlation-id': 'e2e-correlation-1',
     });
@@ -149,6 +163,43 @@ describe('standalone system', () => {
       /http_request_duration_seconds_count\{service="rights-registry",method="GET",route="\/health\/live",status_code="200"\} [1-9]/,
     );
     expect(text).toContain('process_cpu_user_seconds_total{service="rights-registry"}');
+  });
+
+  it('should refuse operator queries to anonymous, wrong-role, forged and expired callers, at the gateway and in each subgraph', async () => {
+    const platform = await tokens.issue({ role: Role.PLATFORM, partyId: randomUUID() }, 600);
+    const forged = await new Tokens(randomBytes(32).toString('hex')).issue(
+      { role: Role.OPERATOR, partyId: 'x' },
+      600,
+    );
+    const expired = await new SignJWT({ role: Role.OPERATOR })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('x')
+      .setIssuer('clearinghouse')
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 10)
+      .sign(new TextEncoder().encode(SECRET));
+    const cases: [Record<string, string>, string][] = [
+      [{}, 'UNAUTHENTICATED'],
+      [{ authorization: `Bearer ${platform}` }, 'FORBIDDEN'],
+      [{ authorization: `Bearer ${forged}` }, 'UNAUTHENTICATED'],
+      [{ authorization: `Bearer ${expired}` }, 'UNAUTHENTICATED'],
+      [{ authorization: 'Basic b3BlcmF0b3I6b3BlcmF0b3I=' }, 'UNAUTHENTICATED'],
+    ];
+    const rightsRegistry = sut.services.find((service) => service.name === 'rights-registry')!;
+    for (const url of [sut.gatewayUrl, rightsRegistry.url]) {
+      for (const [headers, code] of cases) {
+        const { body } = await graphql(url, '{ rightsRegistryInfo { name } }', headers);
+        expect({
+          url,
+          headers,
+          code: (body.errors?.[0] as { extensions?: { code?: string } })?.extensions?.code,
+        }).toEqual({
+          url,
+          headers,
+          code,
+        });
+        expect(body.data?.rightsRegistryInfo ?? null).toBeNull();
+      }
+    }
   });
 
   it('should reject a request body over the configured limit', async () => {

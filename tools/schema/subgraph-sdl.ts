@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { loadConfig } from '#libs/config';
 import { createHttpApp, createLogger, type ServiceDefinition } from '#libs/runtime';
 
@@ -9,7 +10,10 @@ export async function subgraphSdl(
   definition: ServiceDefinition,
   databaseUrl: string,
 ): Promise<string> {
-  const config = loadConfig(definition.configClass, { LOG_LEVEL: 'silent' });
+  const config = loadConfig(definition.configClass, {
+    LOG_LEVEL: 'silent',
+    AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
+  });
   const logger = createLogger(definition.name, 'silent');
   const app = await createHttpApp(definition.module({ config, databaseUrl, logger }), {
     config,

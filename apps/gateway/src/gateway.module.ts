@@ -31,6 +31,9 @@ class TracedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const { req } = context as GatewayContext;
     if (!req || !request.http) return;
+    // Each subgraph verifies the caller's token itself.
+    const authorization = req.headers.authorization;
+    if (authorization) request.http.headers.set('authorization', authorization);
     request.http.headers.set(REQUEST_ID_HEADER, req.id);
     request.http.headers.set(CORRELATION_ID_HEADER, req.correlationId);
   }

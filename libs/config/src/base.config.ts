@@ -42,6 +42,26 @@ export class BaseConfig {
   @Min(1024)
   BODY_LIMIT_BYTES: number = 1_048_576;
 
+  /** Folder for local state: the embedded PostgreSQL cluster (DATA_DIR/pg), the token secret. */
+  @IsString()
+  @MinLength(1)
+  DATA_DIR: string = './.data';
+
+  /**
+   * Secret signing and verifying HS256 tokens (at least 32 characters). Unset: one is generated
+   * on first start and kept in DATA_DIR/jwt-secret, shared by every process using that folder.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  @Secret()
+  AUTH_JWT_SECRET: string | undefined = undefined;
+
+  /** Lifetime of tokens issued by `npm run cli -- token`. */
+  @IsInt()
+  @Min(60)
+  AUTH_TOKEN_TTL_SECONDS: number = 12 * 3600;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -82,11 +102,6 @@ export class DatabaseConfig extends PortsConfig {
   @IsPostgresUrl()
   @Secret()
   DATABASE_URL: string | undefined = undefined;
-
-  /** Folder for local state (the embedded PostgreSQL cluster lives in DATA_DIR/pg). */
-  @IsString()
-  @MinLength(1)
-  DATA_DIR: string = './.data';
 
   /** Port of the embedded PostgreSQL server. */
   @IsInt()

@@ -1,4 +1,5 @@
 import type { DynamicModule, Type } from '@nestjs/common';
+import { AuthModule } from '#libs/auth';
 import { ConfigModule } from '#libs/config';
 import type { Topic } from '#libs/contracts';
 import { DatabaseModule, type ServiceDatabase } from '#libs/database';
@@ -39,6 +40,7 @@ export function serviceInfrastructure(
   const metrics = new ServiceMetrics(service);
   return [
     ConfigModule.forRoot(config),
+    AuthModule.forRoot(config),
     LoggerModule.forRoot(logger),
     MetricsModule.forRoot(metrics),
     DatabaseModule.forService(options.database, {

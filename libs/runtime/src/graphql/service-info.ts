@@ -1,6 +1,8 @@
 import { type DynamicModule, Inject, Module } from '@nestjs/common';
 import { Directive, Field, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
+import { Roles } from '#libs/auth';
+import { Role } from '#libs/contracts';
 import { SERVICE_DATABASE, appliedMigrations, type ServiceDatabase } from '#libs/database';
 
 @ObjectType({ description: 'What a service reports about itself, for operators.' })
@@ -38,6 +40,7 @@ export class ServiceInfoModule {
         private readonly dataSource: DataSource,
       ) {}
 
+      @Roles(Role.OPERATOR)
       @Query(() => ServiceInfo, { name: queryName, description: 'Service status for operators.' })
       async info(): Promise<ServiceInfo> {
         return {

@@ -1,9 +1,27 @@
 import type { ServiceDatabase } from '#libs/database';
 import { migrations } from './migrations/index.js';
+import { MembershipEntity, PartyEntity } from './parties/infrastructure/party.entities.js';
+import {
+  DisputeEntity,
+  ShareEntity,
+  ShareVersionEntity,
+  WorkEntity,
+  WorkIdentifierEntity,
+  WorkTitleEntity,
+} from './works/infrastructure/work.entities.js';
 
 export const rightsRegistryDatabase: ServiceDatabase = {
   service: 'rights-registry',
   schema: 'rights_registry',
-  entities: [],
+  entities: [
+    PartyEntity,
+    MembershipEntity,
+    WorkEntity,
+    WorkTitleEntity,
+    WorkIdentifierEntity,
+    ShareVersionEntity,
+    ShareEntity,
+    DisputeEntity,
+  ],
   migrations,
 };

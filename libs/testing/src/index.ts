@@ -1,2 +1,3 @@
 export * from './test-database.js';
 export * from './test-postgres.js';
+export * from './service-harness.js';

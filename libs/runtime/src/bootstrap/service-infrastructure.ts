@@ -1,4 +1,5 @@
 import type { DynamicModule, Type } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
 import { AuthModule } from '#libs/auth';
 import { ConfigModule } from '#libs/config';
 import type { Topic } from '#libs/contracts';
@@ -12,6 +13,8 @@ import { ServiceMetrics } from '../metrics/metrics.js';
 import { MetricsModule } from '../metrics/metrics.module.js';
 import { ServiceInfoModule } from '../graphql/service-info.js';
 import { SubgraphModule } from '../graphql/subgraph.module.js';
+import { inputValidationPipe } from '../graphql/validation.pipe.js';
+import '../graphql/enums.js';
 import { releaseVersion } from './release.js';
 import type { ServiceContext } from './service-definition.js';
 
@@ -64,5 +67,9 @@ export function serviceInfrastructure(
       logger: logger.child({ component: 'graphql' }),
     }),
     ServiceInfoModule.forRoot(options.infoQuery, releaseVersion()),
+    {
+      module: class InputValidationModule {},
+      providers: [{ provide: APP_PIPE, useValue: inputValidationPipe }],
+    },
   ];
 }

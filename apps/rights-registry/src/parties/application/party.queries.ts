@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { isMemberOn } from '../domain/party.js';
+import { MembershipEntity, PartyEntity } from '../infrastructure/party.entities.js';
+import { today, type PartyView } from './party-view.js';
+
+@Injectable()
+export class PartyQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async byIds(
+    ids: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, PartyView>> {
+    if (ids.length === 0) return new Map();
+    const [parties, memberships] = await Promise.all([
+      manager.findBy(PartyEntity, { id: In([...ids]) }),
+      manager.findBy(MembershipEntity, { partyId: In([...ids]) }),
+    ]);
+    const date = today();
+    return new Map(
+      parties.map((party) => {
+        const own = memberships.filter((m) => m.partyId === party.id);
+        const current = own.filter((m) => isMemberOn([m], date));
+        return [
+          party.id,
+          {
+            id: party.id,
+            kind: party.kind,
+            name: party.name,
+            ipiNameNumber: party.ipiNameNumber,
+            country: party.country,
+            isMember: current.length > 0,
+            societyIds: current.map((m) => m.societyId),
+          },
+        ];
+      }),
+    );
+  }
+
+  async byId(id: string): Promise<PartyView | null> {
+    return (await this.byIds([id])).get(id) ?? null;
+  }
+}

@@ -1,0 +1,16 @@
+export enum PartyErrorCode {
+  INVALID_PARTY = 'INVALID_PARTY',
+  PARTY_NOT_FOUND = 'PARTY_NOT_FOUND',
+  NOT_ALLOWED = 'NOT_ALLOWED',
+  DUPLICATE_IPI = 'DUPLICATE_IPI',
+}
+
+export class PartyError extends Error {
+  constructor(
+    readonly code: PartyErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PartyError';
+  }
+}

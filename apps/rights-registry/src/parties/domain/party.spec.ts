@@ -1,0 +1,76 @@
+import { describe, expect, it } from '@jest/globals';
+import { PartyKind, Role } from '#libs/contracts';
+import { isMemberOn, mayRegister, validateRegistration } from './party.js';
+import { PartyError } from './party.errors.js';
+
+describe(validateRegistration.name, () => {
+  it('should keep a valid right holder in stored form', () => {
+    expect(
+      validateRegistration({
+        kind: PartyKind.RIGHT_HOLDER,
+        name: '  山田 花子 ',
+        ipiNameNumber: '000 141 073 38',
+        country: 'jp',
+      }),
+    ).toEqual({
+      kind: PartyKind.RIGHT_HOLDER,
+      name: '山田 花子',
+      ipiNameNumber: '00014107338',
+      country: 'JP',
+      memberOfSocietyId: null,
+    });
+  });
+
+  it.each([
+    [{ kind: PartyKind.RIGHT_HOLDER, name: ' ' }, 'name must not be empty'],
+    [
+      { kind: PartyKind.RIGHT_HOLDER, name: 'A', ipiNameNumber: '00014107339' },
+      'check digits should be 38',
+    ],
+    [
+      { kind: PartyKind.PLATFORM, name: 'P', ipiNameNumber: '00014107338' },
+      'only right holders have an IPI',
+    ],
+    [{ kind: PartyKind.RIGHT_HOLDER, name: 'A', country: 'Japan' }, 'ISO 3166-1'],
+    [
+      { kind: PartyKind.PLATFORM, name: 'P', memberOfSocietyId: 's' },
+      'only right holders are members',
+    ],
+  ])('should refuse %j: %s', (input, message) => {
+    expect(() => validateRegistration(input)).toThrow(PartyError);
+    expect(() => validateRegistration(input)).toThrow(message);
+  });
+});
+
+describe(mayRegister.name, () => {
+  it('should let the operator register anyone and a society admin its own members only', () => {
+    const member = { kind: PartyKind.RIGHT_HOLDER, name: 'A', memberOfSocietyId: 'society-1' };
+    expect(
+      mayRegister({ role: Role.OPERATOR, partyId: 'o' }, { kind: PartyKind.PLATFORM, name: 'P' }),
+    ).toBe(true);
+    expect(mayRegister({ role: Role.SOCIETY_ADMIN, partyId: 'society-1' }, member)).toBe(true);
+    expect(mayRegister({ role: Role.SOCIETY_ADMIN, partyId: 'society-2' }, member)).toBe(false);
+    expect(
+      mayRegister(
+        { role: Role.SOCIETY_ADMIN, partyId: 'society-1' },
+        { kind: PartyKind.PLATFORM, name: 'P' },
+      ),
+    ).toBe(false);
+    expect(mayRegister({ role: Role.RIGHT_HOLDER, partyId: 'h' }, member)).toBe(false);
+    expect(mayRegister({ role: Role.PLATFORM, partyId: 'p' }, member)).toBe(false);
+  });
+});
+
+describe(isMemberOn.name, () => {
+  const memberships = [{ societyId: 's', memberFrom: '2024-04-01', memberTo: '2026-04-01' }];
+
+  it('should count the first day and not the end day', () => {
+    expect(isMemberOn(memberships, '2024-03-31')).toBe(false);
+    expect(isMemberOn(memberships, '2024-04-01')).toBe(true);
+    expect(isMemberOn(memberships, '2026-03-31')).toBe(true);
+    expect(isMemberOn(memberships, '2026-04-01')).toBe(false);
+    expect(
+      isMemberOn([{ societyId: 's', memberFrom: '2024-04-01', memberTo: null }], '2099-01-01'),
+    ).toBe(true);
+  });
+});

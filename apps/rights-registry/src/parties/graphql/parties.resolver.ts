@@ -1,0 +1,52 @@
+import { Args, Context, ID, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
+import type { FastifyRequest } from 'fastify';
+import { CurrentCaller, Public, Roles, type Caller } from '#libs/auth';
+import { Role } from '#libs/contracts';
+import { PartyQueries } from '../application/party.queries.js';
+import { RegisterPartyHandler } from '../application/register-party.handler.js';
+import { mapPartyErrors } from './party-errors.js';
+import { Party } from './party.type.js';
+import { RegisterPartyInput } from './register-party.input.js';
+
+const EVERY_ROLE = Object.values(Role);
+
+@Resolver(() => Party)
+export class PartiesResolver {
+  constructor(
+    private readonly registerPartyHandler: RegisterPartyHandler,
+    private readonly parties: PartyQueries,
+  ) {}
+
+  @Mutation(() => Party, {
+    description: 'Registers a party (operator; a society admin for its own members).',
+  })
+  @Roles(Role.OPERATOR, Role.SOCIETY_ADMIN)
+  registerParty(
+    @Args('input') input: RegisterPartyInput,
+    @CurrentCaller() caller: Caller,
+    @Context('req') req: FastifyRequest,
+  ): Promise<Party> {
+    return mapPartyErrors(() =>
+      this.registerPartyHandler.execute(caller, input, req.correlationId),
+    );
+  }
+
+  @Query(() => Party, { nullable: true })
+  @Roles(...EVERY_ROLE)
+  party(@Args('id', { type: () => ID }) id: string): Promise<Party | null> {
+    return this.parties.byId(id);
+  }
+
+  @Query(() => Party, { nullable: true, description: 'The calling party.' })
+  @Roles(...EVERY_ROLE)
+  me(@CurrentCaller() caller: Caller): Promise<Party | null> {
+    return this.parties.byId(caller.partyId);
+  }
+
+  /** Resolves Party references from other subgraphs (public fields only). */
+  @ResolveReference()
+  @Public()
+  resolveReference(reference: { id: string }): Promise<Party | null> {
+    return this.parties.byId(reference.id);
+  }
+}

@@ -1,0 +1,37 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { PartyKind } from '#libs/contracts';
+
+@InputType()
+export class RegisterPartyInput {
+  @Field(() => PartyKind)
+  @IsEnum(PartyKind)
+  kind: PartyKind;
+
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  name: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'IPI name number; check digits are verified.',
+  })
+  @IsOptional()
+  @IsString()
+  ipiNameNumber?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  country?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A right holder joining this society from today.',
+  })
+  @IsOptional()
+  @IsUUID()
+  memberOfSocietyId?: string | null;
+}

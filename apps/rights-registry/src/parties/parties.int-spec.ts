@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Caller } from '#libs/auth';
+import { PartyKind, Role } from '#libs/contracts';
+import { startTestService, type TestService } from '#libs/testing';
+import { DataSource as DataSourceToken } from 'typeorm';
+import { rightsRegistryApp } from '../rights-registry.app.js';
+
+const REGISTER = `mutation Register($input: RegisterPartyInput!) {
+  registerParty(input: $input) { id kind name isMember ipiNameNumber country }
+}`;
+
+interface Party {
+  id: string;
+  kind: PartyKind;
+  name: string;
+  isMember: boolean;
+  ipiNameNumber: string | null;
+  country: string | null;
+}
+
+describe('parties', () => {
+  let sut: TestService;
+  const operator: Caller = { role: Role.OPERATOR, partyId: randomUUID() };
+  let society: Party;
+
+  const register = async (input: Record<string, unknown>, caller = operator) =>
+    sut.graphql<{ registerParty: Party }>(REGISTER, { input }, caller);
+  const codeOf = (result: { errors?: { extensions?: { code?: string } }[] }) =>
+    result.errors?.[0]?.extensions?.code;
+
+  beforeAll(async () => {
+    sut = await startTestService(rightsRegistryApp);
+    const result = await register({
+      kind: PartyKind.SOCIETY,
+      name: '一般社団法人 日本作品管理協会',
+    });
+    society = result.data!.registerParty;
+  });
+
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  it('should register a member right holder with a valid IPI name number', async () => {
+    const result = await register({
+      kind: PartyKind.RIGHT_HOLDER,
+      name: '山田 花子',
+      ipiNameNumber: '00014107338',
+      country: 'jp',
+      memberOfSocietyId: society.id,
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.registerParty).toMatchObject({
+      kind: PartyKind.RIGHT_HOLDER,
+      name: '山田 花子',
+      isMember: true,
+      ipiNameNumber: '00014107338',
+      country: 'JP',
+    });
+  });
+
+  it('should register a non-member and a platform', async () => {
+    const amateur = await register({ kind: PartyKind.RIGHT_HOLDER, name: 'Indie Creator' });
+    expect(amateur.data!.registerParty.isMember).toBe(false);
+    const platform = await register({ kind: PartyKind.PLATFORM, name: 'VideoShare' });
+    expect(platform.data!.registerParty.kind).toBe(PartyKind.PLATFORM);
+  });
+
+  it('should let a society admin register members of its own society only', async () => {
+    const admin = { role: Role.SOCIETY_ADMIN, partyId: society.id };
+    const own = await register(
+      { kind: PartyKind.RIGHT_HOLDER, name: 'Member', memberOfSocietyId: society.id },
+      admin,
+    );
+    expect(own.data!.registerParty.isMember).toBe(true);
+
+    const other = await register({ kind: PartyKind.SOCIETY, name: 'Other Society' });
+    const foreign = await register(
+      {
+        kind: PartyKind.RIGHT_HOLDER,
+        name: 'Not ours',
+        memberOfSocietyId: other.data!.registerParty.id,
+      },
+      admin,
+    );
+    expect(codeOf(foreign)).toBe('FORBIDDEN');
+  });
+
+  it('should refuse platforms and right holders', async () => {
+    for (const role of [Role.PLATFORM, Role.RIGHT_HOLDER]) {
+      const result = await register(
+        { kind: PartyKind.RIGHT_HOLDER, name: 'x' },
+        { role, partyId: randomUUID() },
+      );
+      expect(codeOf(result)).toBe('FORBIDDEN');
+    }
+    expect(codeOf(await sut.graphql(REGISTER, { input: { kind: 'PLATFORM', name: 'x' } }))).toBe(
+      'UNAUTHENTICATED',
+    );
+  });
+
+  it('should explain a wrong IPI check digit, a duplicate IPI and a bad input', async () => {
+    const wrong = await register({
+      kind: PartyKind.RIGHT_HOLDER,
+      name: 'A',
+      ipiNameNumber: '00045620793',
+    });
+    expect(codeOf(wrong)).toBe('BAD_USER_INPUT');
+    expect(wrong.errors![0]!.message).toContain('check digits should be 92');
+
+    await register({ kind: PartyKind.RIGHT_HOLDER, name: 'First', ipiNameNumber: '00045620792' });
+    const duplicate = await register({
+      kind: PartyKind.RIGHT_HOLDER,
+      name: 'Second',
+      ipiNameNumber: '000-456-207-92',
+    });
+    expect(codeOf(duplicate)).toBe('CONFLICT');
+    expect(duplicate.errors![0]!.message).toMatch(
+      /already registered to party [0-9a-f-]{36} \(First\)/,
+    );
+
+    const empty = await register({ kind: PartyKind.RIGHT_HOLDER, name: '' });
+    expect(codeOf(empty)).toBe('BAD_USER_INPUT');
+  });
+
+  it('should answer party(id) and me', async () => {
+    const holder = (await register({ kind: PartyKind.RIGHT_HOLDER, name: 'Me Myself' })).data!
+      .registerParty;
+    const asHolder = { role: Role.RIGHT_HOLDER, partyId: holder.id };
+    const me = await sut.graphql<{ me: Party }>('{ me { id name } }', {}, asHolder);
+    expect(me.data!.me).toEqual({ id: holder.id, name: 'Me Myself' });
+    const party = await sut.graphql<{ party: Party }>(
+      'query ($id: ID!) { party(id: $id) { name kind } }',
+      { id: society.id },
+      asHolder,
+    );
+    expect(party.data!.party).toEqual({ name: society.name, kind: PartyKind.SOCIETY });
+  });
+
+  it('should publish party.registered and membership-changed through the outbox', async () => {
+    const member = (
+      await register({
+        kind: PartyKind.RIGHT_HOLDER,
+        name: 'Evented',
+        memberOfSocietyId: society.id,
+      })
+    ).data!.registerParty;
+    const deadline = Date.now() + 10_000;
+    let types: string[] = [];
+    while (Date.now() < deadline) {
+      const rows = await sut.app
+        .get(DataSourceToken)
+        .query<{ type: string }[]>(
+          `SELECT value->>'type' AS type FROM eventlog.events WHERE key = $1 ORDER BY "events"."offset"`,
+          [member.id],
+        );
+      types = rows.map((row) => row.type);
+      if (types.length === 2) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(types).toEqual(['registry.party.registered', 'registry.party.membership-changed']);
+  });
+});

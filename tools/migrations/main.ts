@@ -15,7 +15,10 @@ import { subgraphServices } from '../../apps/standalone/src/services.js';
 import { openScratchDatabase } from '../shared/scratch-database.js';
 import { pendingChanges } from './pending-changes.js';
 
-const services = subgraphServices.map(({ definition }) => definition);
+/** Every service's definition (this tool builds no GraphQL schema, so loading them all is fine). */
+const services: ServiceDefinition[] = await Promise.all(
+  subgraphServices.map((service) => service.load()),
+);
 
 function serviceNamed(name: string): ServiceDefinition {
   const service = services.find((candidate) => candidate.name === name);

@@ -4,12 +4,12 @@ import { subgraphServices } from '../../apps/standalone/src/services.js';
 import { pendingChanges } from './pending-changes.js';
 
 describe(pendingChanges.name, () => {
-  it.each(subgraphServices.map(({ definition }) => [definition.name, definition] as const))(
+  it.each(subgraphServices.map((service) => [service.name, service] as const))(
     'should find the %s entities fully covered by its migrations',
-    async (_name, definition) => {
+    async (_name, service) => {
       const database = await createTestDatabase();
       try {
-        const diff = await pendingChanges(definition, database.url);
+        const diff = await pendingChanges(await service.load(), database.url);
         expect(diff.up.map((statement) => statement.query)).toEqual([]);
       } finally {
         await database.drop();

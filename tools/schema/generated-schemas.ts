@@ -1,7 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { GatewayConfig, loadConfig } from '#libs/config';
+import { serviceSdl } from '../../apps/standalone/src/service-thread.js';
 import { subgraphServices } from '../../apps/standalone/src/services.js';
 import { composeSupergraph } from './compose-supergraph.js';
-import { subgraphSdl } from './subgraph-sdl.js';
 
 export interface GeneratedFile {
   /** Path from the repository root. */
@@ -10,20 +11,19 @@ export interface GeneratedFile {
 }
 
 /**
- * Every generated schema file: each subgraph's `schema.gql` and the gateway's composed
- * `supergraph.graphql` (subgraph URLs are the default local ones).
+ * Every generated schema file: each subgraph's `schema.gql` (built in a thread of its own, as
+ * in production each service is alone) and the gateway's composed `supergraph.graphql`
+ * (subgraph URLs are the default local ones).
  */
 export async function generateSchemas(databaseUrl: string): Promise<GeneratedFile[]> {
   const defaults = loadConfig(GatewayConfig, {});
+  const env = { LOG_LEVEL: 'silent', AUTH_JWT_SECRET: randomBytes(32).toString('hex') };
   const subgraphs = [];
-  for (const { definition } of subgraphServices) {
-    const endpoint = defaults.subgraphs.find(({ name }) => name === definition.name);
-    if (!endpoint) throw new Error(`no default URL for ${definition.name}`);
-    subgraphs.push({
-      name: definition.name,
-      url: `${endpoint.url}/graphql`,
-      sdl: await subgraphSdl(definition, databaseUrl),
-    });
+  for (const { name } of subgraphServices) {
+    const endpoint = defaults.subgraphs.find((subgraph) => subgraph.name === name);
+    if (!endpoint) throw new Error(`no default URL for ${name}`);
+    const sdl = await serviceSdl(name, env, databaseUrl);
+    subgraphs.push({ name, url: `${endpoint.url}/graphql`, sdl: `${sdl.trim()}\n` });
   }
   return [
     ...subgraphs.map(({ name, sdl }) => ({ path: `apps/${name}/schema.gql`, content: sdl })),

@@ -4,6 +4,7 @@ import { Topics } from '#libs/contracts';
 import { serviceInfrastructure, type ServiceContext } from '#libs/runtime';
 import { PartiesModule } from './parties/parties.module.js';
 import { rightsRegistryDatabase } from './rights-registry.database.js';
+import { WorksModule } from './works/works.module.js';
 
 /** Parties, works, identifiers, shares over time and disputes. */
 @Module({})
@@ -18,6 +19,7 @@ export class RightsRegistryModule {
           infoQuery: 'rightsRegistryInfo',
         }),
         PartiesModule,
+        WorksModule,
       ],
     };
   }

@@ -1,10 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Logger } from 'pino';
-import { GatewayConfig, loadConfig, type ServiceConfig } from '#libs/config';
+import { GatewayConfig, loadConfig, RightsRegistryConfig } from '#libs/config';
 import { openDatabaseServer } from '#libs/database';
-import { createLogger, listeningUrl, startService } from '#libs/runtime';
+import { createLogger, listeningUrl } from '#libs/runtime';
 import { startGateway } from '../../gateway/src/start-gateway.js';
-import { subgraphServices, type SubgraphService } from './services.js';
+import { startServiceThread, type ServiceThread } from './service-thread.js';
+import { subgraphServices } from './services.js';
 
 export interface Standalone {
   /** Base URL of the gateway; GraphQL at `${gatewayUrl}/graphql`. */
@@ -18,40 +18,43 @@ type Env = Record<string, string | undefined>;
 
 /**
  * The whole system in one process: PostgreSQL (embedded unless DATABASE_URL is set), the four
- * subgraph services, then the gateway composing them from the addresses they actually got.
+ * subgraph services each in a worker thread of its own (separate module graphs keep each
+ * GraphQL schema to its service's types), then the gateway composing them from the addresses
+ * they actually got.
  */
 export async function startStandalone(env: Env = process.env): Promise<Standalone> {
-  loadConfig(GatewayConfig, env); // report gateway settings before starting anything
-  const services = subgraphServices.map((service) => bind(service, env));
-  const first = services[0]!.config;
-  // Nest keeps one framework logger per process: its messages are the process's, not a service's.
-  const processLogger = createLogger('clearinghouse', first.LOG_LEVEL);
+  loadConfig(GatewayConfig, env); // report bad settings before starting anything
+  const settings = loadConfig(RightsRegistryConfig, env);
+  const processLogger = createLogger('clearinghouse', settings.LOG_LEVEL);
   const pgLog = processLogger.child({ component: 'postgres' });
-  const server = await openDatabaseServer(first, (line) => pgLog.debug(line));
+  const server = await openDatabaseServer(settings, (line) => pgLog.debug(line));
 
-  const apps: NestFastifyApplication[] = [];
+  const threads: ServiceThread[] = [];
+  let gateway: NestFastifyApplication | undefined;
   const stop = async () => {
-    for (const app of apps.reverse()) await app.close();
+    await gateway?.close();
+    await Promise.all(threads.map((thread) => thread.stop()));
     await server.stop();
   };
   try {
-    const started = await Promise.all(
-      services.map((service) => service.start(server.url, processLogger)),
+    const started = await Promise.allSettled(
+      subgraphServices.map((service) => startServiceThread(service.name, env, server.url)),
     );
-    apps.push(...started);
-    const urls = services.map(({ name }, index) => ({ name, url: listeningUrl(started[index]!) }));
+    for (const result of started) if (result.status === 'fulfilled') threads.push(result.value);
+    const failure = started.find((result) => result.status === 'rejected');
+    if (failure) throw failure.reason;
+    const urls = subgraphServices.map(({ name }, index) => ({ name, url: threads[index]!.url }));
     const gatewayConfig = loadConfig(GatewayConfig, {
       ...env,
       ...Object.fromEntries(
-        services.map(({ urlVariable }, index) => [urlVariable, urls[index]!.url]),
+        subgraphServices.map(({ urlVariable }, index) => [urlVariable, urls[index]!.url]),
       ),
     });
-    const gateway = await startGateway(
+    gateway = await startGateway(
       gatewayConfig,
       createLogger('gateway', gatewayConfig.LOG_LEVEL),
       processLogger,
     );
-    apps.push(gateway);
     return {
       gatewayUrl: listeningUrl(gateway),
       services: urls,
@@ -62,28 +65,4 @@ export async function startStandalone(env: Env = process.env): Promise<Standalon
     await stop();
     throw error;
   }
-}
-
-interface BoundService {
-  name: string;
-  urlVariable: string;
-  config: ServiceConfig;
-  start(databaseUrl: string, frameworkLogger: Logger): Promise<NestFastifyApplication>;
-}
-
-/** A service with its configuration read from `env`, ready to start on a database. */
-function bind({ definition, urlVariable }: SubgraphService, env: Env): BoundService {
-  const config = loadConfig(definition.configClass, env);
-  return {
-    name: definition.name,
-    urlVariable,
-    config,
-    start: (databaseUrl, frameworkLogger) =>
-      startService(definition, {
-        config,
-        databaseUrl,
-        logger: createLogger(definition.name, config.LOG_LEVEL),
-        frameworkLogger,
-      }),
-  };
 }

@@ -12,7 +12,8 @@ function messages(errors: ValidationError[], prefix = ''): string[] {
 export const inputValidationPipe = new ValidationPipe({
   transform: true,
   whitelist: true,
-  forbidUnknownValues: true,
+  // Scalar and enum arguments are not classes: only input classes are validated.
+  forbidUnknownValues: false,
   exceptionFactory: (errors) => {
     const problems = messages(errors);
     return apiError('BAD_USER_INPUT', problems.join('; '), { problems });

@@ -13,10 +13,9 @@ export class PartyQueries {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Map<string, PartyView>> {
     if (ids.length === 0) return new Map();
-    const [parties, memberships] = await Promise.all([
-      manager.findBy(PartyEntity, { id: In([...ids]) }),
-      manager.findBy(MembershipEntity, { partyId: In([...ids]) }),
-    ]);
+    // One after the other: inside a transaction the manager has a single connection.
+    const parties = await manager.findBy(PartyEntity, { id: In([...ids]) });
+    const memberships = await manager.findBy(MembershipEntity, { partyId: In([...ids]) });
     const date = today();
     return new Map(
       parties.map((party) => {

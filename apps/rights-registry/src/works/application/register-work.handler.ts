@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Caller } from '#libs/auth';
+import { WorkDisputeOpened, WorkRegistered } from '#libs/contracts';
+import { Outbox } from '#libs/messaging';
+import { PartyQueries } from '../../parties/application/party.queries.js';
+import { decideRegistration, type IdentifierConflict } from '../domain/registration.js';
+import {
+  checkRegistration,
+  validateWork,
+  type ValidWork,
+  type WorkRegistrationInput,
+} from '../domain/work-registration.js';
+import { WorkError, WorkErrorCode } from '../domain/work.errors.js';
+import {
+  DisputeEntity,
+  DisputeStatus,
+  ShareEntity,
+  ShareVersionEntity,
+  WorkEntity,
+  WorkIdentifierEntity,
+  WorkTitleEntity,
+} from '../infrastructure/work.entities.js';
+import { WorkQueries } from './work.queries.js';
+import type { WorkView } from './work-view.js';
+
+/**
+ * Registers a work with its identifiers and shares. An identifier held by a work of the same
+ * holders is a duplicate (an error naming that work); one held by a work of other holders opens
+ * a dispute on that work, which is returned unchanged.
+ */
+@Injectable()
+export class RegisterWorkHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly parties: PartyQueries,
+    private readonly works: WorkQueries,
+  ) {}
+
+  async execute(
+    caller: Caller,
+    input: WorkRegistrationInput,
+    correlationId: string,
+  ): Promise<WorkView> {
+    const work = validateWork(input);
+    const workId = await this.dataSource.transaction((manager) =>
+      this.register(manager, caller, work, correlationId),
+    );
+    return (await this.works.byId(workId))!;
+  }
+
+  /** Registers one work in the caller's transaction; returns the id of the work it concerns. */
+  async register(
+    manager: EntityManager,
+    caller: Caller,
+    work: ValidWork,
+    correlationId: string,
+  ): Promise<string> {
+    const holders = await this.parties.byIds(
+      [...new Set(work.shares.map((s) => s.holderId))],
+      manager,
+    );
+    checkRegistration(caller, work.shares, holders);
+    // Registrations of the same identifier wait for each other.
+    for (const { scheme, value } of work.identifiers) {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `work-identifier:${scheme}:${value}`,
+      ]);
+    }
+    const conflicts = await this.conflicts(manager, work);
+    const outcome = decideRegistration([...new Set(work.shares.map((s) => s.holderId))], conflicts);
+    const now = new Date();
+    if (outcome.kind === 'duplicate') {
+      const { scheme, value, workId } = outcome.conflict;
+      const existing = await manager.findOneBy(WorkEntity, { id: workId });
+      throw new WorkError(
+        WorkErrorCode.DUPLICATE_IDENTIFIER,
+        `${scheme} ${value} is already registered to work ${workId} (${existing?.title ?? 'unknown title'})`,
+      );
+    }
+    if (outcome.kind === 'dispute') {
+      const { workId, holderIds } = outcome.conflict;
+      const disputeId = randomUUID();
+      const partyIds = [
+        ...new Set([...holderIds, ...work.shares.map((s) => s.holderId), caller.partyId]),
+      ];
+      await manager.insert(DisputeEntity, {
+        id: disputeId,
+        workId,
+        status: DisputeStatus.OPEN,
+        reason: outcome.reason,
+        claimantId: caller.partyId,
+        claimedShares: work.shares,
+        partyIds,
+        openedAt: now,
+        resolvedAt: null,
+        resolvedBy: null,
+        resolution: null,
+      });
+      await this.outbox.add(manager, [
+        {
+          definition: WorkDisputeOpened,
+          aggregateId: workId,
+          correlationId,
+          payload: {
+            workId,
+            disputeId,
+            reason: outcome.reason,
+            partyIds,
+            openedAt: now.toISOString(),
+          },
+        },
+      ]);
+      return workId;
+    }
+    const workId = randomUUID();
+    await manager.insert(WorkEntity, {
+      id: workId,
+      title: work.title,
+      normalizedTitle: work.normalizedTitle,
+      category: work.category,
+      creatorNames: work.creatorNames,
+      normalizedCreators: work.normalizedCreators,
+      registeredBy: caller.partyId,
+    });
+    if (work.alternativeTitles.length) {
+      await manager.insert(
+        WorkTitleEntity,
+        work.alternativeTitles.map((alternative) => ({ id: randomUUID(), workId, ...alternative })),
+      );
+    }
+    if (work.identifiers.length) {
+      await manager.insert(
+        WorkIdentifierEntity,
+        work.identifiers.map((identifier) => ({ ...identifier, workId })),
+      );
+    }
+    const versionId = randomUUID();
+    await manager.insert(ShareVersionEntity, {
+      id: versionId,
+      workId,
+      effectiveFrom: now,
+      changedBy: caller.partyId,
+    });
+    if (work.shares.length)
+      await manager.insert(
+        ShareEntity,
+        work.shares.map((share) => ({ ...share, versionId })),
+      );
+    await this.outbox.add(manager, [
+      {
+        definition: WorkRegistered,
+        aggregateId: workId,
+        correlationId,
+        payload: {
+          workId,
+          title: work.title,
+          category: work.category,
+          creatorNames: work.creatorNames,
+          identifiers: work.identifiers,
+          shares: work.shares,
+          sharesEffectiveFrom: now.toISOString(),
+          registeredBy: caller.partyId,
+        },
+      },
+    ]);
+    return workId;
+  }
+
+  private async conflicts(manager: EntityManager, work: ValidWork): Promise<IdentifierConflict[]> {
+    if (work.identifiers.length === 0) return [];
+    const existing = await manager.findBy(WorkIdentifierEntity, work.identifiers);
+    if (existing.length === 0) return [];
+    const views = await this.works.byIds([...new Set(existing.map((e) => e.workId))], manager);
+    const now = new Date();
+    return existing.map(({ workId, scheme, value }) => ({
+      workId,
+      scheme,
+      value,
+      holderIds: [...(views.get(workId)?.shareHistory.holdersAt(now) ?? [])],
+    }));
+  }
+}

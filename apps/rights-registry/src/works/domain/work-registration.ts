@@ -1,0 +1,125 @@
+import {
+  type IdentifierScheme,
+  PartyKind,
+  Role,
+  type WorkCategory,
+  normalizeTitle,
+  parseIdentifier,
+} from '#libs/contracts';
+import { shareProblems, type Share } from './shares.js';
+import { WorkError, WorkErrorCode } from './work.errors.js';
+
+export interface WorkRegistrationInput {
+  title: string;
+  category: WorkCategory;
+  creatorNames?: string[];
+  alternativeTitles?: { title: string; language?: string | null }[];
+  identifiers?: { scheme: IdentifierScheme; value: string }[];
+  shares?: Share[];
+}
+
+export interface ValidWork {
+  title: string;
+  normalizedTitle: string;
+  category: WorkCategory;
+  creatorNames: string[];
+  normalizedCreators: string;
+  alternativeTitles: { title: string; normalizedTitle: string; language: string | null }[];
+  identifiers: { scheme: IdentifierScheme; value: string }[];
+  shares: Share[];
+}
+
+/**
+ * A registration checked in full, every problem listed: title, identifiers (format and check
+ * digits, stored form, no repeats), share rules. Returns the work in stored form.
+ */
+export function validateWork(input: WorkRegistrationInput): ValidWork {
+  const problems: string[] = [];
+  const title = input.title.normalize('NFC').trim();
+  if (!title) problems.push('title must not be empty');
+  const identifiers: { scheme: IdentifierScheme; value: string }[] = [];
+  const seen = new Set<string>();
+  (input.identifiers ?? []).forEach((identifier, index) => {
+    const parsed = parseIdentifier(identifier.scheme, identifier.value);
+    if (!parsed.valid) {
+      problems.push(
+        `identifiers[${index}] (${identifier.scheme} ${identifier.value}): ${parsed.reason}`,
+      );
+      return;
+    }
+    const key = `${identifier.scheme}:${parsed.value}`;
+    if (seen.has(key))
+      problems.push(`identifiers[${index}]: ${identifier.scheme} ${parsed.value} is given twice`);
+    seen.add(key);
+    identifiers.push({ scheme: identifier.scheme, value: parsed.value });
+  });
+  const shares = input.shares ?? [];
+  problems.push(...shareProblems(shares));
+  if (problems.length)
+    throw new WorkError(WorkErrorCode.INVALID_WORK, problems.join('; '), problems);
+  const creatorNames = (input.creatorNames ?? [])
+    .map((name) => name.normalize('NFC').trim())
+    .filter(Boolean);
+  return {
+    title,
+    normalizedTitle: normalizeTitle(title),
+    category: input.category,
+    creatorNames,
+    normalizedCreators: normalizeTitle(creatorNames.join(' ')),
+    alternativeTitles: (input.alternativeTitles ?? [])
+      .map((alternative) => ({
+        title: alternative.title.normalize('NFC').trim(),
+        normalizedTitle: normalizeTitle(alternative.title),
+        language: alternative.language ?? null,
+      }))
+      .filter((alternative) => alternative.title),
+    identifiers,
+    shares,
+  };
+}
+
+export interface HolderFacts {
+  kind: PartyKind;
+  /** Societies the holder is a member of today. */
+  societyIds: string[];
+}
+
+/**
+ * Who may register a work with these holders: the operator anything; a right holder only works
+ * in which it holds a share; a society admin works whose holders are its members. Platforms
+ * register no works. Every holder must be a registered right holder. Throws WorkError.
+ */
+export function checkRegistration(
+  caller: { role: Role; partyId: string },
+  shares: readonly Share[],
+  holders: ReadonlyMap<string, HolderFacts>,
+): void {
+  for (const { holderId } of shares) {
+    const holder = holders.get(holderId);
+    if (holder?.kind !== PartyKind.RIGHT_HOLDER) {
+      throw new WorkError(
+        WorkErrorCode.INVALID_WORK,
+        `holder ${holderId} is not a registered right holder`,
+      );
+    }
+  }
+  const refusal = (() => {
+    switch (caller.role) {
+      case Role.OPERATOR:
+        return undefined;
+      case Role.RIGHT_HOLDER:
+        return shares.some((share) => share.holderId === caller.partyId)
+          ? undefined
+          : 'a right holder registers works in which it holds a share';
+      case Role.SOCIETY_ADMIN:
+        return shares.every((share) =>
+          holders.get(share.holderId)?.societyIds.includes(caller.partyId),
+        )
+          ? undefined
+          : "a society admin registers works of its society's members";
+      case Role.PLATFORM:
+        return 'platforms do not register works';
+    }
+  })();
+  if (refusal) throw new WorkError(WorkErrorCode.NOT_ALLOWED, refusal);
+}

@@ -1,0 +1,18 @@
+export enum WorkErrorCode {
+  INVALID_WORK = 'INVALID_WORK',
+  WORK_NOT_FOUND = 'WORK_NOT_FOUND',
+  NOT_ALLOWED = 'NOT_ALLOWED',
+  DUPLICATE_IDENTIFIER = 'DUPLICATE_IDENTIFIER',
+  SHARES_CONFLICT = 'SHARES_CONFLICT',
+}
+
+export class WorkError extends Error {
+  constructor(
+    readonly code: WorkErrorCode,
+    message: string,
+    readonly problems: string[] = [message],
+  ) {
+    super(message);
+    this.name = 'WorkError';
+  }
+}

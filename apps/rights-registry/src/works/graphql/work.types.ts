@@ -1,0 +1,242 @@
+import { Directive, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsISO8601,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { IdentifierScheme, RightType, WorkCategory } from '#libs/contracts';
+import { Party } from '../../parties/graphql/party.type.js';
+
+@ObjectType()
+export class Identifier {
+  @Field(() => IdentifierScheme)
+  scheme: IdentifierScheme;
+
+  @Field({ description: 'Stored form, e.g. T0345246801.' })
+  value: string;
+}
+
+@ObjectType()
+export class AlternativeTitle {
+  @Field()
+  title: string;
+
+  @Field(() => String, { nullable: true, description: 'BCP 47 language tag.' })
+  language: string | null;
+}
+
+@ObjectType({ description: "A holder's share of one right in a work." })
+export class WorkShare {
+  @Field(() => ID)
+  holderId: string;
+
+  @Field(() => Party)
+  holder?: Party;
+
+  @Field(() => RightType)
+  rightType: RightType;
+
+  @Field(() => Int, { description: 'Basis points; 10000 is the whole right.' })
+  shareBps: number;
+}
+
+@ObjectType()
+export class Dispute {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  reason: string;
+
+  @Field(() => ID)
+  claimantId: string;
+
+  @Field()
+  openedAt: Date;
+}
+
+@ObjectType({
+  description:
+    'A work of any category: music, film, TV program, game, manga, book, user-generated content.',
+})
+@Directive('@key(fields: "id")')
+export class Work {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => WorkCategory)
+  category: WorkCategory;
+
+  @Field(() => [String])
+  creatorNames: string[];
+
+  @Field(() => [AlternativeTitle])
+  alternativeTitles: AlternativeTitle[];
+
+  @Field(() => [Identifier])
+  identifiers: Identifier[];
+
+  @Field(() => [Dispute], { description: 'Open disputes; their money is held in reserve.' })
+  openDisputes: Dispute[];
+
+  @Field()
+  createdAt: Date;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+@ObjectType()
+export class WorkEdge {
+  @Field(() => Work)
+  node: Work;
+
+  @Field()
+  cursor: string;
+}
+
+@ObjectType()
+export class WorkConnection {
+  @Field(() => [WorkEdge])
+  edges: WorkEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+}
+
+@InputType()
+export class IdentifierInput {
+  @Field(() => IdentifierScheme)
+  @IsEnum(IdentifierScheme)
+  scheme: IdentifierScheme;
+
+  @Field({ description: 'In any usual written form, e.g. T-034.524.680-1.' })
+  @IsString()
+  @MaxLength(200)
+  value: string;
+}
+
+@InputType()
+export class ShareInput {
+  @Field(() => ID)
+  @IsUUID()
+  holderId: string;
+
+  @Field(() => RightType)
+  @IsEnum(RightType)
+  rightType: RightType;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  shareBps: number;
+}
+
+@InputType()
+export class AlternativeTitleInput {
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(35)
+  language?: string | null;
+}
+
+@InputType()
+export class RegisterWorkInput {
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  title: string;
+
+  @Field(() => WorkCategory)
+  @IsEnum(WorkCategory)
+  category: WorkCategory;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  @ArrayMaxSize(100)
+  creatorNames?: string[];
+
+  @Field(() => [AlternativeTitleInput], { nullable: true })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => AlternativeTitleInput)
+  alternativeTitles?: AlternativeTitleInput[];
+
+  @Field(() => [IdentifierInput], { nullable: true })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => IdentifierInput)
+  identifiers?: IdentifierInput[];
+
+  @Field(() => [ShareInput], { nullable: true })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => ShareInput)
+  @ArrayMaxSize(1000)
+  shares?: ShareInput[];
+}
+
+@InputType()
+export class UpdateWorkSharesInput {
+  @Field(() => ID)
+  @IsUUID()
+  workId: string;
+
+  @Field(() => String, { nullable: true, description: 'ISO 8601 instant; defaults to now.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  effectiveFrom?: string | null;
+
+  @Field(() => [ShareInput], { description: 'The complete set of shares from effectiveFrom.' })
+  @ValidateNested({ each: true })
+  @Type(() => ShareInput)
+  @ArrayMaxSize(1000)
+  shares: ShareInput[];
+}
+
+@InputType()
+export class WorksFilterInput {
+  @Field(() => WorkCategory, { nullable: true })
+  @IsOptional()
+  @IsEnum(WorkCategory)
+  category?: WorkCategory;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Works in which this party has ever held a share.',
+  })
+  @IsOptional()
+  @IsUUID()
+  holderId?: string;
+}

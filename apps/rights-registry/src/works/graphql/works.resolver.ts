@@ -1,0 +1,163 @@
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  ResolveReference,
+} from '@nestjs/graphql';
+import type { FastifyRequest } from 'fastify';
+import { CurrentCaller, Public, Roles, apiError, type Caller } from '#libs/auth';
+import { Role, WorkCategory } from '#libs/contracts';
+import { PartyQueries } from '../../parties/application/party.queries.js';
+import { Party } from '../../parties/graphql/party.type.js';
+import { RegisterWorkHandler } from '../application/register-work.handler.js';
+import { UpdateWorkSharesHandler } from '../application/update-work-shares.handler.js';
+import { WorkQueries } from '../application/work.queries.js';
+import type { WorkView } from '../application/work-view.js';
+import { mapWorkErrors } from './work-errors.js';
+import {
+  RegisterWorkInput,
+  UpdateWorkSharesInput,
+  Work,
+  WorkConnection,
+  WorkShare,
+  WorksFilterInput,
+} from './work.types.js';
+
+const EVERY_ROLE = Object.values(Role);
+const MAX_PAGE = 100;
+
+const cursorOf = (id: string) => Buffer.from(id).toString('base64url');
+const idOf = (cursor: string) => Buffer.from(cursor, 'base64url').toString('utf8');
+
+/** `YYYY-MM-DD` as the instant the day starts (UTC); shares "as of" a date are those in force then. */
+function startOfDay(date: string | undefined): Date {
+  if (date === undefined) return new Date();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+    throw apiError('BAD_USER_INPUT', 'asOf must be a date YYYY-MM-DD');
+  }
+  return new Date(`${date}T00:00:00Z`);
+}
+
+@Resolver(() => Work)
+export class WorksResolver {
+  constructor(
+    private readonly registerWorkHandler: RegisterWorkHandler,
+    private readonly updateWorkSharesHandler: UpdateWorkSharesHandler,
+    private readonly queries: WorkQueries,
+  ) {}
+
+  @Mutation(() => Work, {
+    description:
+      'Registers a work. An identifier already held by a work of other holders opens a dispute on that work, which is returned.',
+  })
+  @Roles(Role.OPERATOR, Role.SOCIETY_ADMIN, Role.RIGHT_HOLDER)
+  registerWork(
+    @Args('input') input: RegisterWorkInput,
+    @CurrentCaller() caller: Caller,
+    @Context('req') req: FastifyRequest,
+  ): Promise<WorkView> {
+    return mapWorkErrors(() => this.registerWorkHandler.execute(caller, input, req.correlationId));
+  }
+
+  @Mutation(() => Work, {
+    description: "Sets a work's complete shares from effectiveFrom; earlier history is kept.",
+  })
+  @Roles(Role.OPERATOR, Role.SOCIETY_ADMIN, Role.RIGHT_HOLDER)
+  updateWorkShares(
+    @Args('input') input: UpdateWorkSharesInput,
+    @CurrentCaller() caller: Caller,
+    @Context('req') req: FastifyRequest,
+  ): Promise<WorkView> {
+    return mapWorkErrors(() =>
+      this.updateWorkSharesHandler.execute(
+        caller,
+        {
+          workId: input.workId,
+          effectiveFrom: input.effectiveFrom ? new Date(input.effectiveFrom) : undefined,
+          shares: input.shares,
+        },
+        req.correlationId,
+      ),
+    );
+  }
+
+  @Query(() => Work, { nullable: true })
+  @Roles(...EVERY_ROLE)
+  work(@Args('id', { type: () => ID }) id: string): Promise<WorkView | null> {
+    return this.queries.byId(id);
+  }
+
+  @Query(() => WorkConnection)
+  @Roles(...EVERY_ROLE)
+  async works(
+    @Args('filter', { nullable: true }) filter?: WorksFilterInput,
+    @Args('first', { type: () => Int, nullable: true }) first = 20,
+    @Args('after', { nullable: true }) after?: string,
+  ): Promise<WorkConnection> {
+    if (first < 1 || first > MAX_PAGE)
+      throw apiError('BAD_USER_INPUT', `first must be from 1 to ${MAX_PAGE}`);
+    const ids = await this.queries.page(filter ?? {}, first, after ? idOf(after) : undefined);
+    const page = ids.slice(0, first);
+    const views = await this.queries.byIds(page);
+    return {
+      edges: page.map((id) => ({ node: views.get(id)!, cursor: cursorOf(id) })),
+      pageInfo: {
+        hasNextPage: ids.length > first,
+        endCursor: page.length ? cursorOf(page[page.length - 1]!) : null,
+      },
+    };
+  }
+
+  @Query(() => [Work], {
+    description:
+      'Works whose identifier equals the query, then by title similarity (Japanese and Latin titles).',
+  })
+  @Public()
+  async searchWorks(
+    @Args('query') query: string,
+    @Args('category', { type: () => WorkCategory, nullable: true }) category?: WorkCategory,
+    @Args('first', { type: () => Int, nullable: true }) first = 20,
+  ): Promise<WorkView[]> {
+    if (first < 1 || first > MAX_PAGE)
+      throw apiError('BAD_USER_INPUT', `first must be from 1 to ${MAX_PAGE}`);
+    const hits = await this.queries.search(query, first, category);
+    const views = await this.queries.byIds(hits.map((hit) => hit.id));
+    return hits.flatMap((hit) => views.get(hit.id) ?? []);
+  }
+
+  @ResolveField(() => [WorkShare], {
+    description: 'Shares in force on a date (YYYY-MM-DD, start of day UTC); default now.',
+  })
+  shares(@Parent() work: WorkView, @Args('asOf', { nullable: true }) asOf?: string): WorkShare[] {
+    return [...work.shareHistory.asOf(startOfDay(asOf))];
+  }
+
+  @ResolveField(() => Boolean, {
+    description: 'An open dispute holds the work’s money in reserve.',
+  })
+  disputed(@Parent() work: WorkView): boolean {
+    return work.openDisputes.length > 0;
+  }
+
+  @ResolveReference()
+  @Public()
+  resolveReference(reference: { id: string }): Promise<WorkView | null> {
+    return this.queries.byId(reference.id);
+  }
+}
+
+@Resolver(() => WorkShare)
+export class WorkShareResolver {
+  constructor(private readonly parties: PartyQueries) {}
+
+  @ResolveField(() => Party)
+  holder(@Parent() share: WorkShare): Promise<Party | null> {
+    return this.parties.byId(share.holderId);
+  }
+}

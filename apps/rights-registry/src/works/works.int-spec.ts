@@ -1,0 +1,280 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Caller } from '#libs/auth';
+import { IdentifierScheme, PartyKind, RightType, Role, WorkCategory } from '#libs/contracts';
+import { startTestService, type GraphQLResult, type TestService } from '#libs/testing';
+import { rightsRegistryApp } from '../rights-registry.app.js';
+
+const WORK_FIELDS = `id title category identifiers { scheme value } disputed openDisputes { reason }
+  shares { holderId rightType shareBps holder { name } }`;
+const REGISTER_WORK = `mutation ($input: RegisterWorkInput!) { registerWork(input: $input) { ${WORK_FIELDS} } }`;
+const UPDATE_SHARES = `mutation ($input: UpdateWorkSharesInput!) { updateWorkShares(input: $input) { id } }`;
+
+interface WorkResult {
+  id: string;
+  title: string;
+  identifiers: { scheme: string; value: string }[];
+  disputed: boolean;
+  openDisputes: { reason: string }[];
+  shares: { holderId: string; rightType: string; shareBps: number; holder: { name: string } }[];
+}
+
+const codeOf = (result: GraphQLResult) => result.errors?.[0]?.extensions?.code;
+
+describe('works', () => {
+  let sut: TestService;
+  const operator: Caller = { role: Role.OPERATOR, partyId: randomUUID() };
+  let society: string;
+  let alice: Caller;
+  let bob: Caller;
+
+  async function party(input: Record<string, unknown>): Promise<string> {
+    const result = await sut.graphql<{ registerParty: { id: string } }>(
+      'mutation ($input: RegisterPartyInput!) { registerParty(input: $input) { id } }',
+      { input },
+      operator,
+    );
+    return result.data!.registerParty.id;
+  }
+
+  const registerWork = (input: Record<string, unknown>, caller: Caller) =>
+    sut.graphql<{ registerWork: WorkResult }>(REGISTER_WORK, { input }, caller);
+
+  const performance = (holderId: string, shareBps = 10_000) => ({
+    holderId,
+    rightType: RightType.PERFORMANCE,
+    shareBps,
+  });
+
+  beforeAll(async () => {
+    sut = await startTestService(rightsRegistryApp);
+    society = await party({ kind: PartyKind.SOCIETY, name: 'JWS' });
+    alice = {
+      role: Role.RIGHT_HOLDER,
+      partyId: await party({
+        kind: PartyKind.RIGHT_HOLDER,
+        name: 'Alice',
+        memberOfSocietyId: society,
+      }),
+    };
+    bob = {
+      role: Role.RIGHT_HOLDER,
+      partyId: await party({ kind: PartyKind.RIGHT_HOLDER, name: 'Bob' }),
+    };
+  });
+
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  it('should register a work with its identifiers in stored form and its shares', async () => {
+    const result = await registerWork(
+      {
+        title: '夜に駆ける',
+        category: WorkCategory.MUSIC,
+        creatorNames: ['Ayase'],
+        alternativeTitles: [{ title: 'Yoru ni Kakeru', language: 'ja-Latn' }],
+        identifiers: [{ scheme: IdentifierScheme.ISWC, value: 'T-034.524.680-1' }],
+        shares: [performance(alice.partyId, 6000), performance(bob.partyId, 4000)],
+      },
+      alice,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.registerWork).toMatchObject({
+      title: '夜に駆ける',
+      identifiers: [{ scheme: 'ISWC', value: 'T0345246801' }],
+      disputed: false,
+    });
+    expect(result.data!.registerWork.shares.map((s) => [s.holder.name, s.shareBps]).sort()).toEqual(
+      [
+        ['Alice', 6000],
+        ['Bob', 4000],
+      ],
+    );
+  });
+
+  it('should refuse the same identifier from its own holder, naming the existing work, in any written form', async () => {
+    const result = await registerWork(
+      {
+        title: 'Again',
+        category: WorkCategory.MUSIC,
+        identifiers: [{ scheme: IdentifierScheme.ISWC, value: 'T0345246801' }],
+        shares: [performance(alice.partyId)],
+      },
+      alice,
+    );
+    expect(codeOf(result)).toBe('CONFLICT');
+    expect(result.errors![0]!.message).toMatch(
+      /ISWC T0345246801 is already registered to work [0-9a-f-]{36} \(夜に駆ける\)/,
+    );
+  });
+
+  it('should open a dispute when another holder claims a registered identifier, overwriting nothing', async () => {
+    const carol: Caller = {
+      role: Role.RIGHT_HOLDER,
+      partyId: await party({ kind: PartyKind.RIGHT_HOLDER, name: 'Carol' }),
+    };
+    const original = (
+      await registerWork(
+        {
+          title: 'Original Film',
+          category: WorkCategory.FILM,
+          identifiers: [{ scheme: IdentifierScheme.ISAN, value: 'ISAN 0000-0000-3A8D-0000-Z' }],
+          shares: [performance(bob.partyId)],
+        },
+        bob,
+      )
+    ).data!.registerWork;
+    const claim = await registerWork(
+      {
+        title: 'My Film',
+        category: WorkCategory.FILM,
+        identifiers: [{ scheme: IdentifierScheme.ISAN, value: '0000-0000-3A8D-0000-Z' }],
+        shares: [performance(carol.partyId)],
+      },
+      carol,
+    );
+    expect(claim.errors).toBeUndefined();
+    expect(claim.data!.registerWork).toMatchObject({
+      id: original.id,
+      title: 'Original Film',
+      disputed: true,
+      openDisputes: [
+        {
+          reason: `ISAN 000000003A8D0000Z is registered to work ${original.id} with other holders`,
+        },
+      ],
+    });
+    expect(claim.data!.registerWork.shares.map((s) => s.holderId)).toEqual([bob.partyId]);
+  });
+
+  it('should reject invalid identifiers and shares, listing every problem', async () => {
+    const result = await registerWork(
+      {
+        title: 'Broken',
+        category: WorkCategory.BOOK,
+        identifiers: [
+          { scheme: IdentifierScheme.ISBN, value: '978-4-06-000000-0' },
+          { scheme: IdentifierScheme.ISWC, value: 'T-034.524.680-9' },
+        ],
+        shares: [performance(alice.partyId, 7000), performance(bob.partyId, 4000)],
+      },
+      alice,
+    );
+    expect(codeOf(result)).toBe('BAD_USER_INPUT');
+    const problems = result.errors![0]!.extensions!.problems as string[];
+    expect(problems).toHaveLength(3);
+    expect(problems.join('\n')).toMatch(/ISBN check digit should be/);
+    expect(problems.join('\n')).toMatch(/ISWC check digit should be 1/);
+    expect(problems.join('\n')).toMatch(/PERFORMANCE shares add up to 11000 basis points/);
+  });
+
+  it('should let only holders, their society admin or the operator change shares, keeping history', async () => {
+    const work = (
+      await registerWork(
+        {
+          title: 'Shared Song',
+          category: WorkCategory.MUSIC,
+          shares: [performance(alice.partyId)],
+        },
+        alice,
+      )
+    ).data!.registerWork;
+    const change = (caller: Caller, effectiveFrom: string, shares: object[]) =>
+      sut.graphql(UPDATE_SHARES, { input: { workId: work.id, effectiveFrom, shares } }, caller);
+
+    expect(codeOf(await change(bob, '2030-01-01T00:00:00Z', [performance(bob.partyId)]))).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      codeOf(
+        await change({ role: Role.PLATFORM, partyId: randomUUID() }, '2030-01-01T00:00:00Z', []),
+      ),
+    ).toBe('FORBIDDEN');
+    const admin = await change(
+      { role: Role.SOCIETY_ADMIN, partyId: society },
+      '2030-01-01T00:00:00Z',
+      [performance(alice.partyId, 5000), performance(bob.partyId, 5000)],
+    );
+    expect(admin.errors).toBeUndefined();
+    expect(codeOf(await change(alice, '2029-06-01T00:00:00Z', [performance(alice.partyId)]))).toBe(
+      'CONFLICT',
+    );
+
+    const asOf = async (date: string) => {
+      const result = await sut.graphql<{ work: WorkResult }>(
+        `query ($id: ID!, $asOf: String) { work(id: $id) { shares(asOf: $asOf) { holderId shareBps } } }`,
+        { id: work.id, asOf: date },
+        bob,
+      );
+      return result.data!.work.shares.map((s) => [s.holderId, s.shareBps]).sort();
+    };
+    expect(await asOf('2029-12-31')).toEqual([[alice.partyId, 10_000]]);
+    expect(await asOf('2030-01-01')).toEqual(
+      [
+        [alice.partyId, 5000],
+        [bob.partyId, 5000],
+      ].sort(),
+    );
+  });
+
+  it('should not let platforms register works, nor holders register works for others', async () => {
+    const platform: Caller = {
+      role: Role.PLATFORM,
+      partyId: await party({ kind: PartyKind.PLATFORM, name: 'Tube' }),
+    };
+    const input = {
+      title: 'Not theirs',
+      category: WorkCategory.UGC,
+      shares: [performance(alice.partyId)],
+    };
+    expect(codeOf(await registerWork(input, platform))).toBe('FORBIDDEN');
+    expect(codeOf(await registerWork(input, bob))).toBe('FORBIDDEN');
+  });
+
+  it('should find works by kana, width and case variants of their titles, and by identifier, anonymously', async () => {
+    for (const title of ['となりのトトロ', 'Spirited Away', 'ドラゴンボール']) {
+      await registerWork(
+        { title, category: WorkCategory.FILM, shares: [performance(alice.partyId)] },
+        alice,
+      );
+    }
+    const search = async (query: string) => {
+      const result = await sut.graphql<{ searchWorks: { title: string }[] }>(
+        'query ($q: String!) { searchWorks(query: $q, first: 5) { title } }',
+        { q: query },
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.searchWorks.map((work) => work.title);
+    };
+    expect((await search('トナリノトトロ'))[0]).toBe('となりのトトロ');
+    expect((await search('ﾄﾞﾗｺﾞﾝﾎﾞｰﾙ'))[0]).toBe('ドラゴンボール');
+    expect((await search('SPIRITED away'))[0]).toBe('Spirited Away');
+    expect((await search('yoru ni kakeru'))[0]).toBe('夜に駆ける');
+    expect(await search('T-034.524.680-1')).toEqual(['夜に駆ける']);
+    expect(await search('zzzz qqqq')).toEqual([]);
+  });
+
+  it('should page through works with a holder filter', async () => {
+    const first = await sut.graphql<{
+      works: {
+        edges: { cursor: string; node: { id: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
+    }>(
+      'query ($holder: ID) { works(filter: { holderId: $holder }, first: 2) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }',
+      { holder: alice.partyId },
+      bob,
+    );
+    expect(first.data!.works.edges).toHaveLength(2);
+    expect(first.data!.works.pageInfo.hasNextPage).toBe(true);
+    const next = await sut.graphql<{ works: { edges: { node: { id: string } }[] } }>(
+      'query ($holder: ID, $after: String) { works(filter: { holderId: $holder }, first: 50, after: $after) { edges { node { id } } } }',
+      { holder: alice.partyId, after: first.data!.works.pageInfo.endCursor },
+      bob,
+    );
+    const ids = [...first.data!.works.edges, ...next.data!.works.edges].map((edge) => edge.node.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeGreaterThanOrEqual(5);
+  });
+});

@@ -28,8 +28,11 @@ export async function openScratchDatabase(prefix: string): Promise<ScratchDataba
   return {
     url: withDatabase(server.url, name),
     dispose: async () => {
-      await admin(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
-      await server.stop();
+      try {
+        await admin(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+      } finally {
+        await server.stop(); // even when the drop fails: never leave a server behind
+      }
     },
   };
 }

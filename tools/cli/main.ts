@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { Tokens, resolveTokenSecret } from '#libs/auth';
+import { BaseConfig, ConfigValidationError, loadConfig } from '#libs/config';
+import { Role } from '#libs/contracts';
+
+const program = new Command('cli').description('Clearinghouse command line').showHelpAfterError();
+
+program
+  .command('token')
+  .description('print a bearer token (and nothing else) for a role and party')
+  .addOption(
+    new Option('--role <role>', 'the caller role')
+      .choices(Object.values(Role))
+      .makeOptionMandatory(),
+  )
+  .option(
+    '--party <id>',
+    'the party the token speaks for (an operator needs none)',
+    (value: string) => {
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) {
+        throw new InvalidArgumentError('a party id is a UUID');
+      }
+      return value;
+    },
+  )
+  .option(
+    '--ttl <seconds>',
+    'lifetime in seconds (default AUTH_TOKEN_TTL_SECONDS)',
+    (value: string) => {
+      const seconds = Number(value);
+      if (!Number.isInteger(seconds) || seconds < 60)
+        throw new InvalidArgumentError('at least 60 seconds');
+      return seconds;
+    },
+  )
+  .action(async (options: { role: Role; party?: string; ttl?: number }) => {
+    if (!options.party && options.role !== Role.OPERATOR) {
+      program.error(`error: --party <id> is required for role ${options.role}`, { exitCode: 2 });
+    }
+    const config = loadConfig(BaseConfig);
+    const tokens = new Tokens(await resolveTokenSecret(config));
+    const token = await tokens.issue(
+      { role: options.role, partyId: options.party ?? randomUUID() },
+      options.ttl ?? config.AUTH_TOKEN_TTL_SECONDS,
+    );
+    process.stdout.write(`${token}\n`);
+  });
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  process.stderr.write(
+    `${error instanceof ConfigValidationError ? error.message : String(error)}\n`,
+  );
+  process.exitCode = 1;
+}

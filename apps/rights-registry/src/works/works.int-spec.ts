@@ -148,6 +148,129 @@ describe('works', () => {
     expect(claim.data!.registerWork.shares.map((s) => s.holderId)).toEqual([bob.partyId]);
   });
 
+  it('should let an admin settle a dispute, applying the claimed shares when accepted', async () => {
+    const dave: Caller = {
+      role: Role.RIGHT_HOLDER,
+      partyId: await party({ kind: PartyKind.RIGHT_HOLDER, name: 'Dave' }),
+    };
+    const recording = { scheme: IdentifierScheme.ISRC, value: 'JP-K00-21-00001' };
+    const original = (
+      await registerWork(
+        {
+          title: 'Recording',
+          category: WorkCategory.MUSIC,
+          identifiers: [recording],
+          shares: [performance(bob.partyId)],
+        },
+        bob,
+      )
+    ).data!.registerWork;
+    await registerWork(
+      {
+        title: 'Recording',
+        category: WorkCategory.MUSIC,
+        identifiers: [recording],
+        shares: [performance(dave.partyId)],
+      },
+      dave,
+    );
+    const disputes = await sut.graphql<{ work: { openDisputes: { id: string }[] } }>(
+      'query ($id: ID!) { work(id: $id) { openDisputes { id } } }',
+      { id: original.id },
+      operator,
+    );
+    const disputeId = disputes.data!.work.openDisputes[0]!.id;
+    const RESOLVE = `mutation ($input: ResolveDisputeInput!) { resolveDispute(input: $input) { ${WORK_FIELDS} } }`;
+    const input = {
+      disputeId,
+      acceptClaim: true,
+      resolution: 'contract of 2026-01-10 assigns the rights to Dave',
+    };
+
+    const unrelated = await party({ kind: PartyKind.SOCIETY, name: 'Unrelated' });
+    expect(
+      codeOf(
+        await sut.graphql(RESOLVE, { input }, { role: Role.SOCIETY_ADMIN, partyId: unrelated }),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(codeOf(await sut.graphql(RESOLVE, { input }, dave))).toBe('FORBIDDEN');
+
+    const resolved = await sut.graphql<{ resolveDispute: WorkResult }>(
+      RESOLVE,
+      { input },
+      operator,
+    );
+    expect(resolved.errors).toBeUndefined();
+    expect(resolved.data!.resolveDispute).toMatchObject({
+      id: original.id,
+      disputed: false,
+      openDisputes: [],
+    });
+    expect(resolved.data!.resolveDispute.shares.map((s) => s.holderId)).toEqual([dave.partyId]);
+    expect(codeOf(await sut.graphql(RESOLVE, { input }, operator))).toBe('CONFLICT');
+  });
+
+  it('should register a batch all together, or nothing when one work fails', async () => {
+    const REGISTER_WORKS =
+      'mutation ($input: RegisterWorksInput!) { registerWorks(input: $input) { id title } }';
+    const count = async () =>
+      (
+        await sut.graphql<{ searchWorks: unknown[] }>(
+          '{ searchWorks(query: "batch piece", first: 100) { id } }',
+        )
+      ).data!.searchWorks.length;
+    const work = (title: string, isbn?: string) => ({
+      title,
+      category: WorkCategory.BOOK,
+      identifiers: isbn ? [{ scheme: IdentifierScheme.ISBN, value: isbn }] : [],
+      shares: [performance(alice.partyId)],
+    });
+
+    const batch = await sut.graphql<{ registerWorks: { title: string }[] }>(
+      REGISTER_WORKS,
+      {
+        input: {
+          works: [
+            work('Batch Piece One', '978-0-306-40615-7'),
+            work('Batch Piece Two'),
+            work('Batch Piece Three'),
+          ],
+        },
+      },
+      alice,
+    );
+    expect(batch.errors).toBeUndefined();
+    expect(batch.data!.registerWorks.map((w) => w.title)).toEqual([
+      'Batch Piece One',
+      'Batch Piece Two',
+      'Batch Piece Three',
+    ]);
+    const before = await count();
+
+    const invalid = await sut.graphql(
+      REGISTER_WORKS,
+      {
+        input: { works: [work('Batch Piece Four'), work('Batch Piece Five', '978-0-306-40615-0')] },
+      },
+      alice,
+    );
+    expect(codeOf(invalid)).toBe('BAD_USER_INPUT');
+    expect(invalid.errors![0]!.message).toMatch(
+      /^works\[1\]: identifiers\[0\] \(ISBN 978-0-306-40615-0\): ISBN check digit should be 7/,
+    );
+
+    const duplicate = await sut.graphql(
+      REGISTER_WORKS,
+      { input: { works: [work('Batch Piece Six'), work('Batch Piece Seven', '0-306-40615-2')] } },
+      alice,
+    );
+    expect(codeOf(duplicate)).toBe('CONFLICT');
+    expect(duplicate.errors![0]!.message).toMatch(
+      /^works\[1\]: ISBN 9780306406157 is already registered to work .* \(Batch Piece One\)/,
+    );
+    expect(await count()).toBe(before);
+  });
+
   it('should reject invalid identifiers and shares, listing every problem', async () => {
     const result = await registerWork(
       {

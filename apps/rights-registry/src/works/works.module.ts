@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { PartiesModule } from '../parties/parties.module.js';
 import { RegisterWorkHandler } from './application/register-work.handler.js';
+import { RegisterWorksHandler } from './application/register-works.handler.js';
+import { ResolveDisputeHandler } from './application/resolve-dispute.handler.js';
 import { UpdateWorkSharesHandler } from './application/update-work-shares.handler.js';
 import { WorkQueries } from './application/work.queries.js';
 import { WorkShareResolver, WorksResolver } from './graphql/works.resolver.js';
@@ -10,7 +12,9 @@ import { WorkShareResolver, WorksResolver } from './graphql/works.resolver.js';
   providers: [
     WorkQueries,
     RegisterWorkHandler,
+    RegisterWorksHandler,
     UpdateWorkSharesHandler,
+    ResolveDisputeHandler,
     WorksResolver,
     WorkShareResolver,
   ],

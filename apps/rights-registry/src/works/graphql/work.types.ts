@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsEnum,
   IsISO8601,
   IsInt,
@@ -239,4 +240,33 @@ export class WorksFilterInput {
   @IsOptional()
   @IsUUID()
   holderId?: string;
+}
+
+@InputType()
+export class RegisterWorksInput {
+  @Field(() => [RegisterWorkInput], {
+    description: 'Up to 1000 works, registered all together or not at all.',
+  })
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => RegisterWorkInput)
+  works: RegisterWorkInput[];
+}
+
+@InputType()
+export class ResolveDisputeInput {
+  @Field(() => ID)
+  @IsUUID()
+  disputeId: string;
+
+  @Field({ description: "true: the claimant's shares replace the work's shares from now." })
+  @IsBoolean()
+  acceptClaim: boolean;
+
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  resolution: string;
 }

@@ -16,12 +16,16 @@ import { Role, WorkCategory } from '#libs/contracts';
 import { PartyQueries } from '../../parties/application/party.queries.js';
 import { Party } from '../../parties/graphql/party.type.js';
 import { RegisterWorkHandler } from '../application/register-work.handler.js';
+import { RegisterWorksHandler } from '../application/register-works.handler.js';
+import { ResolveDisputeHandler } from '../application/resolve-dispute.handler.js';
 import { UpdateWorkSharesHandler } from '../application/update-work-shares.handler.js';
 import { WorkQueries } from '../application/work.queries.js';
 import type { WorkView } from '../application/work-view.js';
 import { mapWorkErrors } from './work-errors.js';
 import {
   RegisterWorkInput,
+  RegisterWorksInput,
+  ResolveDisputeInput,
   UpdateWorkSharesInput,
   Work,
   WorkConnection,
@@ -49,6 +53,8 @@ export class WorksResolver {
   constructor(
     private readonly registerWorkHandler: RegisterWorkHandler,
     private readonly updateWorkSharesHandler: UpdateWorkSharesHandler,
+    private readonly registerWorksHandler: RegisterWorksHandler,
+    private readonly resolveDisputeHandler: ResolveDisputeHandler,
     private readonly queries: WorkQueries,
   ) {}
 
@@ -84,6 +90,34 @@ export class WorksResolver {
         },
         req.correlationId,
       ),
+    );
+  }
+
+  @Mutation(() => [Work], {
+    description: 'Registers up to 1000 works in one transaction: all or none.',
+  })
+  @Roles(Role.OPERATOR, Role.SOCIETY_ADMIN, Role.RIGHT_HOLDER)
+  registerWorks(
+    @Args('input') input: RegisterWorksInput,
+    @CurrentCaller() caller: Caller,
+    @Context('req') req: FastifyRequest,
+  ): Promise<WorkView[]> {
+    return mapWorkErrors(() =>
+      this.registerWorksHandler.execute(caller, input.works, req.correlationId),
+    );
+  }
+
+  @Mutation(() => Work, {
+    description: 'Settles a dispute (the operator, or the admin of a society of a party in it).',
+  })
+  @Roles(Role.OPERATOR, Role.SOCIETY_ADMIN)
+  resolveDispute(
+    @Args('input') input: ResolveDisputeInput,
+    @CurrentCaller() caller: Caller,
+    @Context('req') req: FastifyRequest,
+  ): Promise<WorkView> {
+    return mapWorkErrors(() =>
+      this.resolveDisputeHandler.execute(caller, input, req.correlationId),
     );
   }
 

@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { Tokens, resolveTokenSecret } from '#libs/auth';
 import { BaseConfig, ConfigValidationError, loadConfig } from '#libs/config';
 import { Role } from '#libs/contracts';
+import { importWorks } from './works-import.js';
 
 const program = new Command('cli').description('Clearinghouse command line').showHelpAfterError();
 
@@ -46,6 +47,19 @@ program
       options.ttl ?? config.AUTH_TOKEN_TTL_SECONDS,
     );
     process.stdout.write(`${token}\n`);
+  });
+
+const works = program.command('works').description('works of the rights registry');
+works
+  .command('import')
+  .description('register every work of a CSV file, or none when any row has an error')
+  .argument(
+    '<file>',
+    'CSV with a header: title,category,creators,alternative_titles,iswc,isrc,isan,isbn,proprietary,shares',
+  )
+  .option('--as <partyId>', 'operator party recorded as registrant')
+  .action(async (file: string, options: { as?: string }) => {
+    process.exitCode = await importWorks(file, options);
   });
 
 try {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PartiesModule } from '../parties/parties.module.js';
+import { ImportWorksHandler } from './application/import/import-works.handler.js';
 import { RegisterWorkHandler } from './application/register-work.handler.js';
 import { RegisterWorksHandler } from './application/register-works.handler.js';
 import { ResolveDisputeHandler } from './application/resolve-dispute.handler.js';
@@ -15,8 +16,10 @@ import { WorkShareResolver, WorksResolver } from './graphql/works.resolver.js';
     RegisterWorksHandler,
     UpdateWorkSharesHandler,
     ResolveDisputeHandler,
+    ImportWorksHandler,
     WorksResolver,
     WorkShareResolver,
   ],
+  exports: [ImportWorksHandler],
 })
 export class WorksModule {}

@@ -29,6 +29,13 @@ describe(decideRegistration.name, () => {
     });
   });
 
+  it('should call a registration claiming no holders a duplicate', () => {
+    expect(decideRegistration([], [conflict('w1', ['a'])])).toMatchObject({
+      kind: 'duplicate',
+      conflict: { workId: 'w1' },
+    });
+  });
+
   it('should prefer the duplicate when the claimant holds one of several conflicting works', () => {
     expect(decideRegistration(['b'], [conflict('w1', ['a']), conflict('w2', ['b'])])).toMatchObject(
       {

@@ -16,7 +16,8 @@ export type RegistrationOutcome =
 
 /**
  * What registering a work with identifiers that already exist means. A work registered again by
- * one of its own holders is a duplicate (an error naming the existing work). A work claimed by
+ * one of its own holders, or with no holders at all, is a duplicate (an error naming the
+ * existing work). A work claimed by
  * someone who holds no share in the existing one opens a dispute on it: nothing is overwritten
  * and the claim waits for an admin.
  */
@@ -26,6 +27,8 @@ export function decideRegistration(
 ): RegistrationOutcome {
   const [first] = conflicts;
   if (!first) return { kind: 'create' };
+  // A registration claiming no holders has nothing to dispute: it is the same work again.
+  if (claimantIds.length === 0) return { kind: 'duplicate', conflict: first };
   const own = conflicts.find((conflict) =>
     conflict.holderIds.some((holder) => claimantIds.includes(holder)),
   );

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Caller } from '#libs/auth';
+import { Role } from '#libs/contracts';
+import { startTestService, type TestService } from '#libs/testing';
+import { rightsRegistryApp } from '../../../rights-registry.app.js';
+import { csvRows } from '../../infrastructure/csv-rows.js';
+import { ImportWorksHandler } from './import-works.handler.js';
+
+describe(ImportWorksHandler.name, () => {
+  let service: TestService;
+  let folder: string;
+  let holder: string;
+  const operator: Caller = { role: Role.OPERATOR, partyId: randomUUID() };
+  const HEADER =
+    'title,category,creators,alternative_titles,iswc,isrc,isan,isbn,proprietary,shares';
+
+  const importFile = async (lines: string[]) => {
+    const file = path.join(folder, `${randomUUID()}.csv`);
+    await writeFile(file, [HEADER, ...lines].join('\n'));
+    return service.app.get(ImportWorksHandler).execute(() => csvRows(file), operator);
+  };
+  const titles = async (query: string) =>
+    (
+      await service.graphql<{ searchWorks: { title: string }[] }>(
+        'query ($q: String!) { searchWorks(query: $q) { title } }',
+        { q: query },
+      )
+    ).data!.searchWorks.map((work) => work.title);
+
+  beforeAll(async () => {
+    service = await startTestService(rightsRegistryApp);
+    folder = await mkdtemp(path.join(tmpdir(), 'works-import-'));
+    const result = await service.graphql<{ registerParty: { id: string } }>(
+      'mutation { registerParty(input: { kind: RIGHT_HOLDER, name: "Importer Holder" }) { id } }',
+      {},
+      operator,
+    );
+    holder = result.data!.registerParty.id;
+  });
+
+  afterAll(async () => {
+    await service?.close();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('should register every work of a valid file', async () => {
+    const result = await importFile([
+      `紅蓮華,MUSIC,LiSA|草野華余子,Gurenge,T-034.524.680-1,JP-K00-21-00001,,,,${holder}:PERFORMANCE:10000`,
+      `"Dune, Part Two",FILM,Denis Villeneuve,,,,0000-0000-3A8D-0000-Z,,,${holder}:MAKING_AVAILABLE:5000`,
+      `ワンピース 第1巻,MANGA,尾田栄一郎,One Piece Vol. 1,,,,0-306-40615-2,SHUEISHA:JC-001,`,
+    ]);
+    expect(result).toEqual({ imported: 3, errors: [] });
+    expect(await titles('gurenge')).toEqual(['紅蓮華']);
+    expect(await titles('dune part two')).toEqual(['Dune, Part Two']);
+    expect(await titles('9780306406157')).toEqual(['ワンピース 第1巻']);
+  });
+
+  it('should report each bad field with its line and import nothing', async () => {
+    const result = await importFile([
+      `Fine Song,MUSIC,,,,,,,,`,
+      `Bad ISWC,MUSIC,,,T-034.524.680-9,,,,,`,
+      `,PAINTING,,,,,,,,`,
+      `Too Much,MUSIC,,,,,,,,${holder}:PERFORMANCE:6000|${randomUUID()}:PERFORMANCE:5000`,
+      `Bad Share,MUSIC,,,,,,,,someone:PERFORMANCE:100`,
+    ]);
+    expect(result.imported).toBe(0);
+    expect(result.errors).toEqual([
+      { line: 3, field: 'iswc', reason: 'T-034.524.680-9: ISWC check digit should be 1' },
+      { line: 4, field: 'title', reason: 'must not be empty' },
+      { line: 4, field: 'category', reason: expect.stringContaining('must be one of MUSIC') },
+      {
+        line: 5,
+        field: 'shares',
+        reason: 'PERFORMANCE shares add up to 11000 basis points; at most 10000',
+      },
+      {
+        line: 6,
+        field: 'shares',
+        reason: 'someone:PERFORMANCE:100: write holderId:RIGHT_TYPE:basisPoints',
+      },
+    ]);
+    expect(await titles('fine song')).toEqual([]);
+  });
+
+  it('should report conflicts found while registering and commit none of the file', async () => {
+    const stranger = randomUUID();
+    const result = await importFile([
+      `Would Be Fine,BOOK,,,,,,,,`,
+      `Same Book,BOOK,,,,,,978-0-306-40615-7,,`,
+      `Unknown Holder,MUSIC,,,,,,,,${stranger}:PERFORMANCE:10000`,
+    ]);
+    expect(result.imported).toBe(0);
+    expect(result.errors).toEqual([
+      {
+        line: 3,
+        field: 'isbn',
+        reason: expect.stringMatching(
+          /^ISBN 9780306406157 is already registered to work .* \(ワンピース 第1巻\)$/,
+        ),
+      },
+      { line: 4, field: 'shares', reason: `holder ${stranger} is not a registered right holder` },
+    ]);
+    expect(await titles('would be fine')).toEqual([]);
+  });
+
+  it('should refuse unknown columns and an empty file', async () => {
+    const file = path.join(folder, 'odd.csv');
+    await writeFile(file, 'title,category,genre\nX,MUSIC,pop\n');
+    const odd = await service.app.get(ImportWorksHandler).execute(() => csvRows(file), operator);
+    expect(odd.errors).toEqual([{ line: 1, field: 'genre', reason: 'unknown column' }]);
+    expect((await importFile([])).errors).toEqual([
+      { line: 1, field: 'file', reason: 'no works in the file' },
+    ]);
+  });
+});

@@ -1,0 +1,88 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import { createTestDatabase, type TestDatabase } from '#libs/testing';
+
+const HEADER = 'title,category,creators,alternative_titles,iswc,isrc,isan,isbn,proprietary,shares';
+
+describe('cli works import', () => {
+  let database: TestDatabase;
+  let folder: string;
+
+  /** The built CLI (npm test builds first), as `npm run cli -- works import <file>` runs it. */
+  const cli = (file: string) =>
+    spawnSync(process.execPath, ['dist/tools/cli/main.js', 'works', 'import', file], {
+      env: { PATH: process.env.PATH, DATABASE_URL: database.url, LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+
+  const csv = async (name: string, lines: string[]) => {
+    const file = path.join(folder, name);
+    await writeFile(file, [HEADER, ...lines].join('\n'));
+    return file;
+  };
+
+  const workCount = async () => {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      return (
+        await client.query<{ count: number }>(
+          'SELECT count(*)::int AS count FROM rights_registry.works',
+        )
+      ).rows[0]!.count;
+    } finally {
+      await client.end();
+    }
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    folder = await mkdtemp(path.join(tmpdir(), 'cli-import-'));
+  });
+
+  afterAll(async () => {
+    await rm(folder, { recursive: true, force: true });
+    await database?.drop();
+  });
+
+  it('should exit 1 with line-numbered errors on stderr and import nothing from a bad file', async () => {
+    const sut = cli(
+      await csv('bad.csv', [
+        'Good,MUSIC,,,,,,,,',
+        'Bad,MUSIC,,,T-034.524.680-2,,,,,',
+        'Worse,NOVEL,,,,,,,,',
+      ]),
+    );
+    expect(sut.status).toBe(1);
+    expect(sut.stderr).toContain(
+      'line 3, field iswc: T-034.524.680-2: ISWC check digit should be 1',
+    );
+    expect(sut.stderr).toMatch(/line 4, field category: must be one of/);
+    expect(sut.stderr).toContain('2 error(s); nothing was imported');
+    expect(await workCount()).toBe(0);
+  });
+
+  it('should import a good file and say how many works it registered', async () => {
+    const sut = cli(
+      await csv('good.csv', [
+        '千と千尋の神隠し,FILM,宮崎駿,Spirited Away,,,,,,',
+        'Blue,MUSIC,,,T-034.524.680-1,,,,,',
+      ]),
+    );
+    expect(sut.stderr).not.toMatch(/error/i);
+    expect(sut.status).toBe(0);
+    expect(sut.stdout).toMatch(/^imported 2 works from .*good\.csv\n$/);
+    expect(await workCount()).toBe(2);
+  });
+
+  it('should exit 1 for a file that does not exist', () => {
+    const sut = cli(path.join(folder, 'missing.csv'));
+    expect(sut.status).toBe(1);
+    expect(sut.stderr).toContain('no such file');
+  });
+});

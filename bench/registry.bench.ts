@@ -80,7 +80,7 @@ export const registryBenchmark: BenchmarkSuite = {
         const sampleIds: string[] = [];
         const sampleTitles: string[] = [];
         const load = await timed(async () => {
-          const rows = async function* () {
+          const rows = function* () {
             for (let i = 0; i < WORKS; i += 1) {
               const id = randomUUID();
               const title = titleOf(next);

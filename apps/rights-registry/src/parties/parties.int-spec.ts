@@ -138,6 +138,25 @@ describe('parties', () => {
     expect(party.data!.party).toEqual({ name: society.name, kind: PartyKind.SOCIETY });
   });
 
+  it('should resolve federation references to parties, in the order asked, null for unknown ids', async () => {
+    const result = await sut.graphql<{ _entities: ({ id: string; name: string } | null)[] }>(
+      'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Party { id name } } }',
+      {
+        representations: [
+          { __typename: 'Party', id: society.id },
+          { __typename: 'Party', id: randomUUID() },
+          { __typename: 'Party', id: society.id },
+        ],
+      },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!._entities).toEqual([
+      { id: society.id, name: society.name },
+      null,
+      { id: society.id, name: society.name },
+    ]);
+  });
+
   it('should publish party.registered and membership-changed through the outbox', async () => {
     const member = (
       await register({

@@ -5,6 +5,7 @@ import { RegisterWorkHandler } from './application/register-work.handler.js';
 import { RegisterWorksHandler } from './application/register-works.handler.js';
 import { ResolveDisputeHandler } from './application/resolve-dispute.handler.js';
 import { UpdateWorkSharesHandler } from './application/update-work-shares.handler.js';
+import { WorkLoader } from './application/work.loader.js';
 import { WorkQueries } from './application/work.queries.js';
 import { WorkShareResolver, WorksResolver } from './graphql/works.resolver.js';
 
@@ -12,6 +13,7 @@ import { WorkShareResolver, WorksResolver } from './graphql/works.resolver.js';
   imports: [PartiesModule],
   providers: [
     WorkQueries,
+    WorkLoader,
     RegisterWorkHandler,
     RegisterWorksHandler,
     UpdateWorkSharesHandler,

@@ -1,7 +1,17 @@
-import { Args, Context, ID, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  Resolver,
+  ResolveReference,
+} from '@nestjs/graphql';
 import type { FastifyRequest } from 'fastify';
 import { CurrentCaller, Public, Roles, type Caller } from '#libs/auth';
 import { Role } from '#libs/contracts';
+import { PartyLoader } from '../application/party.loader.js';
 import { PartyQueries } from '../application/party.queries.js';
 import { RegisterPartyHandler } from '../application/register-party.handler.js';
 import { mapPartyErrors } from './party-errors.js';
@@ -15,6 +25,7 @@ export class PartiesResolver {
   constructor(
     private readonly registerPartyHandler: RegisterPartyHandler,
     private readonly parties: PartyQueries,
+    private readonly loader: PartyLoader,
   ) {}
 
   @Mutation(() => Party, {
@@ -46,7 +57,10 @@ export class PartiesResolver {
   /** Resolves Party references from other subgraphs (public fields only). */
   @ResolveReference()
   @Public()
-  resolveReference(reference: { id: string }): Promise<Party | null> {
-    return this.parties.byId(reference.id);
+  resolveReference(
+    @Parent() reference: { id: string },
+    @Context('req') req: FastifyRequest,
+  ): Promise<Party | null> {
+    return this.loader.for(req).load(reference.id);
   }
 }

@@ -13,12 +13,13 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { CurrentCaller, Public, Roles, apiError, type Caller } from '#libs/auth';
 import { Role, WorkCategory } from '#libs/contracts';
-import { PartyQueries } from '../../parties/application/party.queries.js';
+import { PartyLoader } from '../../parties/application/party.loader.js';
 import { Party } from '../../parties/graphql/party.type.js';
 import { RegisterWorkHandler } from '../application/register-work.handler.js';
 import { RegisterWorksHandler } from '../application/register-works.handler.js';
 import { ResolveDisputeHandler } from '../application/resolve-dispute.handler.js';
 import { UpdateWorkSharesHandler } from '../application/update-work-shares.handler.js';
+import { WorkLoader } from '../application/work.loader.js';
 import { WorkQueries } from '../application/work.queries.js';
 import type { WorkView } from '../application/work-view.js';
 import { mapWorkErrors } from './work-errors.js';
@@ -56,6 +57,7 @@ export class WorksResolver {
     private readonly registerWorksHandler: RegisterWorksHandler,
     private readonly resolveDisputeHandler: ResolveDisputeHandler,
     private readonly queries: WorkQueries,
+    private readonly loader: WorkLoader,
   ) {}
 
   @Mutation(() => Work, {
@@ -181,17 +183,20 @@ export class WorksResolver {
 
   @ResolveReference()
   @Public()
-  resolveReference(reference: { id: string }): Promise<WorkView | null> {
-    return this.queries.byId(reference.id);
+  resolveReference(
+    @Parent() reference: { id: string },
+    @Context('req') req: FastifyRequest,
+  ): Promise<WorkView | null> {
+    return this.loader.for(req).load(reference.id);
   }
 }
 
 @Resolver(() => WorkShare)
 export class WorkShareResolver {
-  constructor(private readonly parties: PartyQueries) {}
+  constructor(private readonly parties: PartyLoader) {}
 
   @ResolveField(() => Party)
-  holder(@Parent() share: WorkShare): Promise<Party | null> {
-    return this.parties.byId(share.holderId);
+  holder(@Parent() share: WorkShare, @Context('req') req: FastifyRequest): Promise<Party | null> {
+    return this.parties.for(req).load(share.holderId);
   }
 }

@@ -138,6 +138,111 @@ describe('parties', () => {
     expect(party.data!.party).toEqual({ name: society.name, kind: PartyKind.SOCIETY });
   });
 
+  it('should end and renew memberships, refusing overlaps and strangers', async () => {
+    const holder = (
+      await register({
+        kind: PartyKind.RIGHT_HOLDER,
+        name: 'Renewing',
+        memberOfSocietyId: society.id,
+      })
+    ).data!.registerParty;
+    const CHANGE =
+      'mutation ($input: ChangeMembershipInput!) { changeMembership(input: $input) { id isMember } }';
+    const today = new Date().toISOString().slice(0, 10);
+    const admin: Caller = { role: Role.SOCIETY_ADMIN, partyId: society.id };
+
+    const ended = await sut.graphql<{ changeMembership: Party }>(
+      CHANGE,
+      {
+        input: {
+          partyId: holder.id,
+          societyId: society.id,
+          memberFrom: today,
+          memberTo: '2999-01-01',
+        },
+      },
+      admin,
+    );
+    expect(ended.errors).toBeUndefined();
+    const past = await sut.graphql<{ changeMembership: Party }>(
+      CHANGE,
+      {
+        input: {
+          partyId: holder.id,
+          societyId: society.id,
+          memberFrom: today,
+          memberTo: nextDay(today),
+        },
+      },
+      admin,
+    );
+    expect(past.data!.changeMembership.isMember).toBe(true);
+    const overlap = await sut.graphql(
+      CHANGE,
+      {
+        input: {
+          partyId: holder.id,
+          societyId: society.id,
+          memberFrom: '2000-01-01',
+          memberTo: null,
+        },
+      },
+      admin,
+    );
+    expect(codeOf(overlap)).toBe('BAD_USER_INPUT');
+    expect(overlap.errors![0]!.message).toContain(`overlaps the membership from ${today}`);
+    const stranger = await sut.graphql(
+      CHANGE,
+      {
+        input: {
+          partyId: holder.id,
+          societyId: society.id,
+          memberFrom: '2000-01-01',
+          memberTo: '2001-01-01',
+        },
+      },
+      { role: Role.SOCIETY_ADMIN, partyId: randomUUID() },
+    );
+    expect(codeOf(stranger)).toBe('FORBIDDEN');
+  });
+
+  it('should let a party update itself, and keep IPI name numbers unique', async () => {
+    const holder = (await register({ kind: PartyKind.RIGHT_HOLDER, name: 'Old Name' })).data!
+      .registerParty;
+    const UPDATE =
+      'mutation ($input: UpdatePartyInput!) { updateParty(input: $input) { name ipiNameNumber country } }';
+    const self: Caller = { role: Role.RIGHT_HOLDER, partyId: holder.id };
+    const updated = await sut.graphql<{ updateParty: Party }>(
+      UPDATE,
+      {
+        input: {
+          partyId: holder.id,
+          name: '新しい名前',
+          country: 'jp',
+          ipiNameNumber: '01145982828',
+        },
+      },
+      self,
+    );
+    expect(updated.data!.updateParty).toEqual({
+      name: '新しい名前',
+      ipiNameNumber: '01145982828',
+      country: 'JP',
+    });
+    const taken = await sut.graphql(
+      UPDATE,
+      { input: { partyId: holder.id, ipiNameNumber: '00014107338' } },
+      self,
+    );
+    expect(codeOf(taken)).toBe('CONFLICT');
+    const other = await sut.graphql(
+      UPDATE,
+      { input: { partyId: society.id, name: 'Mine now' } },
+      self,
+    );
+    expect(codeOf(other)).toBe('FORBIDDEN');
+  });
+
   it('should resolve federation references to parties, in the order asked, null for unknown ids', async () => {
     const result = await sut.graphql<{ _entities: ({ id: string; name: string } | null)[] }>(
       'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Party { id name } } }',
@@ -181,3 +286,7 @@ describe('parties', () => {
     expect(types).toEqual(['registry.party.registered', 'registry.party.membership-changed']);
   });
 });
+
+function nextDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,11 +1,22 @@
 import { Module } from '@nestjs/common';
+import {
+  ChangeMembershipHandler,
+  UpdatePartyHandler,
+} from './application/change-party.handlers.js';
 import { PartyLoader } from './application/party.loader.js';
 import { PartyQueries } from './application/party.queries.js';
 import { RegisterPartyHandler } from './application/register-party.handler.js';
 import { PartiesResolver } from './graphql/parties.resolver.js';
 
 @Module({
-  providers: [PartyQueries, PartyLoader, RegisterPartyHandler, PartiesResolver],
+  providers: [
+    PartyQueries,
+    PartyLoader,
+    RegisterPartyHandler,
+    ChangeMembershipHandler,
+    UpdatePartyHandler,
+    PartiesResolver,
+  ],
   exports: [PartyQueries, PartyLoader],
 })
 export class PartiesModule {}

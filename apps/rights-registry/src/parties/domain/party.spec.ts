@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { PartyKind, Role } from '#libs/contracts';
-import { isMemberOn, mayRegister, validateRegistration } from './party.js';
+import {
+  isMemberOn,
+  mayManageMembership,
+  mayRegister,
+  mayUpdateParty,
+  membershipProblem,
+  validateRegistration,
+} from './party.js';
 import { PartyError } from './party.errors.js';
 
 describe(validateRegistration.name, () => {
@@ -72,5 +79,52 @@ describe(isMemberOn.name, () => {
     expect(
       isMemberOn([{ societyId: 's', memberFrom: '2024-04-01', memberTo: null }], '2099-01-01'),
     ).toBe(true);
+  });
+});
+
+describe(membershipProblem.name, () => {
+  const existing = [{ societyId: 's', memberFrom: '2024-04-01', memberTo: '2025-04-01' }];
+
+  it('should accept a later period, another society, and changing the same period', () => {
+    expect(
+      membershipProblem(existing, { societyId: 's', memberFrom: '2025-04-01', memberTo: null }),
+    ).toBeUndefined();
+    expect(
+      membershipProblem(existing, { societyId: 't', memberFrom: '2024-06-01', memberTo: null }),
+    ).toBeUndefined();
+    expect(
+      membershipProblem(existing, {
+        societyId: 's',
+        memberFrom: '2024-04-01',
+        memberTo: '2024-10-01',
+      }),
+    ).toBeUndefined();
+  });
+
+  it('should refuse an overlap and an end before the start', () => {
+    expect(
+      membershipProblem(existing, { societyId: 's', memberFrom: '2025-01-01', memberTo: null }),
+    ).toBe('overlaps the membership from 2024-04-01 to 2025-04-01');
+    expect(
+      membershipProblem([], { societyId: 's', memberFrom: '2025-01-01', memberTo: '2025-01-01' }),
+    ).toBe('memberTo must be after memberFrom');
+  });
+});
+
+describe(mayUpdateParty.name, () => {
+  it('should let the operator, the party itself and its society admin update it', () => {
+    const party = { id: 'p', societyIds: ['s'] };
+    expect(mayUpdateParty({ role: Role.OPERATOR, partyId: 'o' }, party)).toBe(true);
+    expect(mayUpdateParty({ role: Role.RIGHT_HOLDER, partyId: 'p' }, party)).toBe(true);
+    expect(mayUpdateParty({ role: Role.SOCIETY_ADMIN, partyId: 's' }, party)).toBe(true);
+    expect(mayUpdateParty({ role: Role.SOCIETY_ADMIN, partyId: 't' }, party)).toBe(false);
+    expect(mayUpdateParty({ role: Role.PLATFORM, partyId: 'x' }, party)).toBe(false);
+  });
+
+  it('should let only the operator and the society admin manage memberships', () => {
+    expect(mayManageMembership({ role: Role.OPERATOR, partyId: 'o' }, 's')).toBe(true);
+    expect(mayManageMembership({ role: Role.SOCIETY_ADMIN, partyId: 's' }, 's')).toBe(true);
+    expect(mayManageMembership({ role: Role.SOCIETY_ADMIN, partyId: 't' }, 's')).toBe(false);
+    expect(mayManageMembership({ role: Role.RIGHT_HOLDER, partyId: 's' }, 's')).toBe(false);
   });
 });

@@ -81,3 +81,46 @@ export function isMemberOn(memberships: readonly Membership[], date: string): bo
     (m) => m.memberFrom <= date && (m.memberTo === null || date < m.memberTo),
   );
 }
+
+/**
+ * Why a membership period cannot be recorded: it must end after it starts, and must not overlap
+ * another period of the same society (the period starting on the same day is the one being
+ * changed).
+ */
+export function membershipProblem(
+  existing: readonly Membership[],
+  next: Membership,
+): string | undefined {
+  if (next.memberTo !== null && next.memberTo <= next.memberFrom)
+    return 'memberTo must be after memberFrom';
+  const overlap = existing.find(
+    (m) =>
+      m.societyId === next.societyId &&
+      m.memberFrom !== next.memberFrom &&
+      m.memberFrom < (next.memberTo ?? '9999-12-31') &&
+      next.memberFrom < (m.memberTo ?? '9999-12-31'),
+  );
+  return overlap
+    ? `overlaps the membership from ${overlap.memberFrom}${overlap.memberTo ? ` to ${overlap.memberTo}` : ''}`
+    : undefined;
+}
+
+/** The operator manages any membership; a society admin its own society's. */
+export function mayManageMembership(
+  caller: { role: Role; partyId: string },
+  societyId: string,
+): boolean {
+  return (
+    caller.role === Role.OPERATOR ||
+    (caller.role === Role.SOCIETY_ADMIN && caller.partyId === societyId)
+  );
+}
+
+/** The operator updates any party; a society admin its members; any party itself. */
+export function mayUpdateParty(
+  caller: { role: Role; partyId: string },
+  party: { id: string; societyIds: readonly string[] },
+): boolean {
+  if (caller.role === Role.OPERATOR || caller.partyId === party.id) return true;
+  return caller.role === Role.SOCIETY_ADMIN && party.societyIds.includes(caller.partyId);
+}

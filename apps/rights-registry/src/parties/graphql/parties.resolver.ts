@@ -11,9 +11,14 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { CurrentCaller, Public, Roles, type Caller } from '#libs/auth';
 import { Role } from '#libs/contracts';
+import {
+  ChangeMembershipHandler,
+  UpdatePartyHandler,
+} from '../application/change-party.handlers.js';
 import { PartyLoader } from '../application/party.loader.js';
 import { PartyQueries } from '../application/party.queries.js';
 import { RegisterPartyHandler } from '../application/register-party.handler.js';
+import { ChangeMembershipInput, UpdatePartyInput } from './change-party.inputs.js';
 import { mapPartyErrors } from './party-errors.js';
 import { Party } from './party.type.js';
 import { RegisterPartyInput } from './register-party.input.js';
@@ -26,6 +31,8 @@ export class PartiesResolver {
     private readonly registerPartyHandler: RegisterPartyHandler,
     private readonly parties: PartyQueries,
     private readonly loader: PartyLoader,
+    private readonly changeMembershipHandler: ChangeMembershipHandler,
+    private readonly updatePartyHandler: UpdatePartyHandler,
   ) {}
 
   @Mutation(() => Party, {
@@ -40,6 +47,34 @@ export class PartiesResolver {
     return mapPartyErrors(() =>
       this.registerPartyHandler.execute(caller, input, req.correlationId),
     );
+  }
+
+  @Mutation(() => Party, {
+    description: 'Records a membership period (operator; the admin of that society).',
+  })
+  @Roles(Role.OPERATOR, Role.SOCIETY_ADMIN)
+  changeMembership(
+    @Args('input') input: ChangeMembershipInput,
+    @CurrentCaller() caller: Caller,
+    @Context('req') req: FastifyRequest,
+  ): Promise<Party> {
+    return mapPartyErrors(() =>
+      this.changeMembershipHandler.execute(
+        caller,
+        { ...input, memberTo: input.memberTo ?? null },
+        req.correlationId,
+      ),
+    );
+  }
+
+  @Mutation(() => Party, { description: "Changes a party's name, IPI name number or country." })
+  @Roles(...EVERY_ROLE)
+  updateParty(
+    @Args('input') input: UpdatePartyInput,
+    @CurrentCaller() caller: Caller,
+    @Context('req') req: FastifyRequest,
+  ): Promise<Party> {
+    return mapPartyErrors(() => this.updatePartyHandler.execute(caller, input, req.correlationId));
   }
 
   @Query(() => Party, { nullable: true })

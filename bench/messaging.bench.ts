@@ -106,11 +106,8 @@ async function rawInsert(dataSource: DataSource): Promise<{ perSecond: number }>
   return { perSecond: EVENTS / seconds };
 }
 
-async function pipeline(
-  dataSource: DataSource,
-  url: string,
-  onHandled?: (item: ItemSequencedV1) => void,
-) {
+/** A fresh topic on the PostgreSQL event log, with its transport, event and outbox. */
+async function benchTopic(dataSource: DataSource, url: string) {
   const topic = newTopic();
   const transport = new PostgresEventLogTransport({
     dataSource,
@@ -124,55 +121,79 @@ async function pipeline(
   ]);
   const { v1, catalog } = contractEvents(topic);
   const outbox = new Outbox('bench', CONTRACT_SCHEMA, catalog);
-  const relay = createRelay(dataSource, url, transport);
-  const consumer = createConsumer(dataSource, transport, {
-    group: `bench-${topic}`,
-    topic,
+  const close = async () => {
+    await transport.close();
+    await dataSource.query(`TRUNCATE "${CONTRACT_SCHEMA}"."handled"`);
+  };
+  return { topic, transport, v1, outbox, close };
+}
+
+type BenchTopic = Awaited<ReturnType<typeof benchTopic>>;
+
+/** EVENTS events written through the outbox, TRANSACTION_SIZE per transaction, over KEYS keys. */
+async function produceAll(dataSource: DataSource, { outbox, v1 }: BenchTopic): Promise<void> {
+  for (let i = 0; i < EVENTS; i += TRANSACTION_SIZE) {
+    await dataSource.transaction((manager) =>
+      outbox.add(
+        manager,
+        Array.from({ length: Math.min(TRANSACTION_SIZE, EVENTS - i) }, (_, j) => {
+          const key = `k${(i + j) % KEYS}`;
+          return {
+            definition: v1,
+            aggregateId: key,
+            payload: { key, n: i + j },
+            correlationId: 'bench',
+          };
+        }),
+      ),
+    );
+  }
+}
+
+/** Waits until consumers have applied EVENTS events. */
+async function handledAll(dataSource: DataSource): Promise<void> {
+  for (;;) {
+    const [row] = await dataSource.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM "${CONTRACT_SCHEMA}"."handled"`,
+    );
+    if (row!.count >= EVENTS) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A topic with a relay and a consumer running in this process. */
+async function pipeline(
+  dataSource: DataSource,
+  url: string,
+  onHandled?: (item: ItemSequencedV1) => void,
+) {
+  const bench = await benchTopic(dataSource, url);
+  const relay = createRelay(dataSource, url, bench.transport);
+  const consumer = createConsumer(dataSource, bench.transport, {
+    group: `bench-${bench.topic}`,
+    topic: bench.topic,
     onHandled,
   });
   await consumer.start();
   await relay.start();
-  const handledCount = async () => {
-    const [row] = await dataSource.query<{ count: number }[]>(
-      `SELECT count(*)::int AS count FROM "${CONTRACT_SCHEMA}"."handled"`,
-    );
-    return row!.count;
-  };
   const stop = async () => {
     await consumer.stop();
     await relay.stop();
-    await transport.close();
-    await dataSource.query(`TRUNCATE "${CONTRACT_SCHEMA}"."handled"`);
+    await bench.close();
   };
-  return { v1, outbox, consumer, handledCount, stop };
+  return { ...bench, stop };
 }
 
 async function endToEnd(dataSource: DataSource, url: string): Promise<{ perSecond: number }> {
-  const { v1, outbox, handledCount, stop } = await pipeline(dataSource, url);
+  const bench = await pipeline(dataSource, url);
   try {
     const { seconds } = await timed(async () => {
-      for (let i = 0; i < EVENTS; i += TRANSACTION_SIZE) {
-        await dataSource.transaction((manager) =>
-          outbox.add(
-            manager,
-            Array.from({ length: Math.min(TRANSACTION_SIZE, EVENTS - i) }, (_, j) => {
-              const key = `k${(i + j) % KEYS}`;
-              return {
-                definition: v1,
-                aggregateId: key,
-                payload: { key, n: i + j },
-                correlationId: 'bench',
-              };
-            }),
-          ),
-        );
-      }
-      while ((await handledCount()) < EVENTS)
-        await new Promise((resolve) => setTimeout(resolve, 20));
+      await produceAll(dataSource, bench);
+      await handledAll(dataSource);
     });
     return { perSecond: EVENTS / seconds };
   } finally {
-    await stop();
+    await bench.stop();
   }
 }
 
@@ -181,58 +202,24 @@ async function endToEndInProcesses(
   dataSource: DataSource,
   url: string,
 ): Promise<{ perSecond: number }> {
-  const topic = newTopic();
-  const transport = new PostgresEventLogTransport({
-    dataSource,
-    url,
-    logger,
-    pollIntervalMs: 1000,
-  });
-  await transport.ensureTopics([
-    { name: topic, partitions: DEFAULT_PARTITIONS },
-    { name: deadLetterTopic(topic), partitions: DEFAULT_PARTITIONS },
-  ]);
-  const { v1, catalog } = contractEvents(topic);
-  const outbox = new Outbox('bench', CONTRACT_SCHEMA, catalog);
+  const bench = await benchTopic(dataSource, url);
   const env = {
     ...process.env,
     DATABASE_URL: url,
     TRANSPORT: 'postgres',
-    TOPIC: topic,
-    GROUP: `bench-${topic}`,
+    TOPIC: bench.topic,
+    GROUP: `bench-${bench.topic}`,
   };
   const workers = await Promise.all(['relay', 'consumer'].map((role) => startWorker(role, env)));
   try {
     const { seconds } = await timed(async () => {
-      for (let i = 0; i < EVENTS; i += TRANSACTION_SIZE) {
-        await dataSource.transaction((manager) =>
-          outbox.add(
-            manager,
-            Array.from({ length: Math.min(TRANSACTION_SIZE, EVENTS - i) }, (_, j) => {
-              const key = `k${(i + j) % KEYS}`;
-              return {
-                definition: v1,
-                aggregateId: key,
-                payload: { key, n: i + j },
-                correlationId: 'bench',
-              };
-            }),
-          ),
-        );
-      }
-      for (;;) {
-        const [row] = await dataSource.query<{ count: number }[]>(
-          `SELECT count(*)::int AS count FROM "${CONTRACT_SCHEMA}"."handled"`,
-        );
-        if (row!.count >= EVENTS) break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await produceAll(dataSource, bench);
+      await handledAll(dataSource);
     });
     return { perSecond: EVENTS / seconds };
   } finally {
     for (const worker of workers) worker.kill('SIGKILL');
-    await transport.close();
-    await dataSource.query(`TRUNCATE "${CONTRACT_SCHEMA}"."handled"`);
+    await bench.close();
   }
 }
 
@@ -254,58 +241,24 @@ async function stages(
   dataSource: DataSource,
   url: string,
 ): Promise<{ outbox: number; relay: number; consumer: number }> {
-  const topic = newTopic();
-  const transport = new PostgresEventLogTransport({
-    dataSource,
-    url,
-    logger,
-    pollIntervalMs: 1000,
-  });
-  await transport.ensureTopics([
-    { name: topic, partitions: DEFAULT_PARTITIONS },
-    { name: deadLetterTopic(topic), partitions: DEFAULT_PARTITIONS },
-  ]);
-  const { v1, catalog } = contractEvents(topic);
-  const outbox = new Outbox('bench', CONTRACT_SCHEMA, catalog);
+  const bench = await benchTopic(dataSource, url);
   try {
-    const written = await timed(async () => {
-      for (let i = 0; i < EVENTS; i += TRANSACTION_SIZE) {
-        await dataSource.transaction((manager) =>
-          outbox.add(
-            manager,
-            Array.from({ length: Math.min(TRANSACTION_SIZE, EVENTS - i) }, (_, j) => {
-              const key = `k${(i + j) % KEYS}`;
-              return {
-                definition: v1,
-                aggregateId: key,
-                payload: { key, n: i + j },
-                correlationId: 'bench',
-              };
-            }),
-          ),
-        );
-      }
-    });
-    const relayed = await timed(() => createRelay(dataSource, url, transport).publishPending());
-    const consumer = createConsumer(dataSource, transport, {
-      group: `bench-stages-${topic}`,
-      topic,
+    const written = await timed(() => produceAll(dataSource, bench));
+    const relayed = await timed(() =>
+      createRelay(dataSource, url, bench.transport).publishPending(),
+    );
+    const consumer = createConsumer(dataSource, bench.transport, {
+      group: `bench-stages-${bench.topic}`,
+      topic: bench.topic,
     });
     const consumed = await timed(async () => {
       await consumer.start();
-      for (;;) {
-        const [row] = await dataSource.query<{ count: number }[]>(
-          `SELECT count(*)::int AS count FROM "${CONTRACT_SCHEMA}"."handled"`,
-        );
-        if (row!.count >= EVENTS) break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await handledAll(dataSource);
     });
     await consumer.stop();
     return { outbox: written.seconds, relay: relayed.seconds, consumer: consumed.seconds };
   } finally {
-    await transport.close();
-    await dataSource.query(`TRUNCATE "${CONTRACT_SCHEMA}"."handled"`);
+    await bench.close();
   }
 }
 

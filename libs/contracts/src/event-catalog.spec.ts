@@ -22,6 +22,17 @@ function workRegistered(overrides: Partial<WorkRegisteredV1> = {}): WorkRegister
   };
 }
 
+/** A valid envelope as it arrives: through JSON, so a plain object. */
+function receivedEnvelope(): Record<string, unknown> {
+  const envelope = eventCatalog.envelope('rights-registry', {
+    definition: WorkRegistered,
+    aggregateId: 'w-1',
+    payload: workRegistered(),
+    correlationId: 'c',
+  });
+  return JSON.parse(JSON.stringify(envelope)) as Record<string, unknown>;
+}
+
 function rejection(attempt: () => unknown): EventRejectedError {
   try {
     attempt();
@@ -96,39 +107,29 @@ describe('eventCatalog', () => {
     expect(sut.details.join()).toContain('shares.0.shareBps');
   });
 
-  const valid = () =>
-    JSON.parse(
-      JSON.stringify(
-        eventCatalog.envelope('rights-registry', {
-          definition: WorkRegistered,
-          aggregateId: 'w-1',
-          payload: workRegistered(),
-          correlationId: 'c',
-        }),
-      ),
-    ) as Record<string, unknown>;
-
   it('should reject a version it does not know, listing the known ones', () => {
-    const sut = rejection(() => eventCatalog.decode({ ...valid(), version: 2 }));
+    const sut = rejection(() => eventCatalog.decode({ ...receivedEnvelope(), version: 2 }));
     expect(sut.reason).toBe('unknown-version');
     expect(sut.message).toContain('known: 1');
   });
 
   it('should reject a type it does not know', () => {
     expect(
-      rejection(() => eventCatalog.decode({ ...valid(), type: 'registry.work.exploded' })).reason,
+      rejection(() =>
+        eventCatalog.decode({ ...receivedEnvelope(), type: 'registry.work.exploded' }),
+      ).reason,
     ).toBe('unknown-type');
   });
 
   it('should reject a malformed envelope', () => {
-    expect(rejection(() => eventCatalog.decode({ ...valid(), eventId: 'nope' })).reason).toBe(
-      'malformed-envelope',
-    );
+    expect(
+      rejection(() => eventCatalog.decode({ ...receivedEnvelope(), eventId: 'nope' })).reason,
+    ).toBe('malformed-envelope');
     expect(rejection(() => eventCatalog.decode('text')).reason).toBe('malformed-envelope');
   });
 
   it('should reject a payload that fails validation', () => {
-    const envelope = valid();
+    const envelope = receivedEnvelope();
     const sut = rejection(() =>
       eventCatalog.decode({
         ...envelope,
@@ -140,7 +141,7 @@ describe('eventCatalog', () => {
   });
 
   it('should tolerate fields it does not know (added by a newer producer)', () => {
-    const envelope = valid();
+    const envelope = receivedEnvelope();
     const sut = eventCatalog.decode({
       ...envelope,
       payload: { ...(envelope.payload as object), genre: 'J-pop' },
@@ -150,18 +151,6 @@ describe('eventCatalog', () => {
 });
 
 describe('envelope checks', () => {
-  const base = () =>
-    JSON.parse(
-      JSON.stringify(
-        eventCatalog.envelope('rights-registry', {
-          definition: WorkRegistered,
-          aggregateId: 'w-1',
-          payload: workRegistered(),
-          correlationId: 'c',
-        }),
-      ),
-    ) as Record<string, unknown>;
-
   it.each([
     ['eventId', 'not-a-uuid'],
     ['type', 'Registry Work'],
@@ -174,14 +163,14 @@ describe('envelope checks', () => {
     ['causationId', 7],
     ['payload', []],
   ])('should reject %s = %j', (field, value) => {
-    const sut = rejection(() => eventCatalog.decode({ ...base(), [field]: value }));
+    const sut = rejection(() => eventCatalog.decode({ ...receivedEnvelope(), [field]: value }));
     expect(sut.reason).toBe('malformed-envelope');
     expect(sut.details.join()).toContain(field);
   });
 
   it('should accept a null causation id and an offset instant', () => {
     const sut = eventCatalog.decode({
-      ...base(),
+      ...receivedEnvelope(),
       causationId: null,
       occurredAt: '2026-11-24T09:00:00+09:00',
     });

@@ -6,6 +6,7 @@ export * from './bootstrap/service-definition.js';
 export * from './bootstrap/service-infrastructure.js';
 export * from './bootstrap/start-service.js';
 export * from './graphql/enums.js';
+export * from './graphql/request-loader.js';
 export * from './graphql/service-info.js';
 export * from './graphql/validation.pipe.js';
 export * from './graphql/subgraph.module.js';

@@ -6,3 +6,4 @@ export * from './generate-migration.js';
 export * from './run-migrations.js';
 export * from './service-database.js';
 export * from './typeorm-logger.js';
+export * from './idempotency.js';

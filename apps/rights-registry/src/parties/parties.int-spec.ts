@@ -124,6 +124,18 @@ describe('parties', () => {
     expect(codeOf(empty)).toBe('BAD_USER_INPUT');
   });
 
+  it('should register a party once per idempotency key', async () => {
+    const input = {
+      kind: PartyKind.PLATFORM,
+      name: 'Retried Platform',
+      idempotencyKey: 'platform-onboarding-42',
+    };
+    const first = await register(input);
+    const again = await register(input);
+    expect(again.data!.registerParty.id).toBe(first.data!.registerParty.id);
+    expect(codeOf(await register({ ...input, name: 'Other Platform' }))).toBe('CONFLICT');
+  });
+
   it('should answer party(id) and me', async () => {
     const holder = (await register({ kind: PartyKind.RIGHT_HOLDER, name: 'Me Myself' })).data!
       .registerParty;

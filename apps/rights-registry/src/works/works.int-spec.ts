@@ -271,6 +271,35 @@ describe('works', () => {
     expect(await count()).toBe(before);
   });
 
+  it('should answer a retried registration with the first result, also when the retry races the original', async () => {
+    const input = {
+      idempotencyKey: 'import-2026-11-24-line-7',
+      title: 'Retried Song',
+      category: WorkCategory.MUSIC,
+      shares: [performance(alice.partyId)],
+    };
+    const [first, racing] = await Promise.all([
+      registerWork(input, alice),
+      registerWork(input, alice),
+    ]);
+    const again = await registerWork(input, alice);
+    expect(first.errors).toBeUndefined();
+    expect(racing.data!.registerWork.id).toBe(first.data!.registerWork.id);
+    expect(again.data!.registerWork.id).toBe(first.data!.registerWork.id);
+    const found = await sut.graphql<{ searchWorks: { id: string }[] }>(
+      '{ searchWorks(query: "Retried Song") { id } }',
+    );
+    expect(found.data!.searchWorks).toEqual([{ id: first.data!.registerWork.id }]);
+
+    const reused = await registerWork({ ...input, title: 'Another Song' }, alice);
+    expect(codeOf(reused)).toBe('CONFLICT');
+    expect(reused.errors![0]!.message).toContain(
+      'idempotency key import-2026-11-24-line-7 was already used',
+    );
+    const otherCaller = await registerWork({ ...input, shares: [performance(bob.partyId)] }, bob);
+    expect(otherCaller.data!.registerWork.id).not.toBe(first.data!.registerWork.id); // keys are per caller
+  });
+
   it('should reject invalid identifiers and shares, listing every problem', async () => {
     const result = await registerWork(
       {

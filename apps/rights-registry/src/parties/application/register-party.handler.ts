@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '#libs/auth';
 import { PartyKind, PartyMembershipChanged, PartyRegistered, type NewEvent } from '#libs/contracts';
 import { Outbox } from '#libs/messaging';
+import { oncePerKey } from '../../idempotency-keys.js';
 import { mayRegister, validateRegistration, type PartyRegistration } from '../domain/party.js';
 import { PartyError, PartyErrorCode } from '../domain/party.errors.js';
 import { MembershipEntity, PartyEntity } from '../infrastructure/party.entities.js';
@@ -23,6 +24,7 @@ export class RegisterPartyHandler {
     caller: Caller,
     input: PartyRegistration,
     correlationId: string,
+    idempotencyKey?: string,
   ): Promise<PartyView> {
     if (!mayRegister(caller, input)) {
       throw new PartyError(
@@ -31,68 +33,83 @@ export class RegisterPartyHandler {
       );
     }
     const party = validateRegistration(input);
-    const id = randomUUID();
-    await this.dataSource.transaction(async (manager) => {
-      if (party.memberOfSocietyId) {
-        const society = await manager.findOneBy(PartyEntity, { id: party.memberOfSocietyId });
-        if (society?.kind !== PartyKind.SOCIETY) {
-          throw new PartyError(
-            PartyErrorCode.INVALID_PARTY,
-            `memberOfSocietyId ${party.memberOfSocietyId} is not a society`,
-          );
-        }
-      }
-      if (party.ipiNameNumber) {
-        const existing = await manager.findOneBy(PartyEntity, {
-          ipiNameNumber: party.ipiNameNumber,
-        });
-        if (existing) {
-          throw new PartyError(
-            PartyErrorCode.DUPLICATE_IPI,
-            `IPI name number ${party.ipiNameNumber} is already registered to party ${existing.id} (${existing.name})`,
-          );
-        }
-      }
-      await manager.insert(PartyEntity, {
-        id,
-        kind: party.kind,
-        name: party.name,
-        ipiNameNumber: party.ipiNameNumber,
-        country: party.country,
-      });
-      const events: NewEvent[] = [
-        {
-          definition: PartyRegistered,
-          aggregateId: id,
-          correlationId,
-          payload: {
-            partyId: id,
-            kind: party.kind,
-            name: party.name,
-            ipiNameNumber: party.ipiNameNumber,
-            country: party.country,
-            memberOfSocietyId: party.memberOfSocietyId,
-          },
-        },
-      ];
-      if (party.memberOfSocietyId) {
-        const memberFrom = today();
-        await manager.insert(MembershipEntity, {
-          id: randomUUID(),
-          partyId: id,
-          societyId: party.memberOfSocietyId,
-          memberFrom,
-          memberTo: null,
-        });
-        events.push({
-          definition: PartyMembershipChanged,
-          aggregateId: id,
-          correlationId,
-          payload: { partyId: id, societyId: party.memberOfSocietyId, memberFrom, memberTo: null },
-        });
-      }
-      await this.outbox.add(manager, events);
-    });
+    const id = await this.dataSource.transaction((manager) =>
+      oncePerKey(
+        manager,
+        caller,
+        { key: idempotencyKey, operation: 'registerParty', body: input },
+        () => this.create(manager, party, correlationId),
+        (message) => new PartyError(PartyErrorCode.KEY_REUSED, message),
+      ),
+    );
     return (await this.parties.byId(id))!;
+  }
+
+  private async create(
+    manager: EntityManager,
+    party: Required<PartyRegistration>,
+    correlationId: string,
+  ): Promise<string> {
+    const id = randomUUID();
+    if (party.memberOfSocietyId) {
+      const society = await manager.findOneBy(PartyEntity, { id: party.memberOfSocietyId });
+      if (society?.kind !== PartyKind.SOCIETY) {
+        throw new PartyError(
+          PartyErrorCode.INVALID_PARTY,
+          `memberOfSocietyId ${party.memberOfSocietyId} is not a society`,
+        );
+      }
+    }
+    if (party.ipiNameNumber) {
+      const existing = await manager.findOneBy(PartyEntity, {
+        ipiNameNumber: party.ipiNameNumber,
+      });
+      if (existing) {
+        throw new PartyError(
+          PartyErrorCode.DUPLICATE_IPI,
+          `IPI name number ${party.ipiNameNumber} is already registered to party ${existing.id} (${existing.name})`,
+        );
+      }
+    }
+    await manager.insert(PartyEntity, {
+      id,
+      kind: party.kind,
+      name: party.name,
+      ipiNameNumber: party.ipiNameNumber,
+      country: party.country,
+    });
+    const events: NewEvent[] = [
+      {
+        definition: PartyRegistered,
+        aggregateId: id,
+        correlationId,
+        payload: {
+          partyId: id,
+          kind: party.kind,
+          name: party.name,
+          ipiNameNumber: party.ipiNameNumber,
+          country: party.country,
+          memberOfSocietyId: party.memberOfSocietyId,
+        },
+      },
+    ];
+    if (party.memberOfSocietyId) {
+      const memberFrom = today();
+      await manager.insert(MembershipEntity, {
+        id: randomUUID(),
+        partyId: id,
+        societyId: party.memberOfSocietyId,
+        memberFrom,
+        memberTo: null,
+      });
+      events.push({
+        definition: PartyMembershipChanged,
+        aggregateId: id,
+        correlationId,
+        payload: { partyId: id, societyId: party.memberOfSocietyId, memberFrom, memberTo: null },
+      });
+    }
+    await this.outbox.add(manager, events);
+    return id;
   }
 }

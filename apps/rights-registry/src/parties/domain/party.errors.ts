@@ -3,6 +3,7 @@ export enum PartyErrorCode {
   PARTY_NOT_FOUND = 'PARTY_NOT_FOUND',
   NOT_ALLOWED = 'NOT_ALLOWED',
   DUPLICATE_IPI = 'DUPLICATE_IPI',
+  KEY_REUSED = 'KEY_REUSED',
 }
 
 export class PartyError extends Error {

@@ -45,7 +45,12 @@ export class PartiesResolver {
     @Context('req') req: FastifyRequest,
   ): Promise<Party> {
     return mapPartyErrors(() =>
-      this.registerPartyHandler.execute(caller, input, req.correlationId),
+      this.registerPartyHandler.execute(
+        caller,
+        input,
+        req.correlationId,
+        input.idempotencyKey ?? undefined,
+      ),
     );
   }
 

@@ -11,6 +11,7 @@ export function toGraphQLError(error: PartyError): GraphQLError {
     case PartyErrorCode.NOT_ALLOWED:
       return apiError('FORBIDDEN', error.message);
     case PartyErrorCode.DUPLICATE_IPI:
+    case PartyErrorCode.KEY_REUSED:
       return apiError('CONFLICT', error.message);
   }
 }

@@ -4,6 +4,16 @@ import { PartyKind } from '#libs/contracts';
 
 @InputType()
 export class RegisterPartyInput {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Makes a retry safe: the same key (per caller) returns the first result.',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  idempotencyKey?: string | null;
+
   @Field(() => PartyKind)
   @IsEnum(PartyKind)
   kind: PartyKind;

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '#libs/auth';
 import { WorkDisputeOpened, WorkRegistered } from '#libs/contracts';
 import { Outbox } from '#libs/messaging';
+import { oncePerKey } from '../../idempotency-keys.js';
 import { PartyQueries } from '../../parties/application/party.queries.js';
 import { decideRegistration, type IdentifierConflict } from '../domain/registration.js';
 import {
@@ -43,10 +44,17 @@ export class RegisterWorkHandler {
     caller: Caller,
     input: WorkRegistrationInput,
     correlationId: string,
+    idempotencyKey?: string,
   ): Promise<WorkView> {
     const work = validateWork(input);
     const workId = await this.dataSource.transaction((manager) =>
-      this.register(manager, caller, work, correlationId),
+      oncePerKey(
+        manager,
+        caller,
+        { key: idempotencyKey, operation: 'registerWork', body: input },
+        () => this.register(manager, caller, work, correlationId),
+        (message) => new WorkError(WorkErrorCode.KEY_REUSED, message),
+      ),
     );
     return (await this.works.byId(workId))!;
   }

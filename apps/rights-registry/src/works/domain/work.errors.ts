@@ -4,6 +4,7 @@ export enum WorkErrorCode {
   NOT_ALLOWED = 'NOT_ALLOWED',
   DUPLICATE_IDENTIFIER = 'DUPLICATE_IDENTIFIER',
   SHARES_CONFLICT = 'SHARES_CONFLICT',
+  KEY_REUSED = 'KEY_REUSED',
 }
 
 export class WorkError extends Error {

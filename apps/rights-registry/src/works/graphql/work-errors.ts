@@ -12,6 +12,7 @@ export function toGraphQLError(error: WorkError): GraphQLError {
       return apiError('FORBIDDEN', error.message);
     case WorkErrorCode.DUPLICATE_IDENTIFIER:
     case WorkErrorCode.SHARES_CONFLICT:
+    case WorkErrorCode.KEY_REUSED:
       return apiError('CONFLICT', error.message);
   }
 }

@@ -171,6 +171,16 @@ export class AlternativeTitleInput {
 
 @InputType()
 export class RegisterWorkInput {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Makes a retry safe: the same key (per caller) returns the first result.',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  idempotencyKey?: string | null;
+
   @Field()
   @IsString()
   @MinLength(1)

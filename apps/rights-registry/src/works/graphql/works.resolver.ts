@@ -70,7 +70,14 @@ export class WorksResolver {
     @CurrentCaller() caller: Caller,
     @Context('req') req: FastifyRequest,
   ): Promise<WorkView> {
-    return mapWorkErrors(() => this.registerWorkHandler.execute(caller, input, req.correlationId));
+    return mapWorkErrors(() =>
+      this.registerWorkHandler.execute(
+        caller,
+        input,
+        req.correlationId,
+        input.idempotencyKey ?? undefined,
+      ),
+    );
   }
 
   @Mutation(() => Work, {

@@ -22,5 +22,3 @@ registerEnumType(IdentifierScheme, { name: 'IdentifierScheme' });
 registerEnumType(OptOutScope, { name: 'OptOutScope' });
 registerEnumType(Decision, { name: 'Decision' });
 registerEnumType(Role, { name: 'Role' });
-
-export const CONTRACT_ENUMS_REGISTERED = true;

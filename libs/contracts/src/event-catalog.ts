@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { envelopeProblems, type EventEnvelope } from './envelope.js';
 import type { EventDefinition } from './event-definition.js';
+import { v7 as uuidv7 } from 'uuid';
 
 export type RejectionReason =
   'malformed-envelope' | 'unknown-type' | 'unknown-version' | 'invalid-payload';
@@ -62,18 +62,27 @@ export class EventCatalog {
     return this.versions.has(type);
   }
 
-  /** Builds a validated envelope; throws EventRejectedError rather than produce a bad event. */
-  envelope<P extends object>(producer: string, event: NewEvent<P>): EventEnvelope<P> {
+  /**
+   * Builds a validated envelope; throws EventRejectedError rather than produce a bad event.
+   * `validatePayload: false` is for bulk paths whose payloads are all built by one function from
+   * values the domain has validated: they validate the first payload and skip the rest.
+   */
+  envelope<P extends object>(
+    producer: string,
+    event: NewEvent<P>,
+    { validatePayload: validate = true }: { validatePayload?: boolean } = {},
+  ): EventEnvelope<P> {
     const { definition } = event;
     if (this.find(definition.type, definition.version) !== definition) {
       throw new EventRejectedError('unknown-type', [
         `${definition.type}@${definition.version} is not in the catalog`,
       ]);
     }
-    const problems = validatePayload(definition, event.payload);
+    const problems = validate ? validatePayload(definition, event.payload) : [];
     if (problems.length) throw new EventRejectedError('invalid-payload', problems);
     return {
-      eventId: randomUUID(),
+      // Time-ordered: the outbox, inbox and event log index event ids as they are appended.
+      eventId: uuidv7(),
       type: definition.type,
       version: definition.version,
       occurredAt: (event.occurredAt ?? new Date()).toISOString(),

@@ -7,3 +7,4 @@ export * from './run-migrations.js';
 export * from './service-database.js';
 export * from './typeorm-logger.js';
 export * from './idempotency.js';
+export * from './copy-writer.js';

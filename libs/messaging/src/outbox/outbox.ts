@@ -7,6 +7,15 @@ import {
 } from '#libs/contracts';
 import { partitionFor } from '../transport/partition.js';
 
+/** An event in the columns of an outbox row; `envelope` is JSON text. */
+export interface PreparedEvent {
+  eventId: string;
+  topic: string;
+  aggregateId: string;
+  lane: number;
+  envelope: string;
+}
+
 /** Relay lanes: rows of one lane are published in order by one relay at a time. */
 export const OUTBOX_LANES = 8;
 
@@ -25,6 +34,38 @@ export class Outbox {
     readonly schema: string,
     private readonly catalog: EventCatalog = eventCatalog,
   ) {}
+
+  /**
+   * An event as an outbox row, for bulk paths that stage rows (e.g. with COPY) and move them
+   * into the outbox with `addSelected`. The envelope is built and validated like `add` does,
+   * unless `validatePayload` is false (see EventCatalog.envelope).
+   */
+  prepare(event: NewEvent, options: { validatePayload?: boolean } = {}): PreparedEvent {
+    const envelope = this.catalog.envelope(this.producer, event, options);
+    return {
+      eventId: envelope.eventId,
+      topic: event.definition.topic,
+      aggregateId: envelope.aggregateId,
+      lane: partitionFor(envelope.aggregateId, OUTBOX_LANES),
+      envelope: JSON.stringify(envelope),
+    };
+  }
+
+  /**
+   * Adds the rows a query selects, in its order. The query returns the columns of
+   * PreparedEvent, named event_id, topic, aggregate_id, lane and envelope.
+   */
+  async addSelected(manager: EntityManager, select: string, parameters: unknown[] = []) {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('Outbox.addSelected needs the EntityManager of an open transaction');
+    }
+    await manager.query(
+      `INSERT INTO "${this.schema}"."outbox" ("event_id", "topic", "aggregate_id", "lane", "envelope")
+       SELECT "event_id", "topic", "aggregate_id", "lane", "envelope" FROM (${select}) AS selected`,
+      parameters,
+    );
+    await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(this.schema), '']);
+  }
 
   async add(manager: EntityManager, events: NewEvent[]): Promise<EventEnvelope[]> {
     if (events.length === 0) return [];

@@ -95,31 +95,42 @@ export function checkRegistration(
   holders: ReadonlyMap<string, HolderFacts>,
 ): void {
   for (const { holderId } of shares) {
-    const holder = holders.get(holderId);
-    if (holder?.kind !== PartyKind.RIGHT_HOLDER) {
-      throw new WorkError(
-        WorkErrorCode.INVALID_WORK,
-        `holder ${holderId} is not a registered right holder`,
-      );
+    if (holders.get(holderId)?.kind !== PartyKind.RIGHT_HOLDER) {
+      throw new WorkError(WorkErrorCode.INVALID_WORK, notARightHolder(holderId));
     }
   }
-  const refusal = (() => {
-    switch (caller.role) {
-      case Role.OPERATOR:
-        return undefined;
-      case Role.RIGHT_HOLDER:
-        return shares.some((share) => share.holderId === caller.partyId)
-          ? undefined
-          : 'a right holder registers works in which it holds a share';
-      case Role.SOCIETY_ADMIN:
-        return shares.every((share) =>
-          holders.get(share.holderId)?.societyIds.includes(caller.partyId),
-        )
-          ? undefined
-          : "a society admin registers works of its society's members";
-      case Role.PLATFORM:
-        return 'platforms do not register works';
-    }
-  })();
+  const refusal = registrationRefusal(caller, shares, (holderId) =>
+    Boolean(holders.get(holderId)?.societyIds.includes(caller.partyId)),
+  );
   if (refusal) throw new WorkError(WorkErrorCode.NOT_ALLOWED, refusal);
+}
+
+export const notARightHolder = (holderId: string) =>
+  `holder ${holderId} is not a registered right holder`;
+
+export const NOT_SOCIETY_MEMBERS = "a society admin registers works of its society's members";
+
+/**
+ * Why the caller may not register a work with these shares, or undefined when it may.
+ * `isCallersMember` says whether a holder is today a member of the calling society.
+ */
+export function registrationRefusal(
+  caller: { role: Role; partyId: string },
+  shares: readonly Share[],
+  isCallersMember: (holderId: string) => boolean,
+): string | undefined {
+  switch (caller.role) {
+    case Role.OPERATOR:
+      return undefined;
+    case Role.RIGHT_HOLDER:
+      return shares.some((share) => share.holderId === caller.partyId)
+        ? undefined
+        : 'a right holder registers works in which it holds a share';
+    case Role.SOCIETY_ADMIN:
+      return shares.every((share) => isCallersMember(share.holderId))
+        ? undefined
+        : NOT_SOCIETY_MEMBERS;
+    case Role.PLATFORM:
+      return 'platforms do not register works';
+  }
 }

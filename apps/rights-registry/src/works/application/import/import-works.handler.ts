@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
 import { DataSource } from 'typeorm';
 import type { Caller } from '#libs/auth';
-import { validateWork, type ValidWork } from '../../domain/work-registration.js';
+import { Role, WorkRegistered } from '#libs/contracts';
+import { Outbox } from '#libs/messaging';
+import {
+  registrationRefusal,
+  validateWork,
+  type ValidWork,
+} from '../../domain/work-registration.js';
 import { WorkError } from '../../domain/work.errors.js';
 import type { CsvRow } from '../../infrastructure/csv-rows.js';
-import { RegisterWorkHandler } from '../register-work.handler.js';
+import { WorkStaging, type StagedWork } from '../../infrastructure/work-staging.js';
 import { registrationFromCsv, unknownColumns, type FieldError } from './work-csv.js';
 
 export interface RowError extends FieldError {
@@ -24,16 +31,17 @@ export type ImportResult = { imported: number; errors: [] } | { imported: 0; err
 export const MAX_REPORTED_ERRORS = 1000;
 
 /**
- * Imports a works CSV: every row is checked first (fields, identifiers with check digits,
- * shares); then all rows are registered in one transaction, where a row that conflicts (an
- * identifier already registered, an unknown holder) is reported too. Any error: nothing is
- * committed and every error comes back with its line, field and reason.
+ * Imports a works CSV in one pass and one transaction. Each row is checked as it streams by
+ * (fields, identifiers with check digits, shares, the caller's right to register it) and staged
+ * with COPY; then set-based queries check the staged rows against the registry and each other
+ * (holders, identifiers taken or repeated), and one statement per table registers them all.
+ * Any error: nothing is committed and every error comes back with its line, field and reason.
  */
 @Injectable()
 export class ImportWorksHandler {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly registerWork: RegisterWorkHandler,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute(
@@ -42,62 +50,96 @@ export class ImportWorksHandler {
     onProgress: (progress: ImportProgress) => void = () => undefined,
   ): Promise<ImportResult> {
     const errors: RowError[] = [];
-    let count = 0;
-    for await (const row of rows()) {
-      count += 1;
-      if (count === 1) {
-        for (const column of unknownColumns(Object.keys(row.values))) {
-          errors.push({ line: 1, field: column, reason: 'unknown column' });
-        }
-      }
-      for (const error of this.check(row)) errors.push({ line: row.line, ...error });
-      if (count % 1000 === 0) onProgress({ phase: 'checking', rows: count, bytes: row.bytes });
-    }
-    if (count === 0) errors.push({ line: 1, field: 'file', reason: 'no works in the file' });
-    if (errors.length) return { imported: 0, errors: errors.slice(0, MAX_REPORTED_ERRORS) };
-
     const correlationId = `import-${randomUUID()}`;
-    let imported = 0;
+    const now = new Date();
+    let count = 0;
+    let bytes = 0;
     try {
       await this.dataSource.transaction(async (manager) => {
+        const staging = await WorkStaging.open(manager);
         for await (const row of rows()) {
-          const work = this.valid(row);
-          try {
-            await this.registerWork.register(manager, caller, work, correlationId, {
-              openDisputes: false,
-            });
-            imported += 1;
-          } catch (error) {
-            if (!(error instanceof WorkError)) throw error;
-            errors.push({ line: row.line, field: fieldOf(error.message), reason: error.message });
-            if (errors.length >= MAX_REPORTED_ERRORS) break;
+          count += 1;
+          bytes = row.bytes;
+          if (count === 1) {
+            for (const column of unknownColumns(Object.keys(row.values))) {
+              errors.push({ line: 1, field: column, reason: 'unknown column' });
+            }
           }
-          if (imported % 1000 === 0)
-            onProgress({ phase: 'registering', rows: imported, bytes: row.bytes });
+          const checked = this.check(row, caller);
+          if ('problems' in checked) {
+            errors.push(...checked.problems.map((problem) => ({ line: row.line, ...problem })));
+          } else if (errors.length === 0) {
+            const staged = this.staged(row.line, checked.work, caller, correlationId, now, {
+              // One function builds every payload from validated works: check the first.
+              validatePayload: count === 1,
+            });
+            await staging.write(staged);
+          }
+          if (count % 1000 === 0) onProgress({ phase: 'checking', rows: count, bytes: row.bytes });
         }
+        if (count === 0) errors.push({ line: 1, field: 'file', reason: 'no works in the file' });
+        await staging.close();
         if (errors.length) throw new RollBack();
+        onProgress({ phase: 'registering', rows: count, bytes });
+        const societyId = caller.role === Role.SOCIETY_ADMIN ? caller.partyId : undefined;
+        errors.push(...(await staging.problems(MAX_REPORTED_ERRORS, societyId)));
+        if (errors.length) throw new RollBack();
+        await staging.register(caller.partyId, now);
+        await this.outbox.addSelected(manager, WorkStaging.EVENTS);
       });
     } catch (error) {
       if (!(error instanceof RollBack)) throw error;
-      return { imported: 0, errors };
+      return { imported: 0, errors: errors.slice(0, MAX_REPORTED_ERRORS) };
     }
-    return { imported, errors: [] };
+    return { imported: count, errors: [] };
   }
 
-  private check(row: CsvRow): FieldError[] {
+  private check(row: CsvRow, caller: Caller): { work: ValidWork } | { problems: FieldError[] } {
     const { input, errors } = registrationFromCsv(row.values);
-    if (!input) return errors;
+    if (!input) return { problems: errors };
     try {
-      validateWork(input);
-      return [];
+      const work = validateWork(input);
+      // Society membership is checked set-based once the file is staged.
+      const refusal = registrationRefusal(caller, work.shares, () => true);
+      return refusal ? { problems: [{ field: 'shares', reason: refusal }] } : { work };
     } catch (error) {
       if (!(error instanceof WorkError)) throw error;
-      return error.problems.map((problem) => ({ field: fieldOf(problem), reason: problem }));
+      return {
+        problems: error.problems.map((problem) => ({ field: fieldOf(problem), reason: problem })),
+      };
     }
   }
 
-  private valid(row: CsvRow): ValidWork {
-    return validateWork(registrationFromCsv(row.values).input!);
+  private staged(
+    line: number,
+    work: ValidWork,
+    caller: Caller,
+    correlationId: string,
+    now: Date,
+    options: { validatePayload: boolean },
+  ): StagedWork {
+    // Time-ordered ids: a million rows append to the indexes instead of touching every page.
+    const workId = uuidv7();
+    const event = this.outbox.prepare(
+      {
+        definition: WorkRegistered,
+        aggregateId: workId,
+        correlationId,
+        occurredAt: now,
+        payload: {
+          workId,
+          title: work.title,
+          category: work.category,
+          creatorNames: work.creatorNames,
+          identifiers: work.identifiers,
+          shares: work.shares,
+          sharesEffectiveFrom: now.toISOString(),
+          registeredBy: caller.partyId,
+        },
+      },
+      options,
+    );
+    return { line, workId, versionId: uuidv7(), work, event };
   }
 }
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Caller } from '#libs/auth';
-import { Role } from '#libs/contracts';
+import { Role, eventCatalog } from '#libs/contracts';
+import { DataSource } from 'typeorm';
 import { startTestService, type TestService } from '#libs/testing';
 import { rightsRegistryApp } from '../../../rights-registry.app.js';
 import { csvRows } from '../../infrastructure/csv-rows.js';
@@ -18,10 +19,11 @@ describe(ImportWorksHandler.name, () => {
   const HEADER =
     'title,category,creators,alternative_titles,iswc,isrc,isan,isbn,proprietary,shares';
 
-  const importFile = async (lines: string[]) => {
+  const importFile = (lines: string[]) => importAs(operator, lines);
+  const importAs = async (caller: Caller, lines: string[]) => {
     const file = path.join(folder, `${randomUUID()}.csv`);
     await writeFile(file, [HEADER, ...lines].join('\n'));
-    return service.app.get(ImportWorksHandler).execute(() => csvRows(file), operator);
+    return service.app.get(ImportWorksHandler).execute(() => csvRows(file), caller);
   };
   const titles = async (query: string) =>
     (
@@ -107,6 +109,86 @@ describe(ImportWorksHandler.name, () => {
     expect(await titles('would be fine')).toEqual([]);
   });
 
+  it('should store titles, identifiers and shares and publish work.registered per work', async () => {
+    const iswc = 'T-345.246.800-3';
+    const result = await importFile([
+      `Staged Song,MUSIC,A. Writer|B. Writer,Alt One|Alt Two,${iswc},,,,,${holder}:PERFORMANCE:7000|${holder}:REPRODUCTION:10000`,
+    ]);
+    expect(result).toEqual({ imported: 1, errors: [] });
+    const found = await service.graphql<{
+      searchWorks: {
+        id: string;
+        creatorNames: string[];
+        alternativeTitles: { title: string }[];
+        identifiers: { scheme: string; value: string }[];
+        shares: { holder: { id: string }; rightType: string; shareBps: number }[];
+      }[];
+    }>(
+      `{ searchWorks(query: "alt two") { id creatorNames alternativeTitles { title }
+         identifiers { scheme value } shares { holder { id } rightType shareBps } } }`,
+    );
+    const work = found.data!.searchWorks[0]!;
+    expect(work).toMatchObject({
+      creatorNames: ['A. Writer', 'B. Writer'],
+      alternativeTitles: [{ title: 'Alt One' }, { title: 'Alt Two' }],
+      identifiers: [{ scheme: 'ISWC', value: 'T3452468003' }],
+    });
+    expect(work.shares).toEqual(
+      expect.arrayContaining([
+        { holder: { id: holder }, rightType: 'PERFORMANCE', shareBps: 7000 },
+        { holder: { id: holder }, rightType: 'REPRODUCTION', shareBps: 10000 },
+      ]),
+    );
+    const envelope = await eventually(async () => {
+      const [row] = await service.app
+        .get(DataSource)
+        .query<{ value: unknown }[]>(`SELECT value FROM eventlog.events WHERE key = $1`, [work.id]);
+      return row?.value;
+    });
+    const { envelope: decoded } = eventCatalog.decode(envelope);
+    expect(decoded).toMatchObject({
+      type: 'registry.work.registered',
+      aggregateId: work.id,
+      payload: { workId: work.id, title: 'Staged Song', registeredBy: operator.partyId },
+    });
+  });
+
+  it('should report an identifier given twice in a file on the later line', async () => {
+    const result = await importFile([
+      `First,BOOK,,,,,,978-4-08-882585-4,,`,
+      `Second,BOOK,,,,,,9784088825854,,`,
+    ]);
+    expect(result.errors).toEqual([
+      { line: 3, field: 'isbn', reason: 'ISBN 9784088825854 is also given on line 2' },
+    ]);
+  });
+
+  it('should hold a caller to its own registration rights', async () => {
+    const other = (
+      await service.graphql<{ registerParty: { id: string } }>(
+        'mutation { registerParty(input: { kind: SOCIETY, name: "Import Society" }) { id } }',
+        {},
+        operator,
+      )
+    ).data!.registerParty.id;
+    const asHolder = await importAs({ role: Role.RIGHT_HOLDER, partyId: other }, [
+      `Not Mine,MUSIC,,,,,,,,${holder}:PERFORMANCE:10000`,
+    ]);
+    expect(asHolder.errors).toEqual([
+      {
+        line: 2,
+        field: 'shares',
+        reason: 'a right holder registers works in which it holds a share',
+      },
+    ]);
+    const asSociety = await importAs({ role: Role.SOCIETY_ADMIN, partyId: other }, [
+      `Not A Member's,MUSIC,,,,,,,,${holder}:PERFORMANCE:10000`,
+    ]);
+    expect(asSociety.errors).toEqual([
+      { line: 2, field: 'shares', reason: `holder ${holder} is not a member of the society` },
+    ]);
+  });
+
   it('should refuse unknown columns and an empty file', async () => {
     const file = path.join(folder, 'odd.csv');
     await writeFile(file, 'title,category,genre\nX,MUSIC,pop\n');
@@ -117,3 +199,12 @@ describe(ImportWorksHandler.name, () => {
     ]);
   });
 });
+
+async function eventually<T>(probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined || Date.now() > deadline) return value as T;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -3,6 +3,7 @@ import type { OptOutConfig } from '#libs/config';
 import { Topics } from '#libs/contracts';
 import { serviceInfrastructure, type ServiceContext } from '#libs/runtime';
 import { optOutDatabase } from './opt-out.database.js';
+import { OptOutsModule } from './opt-outs/opt-outs.module.js';
 
 /** Opt-outs, their withdrawals and the public opt-out register. */
 @Module({})
@@ -10,11 +11,14 @@ export class OptOutModule {
   static forRoot(context: ServiceContext<OptOutConfig>): DynamicModule {
     return {
       module: OptOutModule,
-      imports: serviceInfrastructure(context, {
-        database: optOutDatabase,
-        produces: [Topics.optOut],
-        infoQuery: 'optOutInfo',
-      }),
+      imports: [
+        ...serviceInfrastructure(context, {
+          database: optOutDatabase,
+          produces: [Topics.optOut],
+          infoQuery: 'optOutInfo',
+        }),
+        OptOutsModule,
+      ],
     };
   }
 }

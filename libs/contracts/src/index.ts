@@ -14,3 +14,4 @@ export * from './values/index.js';
 export const eventCatalog = new EventCatalog(ALL_EVENTS);
 export * from './identifiers/index.js';
 export * from './text/normalize.js';
+export * from './rules/opt-out-rule.js';

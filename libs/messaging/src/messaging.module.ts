@@ -81,8 +81,12 @@ export class Messaging implements OnApplicationBootstrap, BeforeApplicationShutd
   async onApplicationBootstrap(): Promise<void> {
     const { produces, config, logger, schema } = this.options;
     const partitions = config.EVENT_TOPIC_PARTITIONS;
+    // Topics this service consumes are ensured too: it may start before their producer.
+    const consumed = this.registrations.flatMap(({ handlers }) =>
+      handlers.map((handler) => handler.definition.topic),
+    );
     await this.transport.ensureTopics(
-      produces.flatMap((topic) => [
+      [...new Set([...produces, ...consumed])].flatMap((topic) => [
         { name: topic, partitions },
         { name: deadLetterTopic(topic), partitions },
       ]),

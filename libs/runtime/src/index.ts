@@ -19,3 +19,4 @@ export * from './logging/nest-logger.js';
 export * from './logging/request-ids.js';
 export * from './metrics/metrics.js';
 export * from './metrics/metrics.module.js';
+export * from './graphql/pages.js';

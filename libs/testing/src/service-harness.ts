@@ -26,14 +26,16 @@ export interface TestService {
 
 /**
  * One service on a fresh database (its migrations applied by its own start-up), served
- * in-process without a port, with tokens signed by a secret of this test.
+ * in-process without a port, with tokens signed by a secret of this test. Services of one
+ * test can share a database (and so the event log) and a secret: the first one's.
  */
 export async function startTestService(
   definition: ServiceDefinition,
   env: Record<string, string> = {},
+  shared: { database?: TestDatabase; secret?: string } = {},
 ): Promise<TestService> {
-  const database = await createTestDatabase();
-  const secret = randomBytes(32).toString('hex');
+  const database = shared.database ?? (await createTestDatabase());
+  const secret = shared.secret ?? randomBytes(32).toString('hex');
   const config = loadConfig(definition.configClass, {
     LOG_LEVEL: 'silent',
     AUTH_JWT_SECRET: secret,
@@ -66,7 +68,7 @@ export async function startTestService(
     },
     async close() {
       await app.close();
-      await database.drop();
+      if (!shared.database) await database.drop();
     },
   };
 }

@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IdentifierScheme, RightType, WorkCategory } from '#libs/contracts';
+import { PageInfo } from '#libs/runtime';
 import { Party } from '../../parties/graphql/party.type.js';
 
 @ObjectType()
@@ -96,15 +97,6 @@ export class Work {
 
   @Field()
   createdAt: Date;
-}
-
-@ObjectType()
-export class PageInfo {
-  @Field()
-  hasNextPage: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor: string | null;
 }
 
 @ObjectType()

@@ -13,6 +13,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { CurrentCaller, Public, Roles, apiError, type Caller } from '#libs/auth';
 import { Role, WorkCategory } from '#libs/contracts';
+import { cursorOf, keyOf, pageOf } from '#libs/runtime';
 import { PartyLoader } from '../../parties/application/party.loader.js';
 import { Party } from '../../parties/graphql/party.type.js';
 import { RegisterWorkHandler } from '../application/register-work.handler.js';
@@ -36,9 +37,6 @@ import {
 
 const EVERY_ROLE = Object.values(Role);
 const MAX_PAGE = 100;
-
-const cursorOf = (id: string) => Buffer.from(id).toString('base64url');
-const idOf = (cursor: string) => Buffer.from(cursor, 'base64url').toString('utf8');
 
 /** `YYYY-MM-DD` as the instant the day starts (UTC); shares "as of" a date are those in force then. */
 function startOfDay(date: string | undefined): Date {
@@ -145,15 +143,12 @@ export class WorksResolver {
   ): Promise<WorkConnection> {
     if (first < 1 || first > MAX_PAGE)
       throw apiError('BAD_USER_INPUT', `first must be from 1 to ${MAX_PAGE}`);
-    const ids = await this.queries.page(filter ?? {}, first, after ? idOf(after) : undefined);
-    const page = ids.slice(0, first);
+    const ids = await this.queries.page(filter ?? {}, first, after ? keyOf(after) : undefined);
+    const { rows: page, pageInfo } = pageOf(ids, first, (id) => id);
     const views = await this.queries.byIds(page);
     return {
       edges: page.map((id) => ({ node: views.get(id)!, cursor: cursorOf(id) })),
-      pageInfo: {
-        hasNextPage: ids.length > first,
-        endCursor: page.length ? cursorOf(page[page.length - 1]!) : null,
-      },
+      pageInfo,
     };
   }
 

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
+import { DataSource } from 'typeorm';
+import type { Caller } from '#libs/auth';
+import { OptOutRegistered } from '#libs/contracts';
+import { IdempotencyKeyReusedError, idempotent } from '#libs/database';
+import { Outbox } from '#libs/messaging';
+import { RegistryView } from '../../registry-view/registry-view.queries.js';
+import { acceptOptOut, type OptOutRequest } from '../domain/opt-out-request.js';
+import { OptOutError, OptOutErrorCode } from '../domain/opt-out.errors.js';
+import { OptOutEntity } from '../infrastructure/opt-out.entity.js';
+
+/**
+ * Registers an opt-out after checking who asks, for whom and for what; publishes
+ * optout.registered with it. With an idempotency key a repeat returns the first opt-out.
+ */
+@Injectable()
+export class RegisterOptOutHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly registry: RegistryView,
+  ) {}
+
+  async execute(
+    caller: Caller,
+    request: OptOutRequest,
+    correlationId: string,
+    idempotencyKey?: string,
+  ): Promise<OptOutEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const register = async () => {
+        const now = new Date();
+        const work = request.workId ? await this.registry.work(request.workId, manager) : undefined;
+        const accepted = acceptOptOut(caller, request, {
+          now,
+          holderKind: await this.registry.partyKind(request.holderId, manager),
+          holderSocietyIds: await this.registry.societiesOf(request.holderId, now, manager),
+          work: request.workId
+            ? {
+                known: work !== undefined,
+                holderHasShare:
+                  work !== undefined &&
+                  [now, request.effectiveFrom ?? now].some((at) =>
+                    work.holdersAt(at).has(request.holderId),
+                  ),
+              }
+            : undefined,
+        });
+        const optOut: OptOutEntity = {
+          id: uuidv7(),
+          ...accepted,
+          withdrawnAt: null,
+          registeredAt: now,
+          registeredBy: caller.partyId,
+          registeredByRole: caller.role,
+          withdrawnBy: null,
+        };
+        await manager.insert(OptOutEntity, optOut);
+        await this.outbox.add(manager, [
+          {
+            definition: OptOutRegistered,
+            aggregateId: optOut.id,
+            correlationId,
+            payload: {
+              optOutId: optOut.id,
+              holderId: optOut.holderId,
+              scope: optOut.scope,
+              workId: optOut.workId,
+              useTypes: optOut.useTypes,
+              effectiveFrom: optOut.effectiveFrom.toISOString(),
+            },
+          },
+        ]);
+        return optOut.id;
+      };
+      let id: string;
+      if (!idempotencyKey) id = await register();
+      else {
+        try {
+          const scope = {
+            callerId: caller.partyId,
+            key: idempotencyKey,
+            operation: 'registerOptOut',
+            request,
+          };
+          id = (await idempotent(manager, 'opt_out', scope, register)).resultId;
+        } catch (error) {
+          if (!(error instanceof IdempotencyKeyReusedError)) throw error;
+          throw new OptOutError(OptOutErrorCode.KEY_REUSED, error.message);
+        }
+      }
+      return manager.findOneByOrFail(OptOutEntity, { id });
+    });
+  }
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { RegistryViewModule } from '../registry-view/registry-view.module.js';
+import { WorkOptOutsLoader } from './application/opt-out.loader.js';
+import { OptOutQueries } from './application/opt-out.queries.js';
+import { RegisterOptOutHandler } from './application/register-opt-out.handler.js';
+import { WithdrawOptOutHandler } from './application/withdraw-opt-out.handler.js';
+import { OptOutsResolver, WorkOptOutsResolver } from './graphql/opt-outs.resolver.js';
+
+@Module({
+  imports: [RegistryViewModule],
+  providers: [
+    OptOutQueries,
+    WorkOptOutsLoader,
+    RegisterOptOutHandler,
+    WithdrawOptOutHandler,
+    OptOutsResolver,
+    WorkOptOutsResolver,
+  ],
+})
+export class OptOutsModule {}

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplicationContext } from '@nestjs/common';
+import {
+  PartyKind,
+  PartyMembershipChanged,
+  PartyRegistered,
+  RightType,
+  WorkCategory,
+  WorkRegistered,
+  WorkSharesChanged,
+  eventCatalog,
+  type EventDefinition,
+} from '#libs/contracts';
+import { EVENT_TRANSPORT, Messaging, type EventTransport } from '#libs/messaging';
+
+/**
+ * Publishes registry events into the event log a service under test reads, as the registry
+ * would (validated envelopes, keyed by aggregate), for services tested without the registry.
+ */
+export class RegistryEvents {
+  private readonly transport: EventTransport;
+
+  constructor(private readonly app: INestApplicationContext) {
+    this.transport = app.get<EventTransport>(EVENT_TRANSPORT);
+  }
+
+  async holder(options: { societyId?: string; memberFrom?: string } = {}): Promise<string> {
+    const partyId = randomUUID();
+    await this.publish(PartyRegistered, partyId, {
+      partyId,
+      kind: PartyKind.RIGHT_HOLDER,
+      name: `Holder ${partyId.slice(0, 8)}`,
+      ipiNameNumber: null,
+      country: 'JP',
+      memberOfSocietyId: options.societyId ?? null,
+    });
+    if (options.societyId) {
+      await this.publish(PartyMembershipChanged, partyId, {
+        partyId,
+        societyId: options.societyId,
+        memberFrom: options.memberFrom ?? '2020-01-01',
+        memberTo: null,
+      });
+    }
+    return partyId;
+  }
+
+  async party(kind: PartyKind): Promise<string> {
+    const partyId = randomUUID();
+    await this.publish(PartyRegistered, partyId, {
+      partyId,
+      kind,
+      name: `${kind} ${partyId.slice(0, 8)}`,
+      ipiNameNumber: null,
+      country: null,
+      memberOfSocietyId: null,
+    });
+    return partyId;
+  }
+
+  /** A work whose holders share PERFORMANCE equally, from `sharesFrom` (default an hour ago). */
+  async work(
+    holderIds: string[],
+    options: { title?: string; category?: WorkCategory; sharesFrom?: Date } = {},
+  ): Promise<string> {
+    const workId = randomUUID();
+    await this.publish(WorkRegistered, workId, {
+      workId,
+      title: options.title ?? `Work ${workId.slice(0, 8)}`,
+      category: options.category ?? WorkCategory.MUSIC,
+      creatorNames: [],
+      identifiers: [],
+      shares: sharesOf(holderIds),
+      sharesEffectiveFrom: (options.sharesFrom ?? new Date(Date.now() - 3_600_000)).toISOString(),
+      registeredBy: holderIds[0] ?? randomUUID(),
+    });
+    return workId;
+  }
+
+  async sharesChanged(workId: string, holderIds: string[], effectiveFrom: Date): Promise<void> {
+    await this.publish(WorkSharesChanged, workId, {
+      workId,
+      effectiveFrom: effectiveFrom.toISOString(),
+      shares: sharesOf(holderIds),
+      changedBy: holderIds[0] ?? randomUUID(),
+    });
+  }
+
+  /** Resolves once every consumer of the service has handled everything published so far. */
+  async settled(timeoutMs = 15_000): Promise<void> {
+    const messaging = this.app.get(Messaging);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { lag } = await messaging.status();
+      const behind = Object.values(lag).some((topics) =>
+        Object.values(topics).some((count) => count > 0),
+      );
+      if (!behind) return;
+      if (Date.now() > deadline) throw new Error(`consumers still behind: ${JSON.stringify(lag)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  private async publish<P extends object>(
+    definition: EventDefinition<P>,
+    aggregateId: string,
+    payload: P,
+  ): Promise<void> {
+    const envelope = eventCatalog.envelope('rights-registry', {
+      definition,
+      aggregateId,
+      payload,
+      correlationId: `test-${randomUUID()}`,
+    });
+    await this.transport.publish([{ topic: definition.topic, key: aggregateId, value: envelope }]);
+  }
+}
+
+function sharesOf(holderIds: string[]) {
+  const each = holderIds.length ? Math.floor(10_000 / holderIds.length) : 0;
+  return holderIds.map((holderId) => ({
+    holderId,
+    rightType: RightType.PERFORMANCE,
+    shareBps: each,
+  }));
+}

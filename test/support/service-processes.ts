@@ -1,0 +1,102 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { freePort } from '#libs/testing';
+
+const PORT_VARIABLES = {
+  'rights-registry': 'RIGHTS_REGISTRY_PORT',
+  authorization: 'AUTHORIZATION_PORT',
+  'opt-out': 'OPT_OUT_PORT',
+  'royalty-distribution': 'ROYALTY_DISTRIBUTION_PORT',
+} as const;
+
+export type ServiceName = keyof typeof PORT_VARIABLES;
+
+/** A service running as its own operating-system process (the built entry point). */
+export interface ServiceProcess {
+  name: ServiceName;
+  url: string;
+  /** Runs a GraphQL operation with an optional bearer token. */
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<{ data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `dist/apps/<name>/src/main.js` (npm test builds first) on a free port against
+ * `databaseUrl`, and resolves once its readiness check answers 200.
+ */
+export async function startServiceProcess(
+  name: ServiceName,
+  env: { DATABASE_URL: string; AUTH_JWT_SECRET: string } & Record<string, string>,
+): Promise<ServiceProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [`dist/apps/${name}/src/main.js`], {
+    env: {
+      PATH: process.env.PATH,
+      LOG_LEVEL: 'warn',
+      EVENT_POLL_INTERVAL_MS: '200',
+      DB_POOL_SIZE: '4',
+      ...env,
+      [PORT_VARIABLES[name]]: String(port),
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilReady(child, `${url}/health/ready`, () => stderr);
+  return {
+    name,
+    url,
+    async graphql(query, variables, token) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as never;
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+async function waitUntilReady(
+  child: ChildProcess,
+  readyUrl: string,
+  stderr: () => string,
+): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`${readyUrl} exited with ${child.exitCode}: ${stderr()}`);
+    }
+    try {
+      if ((await fetch(readyUrl)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${readyUrl} not ready within 60 s: ${stderr()}`);
+}
+
+/** Polls `probe` until it returns true (or throws after `timeoutMs`). */
+export async function eventually(probe: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`not true within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,24 +1,10 @@
 import type { ServiceDatabase } from '#libs/database';
 import { migrations } from './migrations/index.js';
 import { OptOutEntity } from './opt-outs/infrastructure/opt-out.entity.js';
-import {
-  MembershipRecord,
-  PartyRecord,
-  ShareHolderRecord,
-  ShareVersionRecord,
-  WorkRecord,
-} from './registry-view/registry-view.entities.js';
 
 export const optOutDatabase: ServiceDatabase = {
   service: 'opt-out',
   schema: 'opt_out',
-  entities: [
-    OptOutEntity,
-    WorkRecord,
-    ShareVersionRecord,
-    ShareHolderRecord,
-    PartyRecord,
-    MembershipRecord,
-  ],
+  entities: [OptOutEntity],
   migrations,
 };

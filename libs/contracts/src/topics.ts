@@ -3,6 +3,7 @@ export const Topics = {
   registryParty: 'registry.party.v1',
   registryWork: 'registry.work.v1',
   optOut: 'optout.optout.v1',
+  authorizationScheme: 'authorization.scheme.v1',
   authorizationLicense: 'authorization.license.v1',
   distributionBatch: 'distribution.batch.v1',
 } as const;

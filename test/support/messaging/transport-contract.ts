@@ -372,6 +372,33 @@ export function describeTransportContract(kind: TransportKind): void {
       expect(await handledCount()).toBe(400);
     });
 
+    it('should tell whether a group has records older than an age still to handle', async () => {
+      const { topic, v1, catalog } = await prepareTopic();
+      await clearHandled();
+      const group = `group-${randomUUID()}`;
+      await produce(
+        v1,
+        catalog,
+        Array.from({ length: 20 }, (_, n) => ({ key: `k${n % 4}`, n })),
+      );
+      startRelay();
+      await waitFor(
+        '20 events on the topic',
+        async () => await transport.unhandledOlderThan(group, [topic], 0),
+      );
+      expect(await transport.unhandledOlderThan(group, [topic], 600_000)).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await transport.unhandledOlderThan(group, [topic], 200)).toBe(true);
+
+      const consumer = createConsumer(dataSource, transport, { group, topic });
+      running.push(consumer);
+      await consumer.start();
+      await waitFor('the group to catch up', async () =>
+        Object.values(await consumer.lag()).every((lag) => lag === 0),
+      );
+      expect(await transport.unhandledOlderThan(group, [topic], 0)).toBe(false);
+    });
+
     it('should park a poison message in the dead-letter topic after its tries and go on with the partition', async () => {
       const { topic, v1, catalog } = await prepareTopic();
       await clearHandled();

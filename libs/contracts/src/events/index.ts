@@ -11,6 +11,7 @@ import { PartyMembershipChanged } from './party-membership-changed/party-members
 import { PartyRegistered } from './party-registered/party-registered.event.js';
 import { PartyUpdated } from './party-updated/party-updated.event.js';
 import { ReserveReleased } from './reserve-released/reserve-released.event.js';
+import { SchemeDefined } from './scheme-defined/scheme-defined.event.js';
 import { WorkDisputeOpened } from './work-dispute-opened/work-dispute-opened.event.js';
 import { WorkDisputeResolved } from './work-dispute-resolved/work-dispute-resolved.event.js';
 import { WorkRegistered } from './work-registered/work-registered.event.js';
@@ -29,6 +30,7 @@ export * from './party-membership-changed/party-membership-changed.event.js';
 export * from './party-registered/party-registered.event.js';
 export * from './party-updated/party-updated.event.js';
 export * from './reserve-released/reserve-released.event.js';
+export * from './scheme-defined/scheme-defined.event.js';
 export * from './shared/nested.js';
 export * from './work-dispute-opened/work-dispute-opened.event.js';
 export * from './work-dispute-resolved/work-dispute-resolved.event.js';
@@ -48,6 +50,7 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   WorkDisputeResolved,
   OptOutRegistered,
   OptOutWithdrawn,
+  SchemeDefined,
   LicenseGranted,
   LicenseRevoked,
   BatchCalculated,

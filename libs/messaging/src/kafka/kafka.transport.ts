@@ -178,6 +178,28 @@ export class KafkaTransport implements EventTransport {
     });
   }
 
+  async unhandledOlderThan(groupId: string, topics: string[], ageMs: number): Promise<boolean> {
+    return this.withAdmin(async (admin) => {
+      const committed = await admin.fetchOffsets({ groupId, topics });
+      for (const { topic, partitions } of committed) {
+        // Offsets of the first records at or after the cut-off: anything before them is older.
+        const atCutOff = await admin.fetchTopicOffsetsByTimestamp(topic, Date.now() - ageMs);
+        const ends = await admin.fetchTopicOffsets(topic);
+        for (const { partition, offset } of partitions) {
+          const cutOff = atCutOff.find((candidate) => candidate.partition === partition);
+          const end = ends.find((candidate) => candidate.partition === partition);
+          const low = Number(end?.low ?? 0);
+          const position = Number(offset) < 0 ? low : Number(offset);
+          // No record at or after the cut-off: the offset returned is -1 or the end.
+          const firstRecent =
+            Number(cutOff?.offset ?? -1) < 0 ? Number(end?.high ?? 0) : Number(cutOff!.offset);
+          if (position < firstRecent) return true;
+        }
+      }
+      return false;
+    });
+  }
+
   private async withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
     const admin = this.kafka.admin();
     await admin.connect();

@@ -110,6 +110,28 @@ export class PostgresEventLogTransport implements EventTransport {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
   }
 
+  async unhandledOlderThan(groupId: string, topics: string[], ageMs: number): Promise<boolean> {
+    // The group's first unhandled record per partition is the oldest there: offsets are
+    // assigned in append order.
+    const [row] = await this.options.dataSource.query<{ behind: boolean }[]>(
+      `SELECT EXISTS (
+         SELECT 1 FROM "eventlog"."partitions" p
+         LEFT JOIN "eventlog"."consumer_offsets" c
+           ON c."group_id" = $1 AND c."topic" = p."topic" AND c."partition" = p."partition"
+         CROSS JOIN LATERAL (
+           SELECT e."appended_at" FROM "eventlog"."events" e
+            WHERE e."topic" = p."topic" AND e."partition" = p."partition"
+              AND e."offset" >= COALESCE(c."next_offset", 0)
+            ORDER BY e."offset" LIMIT 1
+         ) first
+         WHERE p."topic" = ANY($2) AND p."next_offset" > COALESCE(c."next_offset", 0)
+           AND first."appended_at" < now() - make_interval(secs => $3 / 1000.0)
+       ) AS behind`,
+      [groupId, topics, ageMs],
+    );
+    return row?.behind ?? false;
+  }
+
   /** Records of `topics` the group has not handled yet. */
   async lag(groupId: string, topics: string[]): Promise<Record<string, number>> {
     const rows = await this.options.dataSource.query<{ topic: string; lag: string }[]>(

@@ -70,5 +70,10 @@ export interface EventTransport {
    * members next start. Redelivered events find their inbox rows and have no second effect.
    */
   seek(groupId: string, topic: string, partition: number, nextOffset: bigint): Promise<void>;
+  /**
+   * Whether the group has not yet handled a record of `topics` appended more than `ageMs` ago:
+   * how a service tells that a read model is behind by more than it may be (fail closed).
+   */
+  unhandledOlderThan(groupId: string, topics: string[], ageMs: number): Promise<boolean>;
   close(): Promise<void>;
 }

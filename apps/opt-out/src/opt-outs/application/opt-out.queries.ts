@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { type UseType, type WorkCategory, concernsWork, optOutsInForce } from '#libs/contracts';
-import { RegistryView } from '../../registry-view/registry-view.queries.js';
+import { RegistryViewReader } from '#libs/registry-view';
 import { OptOutEntity } from '../infrastructure/opt-out.entity.js';
 
 export interface OptOutStatus {
@@ -28,7 +28,7 @@ export interface RegisterEntry {
 export class OptOutQueries {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly registry: RegistryView,
+    private readonly registry: RegistryViewReader,
   ) {}
 
   byId(id: string): Promise<OptOutEntity | null> {
@@ -99,13 +99,14 @@ export class OptOutQueries {
       `SELECT w.id AS work_id, w.title, w.category, jsonb_agg(o.use_types) AS use_types,
               min(o.effective_from) AS since
        FROM opt_out.opt_outs o
-       JOIN opt_out.share_holders h ON h.holder_id = o.holder_id
-       JOIN opt_out.works w ON w.id = h.work_id
+       JOIN (SELECT DISTINCT work_id, effective_from, holder_id FROM opt_out.rv_shares) h
+         ON h.holder_id = o.holder_id
+       JOIN opt_out.rv_works w ON w.id = h.work_id
        WHERE (o.withdrawn_at IS NULL OR o.withdrawn_at > now())
          AND (o.scope = 'ALL_WORKS' OR o.work_id = h.work_id)
          AND h.effective_from <= now()
          AND NOT EXISTS (
-           SELECT 1 FROM opt_out.share_versions later
+           SELECT 1 FROM opt_out.rv_share_versions later
            WHERE later.work_id = h.work_id AND later.effective_from > h.effective_from
              AND later.effective_from <= now())
          AND ($1::uuid IS NULL OR w.id > $1::uuid)

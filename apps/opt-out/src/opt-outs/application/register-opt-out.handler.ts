@@ -5,7 +5,7 @@ import type { Caller } from '#libs/auth';
 import { OptOutRegistered } from '#libs/contracts';
 import { IdempotencyKeyReusedError, idempotent } from '#libs/database';
 import { Outbox } from '#libs/messaging';
-import { RegistryView } from '../../registry-view/registry-view.queries.js';
+import { RegistryViewReader } from '#libs/registry-view';
 import { acceptOptOut, type OptOutRequest } from '../domain/opt-out-request.js';
 import { OptOutError, OptOutErrorCode } from '../domain/opt-out.errors.js';
 import { OptOutEntity } from '../infrastructure/opt-out.entity.js';
@@ -19,7 +19,7 @@ export class RegisterOptOutHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
-    private readonly registry: RegistryView,
+    private readonly registry: RegistryViewReader,
   ) {}
 
   async execute(

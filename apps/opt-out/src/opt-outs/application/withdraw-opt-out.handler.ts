@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Caller } from '#libs/auth';
 import { OptOutWithdrawn } from '#libs/contracts';
 import { Outbox } from '#libs/messaging';
-import { RegistryView } from '../../registry-view/registry-view.queries.js';
+import { RegistryViewReader } from '#libs/registry-view';
 import { refusalToActFor } from '../domain/opt-out-request.js';
 import { OptOutError, OptOutErrorCode } from '../domain/opt-out.errors.js';
 import { OptOutEntity } from '../infrastructure/opt-out.entity.js';
@@ -17,7 +17,7 @@ export class WithdrawOptOutHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
-    private readonly registry: RegistryView,
+    private readonly registry: RegistryViewReader,
   ) {}
 
   async execute(caller: Caller, id: string, correlationId: string): Promise<OptOutEntity> {

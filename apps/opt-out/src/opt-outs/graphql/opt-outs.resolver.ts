@@ -14,7 +14,7 @@ import type { FastifyRequest } from 'fastify';
 import { CurrentCaller, Public, Roles, apiError, type Caller } from '#libs/auth';
 import { Role, UseType, WorkCategory } from '#libs/contracts';
 import { cursorOf, keyOf, pageOf } from '#libs/runtime';
-import { RegistryView } from '../../registry-view/registry-view.queries.js';
+import { RegistryViewReader } from '#libs/registry-view';
 import { WorkOptOutsLoader } from '../application/opt-out.loader.js';
 import { OptOutQueries } from '../application/opt-out.queries.js';
 import { RegisterOptOutHandler } from '../application/register-opt-out.handler.js';
@@ -40,7 +40,7 @@ export class OptOutsResolver {
     private readonly registerHandler: RegisterOptOutHandler,
     private readonly withdrawHandler: WithdrawOptOutHandler,
     private readonly queries: OptOutQueries,
-    private readonly registry: RegistryView,
+    private readonly registry: RegistryViewReader,
   ) {}
 
   @Mutation(() => OptOut, {

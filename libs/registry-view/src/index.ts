@@ -1,0 +1,3 @@
+export * from './projection.js';
+export * from './reader.js';
+export * from './tables.js';

@@ -1,0 +1,188 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  holdersOverTime,
+  type HoldersAt,
+  type IdentifierScheme,
+  type PartyKind,
+  type RightType,
+  type WorkCategory,
+} from '#libs/contracts';
+import { quoteIdent } from '#libs/database';
+
+export interface ViewShare {
+  holderId: string;
+  rightType: RightType;
+  shareBps: number;
+}
+
+export interface ViewShareVersion {
+  effectiveFrom: Date;
+  shares: ViewShare[];
+}
+
+export interface ViewWork {
+  id: string;
+  title: string;
+  category: WorkCategory;
+  creatorNames: string[];
+  /** Share versions, oldest first. */
+  versions: ViewShareVersion[];
+  holdersAt: HoldersAt;
+  /** Open disputes hold the work's money in reserve. */
+  disputed: boolean;
+}
+
+/** A title match: the work and its trigram similarity (0..1) to the query. */
+export interface TitleMatch {
+  workId: string;
+  similarity: number;
+}
+
+/** Reads of the registry view kept in `schema` by `registryViewHandlers`. */
+export class RegistryViewReader {
+  private readonly s: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    schema: string,
+  ) {
+    this.s = quoteIdent(schema);
+  }
+
+  async works(ids: readonly string[], manager?: EntityManager): Promise<Map<string, ViewWork>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const db = manager ?? this.dataSource.manager;
+    const works = await db.query<
+      { id: string; title: string; category: WorkCategory; creator_names: string[] }[]
+    >(
+      `SELECT "id", "title", "category", "creator_names" FROM ${this.s}."rv_works"
+       WHERE "id" = ANY($1::uuid[])`,
+      [unique],
+    );
+    const versions = await db.query<
+      { work_id: string; effective_from: Date; shares: ViewShare[] }[]
+    >(
+      `SELECT v."work_id", v."effective_from",
+              coalesce(jsonb_agg(jsonb_build_object('holderId', s."holder_id",
+                'rightType', s."right_type", 'shareBps', s."share_bps")
+                ORDER BY s."holder_id", s."right_type") FILTER (WHERE s."holder_id" IS NOT NULL),
+                '[]') AS shares
+       FROM ${this.s}."rv_share_versions" v
+       LEFT JOIN ${this.s}."rv_shares" s
+         ON s."work_id" = v."work_id" AND s."effective_from" = v."effective_from"
+       WHERE v."work_id" = ANY($1::uuid[])
+       GROUP BY v."work_id", v."effective_from"
+       ORDER BY v."work_id", v."effective_from"`,
+      [unique],
+    );
+    const disputed = await db.query<{ work_id: string }[]>(
+      `SELECT DISTINCT "work_id" FROM ${this.s}."rv_disputes"
+       WHERE "work_id" = ANY($1::uuid[]) AND "resolved_at" IS NULL`,
+      [unique],
+    );
+    const disputedIds = new Set(disputed.map((row) => row.work_id));
+    const versionsOf = new Map<string, ViewShareVersion[]>();
+    for (const row of versions) {
+      const list = versionsOf.get(row.work_id) ?? [];
+      list.push({ effectiveFrom: new Date(row.effective_from), shares: row.shares });
+      versionsOf.set(row.work_id, list);
+    }
+    return new Map(
+      works.map((work) => {
+        const workVersions = versionsOf.get(work.id) ?? [];
+        return [
+          work.id,
+          {
+            id: work.id,
+            title: work.title,
+            category: work.category,
+            creatorNames: work.creator_names,
+            versions: workVersions,
+            holdersAt: holdersOverTime(
+              workVersions.map((version) => ({
+                effectiveFrom: version.effectiveFrom,
+                holderIds: version.shares.map((share) => share.holderId),
+              })),
+            ),
+            disputed: disputedIds.has(work.id),
+          },
+        ];
+      }),
+    );
+  }
+
+  async work(id: string, manager?: EntityManager): Promise<ViewWork | undefined> {
+    return (await this.works([id], manager)).get(id);
+  }
+
+  /** Work ids by stored identifier, keyed `SCHEME:value`. */
+  async byIdentifiers(
+    identifiers: readonly { scheme: IdentifierScheme; value: string }[],
+    manager?: EntityManager,
+  ): Promise<Map<string, string>> {
+    if (identifiers.length === 0) return new Map();
+    const rows = await (manager ?? this.dataSource.manager).query<
+      { scheme: string; value: string; work_id: string }[]
+    >(
+      `SELECT i."scheme", i."value", i."work_id" FROM ${this.s}."rv_work_identifiers" i
+       JOIN unnest($1::text[], $2::text[]) AS q(scheme, value)
+         ON q.scheme = i."scheme" AND q.value = i."value"`,
+      [identifiers.map((i) => i.scheme), identifiers.map((i) => i.value)],
+    );
+    return new Map(rows.map((row) => [`${row.scheme}:${row.value}`, row.work_id]));
+  }
+
+  /**
+   * The works whose normalized title is most similar to `normalizedTitle` (at least
+   * `threshold`), best first; a creator name, when given, ranks works by that creator higher.
+   */
+  async byTitle(
+    normalizedTitle: string,
+    options: {
+      threshold: number;
+      limit: number;
+      category?: WorkCategory;
+      normalizedCreator?: string;
+    },
+    manager?: EntityManager,
+  ): Promise<TitleMatch[]> {
+    const db = manager ?? this.dataSource.manager;
+    return db.transaction(async (tx) => {
+      await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [
+        String(options.threshold),
+      ]);
+      const rows = await tx.query<{ id: string; similarity: number }[]>(
+        `SELECT "id", public.similarity("normalized_title", $1)
+                  + CASE WHEN $3::text <> '' AND "normalized_creators" LIKE '%' || $3 || '%'
+                         THEN 0.1 ELSE 0 END AS similarity
+         FROM ${this.s}."rv_works"
+         WHERE "normalized_title" OPERATOR(public.%) $1
+           AND ($2::text IS NULL OR "category" = $2::text)
+         ORDER BY similarity DESC, "id"
+         LIMIT $4`,
+        [normalizedTitle, options.category ?? null, options.normalizedCreator ?? '', options.limit],
+      );
+      return rows.map((row) => ({ workId: row.id, similarity: Number(row.similarity) }));
+    });
+  }
+
+  async partyKind(id: string, manager?: EntityManager): Promise<PartyKind | undefined> {
+    const [party] = await (manager ?? this.dataSource.manager).query<{ kind: PartyKind }[]>(
+      `SELECT "kind" FROM ${this.s}."rv_parties" WHERE "id" = $1`,
+      [id],
+    );
+    return party?.kind;
+  }
+
+  /** Societies `partyId` is a member of on the day of `at` (UTC). */
+  async societiesOf(partyId: string, at: Date, manager?: EntityManager): Promise<string[]> {
+    const rows = await (manager ?? this.dataSource.manager).query<{ society_id: string }[]>(
+      `SELECT "society_id" FROM ${this.s}."rv_memberships"
+       WHERE "party_id" = $1 AND "member_from" <= $2::date
+         AND ("member_to" IS NULL OR $2::date < "member_to")`,
+      [partyId, at.toISOString().slice(0, 10)],
+    );
+    return rows.map((row) => row.society_id);
+  }
+}

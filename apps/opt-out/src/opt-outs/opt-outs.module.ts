@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { RegistryViewModule } from '../registry-view/registry-view.module.js';
+import { RegistryViewModule } from '#libs/registry-view';
 import { WorkOptOutsLoader } from './application/opt-out.loader.js';
 import { OptOutQueries } from './application/opt-out.queries.js';
 import { RegisterOptOutHandler } from './application/register-opt-out.handler.js';
@@ -7,7 +7,9 @@ import { WithdrawOptOutHandler } from './application/withdraw-opt-out.handler.js
 import { OptOutsResolver, WorkOptOutsResolver } from './graphql/opt-outs.resolver.js';
 
 @Module({
-  imports: [RegistryViewModule],
+  imports: [
+    RegistryViewModule.forService({ schema: 'opt_out', consumer: 'opt-out.registry-view' }),
+  ],
   providers: [
     OptOutQueries,
     WorkOptOutsLoader,

@@ -2,7 +2,10 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { AuthorizationConfig } from '#libs/config';
 import { Topics } from '#libs/contracts';
 import { serviceInfrastructure, type ServiceContext } from '#libs/runtime';
+import { RegistryViewModule } from '#libs/registry-view';
 import { authorizationDatabase } from './authorization.database.js';
+import { LicensingModule } from './licensing/licensing.module.js';
+import { SchemesModule } from './schemes/schemes.module.js';
 
 /** ECL schemes and tariffs, use requests, decisions and licenses. */
 @Module({})
@@ -10,11 +13,20 @@ export class AuthorizationModule {
   static forRoot(context: ServiceContext<AuthorizationConfig>): DynamicModule {
     return {
       module: AuthorizationModule,
-      imports: serviceInfrastructure(context, {
-        database: authorizationDatabase,
-        produces: [Topics.authorizationLicense],
-        infoQuery: 'authorizationInfo',
-      }),
+      imports: [
+        ...serviceInfrastructure(context, {
+          database: authorizationDatabase,
+          produces: [Topics.authorizationScheme, Topics.authorizationLicense],
+          infoQuery: 'authorizationInfo',
+        }),
+        RegistryViewModule.forService({
+          schema: 'authorization',
+          consumer: 'authorization.registry-view',
+          global: true,
+        }),
+        SchemesModule,
+        LicensingModule,
+      ],
     };
   }
 }

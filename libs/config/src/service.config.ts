@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { MessagingConfig, PortsConfig } from './base.config.js';
 import { IsHttpUrl } from './validators.js';
 
@@ -14,6 +14,20 @@ export class RightsRegistryConfig extends ServiceConfig {
 }
 
 export class AuthorizationConfig extends ServiceConfig {
+  /**
+   * How far behind (ms) the opt-out view may be before use requests are answered PENDING
+   * instead of granted: an opt-out event older than this not yet applied stops grants.
+   */
+  @IsInt()
+  @Min(0)
+  OPT_OUT_VIEW_MAX_LAG_MS: number = 2000;
+
+  /** Lowest trigram similarity (0-1) at which a requested title identifies a work. */
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  TITLE_MATCH_THRESHOLD: number = 0.6;
+
   get port(): number {
     return this.AUTHORIZATION_PORT;
   }

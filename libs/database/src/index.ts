@@ -8,3 +8,4 @@ export * from './service-database.js';
 export * from './typeorm-logger.js';
 export * from './idempotency.js';
 export * from './copy-writer.js';
+export * from './transformers.js';

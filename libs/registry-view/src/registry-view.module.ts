@@ -10,6 +10,8 @@ interface RegistryViewOptions {
   schema: string;
   /** Consumer (group and inbox) name, e.g. `authorization.registry-view`. */
   consumer: string;
+  /** Make the reader injectable in every module of the service. */
+  global?: boolean;
 }
 
 @Injectable()
@@ -33,6 +35,7 @@ export class RegistryViewModule {
   static forService(options: RegistryViewOptions): DynamicModule {
     return {
       module: RegistryViewModule,
+      global: options.global ?? false,
       providers: [
         { provide: OPTIONS, useValue: options },
         RegistryViewProjection,

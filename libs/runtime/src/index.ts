@@ -20,3 +20,4 @@ export * from './logging/request-ids.js';
 export * from './metrics/metrics.js';
 export * from './metrics/metrics.module.js';
 export * from './graphql/pages.js';
+export * from './graphql/money.js';

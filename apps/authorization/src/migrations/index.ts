@@ -1,5 +1,9 @@
 // Written by `npm run migration:generate`: every migration of this folder, oldest first.
 import type { MigrationInterface } from 'typeorm';
 import { CreateMessagingTables1764000000001 } from './1764000000001-CreateMessagingTables.js';
+import { CreateAuthorization1795560591542 } from './1795560591542-CreateAuthorization.js';
 
-export const migrations: (new () => MigrationInterface)[] = [CreateMessagingTables1764000000001];
+export const migrations: (new () => MigrationInterface)[] = [
+  CreateMessagingTables1764000000001,
+  CreateAuthorization1795560591542,
+];

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Caller } from '#libs/auth';
 import { PartyKind, Role, WorkCategory } from '#libs/contracts';
 import { startTestService, type GraphQLResult, type TestService } from '#libs/testing';
-import { RegistryEvents } from '../../../../test/support/registry-events.js';
+import { UpstreamEvents } from '../../../../test/support/upstream-events.js';
 import { optOutApp } from '../opt-out.app.js';
 
 const OPT_OUT_FIELDS = `id scope useTypes effectiveFrom withdrawnAt inForce confirmation
@@ -24,7 +24,7 @@ interface OptOutView {
 
 describe('opt-outs', () => {
   let sut: TestService;
-  let registry: RegistryEvents;
+  let registry: UpstreamEvents;
   let society: string;
   const operator: Caller = { role: Role.OPERATOR, partyId: randomUUID() };
   const holderCaller = (partyId: string): Caller => ({ role: Role.RIGHT_HOLDER, partyId });
@@ -53,7 +53,7 @@ describe('opt-outs', () => {
 
   beforeAll(async () => {
     sut = await startTestService(optOutApp);
-    registry = new RegistryEvents(sut.app);
+    registry = new UpstreamEvents(sut.app);
     society = await registry.party(PartyKind.SOCIETY);
   });
 

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import {
+  type IdentifierScheme,
+  OptOutRegistered,
+  OptOutScope,
+  OptOutWithdrawn,
+  type UseType,
+  WorkDisputeOpened,
   PartyKind,
   PartyMembershipChanged,
   PartyRegistered,
@@ -14,10 +20,10 @@ import {
 import { EVENT_TRANSPORT, Messaging, type EventTransport } from '#libs/messaging';
 
 /**
- * Publishes registry events into the event log a service under test reads, as the registry
- * would (validated envelopes, keyed by aggregate), for services tested without the registry.
+ * Publishes registry and opt-out events into the event log a service under test reads, as
+ * those services would (validated envelopes, keyed by aggregate), for a service tested alone.
  */
-export class RegistryEvents {
+export class UpstreamEvents {
   private readonly transport: EventTransport;
 
   constructor(private readonly app: INestApplicationContext) {
@@ -58,20 +64,28 @@ export class RegistryEvents {
     return partyId;
   }
 
-  /** A work whose holders share PERFORMANCE equally, from `sharesFrom` (default an hour ago). */
+  /** A work whose holders share PERFORMANCE equally, from `sharesFrom` (default a year ago). */
   async work(
     holderIds: string[],
-    options: { title?: string; category?: WorkCategory; sharesFrom?: Date } = {},
+    options: {
+      title?: string;
+      category?: WorkCategory;
+      sharesFrom?: Date;
+      creatorNames?: string[];
+      identifiers?: { scheme: IdentifierScheme; value: string }[];
+    } = {},
   ): Promise<string> {
     const workId = randomUUID();
     await this.publish(WorkRegistered, workId, {
       workId,
       title: options.title ?? `Work ${workId.slice(0, 8)}`,
       category: options.category ?? WorkCategory.MUSIC,
-      creatorNames: [],
-      identifiers: [],
+      creatorNames: options.creatorNames ?? [],
+      identifiers: options.identifiers ?? [],
       shares: sharesOf(holderIds),
-      sharesEffectiveFrom: (options.sharesFrom ?? new Date(Date.now() - 3_600_000)).toISOString(),
+      sharesEffectiveFrom: (
+        options.sharesFrom ?? new Date(Date.now() - 365 * 86_400_000)
+      ).toISOString(),
       registeredBy: holderIds[0] ?? randomUUID(),
     });
     return workId;
@@ -84,6 +98,49 @@ export class RegistryEvents {
       shares: sharesOf(holderIds),
       changedBy: holderIds[0] ?? randomUUID(),
     });
+  }
+
+  async disputeOpened(workId: string, partyIds: string[]): Promise<string> {
+    const disputeId = randomUUID();
+    await this.publish(WorkDisputeOpened, workId, {
+      workId,
+      disputeId,
+      reason: 'conflicting claims',
+      partyIds,
+      openedAt: new Date().toISOString(),
+    });
+    return disputeId;
+  }
+
+  /** An opt-out as the opt-out service publishes it; returns its id. */
+  async optOut(
+    holderId: string,
+    options: { workId?: string; useTypes?: UseType[]; effectiveFrom?: Date } = {},
+  ): Promise<string> {
+    const optOutId = randomUUID();
+    await this.publish(
+      OptOutRegistered,
+      optOutId,
+      {
+        optOutId,
+        holderId,
+        scope: options.workId ? OptOutScope.WORK : OptOutScope.ALL_WORKS,
+        workId: options.workId ?? null,
+        useTypes: options.useTypes ?? [],
+        effectiveFrom: (options.effectiveFrom ?? new Date()).toISOString(),
+      },
+      'opt-out',
+    );
+    return optOutId;
+  }
+
+  async optOutWithdrawn(optOutId: string, holderId: string): Promise<void> {
+    await this.publish(
+      OptOutWithdrawn,
+      optOutId,
+      { optOutId, holderId, withdrawnAt: new Date().toISOString() },
+      'opt-out',
+    );
   }
 
   /** Resolves once every consumer of the service has handled everything published so far. */
@@ -105,8 +162,9 @@ export class RegistryEvents {
     definition: EventDefinition<P>,
     aggregateId: string,
     payload: P,
+    producer = 'rights-registry',
   ): Promise<void> {
-    const envelope = eventCatalog.envelope('rights-registry', {
+    const envelope = eventCatalog.envelope(producer, {
       definition,
       aggregateId,
       payload,

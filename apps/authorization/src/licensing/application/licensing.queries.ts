@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { UseType } from '#libs/contracts';
+import {
+  LicenseEntity,
+  type LicenseStatus,
+  UseRequestEntity,
+  UseRequestItemEntity,
+} from '../infrastructure/licensing.entities.js';
+
+export interface LicenseFilter {
+  /** Licenses of this platform only (platforms always see only their own). */
+  platformId?: string | null;
+  /** Licenses under schemes of this society. */
+  societyId?: string | null;
+  status?: LicenseStatus | null;
+  workId?: string | null;
+  useType?: UseType | null;
+  /** Licenses whose period contains this day. */
+  validOn?: string | null;
+}
+
+export interface UseRequestView extends UseRequestEntity {
+  items: UseRequestItemEntity[];
+}
+
+@Injectable()
+export class LicensingQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async useRequest(id: string): Promise<UseRequestView | null> {
+    const request = await this.dataSource.manager.findOneBy(UseRequestEntity, { id });
+    if (!request) return null;
+    const items = await this.dataSource.manager.find(UseRequestItemEntity, {
+      where: { useRequestId: id },
+      order: { index: 'ASC' },
+    });
+    return { ...request, items };
+  }
+
+  license(id: string): Promise<LicenseEntity | null> {
+    return this.dataSource.manager.findOneBy(LicenseEntity, { id });
+  }
+
+  async licensesByIds(ids: readonly string[]): Promise<Map<string, LicenseEntity>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(LicenseEntity, 'license')
+      .where('license.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .getMany();
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /** Licenses in id (time) order after `after`: `first` plus one, to tell whether more follow. */
+  page(filter: LicenseFilter, first: number, after?: string): Promise<LicenseEntity[]> {
+    const query = this.dataSource.manager
+      .createQueryBuilder(LicenseEntity, 'license')
+      .orderBy('license.id', 'ASC')
+      .take(first + 1);
+    if (filter.platformId) query.andWhere('license.platformId = :platformId', filter);
+    if (filter.societyId) query.andWhere('license.societyId = :societyId', filter);
+    if (filter.status) query.andWhere('license.status = :status', filter);
+    if (filter.workId) query.andWhere('license.workId = :workId', filter);
+    if (filter.useType) query.andWhere('license.useType = :useType', filter);
+    if (filter.validOn)
+      query.andWhere('license.validFrom <= :validOn AND :validOn < license.validTo', filter);
+    if (after) query.andWhere('license.id > :after', { after });
+    return query.getMany();
+  }
+}

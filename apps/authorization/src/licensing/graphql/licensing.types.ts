@@ -1,0 +1,263 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { Decision, IdentifierScheme, UseType, WorkCategory } from '#libs/contracts';
+import { Money, PageInfo } from '#libs/runtime';
+import { Party, Work } from '../../shared/graphql/references.js';
+import { MAX_ITEMS } from '../domain/use-request.js';
+import { LicenseStatus } from '../infrastructure/licensing.entities.js';
+
+registerEnumType(LicenseStatus, { name: 'LicenseStatus' });
+
+@ObjectType({ description: 'Permission to use a work (or an unidentified one) under ECL.' })
+export class License {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Work, { nullable: true, description: 'Null for an unidentified work.' })
+  work: Work | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'How an unidentified work is matched later.',
+  })
+  unidentifiedReference: string | null;
+
+  @Field(() => Decision)
+  decision: Decision;
+
+  @Field(() => WorkCategory)
+  category: WorkCategory;
+
+  @Field(() => UseType)
+  useType: UseType;
+
+  @Field()
+  territory: string;
+
+  @Field({ description: 'First day covered (YYYY-MM-DD).' })
+  validFrom: string;
+
+  @Field({
+    description: 'Day after the last covered (YYYY-MM-DD): the period is [validFrom, validTo).',
+  })
+  validTo: string;
+
+  @Field(() => Int)
+  expectedQuantity: number;
+
+  @Field(() => Money)
+  fee: Money;
+
+  @Field(() => LicenseStatus)
+  status: LicenseStatus;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'From this instant the license no longer covers use.',
+  })
+  revokedFrom: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was revoked.' })
+  revokedReason: string | null;
+
+  @Field(() => Party)
+  platform: Party;
+
+  @Field(() => Party, { description: 'The society whose scheme grants it.' })
+  society: Party;
+
+  @Field(() => ID)
+  useRequestId: string;
+
+  @Field()
+  createdAt: Date;
+}
+
+@ObjectType()
+export class UseRequestItem {
+  @Field(() => Int)
+  index: number;
+
+  @Field(() => Decision)
+  decision: Decision;
+
+  @Field({ description: 'Why, in words a person can read.' })
+  reason: string;
+
+  @Field(() => Work, { nullable: true, description: 'The work identified, if any.' })
+  work: Work | null;
+
+  @Field(() => License, { nullable: true })
+  license: License | null;
+
+  @Field(() => Money, { nullable: true, description: 'The license fee, when granted.' })
+  price: Money | null;
+
+  @Field(() => [Party], { description: 'Holders to ask for a direct license, when opted out.' })
+  contactHolders: Party[];
+
+  @Field(() => String, { nullable: true })
+  unidentifiedReference: string | null;
+}
+
+@ObjectType()
+export class UseRequest {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => [UseRequestItem])
+  items: UseRequestItem[];
+}
+
+@ObjectType()
+export class LicenseEdge {
+  @Field(() => License)
+  node: License;
+
+  @Field()
+  cursor: string;
+}
+
+@ObjectType()
+export class LicenseConnection {
+  @Field(() => [LicenseEdge])
+  edges: LicenseEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+}
+
+@InputType()
+export class IdentifierInput {
+  @Field(() => IdentifierScheme)
+  @IsEnum(IdentifierScheme)
+  scheme: IdentifierScheme;
+
+  @Field({ description: 'In any usual written form, e.g. T-034.524.680-1.' })
+  @IsString()
+  @MaxLength(200)
+  value: string;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+@InputType()
+export class RequestUseItemInput {
+  @Field(() => ID, { nullable: true, description: 'The registry’s id of the work.' })
+  @IsOptional()
+  @IsUUID()
+  workId?: string | null;
+
+  @Field(() => IdentifierInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => IdentifierInput)
+  identifier?: IdentifierInput | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Matched by similarity when no id or identifier is known.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Helps a title match.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  creatorName?: string | null;
+
+  @Field(() => WorkCategory, {
+    nullable: true,
+    description: 'Needed when the work may be unidentified.',
+  })
+  @IsOptional()
+  @IsEnum(WorkCategory)
+  category?: WorkCategory | null;
+
+  @Field(() => UseType)
+  @IsEnum(UseType)
+  useType: UseType;
+
+  @Field({ description: 'ISO 3166-1 alpha-2, or WORLD.' })
+  @IsString()
+  territory: string;
+
+  @Field({ description: 'First day (YYYY-MM-DD).' })
+  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  from: string;
+
+  @Field({ description: 'Day after the last (YYYY-MM-DD).' })
+  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  to: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  @Max(2_000_000_000)
+  expectedQuantity: number;
+}
+
+@InputType()
+export class RequestUseInput {
+  @Field({ description: 'A repeat with this key returns the first answer.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  idempotencyKey: string;
+
+  @Field(() => [RequestUseItemInput])
+  @IsArray()
+  @ArrayMaxSize(MAX_ITEMS)
+  @ValidateNested({ each: true })
+  @Type(() => RequestUseItemInput)
+  items: RequestUseItemInput[];
+}
+
+@InputType()
+export class LicensesFilterInput {
+  @Field(() => LicenseStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(LicenseStatus)
+  status?: LicenseStatus | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  workId?: string | null;
+
+  @Field(() => UseType, { nullable: true })
+  @IsOptional()
+  @IsEnum(UseType)
+  useType?: UseType | null;
+
+  @Field(() => String, { nullable: true, description: 'Licenses covering this day (YYYY-MM-DD).' })
+  @IsOptional()
+  @Matches(DATE, { message: 'validOn must be a date YYYY-MM-DD' })
+  validOn?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Operator and society admins: one platform.' })
+  @IsOptional()
+  @IsUUID()
+  platformId?: string | null;
+}

@@ -1,0 +1,123 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Decision, UseType, WorkCategory } from '#libs/contracts';
+import { minorUnits } from '#libs/database';
+
+export enum LicenseStatus {
+  ACTIVE = 'ACTIVE',
+  REVOKED = 'REVOKED',
+}
+
+/** A platform's use request: its items and their decisions are kept as answered. */
+@Entity({ name: 'use_requests' })
+@Index('use_requests_platform', ['platformId', 'id'])
+export class UseRequestEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'platform_id', type: 'uuid' })
+  platformId: string;
+
+  @Column({ name: 'item_count', type: 'integer' })
+  itemCount: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
+
+@Entity({ name: 'use_request_items' })
+export class UseRequestItemEntity {
+  @PrimaryColumn({ name: 'use_request_id', type: 'uuid' })
+  useRequestId: string;
+
+  @PrimaryColumn({ type: 'integer' })
+  index: number;
+
+  @Column({ type: 'text' })
+  decision: Decision;
+
+  @Column({ type: 'text' })
+  reason: string;
+
+  @Column({ name: 'work_id', type: 'uuid', nullable: true })
+  workId: string | null;
+
+  @Column({ name: 'license_id', type: 'uuid', nullable: true })
+  licenseId: string | null;
+
+  @Column({ name: 'contact_holder_ids', type: 'uuid', array: true })
+  contactHolderIds: string[];
+
+  @Column({ name: 'unidentified_reference', type: 'text', nullable: true })
+  unidentifiedReference: string | null;
+}
+
+@Entity({ name: 'licenses' })
+@Index('licenses_platform', ['platformId', 'id'])
+@Index('licenses_active_work', ['workId'], { where: `"status" = 'ACTIVE'` })
+export class LicenseEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'platform_id', type: 'uuid' })
+  platformId: string;
+
+  @Column({ name: 'use_request_id', type: 'uuid' })
+  useRequestId: string;
+
+  @Column({ name: 'item_index', type: 'integer' })
+  itemIndex: number;
+
+  @Column({ name: 'work_id', type: 'uuid', nullable: true })
+  workId: string | null;
+
+  @Column({ name: 'unidentified_reference', type: 'text', nullable: true })
+  unidentifiedReference: string | null;
+
+  @Column({ type: 'text' })
+  decision: Decision;
+
+  @Column({ name: 'scheme_id', type: 'uuid' })
+  schemeId: string;
+
+  @Column({ name: 'society_id', type: 'uuid' })
+  societyId: string;
+
+  @Column({ type: 'text' })
+  category: WorkCategory;
+
+  @Column({ name: 'use_type', type: 'text' })
+  useType: UseType;
+
+  @Column({ type: 'text' })
+  territory: string;
+
+  @Column({ name: 'valid_from', type: 'date' })
+  validFrom: string;
+
+  @Column({ name: 'valid_to', type: 'date' })
+  validTo: string;
+
+  @Column({ name: 'expected_quantity', type: 'integer' })
+  expectedQuantity: number;
+
+  @Column({ name: 'fee_minor', type: 'numeric', precision: 38, scale: 0, transformer: minorUnits })
+  feeMinor: bigint;
+
+  @Column({ type: 'char', length: 3 })
+  currency: string;
+
+  @Column({ type: 'text' })
+  status: LicenseStatus;
+
+  @Column({ name: 'revoked_from', type: 'timestamptz', nullable: true })
+  revokedFrom: Date | null;
+
+  @Column({ name: 'revoked_reason', type: 'text', nullable: true })
+  revokedReason: string | null;
+
+  @Column({ name: 'opt_out_id', type: 'uuid', nullable: true })
+  optOutId: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

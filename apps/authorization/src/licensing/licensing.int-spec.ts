@@ -1,0 +1,376 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import type { Caller } from '#libs/auth';
+import { IdentifierScheme, PartyKind, Role, UseType } from '#libs/contracts';
+import { Messaging } from '#libs/messaging';
+import { startTestService, type GraphQLResult, type TestService } from '#libs/testing';
+import { UpstreamEvents } from '../../../../test/support/upstream-events.js';
+import { authorizationApp } from '../authorization.app.js';
+
+const ITEM_FIELDS = `index decision reason work { id } unidentifiedReference contactHolders { id }
+  price { amountMinor currency }
+  license { id status validFrom validTo fee { amountMinor currency } revokedFrom revokedReason }`;
+
+interface ItemView {
+  index: number;
+  decision: string;
+  reason: string;
+  work: { id: string } | null;
+  unidentifiedReference: string | null;
+  contactHolders: { id: string }[];
+  price: { amountMinor: string; currency: string } | null;
+  license: {
+    id: string;
+    status: string;
+    validFrom: string;
+    validTo: string;
+    fee: { amountMinor: string; currency: string };
+    revokedFrom: string | null;
+    revokedReason: string | null;
+  } | null;
+}
+
+const codeOf = (result: GraphQLResult) => result.errors?.[0]?.extensions?.code;
+
+async function setUp(env: Record<string, string> = {}) {
+  const sut = await startTestService(authorizationApp, env);
+  const upstream = new UpstreamEvents(sut.app);
+  const society = await upstream.party(PartyKind.SOCIETY);
+  await upstream.settled();
+  const operator: Caller = { role: Role.OPERATOR, partyId: randomUUID() };
+  const scheme = await sut.graphql<{ createEclScheme: { id: string } }>(
+    `mutation ($input: CreateEclSchemeInput!) { createEclScheme(input: $input) { id } }`,
+    {
+      input: {
+        societyId: society,
+        category: 'MUSIC',
+        useTypes: ['STREAM', 'SNS_POST', 'VIDEO_POST'],
+        territories: ['JP'],
+        rightType: 'MAKING_AVAILABLE',
+        unitRateMinor: '3',
+        currency: 'JPY',
+        coversUnidentified: true,
+        weights: [{ useType: 'STREAM', weight: 2 }],
+      },
+    },
+    operator,
+  );
+  expect(scheme.errors).toBeUndefined();
+  return { sut, upstream, society, operator };
+}
+
+describe('licensing', () => {
+  let sut: TestService;
+  let upstream: UpstreamEvents;
+  let society: string;
+  let operator: Caller;
+  const platform: Caller = { role: Role.PLATFORM, partyId: randomUUID() };
+  const otherPlatform: Caller = { role: Role.PLATFORM, partyId: randomUUID() };
+
+  const requestUse = (items: Record<string, unknown>[], caller = platform, key = randomUUID()) =>
+    sut.graphql<{ requestUse: { id: string; items: ItemView[] } }>(
+      `mutation ($input: RequestUseInput!) { requestUse(input: $input) { id items { ${ITEM_FIELDS} } } }`,
+      { input: { idempotencyKey: key, items } },
+      caller,
+    );
+  const use = (extra: Record<string, unknown>) => ({
+    useType: 'STREAM',
+    territory: 'JP',
+    from: '2026-12-01',
+    to: '2027-01-01',
+    expectedQuantity: 1000,
+    ...extra,
+  });
+
+  beforeAll(async () => {
+    ({ sut, upstream, society, operator } = await setUp());
+  });
+
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  it('should decide each item in order and price granted licenses from the tariff', async () => {
+    const holder = await upstream.holder({ societyId: society });
+    const optedOutHolder = await upstream.holder();
+    const plain = await upstream.work([holder], {
+      title: 'となりのトトロ',
+      creatorNames: ['久石譲'],
+      identifiers: [{ scheme: IdentifierScheme.ISRC, value: 'JPK002100001' }],
+    });
+    const disputed = await upstream.work([holder], { title: 'Disputed Song' });
+    await upstream.disputeOpened(disputed, [holder, randomUUID()]);
+    const optedOut = await upstream.work([optedOutHolder], { title: 'Taken Out' });
+    await upstream.optOut(optedOutHolder, { effectiveFrom: new Date(Date.now() - 1000) });
+    await upstream.settled();
+
+    const result = await requestUse([
+      use({ workId: plain }),
+      use({ identifier: { scheme: 'ISRC', value: 'JP-K00-21-00001' } }),
+      use({ title: 'トナリノ トトロ', creatorName: '久石 譲' }),
+      use({ title: 'An Unknown Tune' }),
+      use({ title: 'A Song Nobody Registered', category: 'MUSIC' }),
+      use({ workId: plain, territory: 'FR' }),
+      use({ workId: optedOut }),
+      use({ workId: disputed }),
+      use({ title: 'Some Game', category: 'GAME' }),
+    ]);
+    expect(result.errors).toBeUndefined();
+    const items = result.data!.requestUse.items;
+    expect(items.map((item) => item.decision)).toEqual([
+      'GRANTED_ECL',
+      'GRANTED_ECL',
+      'GRANTED_ECL',
+      'OUT_OF_SCOPE',
+      'GRANTED_ECL_UNIDENTIFIED',
+      'OUT_OF_SCOPE',
+      'DENIED_OPTED_OUT',
+      'GRANTED_ECL',
+      'OUT_OF_SCOPE',
+    ]);
+    expect(items[0]).toMatchObject({
+      work: { id: plain },
+      price: { amountMinor: '3000', currency: 'JPY' },
+      license: { status: 'ACTIVE', validFrom: '2026-12-01', validTo: '2027-01-01' },
+    });
+    expect(items[1]!.work).toEqual({ id: plain });
+    expect(items[2]!.work).toEqual({ id: plain });
+    expect(items[3]!.reason).toBe('the work was not identified and the item names no category');
+    expect(items[4]).toMatchObject({
+      work: null,
+      unidentifiedReference: 'title:a song nobody registered',
+      license: { status: 'ACTIVE' },
+    });
+    expect(items[5]!.license).toBeNull();
+    expect(items[6]).toMatchObject({
+      license: null,
+      price: null,
+      contactHolders: [{ id: optedOutHolder }],
+    });
+    expect(items[6]!.reason).toContain('direct license');
+    expect(items[7]!.reason).toContain('held in reserve');
+  });
+
+  it('should refuse a request with bad items, saying which, and record nothing', async () => {
+    const result = await requestUse([
+      use({ title: 'x', workId: randomUUID() }),
+      use({ identifier: { scheme: 'ISWC', value: 'T-034.524.680-9' } }),
+      use({ title: 'ok', to: '2026-11-01' }),
+    ]);
+    expect(codeOf(result)).toBe('BAD_USER_INPUT');
+    const problems = result.errors![0]!.extensions!.problems as string[];
+    expect(problems).toEqual([
+      'items[0]: give exactly one of workId, identifier or title',
+      'items[1].identifier: T-034.524.680-9: ISWC check digit should be 1',
+      'items[2].to: must be after from (the period is [from, to))',
+    ]);
+    const [row] = await sut.app
+      .get(DataSource)
+      .query<{ count: number }[]>(
+        `SELECT count(*)::int AS count FROM "authorization"."use_requests"`,
+      );
+    const before = row!.count;
+    await requestUse([use({ title: 'ok', to: '2026-11-01' })]);
+    const [after] = await sut.app
+      .get(DataSource)
+      .query<{ count: number }[]>(
+        `SELECT count(*)::int AS count FROM "authorization"."use_requests"`,
+      );
+    expect(after!.count).toBe(before);
+  });
+
+  it('should answer a repeated idempotency key with the first request, also when racing', async () => {
+    const holder = await upstream.holder();
+    const work = await upstream.work([holder]);
+    await upstream.settled();
+    const key = randomUUID();
+    const items = [use({ workId: work })];
+    const [a, b] = await Promise.all([
+      requestUse(items, platform, key),
+      requestUse(items, platform, key),
+    ]);
+    const again = await requestUse(items, platform, key);
+    expect(a.data!.requestUse.id).toBe(b.data!.requestUse.id);
+    expect(again.data!.requestUse).toEqual(a.data!.requestUse);
+    const [licenses] = await sut.app
+      .get(DataSource)
+      .query<{ count: number }[]>(
+        `SELECT count(*)::int AS count FROM "authorization"."licenses" WHERE use_request_id = $1`,
+        [a.data!.requestUse.id],
+      );
+    expect(licenses!.count).toBe(1);
+    const reused = await requestUse([use({ workId: work, expectedQuantity: 5 })], platform, key);
+    expect(codeOf(reused)).toBe('CONFLICT');
+    // Keys are per platform: another platform's same key is its own request.
+    const other = await requestUse(items, otherPlatform, key);
+    expect(other.data!.requestUse.id).not.toBe(a.data!.requestUse.id);
+  });
+
+  it('should revoke active licenses when an opt-out takes effect, and deny new requests', async () => {
+    const holder = await upstream.holder();
+    const work = await upstream.work([holder], { title: 'Soon Opted Out' });
+    await upstream.settled();
+    const granted = (await requestUse([use({ workId: work, from: '2026-11-01' })])).data!.requestUse
+      .items[0]!;
+    expect(granted.decision).toBe('GRANTED_ECL');
+    const optOutId = await upstream.optOut(holder, { useTypes: [UseType.STREAM] });
+    await upstream.settled();
+
+    const license = await sut.graphql<{ license: ItemView['license'] }>(
+      `query ($id: ID!) { license(id: $id) { id status validFrom validTo fee { amountMinor currency } revokedFrom revokedReason } }`,
+      { id: granted.license!.id },
+      platform,
+    );
+    expect(license.data!.license).toMatchObject({ status: 'REVOKED' });
+    expect(license.data!.license!.revokedReason).toContain(`opt-out ${optOutId}`);
+    expect(Date.parse(license.data!.license!.revokedFrom!)).toBeGreaterThan(Date.now() - 60_000);
+
+    const next = (await requestUse([use({ workId: work, from: '2026-12-01' })])).data!.requestUse
+      .items[0]!;
+    expect(next.decision).toBe('DENIED_OPTED_OUT');
+    const otherUse = (await requestUse([use({ workId: work, useType: 'SNS_POST' })])).data!
+      .requestUse.items[0]!;
+    expect(otherUse.decision).toBe('GRANTED_ECL');
+
+    const deadline = Date.now() + 10_000;
+    let types: string[] = [];
+    while (types.length < 2 && Date.now() < deadline) {
+      types = (
+        await sut.app
+          .get(DataSource)
+          .query<{ type: string }[]>(
+            `SELECT value->>'type' AS type FROM eventlog.events WHERE key = $1 ORDER BY "offset"`,
+            [granted.license!.id],
+          )
+      ).map((row) => row.type);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(types).toEqual(['authorization.license.granted', 'authorization.license.revoked']);
+  });
+
+  it('should keep each platform to its own requests and licenses', async () => {
+    const holder = await upstream.holder();
+    const work = await upstream.work([holder]);
+    await upstream.settled();
+    const mine = (await requestUse([use({ workId: work })])).data!.requestUse;
+    const licenseId = mine.items[0]!.license!.id;
+    const theirs = await sut.graphql<{ useRequest: unknown; license: unknown }>(
+      `query ($r: ID!, $l: ID!) { useRequest(id: $r) { id } license(id: $l) { id } }`,
+      { r: mine.id, l: licenseId },
+      otherPlatform,
+    );
+    expect(theirs.data).toEqual({ useRequest: null, license: null });
+    const list = async (caller: Caller) =>
+      (
+        await sut.graphql<{
+          licenses: { edges: { node: { id: string; platform: { id: string } } }[] };
+        }>(`{ licenses(first: 200) { edges { node { id platform { id } } } } }`, {}, caller)
+      ).data!.licenses.edges.map((edge) => edge.node);
+    expect((await list(otherPlatform)).every((l) => l.platform.id === otherPlatform.partyId)).toBe(
+      true,
+    );
+    expect((await list(platform)).map((l) => l.id)).toContain(licenseId);
+    expect((await list(operator)).map((l) => l.id)).toContain(licenseId);
+    const holderCaller: Caller = { role: Role.RIGHT_HOLDER, partyId: holder };
+    expect(codeOf(await requestUse([use({ workId: work })], holderCaller))).toBe('FORBIDDEN');
+    expect(codeOf(await sut.graphql('{ licenses { edges { cursor } } }'))).toBe('UNAUTHENTICATED');
+  });
+
+  it('should let the operator or the society’s admin manage schemes, publicly listed', async () => {
+    const other = await upstream.party(PartyKind.SOCIETY);
+    await upstream.settled();
+    const input = {
+      societyId: society,
+      category: 'MANGA',
+      useTypes: ['ONLINE_READING'],
+      territories: ['JP', 'WORLD'],
+      rightType: 'REPRODUCTION',
+      unitRateMinor: '10',
+      currency: 'JPY',
+      coversUnidentified: false,
+    };
+    const create = (caller: Caller, extra: Record<string, unknown> = {}) =>
+      sut.graphql<{ createEclScheme: { id: string; revision: number } }>(
+        `mutation ($input: CreateEclSchemeInput!) { createEclScheme(input: $input) { id revision } }`,
+        { input: { ...input, ...extra } },
+        caller,
+      );
+    expect(codeOf(await create({ role: Role.SOCIETY_ADMIN, partyId: other }))).toBe('FORBIDDEN');
+    expect(codeOf(await create(platform))).toBe('FORBIDDEN');
+    expect(codeOf(await create(operator, { societyId: randomUUID() }))).toBe('NOT_FOUND');
+    expect(codeOf(await create(operator, { currency: 'XXX' }))).toBe('BAD_USER_INPUT');
+    const created = await create({ role: Role.SOCIETY_ADMIN, partyId: society });
+    expect(created.data!.createEclScheme.revision).toBe(1);
+    const updated = await sut.graphql<{ updateEclScheme: { revision: number; unitRate: unknown } }>(
+      `mutation ($input: UpdateEclSchemeInput!) { updateEclScheme(input: $input) { revision unitRate { amountMinor currency } } }`,
+      {
+        input: {
+          schemeId: created.data!.createEclScheme.id,
+          useTypes: ['ONLINE_READING'],
+          territories: ['JP'],
+          unitRateMinor: '12',
+          currency: 'JPY',
+          coversUnidentified: false,
+          active: true,
+        },
+      },
+      operator,
+    );
+    expect(updated.data!.updateEclScheme).toEqual({
+      revision: 2,
+      unitRate: { amountMinor: '12', currency: 'JPY' },
+    });
+    const listed = await sut.graphql<{ eclSchemes: { category: string; weights: unknown[] }[] }>(
+      `query ($society: ID!) { eclSchemes(societyId: $society) { category weights { useType weight } } }`,
+      { society },
+    );
+    expect(listed.data!.eclSchemes.map((scheme) => scheme.category)).toEqual(['MUSIC', 'MANGA']);
+    expect(listed.data!.eclSchemes[0]!.weights).toEqual([
+      { useType: 'STREAM', weight: 2 },
+      { useType: 'SNS_POST', weight: 1 },
+      { useType: 'VIDEO_POST', weight: 1 },
+    ]);
+  });
+});
+
+describe('licensing on a stale opt-out view', () => {
+  it('should answer PENDING, never granting, while opt-out events wait too long', async () => {
+    const { sut, upstream } = await setUp({ OPT_OUT_VIEW_MAX_LAG_MS: '200' });
+    try {
+      const holder = await upstream.holder();
+      const work = await upstream.work([holder]);
+      await upstream.settled();
+      // The service stops consuming; an opt-out event arrives and waits longer than allowed.
+      await sut.app.get(Messaging).beforeApplicationShutdown();
+      await upstream.optOut(holder);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const platform: Caller = { role: Role.PLATFORM, partyId: randomUUID() };
+      const result = await sut.graphql<{ requestUse: { items: ItemView[] } }>(
+        `mutation ($input: RequestUseInput!) { requestUse(input: $input) { items { decision reason license { id } } } }`,
+        {
+          input: {
+            idempotencyKey: randomUUID(),
+            items: [
+              {
+                workId: work,
+                useType: 'STREAM',
+                territory: 'JP',
+                from: '2026-12-01',
+                to: '2027-01-01',
+                expectedQuantity: 1,
+              },
+            ],
+          },
+        },
+        platform,
+      );
+      expect(result.data!.requestUse.items[0]).toMatchObject({
+        decision: 'PENDING',
+        license: null,
+      });
+    } finally {
+      await sut.close();
+    }
+  });
+});

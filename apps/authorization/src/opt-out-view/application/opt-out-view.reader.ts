@@ -1,0 +1,39 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { AuthorizationConfig } from '#libs/config';
+import { Topics, type OptOutTerms } from '#libs/contracts';
+import { EVENT_TRANSPORT, type EventTransport } from '#libs/messaging';
+import { OptOutRecord } from '../infrastructure/opt-out-record.entity.js';
+
+/** Consumer (group and inbox) name of the opt-out view. */
+export const OPT_OUT_VIEW_CONSUMER = 'authorization.opt-outs';
+
+/** Opt-outs as this service knows them from optout.* events, and how fresh that is. */
+@Injectable()
+export class OptOutViewReader {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(EVENT_TRANSPORT) private readonly transport: EventTransport,
+    private readonly config: AuthorizationConfig,
+  ) {}
+
+  /** Opt-outs (withdrawn ones included) of these holders. */
+  async ofHolders(holderIds: readonly string[], manager?: EntityManager): Promise<OptOutTerms[]> {
+    if (holderIds.length === 0) return [];
+    return (manager ?? this.dataSource.manager).find(OptOutRecord, {
+      where: { holderId: In([...new Set(holderIds)]) },
+    });
+  }
+
+  /**
+   * True when an opt-out event older than OPT_OUT_VIEW_MAX_LAG_MS has not been applied yet:
+   * decisions must not grant on such a view.
+   */
+  isStale(): Promise<boolean> {
+    return this.transport.unhandledOlderThan(
+      OPT_OUT_VIEW_CONSUMER,
+      [Topics.optOut],
+      this.config.OPT_OUT_VIEW_MAX_LAG_MS,
+    );
+  }
+}

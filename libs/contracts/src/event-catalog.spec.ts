@@ -44,7 +44,7 @@ function rejection(attempt: () => unknown): EventRejectedError {
 }
 
 describe('eventCatalog', () => {
-  it('should hold every event of the design on its aggregate topic', () => {
+  it('should hold every event of the design, and scheme.defined, on its aggregate topic', () => {
     const sut = eventCatalog.definitions.map((d) => [d.type, d.version, d.topic]);
     expect(sut).toEqual(
       expect.arrayContaining([
@@ -58,6 +58,7 @@ describe('eventCatalog', () => {
         ['registry.work.dispute-resolved', 1, Topics.registryWork],
         ['optout.registered', 1, Topics.optOut],
         ['optout.withdrawn', 1, Topics.optOut],
+        ['authorization.scheme.defined', 1, Topics.authorizationScheme],
         ['authorization.license.granted', 1, Topics.authorizationLicense],
         ['authorization.license.revoked', 1, Topics.authorizationLicense],
         ['distribution.batch.calculated', 1, Topics.distributionBatch],
@@ -67,7 +68,7 @@ describe('eventCatalog', () => {
         ['distribution.claim.settled', 1, Topics.distributionBatch],
       ]),
     );
-    expect(sut).toHaveLength(17);
+    expect(sut).toHaveLength(18);
   });
 
   it('should build an envelope that decodes back to the same event after JSON', () => {

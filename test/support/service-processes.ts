@@ -92,6 +92,21 @@ async function waitUntilReady(
   throw new Error(`${readyUrl} not ready within 60 s: ${stderr()}`);
 }
 
+/** Resolves once the service's consumers have handled everything published so far. */
+export async function caughtUp(service: ServiceProcess, timeoutMs = 15_000): Promise<void> {
+  await eventually(async () => {
+    const response = await fetch(`${service.url}/health/ready`);
+    const body = (await response.json()) as {
+      info?: { messaging?: { lag?: Record<string, Record<string, number>> } };
+    };
+    const lag = body.info?.messaging?.lag;
+    return (
+      lag !== undefined &&
+      Object.values(lag).every((topics) => Object.values(topics).every((count) => count === 0))
+    );
+  }, timeoutMs);
+}
+
 /** Polls `probe` until it returns true (or throws after `timeoutMs`). */
 export async function eventually(probe: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

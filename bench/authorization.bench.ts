@@ -73,7 +73,7 @@ export const authorizationBenchmark: BenchmarkSuite = {
         );
         // One holder in a hundred has opted out of everything.
         await dataSource.query(
-          `INSERT INTO "authorization"."opt_outs" (id, holder_id, scope, work_id, use_types, effective_from)
+          `INSERT INTO "authorization"."ov_opt_outs" (id, holder_id, scope, work_id, use_types, effective_from)
            SELECT gen_random_uuid(), h, 'ALL_WORKS', NULL, '{}', '2020-01-01'
            FROM unnest($1::uuid[]) h`,
           [holders.filter((_, i) => i % 100 === 0)],

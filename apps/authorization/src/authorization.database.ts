@@ -5,12 +5,11 @@ import {
   UseRequestItemEntity,
 } from './licensing/infrastructure/licensing.entities.js';
 import { migrations } from './migrations/index.js';
-import { OptOutRecord } from './opt-out-view/infrastructure/opt-out-record.entity.js';
 import { SchemeEntity } from './schemes/infrastructure/scheme.entity.js';
 
 export const authorizationDatabase: ServiceDatabase = {
   service: 'authorization',
   schema: 'authorization',
-  entities: [SchemeEntity, OptOutRecord, UseRequestEntity, UseRequestItemEntity, LicenseEntity],
+  entities: [SchemeEntity, UseRequestEntity, UseRequestItemEntity, LicenseEntity],
   migrations,
 };

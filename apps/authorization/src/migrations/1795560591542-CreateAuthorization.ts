@@ -1,8 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { createIdempotencyTable } from '#libs/database';
+import { createOptOutViewTable, dropOptOutViewTable } from '#libs/opt-out-view';
 import { createRegistryViewTables, dropRegistryViewTables } from '#libs/registry-view';
 
-/** Schemes, use requests, licenses, the opt-out view, idempotency keys and the registry view. */
+/** Schemes, use requests, licenses, idempotency keys, the registry and opt-out views. */
 export class CreateAuthorization1795560591542 implements MigrationInterface {
   name = 'CreateAuthorization1795560591542';
 
@@ -26,12 +27,6 @@ export class CreateAuthorization1795560591542 implements MigrationInterface {
       `CREATE INDEX "licenses_platform" ON "authorization"."licenses"  ("platform_id", "id") `,
     );
     await queryRunner.query(
-      `CREATE TABLE "authorization"."opt_outs" ("id" uuid NOT NULL, "holder_id" uuid NOT NULL, "scope" text NOT NULL, "work_id" uuid, "use_types" text array NOT NULL, "effective_from" TIMESTAMP WITH TIME ZONE NOT NULL, "withdrawn_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_ea09458ff89d7d39a433e46beed" PRIMARY KEY ("id"))`,
-    );
-    await queryRunner.query(
-      `CREATE INDEX "opt_outs_holder" ON "authorization"."opt_outs"  ("holder_id") `,
-    );
-    await queryRunner.query(
       `CREATE TABLE "authorization"."schemes" ("id" uuid NOT NULL, "revision" integer NOT NULL, "society_id" uuid NOT NULL, "category" text NOT NULL, "use_types" text array NOT NULL, "territories" text array NOT NULL, "right_type" text NOT NULL, "unit_rate_minor" numeric(38,0) NOT NULL, "currency" character(3) NOT NULL, "covers_unidentified" boolean NOT NULL, "weights" jsonb NOT NULL, "active" boolean NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_fd989991874a1aab8856e326cd3" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
@@ -39,15 +34,15 @@ export class CreateAuthorization1795560591542 implements MigrationInterface {
     );
     await createIdempotencyTable(queryRunner, 'authorization');
     await createRegistryViewTables(queryRunner, 'authorization', { titleSearch: true });
+    await createOptOutViewTable(queryRunner, 'authorization');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await dropOptOutViewTable(queryRunner, 'authorization');
     await dropRegistryViewTables(queryRunner, 'authorization');
     await queryRunner.query(`DROP TABLE "authorization"."idempotency_keys"`);
     await queryRunner.query(`DROP INDEX "authorization"."schemes_category"`);
     await queryRunner.query(`DROP TABLE "authorization"."schemes"`);
-    await queryRunner.query(`DROP INDEX "authorization"."opt_outs_holder"`);
-    await queryRunner.query(`DROP TABLE "authorization"."opt_outs"`);
     await queryRunner.query(`DROP INDEX "authorization"."licenses_platform"`);
     await queryRunner.query(`DROP INDEX "authorization"."licenses_active_work"`);
     await queryRunner.query(`DROP TABLE "authorization"."licenses"`);

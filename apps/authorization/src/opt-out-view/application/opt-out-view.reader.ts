@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuthorizationConfig } from '#libs/config';
 import { Topics, type OptOutTerms } from '#libs/contracts';
 import { EVENT_TRANSPORT, type EventTransport } from '#libs/messaging';
-import { OptOutRecord } from '../infrastructure/opt-out-record.entity.js';
+import { OptOutView } from '#libs/opt-out-view';
 
 /** Consumer (group and inbox) name of the opt-out view. */
 export const OPT_OUT_VIEW_CONSUMER = 'authorization.opt-outs';
@@ -11,18 +11,19 @@ export const OPT_OUT_VIEW_CONSUMER = 'authorization.opt-outs';
 /** Opt-outs as this service knows them from optout.* events, and how fresh that is. */
 @Injectable()
 export class OptOutViewReader {
+  private readonly view: OptOutView;
+
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     @Inject(EVENT_TRANSPORT) private readonly transport: EventTransport,
     private readonly config: AuthorizationConfig,
-  ) {}
+  ) {
+    this.view = new OptOutView(dataSource, 'authorization');
+  }
 
   /** Opt-outs (withdrawn ones included) of these holders. */
-  async ofHolders(holderIds: readonly string[], manager?: EntityManager): Promise<OptOutTerms[]> {
-    if (holderIds.length === 0) return [];
-    return (manager ?? this.dataSource.manager).find(OptOutRecord, {
-      where: { holderId: In([...new Set(holderIds)]) },
-    });
+  ofHolders(holderIds: readonly string[], manager?: EntityManager): Promise<OptOutTerms[]> {
+    return this.view.ofHolders(holderIds, manager);
   }
 
   /**

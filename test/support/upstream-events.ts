@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import {
+  Decision,
+  LicenseGranted,
+  LicenseRevoked,
+  SchemeDefined,
   type IdentifierScheme,
   OptOutRegistered,
   OptOutScope,
   OptOutWithdrawn,
-  type UseType,
+  UseType,
   WorkDisputeOpened,
   PartyKind,
   PartyMembershipChanged,
@@ -73,6 +77,8 @@ export class UpstreamEvents {
       sharesFrom?: Date;
       creatorNames?: string[];
       identifiers?: { scheme: IdentifierScheme; value: string }[];
+      /** Exact shares (default: the holders share PERFORMANCE equally). */
+      shares?: { holderId: string; rightType: RightType; shareBps: number }[];
     } = {},
   ): Promise<string> {
     const workId = randomUUID();
@@ -82,7 +88,7 @@ export class UpstreamEvents {
       category: options.category ?? WorkCategory.MUSIC,
       creatorNames: options.creatorNames ?? [],
       identifiers: options.identifiers ?? [],
-      shares: sharesOf(holderIds),
+      shares: options.shares ?? sharesOf(holderIds),
       sharesEffectiveFrom: (
         options.sharesFrom ?? new Date(Date.now() - 365 * 86_400_000)
       ).toISOString(),
@@ -140,6 +146,98 @@ export class UpstreamEvents {
       optOutId,
       { optOutId, holderId, withdrawnAt: new Date().toISOString() },
       'opt-out',
+    );
+  }
+
+  /** An ECL scheme as authorization publishes it; returns its id. */
+  async scheme(options: {
+    societyId: string;
+    category?: WorkCategory;
+    rightType?: RightType;
+    weights?: { useType: UseType; weight: number }[];
+    currency?: string;
+  }): Promise<string> {
+    const schemeId = randomUUID();
+    const weights = options.weights ?? [{ useType: UseType.STREAM, weight: 1 }];
+    await this.publish(
+      SchemeDefined,
+      schemeId,
+      {
+        schemeId,
+        revision: 1,
+        societyId: options.societyId,
+        category: options.category ?? WorkCategory.MUSIC,
+        useTypes: weights.map((w) => w.useType),
+        territories: ['JP'],
+        rightType: options.rightType ?? RightType.PERFORMANCE,
+        unitRateMinor: '2',
+        currency: options.currency ?? 'JPY',
+        coversUnidentified: true,
+        weights,
+        active: true,
+      },
+      'authorization',
+    );
+    return schemeId;
+  }
+
+  /** A license as authorization publishes it; returns its id. */
+  async license(options: {
+    platformId: string;
+    schemeId: string;
+    societyId: string;
+    workId?: string | null;
+    unidentifiedReference?: string | null;
+    category?: WorkCategory;
+    useType?: UseType;
+    validFrom?: string;
+    validTo?: string;
+    feeMinor?: bigint;
+    currency?: string;
+  }): Promise<string> {
+    const licenseId = randomUUID();
+    await this.publish(
+      LicenseGranted,
+      licenseId,
+      {
+        licenseId,
+        platformId: options.platformId,
+        useRequestId: randomUUID(),
+        workId: options.workId ?? null,
+        unidentifiedReference: options.workId
+          ? null
+          : (options.unidentifiedReference ?? 'title:unknown'),
+        decision: options.workId ? Decision.GRANTED_ECL : Decision.GRANTED_ECL_UNIDENTIFIED,
+        schemeId: options.schemeId,
+        societyId: options.societyId,
+        category: options.category ?? WorkCategory.MUSIC,
+        useType: options.useType ?? UseType.STREAM,
+        territory: 'JP',
+        validFrom: options.validFrom ?? '2026-01-01',
+        validTo: options.validTo ?? '2027-01-01',
+        expectedQuantity: 1000,
+        fee: {
+          amountMinor: String(options.feeMinor ?? 2000n),
+          currency: options.currency ?? 'JPY',
+        },
+      },
+      'authorization',
+    );
+    return licenseId;
+  }
+
+  async licenseRevoked(licenseId: string, platformId: string, revokedFrom: Date): Promise<void> {
+    await this.publish(
+      LicenseRevoked,
+      licenseId,
+      {
+        licenseId,
+        platformId,
+        revokedFrom: revokedFrom.toISOString(),
+        reason: 'opted out',
+        optOutId: null,
+      },
+      'authorization',
     );
   }
 

@@ -3,6 +3,8 @@ import type { RoyaltyDistributionConfig } from '#libs/config';
 import { Topics } from '#libs/contracts';
 import { serviceInfrastructure, type ServiceContext } from '#libs/runtime';
 import { royaltyDistributionDatabase } from './royalty-distribution.database.js';
+import { UsageModule } from './usage/usage.module.js';
+import { ViewsModule } from './views/views.module.js';
 
 /** Usage reports, distribution batches, statements, reserves and claims. */
 @Module({})
@@ -10,11 +12,15 @@ export class RoyaltyDistributionModule {
   static forRoot(context: ServiceContext<RoyaltyDistributionConfig>): DynamicModule {
     return {
       module: RoyaltyDistributionModule,
-      imports: serviceInfrastructure(context, {
-        database: royaltyDistributionDatabase,
-        produces: [Topics.distributionBatch],
-        infoQuery: 'royaltyDistributionInfo',
-      }),
+      imports: [
+        ...serviceInfrastructure(context, {
+          database: royaltyDistributionDatabase,
+          produces: [Topics.distributionBatch],
+          infoQuery: 'royaltyDistributionInfo',
+        }),
+        ViewsModule,
+        UsageModule,
+      ],
     };
   }
 }

@@ -1,0 +1,68 @@
+import type { IdentifierScheme, UseType } from '#libs/contracts';
+
+/**
+ * Columns of a usage CSV, in this order, with this header line (UTF-8). `identifier` is
+ * `SCHEME:value` (e.g. `ISRC:JP-K00-21-00001`); a line names its work by `workId`,
+ * `identifier` or `title` when its license is for an unidentified work.
+ */
+export const USAGE_CSV_COLUMNS = [
+  'licenseId',
+  'workId',
+  'identifier',
+  'title',
+  'useType',
+  'territory',
+  'quantity',
+  'usageDate',
+] as const;
+
+export interface UsageLineInput {
+  licenseId: string;
+  workId?: string | null;
+  identifier?: { scheme: IdentifierScheme; value: string } | null;
+  title?: string | null;
+  useType: UseType;
+  territory: string;
+  quantity: number;
+  usageDate: string;
+}
+
+const cell = (value: string | number | null | undefined): string => {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+};
+
+/** Lines given as data, written as the usage CSV (so both paths share one ingest). */
+export function* usageCsv(lines: readonly UsageLineInput[]): Generator<string> {
+  yield `${USAGE_CSV_COLUMNS.join(',')}\n`;
+  for (const line of lines) {
+    yield (
+      [
+        line.licenseId,
+        line.workId,
+        line.identifier ? `${line.identifier.scheme}:${line.identifier.value}` : '',
+        line.title,
+        line.useType,
+        line.territory,
+        line.quantity,
+        line.usageDate,
+      ]
+        .map(cell)
+        .join(',') + '\n'
+    );
+  }
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** What is wrong with a report's period [periodStart, periodEnd). */
+export function periodProblem(periodStart: string, periodEnd: string): string | undefined {
+  const valid = (day: string) =>
+    DAY.test(day) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
+  if (!valid(periodStart) || !valid(periodEnd))
+    return 'periodStart and periodEnd must be dates YYYY-MM-DD';
+  if (periodEnd <= periodStart)
+    return 'periodEnd must be after periodStart (the period is [start, end))';
+  return undefined;
+}

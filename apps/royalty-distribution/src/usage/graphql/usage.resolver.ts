@@ -1,0 +1,58 @@
+import { Readable } from 'node:stream';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentCaller, Roles, type Caller } from '#libs/auth';
+import { Role } from '#libs/contracts';
+import { UsageIngest } from '../application/usage-ingest.js';
+import { UsageQueries } from '../application/usage.queries.js';
+import { usageCsv } from '../domain/usage-csv.js';
+import { mapUsageErrors } from './usage-errors.js';
+import { SubmitUsageReportInput, UsageReport } from './usage.types.js';
+
+@Resolver(() => UsageReport)
+export class UsageResolver {
+  constructor(
+    private readonly ingest: UsageIngest,
+    private readonly queries: UsageQueries,
+  ) {}
+
+  @Mutation(() => UsageReport, {
+    description:
+      'Reports usage of licensed works (up to 10,000 lines; larger: POST /v1/usage-reports).',
+  })
+  @Roles(Role.PLATFORM)
+  async submitUsageReport(
+    @Args('input') input: SubmitUsageReportInput,
+    @CurrentCaller() caller: Caller,
+  ): Promise<UsageReport> {
+    const { reportId } = await mapUsageErrors(() =>
+      this.ingest.ingest(
+        {
+          platformId: caller.partyId,
+          periodStart: input.periodStart,
+          periodEnd: input.periodEnd,
+          idempotencyKey: input.idempotencyKey,
+          source: 'graphql',
+          fingerprint: input.lines,
+        },
+        () => Readable.from(usageCsv(input.lines)),
+      ),
+    );
+    return (await this.view(reportId, caller))!;
+  }
+
+  @Query(() => UsageReport, { nullable: true })
+  @Roles(Role.PLATFORM, Role.OPERATOR)
+  usageReport(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<UsageReport | null> {
+    return this.view(id, caller);
+  }
+
+  private async view(id: string, caller: Caller): Promise<UsageReport | null> {
+    const report = await this.queries.report(id);
+    if (!report) return null;
+    if (caller.role === Role.PLATFORM && report.platformId !== caller.partyId) return null;
+    return { ...report, status: 'ACCEPTED', errors: await this.queries.rejections(id) };
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * SQL of the ECL opt-out rule (libs/contracts/src/rules/opt-out-rule.ts) for set-based work:
+ * true when the work `work` was out of the scheme for `useType` at instant `at`, that is when a
+ * holder with a share in its share version in force at `at` had an opt-out in force then, for
+ * that work or all its works, for that use type. The same scenarios are tested against both.
+ */
+export function optedOutSql(work: string, useType: string, at: string): string {
+  return `EXISTS (
+    SELECT 1 FROM royalty_distribution.ov_opt_outs o
+    JOIN royalty_distribution.rv_shares sh ON sh.holder_id = o.holder_id AND sh.work_id = ${work}
+    WHERE (o.scope = 'ALL_WORKS' OR o.work_id = ${work})
+      AND o.effective_from <= ${at}
+      AND (o.withdrawn_at IS NULL OR o.withdrawn_at > ${at})
+      AND (cardinality(o.use_types) = 0 OR ${useType} = ANY (o.use_types))
+      AND sh.effective_from = (
+        SELECT max(v.effective_from) FROM royalty_distribution.rv_share_versions v
+        WHERE v.work_id = ${work} AND v.effective_from <= ${at}))`;
+}
+
+/** Works any opt-out could concern: a cheap hashed pre-check before `optedOutSql`. */
+export const OPTED_OUT_CANDIDATES = `SELECT sh.work_id FROM royalty_distribution.ov_opt_outs o
+  JOIN royalty_distribution.rv_shares sh ON sh.holder_id = o.holder_id
+  WHERE o.scope = 'ALL_WORKS' OR o.work_id = sh.work_id`;
+
+/** The instant a `date` expression's day starts (UTC). */
+export const dayStart = (date: string) => `(${date}::timestamp AT TIME ZONE 'UTC')`;
+
+const UUID = `'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'`;
+
+/**
+ * Checks every staged line of a report at once and stores it as accepted or rejected:
+ * $1 report id, $2 platform id, $3 period start, $4 period end. The first failing check gives
+ * the reason; a line's work is its license's, else the work id, else the identifier it names.
+ */
+export const CHECK_AND_STORE_LINES = `
+WITH staged AS (
+  SELECT s.line, s."licenseId" AS license_text, nullif(s.title, '') AS title,
+         nullif(s."useType", '') AS use_type, nullif(s.territory, '') AS territory,
+         CASE WHEN s."licenseId" ~ ${UUID} THEN s."licenseId"::uuid END AS license_uuid,
+         CASE WHEN s."workId" ~ ${UUID} THEN s."workId"::uuid END AS work_uuid,
+         CASE WHEN s."usageDate" ~ '^\\d{4}-\\d{2}-\\d{2}$' AND pg_input_is_valid(s."usageDate", 'date')
+              THEN s."usageDate"::date END AS usage_date,
+         CASE WHEN s.quantity ~ '^[0-9]{1,15}$' THEN s.quantity::bigint END AS quantity,
+         CASE WHEN s.identifier ~ '^[A-Za-z]+:.*[0-9A-Za-z]'
+              THEN upper(split_part(s.identifier, ':', 1)) || ':' ||
+                   upper(regexp_replace(substr(s.identifier, strpos(s.identifier, ':') + 1), '[^0-9A-Za-z]', '', 'g'))
+         END AS identifier_key
+  FROM pg_temp.usage_import s
+), resolved AS (
+  SELECT st.*, l.id AS license_id, l.society_id, l.scheme_id, l.category,
+         l.use_type AS licensed_use, l.territory AS licensed_territory,
+         l.valid_from, l.valid_to, l.revoked_from, l.unidentified_reference AS license_reference,
+         coalesce(l.work_id, w.id, wi.work_id) AS work_id
+  FROM staged st
+  LEFT JOIN royalty_distribution.licenses l ON l.id = st.license_uuid AND l.platform_id = $2
+  LEFT JOIN royalty_distribution.rv_works w ON l.work_id IS NULL AND w.id = st.work_uuid
+  LEFT JOIN royalty_distribution.rv_work_identifiers wi
+    ON l.work_id IS NULL AND st.work_uuid IS NULL
+   AND wi.scheme = split_part(st.identifier_key, ':', 1) AND wi.value = split_part(st.identifier_key, ':', 2)
+), checked AS (
+  SELECT r.*, CASE
+    WHEN r.license_uuid IS NULL
+      THEN 'licenseId: ' || coalesce('"' || r.license_text || '"', 'empty') || ' is not a license id'
+    WHEN r.license_id IS NULL THEN 'licenseId: no license ' || r.license_uuid || ' of this platform'
+    WHEN r.use_type IS DISTINCT FROM r.licensed_use
+      THEN 'useType: ' || coalesce(r.use_type, 'empty') || ' is not licensed; the license covers ' || r.licensed_use
+    WHEN r.licensed_territory <> 'WORLD' AND r.territory IS DISTINCT FROM r.licensed_territory
+      THEN 'territory: ' || coalesce(r.territory, 'empty') || ' is not licensed; the license covers ' || r.licensed_territory
+    WHEN r.quantity IS NULL OR r.quantity < 1 THEN 'quantity: must be a whole number from 1'
+    WHEN r.usage_date IS NULL THEN 'usageDate: must be a date YYYY-MM-DD'
+    WHEN r.usage_date < $3::date OR r.usage_date >= $4::date
+      THEN 'usageDate: ' || r.usage_date || ' is outside the report period'
+    WHEN r.usage_date < r.valid_from OR r.usage_date >= r.valid_to
+      THEN 'usageDate: ' || r.usage_date || ' is outside the license period [' || r.valid_from || ', ' || r.valid_to || ')'
+    WHEN r.revoked_from IS NOT NULL AND ${dayStart('r.usage_date')} >= r.revoked_from
+      THEN 'the license was revoked from ' || to_char(r.revoked_from AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+    WHEN r.work_id IN (${OPTED_OUT_CANDIDATES})
+      THEN CASE WHEN ${optedOutSql('r.work_id', 'r.use_type', dayStart('r.usage_date'))}
+                THEN 'the work was opted out of extended collective licensing on ' || r.usage_date END
+  END AS reason
+  FROM resolved r
+), rejected AS (
+  INSERT INTO royalty_distribution.usage_rejections (report_id, line, reason)
+  SELECT $1, line, reason FROM checked WHERE reason IS NOT NULL
+)
+INSERT INTO royalty_distribution.usage_lines
+  (report_id, line, license_id, society_id, scheme_id, category, work_id, unidentified_reference,
+   identifier_key, normalized_title, title, use_type, territory, quantity, usage_date)
+SELECT $1, line, license_id, society_id, scheme_id, category, work_id,
+       CASE WHEN work_id IS NULL
+            THEN coalesce(license_reference, identifier_key, 'line:' || $1 || ':' || line) END,
+       CASE WHEN work_id IS NOT NULL THEN NULL
+            WHEN identifier_key IS NOT NULL THEN identifier_key
+            WHEN license_reference ~ '^[A-Z]+:' AND license_reference !~ '^(title|work):'
+              THEN license_reference END,
+       CASE WHEN work_id IS NULL AND title IS NULL AND license_reference LIKE 'title:%'
+            THEN split_part(substr(license_reference, 7), '|creator:', 1) END,
+       CASE WHEN work_id IS NULL THEN title END,
+       use_type, territory, quantity, usage_date
+FROM checked WHERE reason IS NULL`;

@@ -1,0 +1,258 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import type { Caller } from '#libs/auth';
+import { IdentifierScheme, PartyKind, Role, UseType } from '#libs/contracts';
+import { startTestService, type GraphQLResult, type TestService } from '#libs/testing';
+import { UpstreamEvents } from '../../../../test/support/upstream-events.js';
+import { royaltyDistributionApp } from '../royalty-distribution.app.js';
+
+const HEADER = 'licenseId,workId,identifier,title,useType,territory,quantity,usageDate';
+
+interface ReportView {
+  id: string;
+  linesAccepted: number;
+  linesRejected: number;
+  linesUnidentified: number;
+  errors: { line: number; reason: string }[];
+}
+
+describe('usage reports', () => {
+  let sut: TestService;
+  let upstream: UpstreamEvents;
+  let society: string;
+  let scheme: string;
+  let holder: string;
+  let work: string;
+  let license: string;
+  const platform: Caller = { role: Role.PLATFORM, partyId: randomUUID() };
+
+  const postCsv = async (
+    lines: string[],
+    options: { key?: string; caller?: Caller; period?: [string, string] } = {},
+  ) => {
+    const [start, end] = options.period ?? ['2026-11-01', '2026-12-01'];
+    const response = await sut.app.inject({
+      method: 'POST',
+      url: `/v1/usage-reports?periodStart=${start}&periodEnd=${end}`,
+      headers: {
+        authorization: `Bearer ${await sut.tokenFor(options.caller ?? platform)}`,
+        'content-type': 'text/csv',
+        'idempotency-key': options.key ?? randomUUID(),
+      },
+      payload: [HEADER, ...lines].join('\n'),
+    });
+    return {
+      status: response.statusCode,
+      body: response.json<ReportView & { message?: string }>(),
+    };
+  };
+  const linesOf = async (reportId: string) =>
+    sut.app
+      .get(DataSource)
+      .query<{ line: number; work_id: string | null; unidentified_reference: string | null }[]>(
+        `SELECT line, work_id, unidentified_reference FROM royalty_distribution.usage_lines
+         WHERE report_id = $1 ORDER BY line`,
+        [reportId],
+      );
+
+  beforeAll(async () => {
+    sut = await startTestService(royaltyDistributionApp);
+    upstream = new UpstreamEvents(sut.app);
+    society = await upstream.party(PartyKind.SOCIETY);
+    holder = await upstream.holder({ societyId: society });
+    work = await upstream.work([holder], {
+      title: 'Night Drive',
+      identifiers: [{ scheme: IdentifierScheme.ISRC, value: 'JPK002100001' }],
+    });
+    scheme = await upstream.scheme({ societyId: society });
+    license = await upstream.license({
+      platformId: platform.partyId,
+      schemeId: scheme,
+      societyId: society,
+      workId: work,
+    });
+    await upstream.settled();
+  });
+
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  it('should accept good lines and reject each bad one with its line number and reason', async () => {
+    const other = await upstream.license({
+      platformId: randomUUID(),
+      schemeId: scheme,
+      societyId: society,
+      workId: work,
+    });
+    await upstream.settled();
+    const { status, body } = await postCsv([
+      `${license},,,,STREAM,JP,120,2026-11-03`,
+      `${license},,,,DOWNLOAD,JP,5,2026-11-03`,
+      `not-a-license,,,,STREAM,JP,5,2026-11-03`,
+      `${other},,,,STREAM,JP,5,2026-11-03`,
+      `${license},,,,STREAM,JP,0,2026-11-03`,
+      `${license},,,,STREAM,JP,3,2026-02-30`,
+      `${license},,,,STREAM,JP,3,2026-12-05`,
+      `${license},,,,STREAM,FR,3,2026-11-04`,
+      `${license},,,,STREAM,JP,7,2026-11-30`,
+    ]);
+    expect(status).toBe(201);
+    expect(body).toMatchObject({ linesAccepted: 2, linesRejected: 7, linesUnidentified: 0 });
+    expect(body.errors).toEqual([
+      { line: 3, reason: 'useType: DOWNLOAD is not licensed; the license covers STREAM' },
+      { line: 4, reason: 'licenseId: "not-a-license" is not a license id' },
+      { line: 5, reason: `licenseId: no license ${other} of this platform` },
+      { line: 6, reason: 'quantity: must be a whole number from 1' },
+      { line: 7, reason: 'usageDate: must be a date YYYY-MM-DD' },
+      { line: 8, reason: 'usageDate: 2026-12-05 is outside the report period' },
+      { line: 9, reason: 'territory: FR is not licensed; the license covers JP' },
+    ]);
+    expect((await linesOf(body.id)).map((l) => [l.line, l.work_id])).toEqual([
+      [2, work],
+      [10, work],
+    ]);
+  });
+
+  it('should never count a report twice for one idempotency key', async () => {
+    const key = randomUUID();
+    const first = await postCsv([`${license},,,,STREAM,JP,1,2026-11-05`], { key });
+    const again = await postCsv([`${license},,,,STREAM,JP,1,2026-11-05`], { key });
+    expect(again.body.id).toBe(first.body.id);
+    const [count] = await sut.app.get(DataSource).query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM royalty_distribution.usage_reports r
+         JOIN royalty_distribution.idempotency_keys k ON k.result_id = r.id::text WHERE k.key = $1`,
+      [key],
+    );
+    expect(count!.n).toBe(1);
+  });
+
+  it('should refuse a file it cannot read, with the line, and store nothing', async () => {
+    const before = await sut.app
+      .get(DataSource)
+      .query<{ n: number }[]>(`SELECT count(*)::int AS n FROM royalty_distribution.usage_reports`);
+    const badHeader = await sut.app.inject({
+      method: 'POST',
+      url: '/v1/usage-reports?periodStart=2026-11-01&periodEnd=2026-12-01',
+      headers: {
+        authorization: `Bearer ${await sut.tokenFor(platform)}`,
+        'content-type': 'text/csv',
+        'idempotency-key': randomUUID(),
+      },
+      payload: `license,quantity\n${license},1\n`,
+    });
+    expect(badHeader.statusCode).toBe(400);
+    expect(badHeader.json<{ message: string }>().message).toContain('header');
+    const unterminated = await postCsv([`${license},,,"never closed,STREAM,JP,1,2026-11-05`]);
+    expect(unterminated.status).toBe(400);
+    expect(unterminated.body.message).toMatch(/line \d/);
+    const badPeriod = await postCsv([`${license},,,,STREAM,JP,1,2026-11-05`], {
+      period: ['2026-12-01', '2026-11-01'],
+    });
+    expect(badPeriod.status).toBe(400);
+    const after = await sut.app
+      .get(DataSource)
+      .query<{ n: number }[]>(`SELECT count(*)::int AS n FROM royalty_distribution.usage_reports`);
+    expect(after[0]!.n).toBe(before[0]!.n);
+  });
+
+  it('should refuse callers other than platforms and anonymous ones', async () => {
+    const asHolder = await postCsv([`${license},,,,STREAM,JP,1,2026-11-05`], {
+      caller: { role: Role.RIGHT_HOLDER, partyId: holder },
+    });
+    expect(asHolder.status).toBe(403);
+    const anonymous = await sut.app.inject({
+      method: 'POST',
+      url: '/v1/usage-reports?periodStart=2026-11-01&periodEnd=2026-12-01',
+      headers: { 'content-type': 'text/csv', 'idempotency-key': 'k' },
+      payload: HEADER,
+    });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
+  it('should match lines of an unidentified license by identifier or title, and keep the rest for later', async () => {
+    const unidentified = await upstream.license({
+      platformId: platform.partyId,
+      schemeId: scheme,
+      societyId: society,
+      unidentifiedReference: 'title:some unknown song',
+    });
+    await upstream.settled();
+    const { body } = await postCsv([
+      `${unidentified},,ISRC:JP-K00-21-00001,,STREAM,JP,10,2026-11-06`,
+      `${unidentified},,,NIGHT DRIVE,STREAM,JP,10,2026-11-06`,
+      `${unidentified},,,A Song Nobody Registered,STREAM,JP,10,2026-11-06`,
+      `${unidentified},,,,STREAM,JP,10,2026-11-06`,
+    ]);
+    expect(body).toMatchObject({ linesAccepted: 4, linesRejected: 0, linesUnidentified: 2 });
+    expect(
+      (await linesOf(body.id)).map((l) => [l.line, l.work_id, l.unidentified_reference]),
+    ).toEqual([
+      [2, work, null],
+      [3, work, null],
+      [4, null, 'title:some unknown song'],
+      [5, null, 'title:some unknown song'],
+    ]);
+  });
+
+  it('should reject lines of works opted out on their usage date', async () => {
+    const optedHolder = await upstream.holder();
+    const optedWork = await upstream.work([optedHolder]);
+    const optedLicense = await upstream.license({
+      platformId: platform.partyId,
+      schemeId: scheme,
+      societyId: society,
+      workId: optedWork,
+    });
+    await upstream.optOut(optedHolder, {
+      useTypes: [UseType.STREAM],
+      effectiveFrom: new Date('2026-11-10T00:00:00Z'),
+    });
+    await upstream.settled();
+    const { body } = await postCsv([
+      `${optedLicense},,,,STREAM,JP,1,2026-11-09`,
+      `${optedLicense},,,,STREAM,JP,1,2026-11-10`,
+    ]);
+    expect(body.errors).toEqual([
+      { line: 3, reason: 'the work was opted out of extended collective licensing on 2026-11-10' },
+    ]);
+  });
+
+  it('should take small reports through GraphQL the same way', async () => {
+    const result: GraphQLResult<{ submitUsageReport: ReportView }> = await sut.graphql(
+      `mutation ($input: SubmitUsageReportInput!) { submitUsageReport(input: $input) {
+         id linesAccepted linesRejected linesUnidentified errors { line reason } } }`,
+      {
+        input: {
+          idempotencyKey: randomUUID(),
+          periodStart: '2026-11-01',
+          periodEnd: '2026-12-01',
+          lines: [
+            {
+              licenseId: license,
+              useType: 'STREAM',
+              territory: 'JP',
+              quantity: 4,
+              usageDate: '2026-11-07',
+            },
+            {
+              licenseId: license,
+              useType: 'STREAM',
+              territory: 'JP',
+              quantity: 4,
+              usageDate: '2027-01-07',
+            },
+          ],
+        },
+      },
+      platform,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.submitUsageReport).toMatchObject({
+      linesAccepted: 1,
+      linesRejected: 1,
+      errors: [{ line: 3, reason: 'usageDate: 2027-01-07 is outside the report period' }],
+    });
+  });
+});

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { UsageIngest } from './application/usage-ingest.js';
+import { UsageQueries } from './application/usage.queries.js';
+import { UsageResolver } from './graphql/usage.resolver.js';
+import { CsvBodyParser, UsageReportsController } from './http/usage-reports.controller.js';
+
+@Module({
+  controllers: [UsageReportsController],
+  providers: [CsvBodyParser, UsageIngest, UsageQueries, UsageResolver],
+})
+export class UsageModule {}

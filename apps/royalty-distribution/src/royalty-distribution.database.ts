@@ -1,5 +1,13 @@
 import type { ServiceDatabase } from '#libs/database';
+import {
+  BatchCellEntity,
+  BatchCellUseEntity,
+  BatchEntity,
+  BatchExceptionEntity,
+  BatchReportEntity,
+} from './batches/infrastructure/batch.entities.js';
 import { migrations } from './migrations/index.js';
+import { ClaimEntity, ReserveEntity } from './reserves/infrastructure/reserve.entities.js';
 import {
   UsageLineEntity,
   UsageRejectionEntity,
@@ -10,6 +18,19 @@ import { LicenseRecord, SchemeRecord } from './views/infrastructure/licensing-vi
 export const royaltyDistributionDatabase: ServiceDatabase = {
   service: 'royalty-distribution',
   schema: 'royalty_distribution',
-  entities: [LicenseRecord, SchemeRecord, UsageReportEntity, UsageLineEntity, UsageRejectionEntity],
+  entities: [
+    LicenseRecord,
+    SchemeRecord,
+    UsageReportEntity,
+    UsageLineEntity,
+    UsageRejectionEntity,
+    BatchEntity,
+    BatchReportEntity,
+    BatchCellUseEntity,
+    BatchCellEntity,
+    BatchExceptionEntity,
+    ReserveEntity,
+    ClaimEntity,
+  ],
   migrations,
 };

@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { RoyaltyDistributionConfig } from '#libs/config';
 import { Topics } from '#libs/contracts';
 import { serviceInfrastructure, type ServiceContext } from '#libs/runtime';
+import { BatchesModule } from './batches/batches.module.js';
+import { ReservesModule } from './reserves/reserves.module.js';
 import { royaltyDistributionDatabase } from './royalty-distribution.database.js';
 import { UsageModule } from './usage/usage.module.js';
 import { ViewsModule } from './views/views.module.js';
@@ -20,6 +22,8 @@ export class RoyaltyDistributionModule {
         }),
         ViewsModule,
         UsageModule,
+        BatchesModule,
+        ReservesModule,
       ],
     };
   }

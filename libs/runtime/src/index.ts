@@ -21,3 +21,4 @@ export * from './metrics/metrics.js';
 export * from './metrics/metrics.module.js';
 export * from './graphql/pages.js';
 export * from './graphql/money.js';
+export * from './graphql/references.js';

@@ -16,8 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Decision, IdentifierScheme, UseType, WorkCategory } from '#libs/contracts';
-import { Money, PageInfo } from '#libs/runtime';
-import { Party, Work } from '../../shared/graphql/references.js';
+import { Money, PageInfo, Party, Work } from '#libs/runtime';
 import { MAX_ITEMS } from '../domain/use-request.js';
 import { LicenseStatus } from '../infrastructure/licensing.entities.js';
 

@@ -15,8 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { RightType, UseType, WorkCategory } from '#libs/contracts';
-import { Money } from '#libs/runtime';
-import { Party } from '../../shared/graphql/references.js';
+import { Money, Party } from '#libs/runtime';
 
 @ObjectType()
 export class UseTypeWeight {

@@ -10,7 +10,10 @@ import { normalizeTitle } from '#libs/contracts';
 import { IdempotencyKeyReusedError, idempotent } from '#libs/database';
 import { RegistryViewReader } from '#libs/registry-view';
 import { USAGE_CSV_COLUMNS, periodProblem } from '../domain/usage-csv.js';
-import { UsageError, UsageErrorCode } from '../domain/usage.errors.js';
+import {
+  DistributionError,
+  DistributionErrorCode,
+} from '../../shared/domain/distribution.errors.js';
 import {
   CHECK_AND_STORE_LINES,
   OPTED_OUT_CANDIDATES,
@@ -51,7 +54,7 @@ export class UsageIngest {
     onProgress: (bytes: number) => void = () => undefined,
   ): Promise<{ reportId: string; replayed: boolean }> {
     const problem = periodProblem(request.periodStart, request.periodEnd);
-    if (problem) throw new UsageError(UsageErrorCode.INVALID_REPORT, problem);
+    if (problem) throw new DistributionError(DistributionErrorCode.INVALID, problem);
     try {
       return await this.dataSource.transaction(async (manager) => {
         const scope = {
@@ -74,7 +77,7 @@ export class UsageIngest {
       });
     } catch (error) {
       if (error instanceof IdempotencyKeyReusedError)
-        throw new UsageError(UsageErrorCode.KEY_REUSED, error.message);
+        throw new DistributionError(DistributionErrorCode.CONFLICT, error.message);
       throw error;
     }
   }
@@ -112,7 +115,7 @@ export class UsageIngest {
       [reportId],
     );
     if (counts!.accepted + counts!.rejected === 0)
-      throw new UsageError(UsageErrorCode.INVALID_REPORT, 'the report has no lines');
+      throw new DistributionError(DistributionErrorCode.INVALID, 'the report has no lines');
     await manager.insert(UsageReportEntity, {
       id: reportId,
       platformId: request.platformId,
@@ -150,8 +153,8 @@ export class UsageIngest {
     } catch (error) {
       const pgError = error as { message?: string; where?: string; code?: string };
       if (pgError.code && pgError.code.startsWith('22')) {
-        throw new UsageError(
-          UsageErrorCode.INVALID_REPORT,
+        throw new DistributionError(
+          DistributionErrorCode.INVALID,
           `${pgError.message}${pgError.where ? ` (${pgError.where.replace(/^COPY usage_import, /, '')})` : ''}; expected the header ${USAGE_CSV_COLUMNS.join(',')}`,
         );
       }

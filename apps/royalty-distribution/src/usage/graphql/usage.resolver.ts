@@ -5,7 +5,7 @@ import { Role } from '#libs/contracts';
 import { UsageIngest } from '../application/usage-ingest.js';
 import { UsageQueries } from '../application/usage.queries.js';
 import { usageCsv } from '../domain/usage-csv.js';
-import { mapUsageErrors } from './usage-errors.js';
+import { mapDistributionErrors } from '../../shared/graphql/distribution-errors.js';
 import { SubmitUsageReportInput, UsageReport } from './usage.types.js';
 
 @Resolver(() => UsageReport)
@@ -24,7 +24,7 @@ export class UsageResolver {
     @Args('input') input: SubmitUsageReportInput,
     @CurrentCaller() caller: Caller,
   ): Promise<UsageReport> {
-    const { reportId } = await mapUsageErrors(() =>
+    const { reportId } = await mapDistributionErrors(() =>
       this.ingest.ingest(
         {
           platformId: caller.partyId,

@@ -15,7 +15,7 @@ import { InvalidTokenError, Tokens, bearerToken } from '#libs/auth';
 import { Role } from '#libs/contracts';
 import { UsageIngest } from '../application/usage-ingest.js';
 import { UsageQueries } from '../application/usage.queries.js';
-import { UsageError, UsageErrorCode } from '../domain/usage.errors.js';
+import { mapDistributionErrorsToHttp } from '../../shared/graphql/distribution-errors.js';
 
 /** Lets `text/csv` bodies through unread: the controller streams them into PostgreSQL. */
 @Injectable()
@@ -63,8 +63,8 @@ export class UsageReportsController {
       );
     if (!String(request.headers['content-type'] ?? '').startsWith('text/csv'))
       throw fail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'send the report as text/csv');
-    try {
-      const { reportId } = await this.ingest.ingest(
+    const { reportId } = await mapDistributionErrorsToHttp(() =>
+      this.ingest.ingest(
         {
           platformId: caller.partyId,
           periodStart: periodStart ?? '',
@@ -73,30 +73,22 @@ export class UsageReportsController {
           source: 'csv',
         },
         () => request.body as Readable,
-      );
-      const report = (await this.queries.report(reportId))!;
-      return {
-        id: report.id,
-        status: 'ACCEPTED',
-        periodStart: report.periodStart,
-        periodEnd: report.periodEnd,
-        linesAccepted: report.linesAccepted,
-        linesRejected: report.linesRejected,
-        linesUnidentified: report.linesUnidentified,
-        errors: (await this.queries.rejections(reportId)).map(({ line, reason }) => ({
-          line,
-          reason,
-        })),
-      };
-    } catch (error) {
-      if (error instanceof UsageError) {
-        throw fail(
-          error.code === UsageErrorCode.KEY_REUSED ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
-          error.message,
-        );
-      }
-      throw error;
-    }
+      ),
+    );
+    const report = (await this.queries.report(reportId))!;
+    return {
+      id: report.id,
+      status: 'ACCEPTED',
+      periodStart: report.periodStart,
+      periodEnd: report.periodEnd,
+      linesAccepted: report.linesAccepted,
+      linesRejected: report.linesRejected,
+      linesUnidentified: report.linesUnidentified,
+      errors: (await this.queries.rejections(reportId)).map(({ line, reason }) => ({
+        line,
+        reason,
+      })),
+    };
   }
 
   private async caller(request: FastifyRequest) {

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from '@nestjs/graphql';
 
-/** The registry's work, referenced by id. */
+/** The registry's work, referenced by id by subgraphs that add nothing to it. */
 @ObjectType()
 @Directive('@key(fields: "id", resolvable: false)')
 export class Work {

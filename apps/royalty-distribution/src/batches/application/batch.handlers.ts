@@ -1,0 +1,196 @@
+import { Injectable } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
+import { DataSource, type EntityManager } from 'typeorm';
+import { RoyaltyDistributionConfig } from '#libs/config';
+import type { Caller } from '#libs/auth';
+import { BatchApproved, BatchClosed, PartyKind, Role, type WorkCategory } from '#libs/contracts';
+import { Outbox } from '#libs/messaging';
+import { RegistryViewReader } from '#libs/registry-view';
+import {
+  DistributionError,
+  DistributionErrorCode,
+} from '../../shared/domain/distribution.errors.js';
+import { batchProblems, refusal, type BatchAction } from '../domain/lifecycle.js';
+import { MARK_PAID_LINES } from '../infrastructure/calculation-sql.js';
+import { BatchEntity, BatchStatus, CalculationState } from '../infrastructure/batch.entities.js';
+import { BatchCalculator } from './batch-calculator.js';
+
+export interface CreateBatchInput {
+  societyId?: string | null;
+  periodStart: string;
+  periodEnd: string;
+  category: WorkCategory;
+  poolAmountMinor?: string | null;
+  currency: string;
+  adminFeeBps: number;
+}
+
+const S = 'royalty_distribution';
+
+/** Who runs a society's batches: the operator, or that society's admin. */
+export function mayRun(caller: Caller, societyId: string): boolean {
+  return (
+    caller.role === Role.OPERATOR ||
+    (caller.role === Role.SOCIETY_ADMIN && caller.partyId === societyId)
+  );
+}
+
+/** Creates batches and moves them through their lifecycle. */
+@Injectable()
+export class BatchHandlers {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly registry: RegistryViewReader,
+    private readonly calculator: BatchCalculator,
+    private readonly config: RoyaltyDistributionConfig,
+  ) {}
+
+  async create(caller: Caller, input: CreateBatchInput): Promise<BatchEntity> {
+    const societyId = caller.role === Role.SOCIETY_ADMIN ? caller.partyId : input.societyId;
+    if (!societyId)
+      throw new DistributionError(DistributionErrorCode.INVALID, 'societyId is required');
+    if (!mayRun(caller, societyId))
+      throw new DistributionError(
+        DistributionErrorCode.NOT_ALLOWED,
+        "batches are run by the operator or the society's admin",
+      );
+    const problems = batchProblems(input);
+    if (problems.length)
+      throw new DistributionError(DistributionErrorCode.INVALID, problems.join('; '));
+    if ((await this.registry.partyKind(societyId)) !== PartyKind.SOCIETY)
+      throw new DistributionError(
+        DistributionErrorCode.NOT_FOUND,
+        `society ${societyId} is not a registered collecting society`,
+      );
+    const batch = this.dataSource.manager.create(BatchEntity, {
+      id: uuidv7(),
+      societyId,
+      category: input.category,
+      periodStart: input.periodStart,
+      periodEnd: input.periodEnd,
+      currency: input.currency,
+      adminFeeBps: input.adminFeeBps,
+      poolGivenMinor: input.poolAmountMinor ? BigInt(input.poolAmountMinor) : null,
+      status: BatchStatus.DRAFT,
+      calculationState: CalculationState.IDLE,
+      createdBy: caller.partyId,
+    });
+    return this.dataSource.manager.save(batch);
+  }
+
+  /** Requests a (re)calculation; it runs in the background (see `calculation` on the batch). */
+  async calculate(caller: Caller, batchId: string): Promise<BatchEntity> {
+    const batch = await this.transition(caller, batchId, 'calculate', async (manager, found) => {
+      if (found.calculationState === CalculationState.RUNNING) return;
+      await manager.update(BatchEntity, found.id, {
+        calculationState: CalculationState.RUNNING,
+        calculationPhase: 'queued',
+        calculationError: null,
+        calculationStartedAt: new Date(),
+      });
+    });
+    this.calculator.kick();
+    return batch;
+  }
+
+  async approve(caller: Caller, batchId: string): Promise<BatchEntity> {
+    return this.transition(caller, batchId, 'approve', async (manager, batch) => {
+      if (batch.calculationState === CalculationState.RUNNING)
+        throw new DistributionError(
+          DistributionErrorCode.CONFLICT,
+          'the batch is being recalculated; approve it when the calculation is done',
+        );
+      const approvedAt = new Date();
+      await manager.query(MARK_PAID_LINES, [
+        batch.id,
+        batch.societyId,
+        batch.category,
+        batch.periodStart,
+        batch.periodEnd,
+      ]);
+      const releaseAfter = new Date(
+        approvedAt.getTime() + this.config.RESERVE_PERIOD_DAYS * 86_400_000,
+      )
+        .toISOString()
+        .slice(0, 10);
+      await manager.query(
+        `INSERT INTO ${S}.reserves (id, batch_id, work_key, holder_key, reason, amount, currency, status, release_after)
+         SELECT gen_random_uuid(), batch_id, work_key, holder_key, reason, amount, $2, 'OPEN', $3
+         FROM ${S}.batch_cells
+         WHERE batch_id = $1 AND status IN ('RESERVED', 'HELD') AND amount > 0`,
+        [batch.id, batch.currency, releaseAfter],
+      );
+      await manager.update(BatchEntity, batch.id, {
+        status: BatchStatus.APPROVED,
+        approvedBy: caller.partyId,
+        approvedAt,
+      });
+      await this.outbox.add(manager, [
+        {
+          definition: BatchApproved,
+          aggregateId: batch.id,
+          correlationId: `batch-${batch.id}`,
+          payload: {
+            batchId: batch.id,
+            checksum: batch.checksum!,
+            approvedBy: caller.partyId,
+            approvedAt: approvedAt.toISOString(),
+          },
+        },
+      ]);
+    });
+  }
+
+  async close(caller: Caller, batchId: string): Promise<BatchEntity> {
+    return this.transition(caller, batchId, 'close', async (manager, batch) => {
+      const closedAt = new Date();
+      await manager.update(BatchEntity, batch.id, {
+        status: BatchStatus.CLOSED,
+        closedBy: caller.partyId,
+        closedAt,
+      });
+      await this.outbox.add(manager, [
+        {
+          definition: BatchClosed,
+          aggregateId: batch.id,
+          correlationId: `batch-${batch.id}`,
+          payload: {
+            batchId: batch.id,
+            closedBy: caller.partyId,
+            closedAt: closedAt.toISOString(),
+          },
+        },
+      ]);
+    });
+  }
+
+  /**
+   * Runs `change` on the locked batch when `action` is allowed; a repeat of an action already
+   * done (approve an APPROVED batch, close a CLOSED one) returns the batch unchanged.
+   */
+  private async transition(
+    caller: Caller,
+    batchId: string,
+    action: BatchAction,
+    change: (manager: EntityManager, batch: BatchEntity) => Promise<void>,
+  ): Promise<BatchEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const batch = await manager.findOne(BatchEntity, {
+        where: { id: batchId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!batch || !mayRun(caller, batch.societyId))
+        throw new DistributionError(DistributionErrorCode.NOT_FOUND, `no batch ${batchId}`);
+      const done =
+        (action === 'approve' && batch.status === BatchStatus.APPROVED) ||
+        (action === 'close' && batch.status === BatchStatus.CLOSED);
+      if (!done) {
+        const refused = refusal(batch.status, action);
+        if (refused) throw new DistributionError(DistributionErrorCode.CONFLICT, refused);
+        await change(manager, batch);
+      }
+      return manager.findOneByOrFail(BatchEntity, { id: batchId });
+    });
+  }
+}

@@ -1,0 +1,154 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentCaller, Roles, apiError, type Caller } from '#libs/auth';
+import { Role } from '#libs/contracts';
+import { moneyOf } from '#libs/runtime';
+import { mapDistributionErrors } from '../../shared/graphql/distribution-errors.js';
+import { BatchHandlers, mayRun } from '../application/batch.handlers.js';
+import { BatchQueries } from '../application/batch.queries.js';
+import { BatchStatus, type BatchEntity } from '../infrastructure/batch.entities.js';
+import {
+  CreateDistributionBatchInput,
+  DistributionBatch,
+  Statement,
+  WorkAmount,
+} from './batch.types.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const workOf = (key: string) => (UUID.test(key) ? { id: key } : null);
+
+export function batchView(batch: BatchEntity): DistributionBatch {
+  const money = (amount: bigint | null) =>
+    amount === null ? null : moneyOf(amount, batch.currency);
+  return {
+    ...batch,
+    society: { id: batch.societyId },
+    pool: money(batch.poolMinor ?? batch.poolGivenMinor),
+    adminFee: money(batch.adminFeeMinor),
+    allocatedTotal:
+      batch.payableMinor === null || batch.heldMinor === null
+        ? null
+        : money(batch.payableMinor + batch.heldMinor),
+    payableTotal: money(batch.payableMinor),
+    heldTotal: money(batch.heldMinor),
+    reservedTotal: money(batch.reservedMinor),
+    exceptions: batch.exceptionLines,
+    calculation: {
+      state: batch.calculationState,
+      phase: batch.calculationPhase,
+      error: batch.calculationError,
+      startedAt: batch.calculationStartedAt,
+      calculatedAt: batch.calculatedAt,
+    },
+  };
+}
+
+/** Distribution batches (the operator, or the society's admin) and statements. */
+@Resolver(() => DistributionBatch)
+export class BatchesResolver {
+  constructor(
+    private readonly handlers: BatchHandlers,
+    private readonly queries: BatchQueries,
+  ) {}
+
+  @Mutation(() => DistributionBatch)
+  @Roles(Role.OPERATOR, Role.SOCIETY_ADMIN)
+  async createDistributionBatch(
+    @Args('input') input: CreateDistributionBatchInput,
+    @CurrentCaller() caller: Caller,
+  ): Promise<DistributionBatch> {
+    return batchView(await mapDistributionErrors(() => this.handlers.create(caller, input)));
+  }
+
+  @Mutation(() => DistributionBatch, {
+    description: 'Starts (or restarts) the calculation; follow it in `calculation`.',
+  })
+  @Roles(Role.OPERATOR, Role.SOCIETY_ADMIN)
+  async calculateDistributionBatch(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<DistributionBatch> {
+    return batchView(await mapDistributionErrors(() => this.handlers.calculate(caller, id)));
+  }
+
+  @Mutation(() => DistributionBatch, {
+    description: 'Freezes a calculated batch and its reserves.',
+  })
+  @Roles(Role.OPERATOR, Role.SOCIETY_ADMIN)
+  async approveDistributionBatch(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<DistributionBatch> {
+    return batchView(await mapDistributionErrors(() => this.handlers.approve(caller, id)));
+  }
+
+  @Mutation(() => DistributionBatch)
+  @Roles(Role.OPERATOR, Role.SOCIETY_ADMIN)
+  async closeDistributionBatch(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<DistributionBatch> {
+    return batchView(await mapDistributionErrors(() => this.handlers.close(caller, id)));
+  }
+
+  @Query(() => DistributionBatch, { nullable: true })
+  @Roles(Role.OPERATOR, Role.SOCIETY_ADMIN)
+  async distributionBatch(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<DistributionBatch | null> {
+    const batch = await this.queries.byId(id);
+    return batch && mayRun(caller, batch.societyId) ? batchView(batch) : null;
+  }
+
+  @ResolveField(() => [WorkAmount])
+  async topWorks(
+    @Parent() batch: DistributionBatch,
+    @Args('first', { type: () => Int, nullable: true }) first = 10,
+  ): Promise<WorkAmount[]> {
+    if (first < 1 || first > 100) throw apiError('BAD_USER_INPUT', 'first must be from 1 to 100');
+    const currency = batch.pool?.currency ?? 'JPY';
+    return (await this.queries.topWorks(batch.id, first)).map(({ workKey, amount }) => ({
+      workKey,
+      work: workOf(workKey),
+      amount: moneyOf(amount, currency),
+    }));
+  }
+
+  @Query(() => Statement, {
+    nullable: true,
+    description: "A holder's statement (the holder, its society's admin, the operator).",
+  })
+  @Roles(Role.OPERATOR, Role.SOCIETY_ADMIN, Role.RIGHT_HOLDER)
+  async statement(
+    @Args('batchId', { type: () => ID }) batchId: string,
+    @Args('holderId', { type: () => ID }) holderId: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<Statement | null> {
+    const batch = await this.queries.byId(batchId);
+    if (!batch || batch.status === BatchStatus.DRAFT) return null;
+    const allowed =
+      mayRun(caller, batch.societyId) ||
+      (caller.role === Role.RIGHT_HOLDER && caller.partyId === holderId);
+    if (!allowed) throw apiError('FORBIDDEN', 'a holder sees only its own statements');
+    const lines = await this.queries.statementLines(batchId, holderId);
+    const total = (status: string) =>
+      moneyOf(
+        lines.filter((line) => line.status === status).reduce((sum, line) => sum + line.amount, 0n),
+        batch.currency,
+      );
+    return {
+      holder: { id: holderId },
+      batchId,
+      totalPayable: total('PAYABLE'),
+      totalHeld: total('HELD'),
+      totalReserved: total('RESERVED'),
+      lines: lines.map((line) => ({
+        workKey: line.workKey,
+        work: workOf(line.workKey),
+        useType: line.useType,
+        amount: moneyOf(line.amount, batch.currency),
+        status: line.status,
+      })),
+    };
+  }
+}

@@ -1,0 +1,187 @@
+import {
+  OPTED_OUT_CANDIDATES,
+  dayStart,
+  optedOutSql,
+} from '../../usage/infrastructure/usage-sql.js';
+
+/*
+ * The distribution algorithm of DESIGN.md in SQL, so that memory stays flat however much usage
+ * there is. Parameters: $1 batch id, $2 society, $3 category, $4 period start, $5 period end.
+ * Integer arithmetic throughout: numeric has no rounding for whole numbers.
+ */
+
+const S = 'royalty_distribution';
+
+/** Lines a batch counts: of its reports, society, category and period, not paid before. */
+const LINES_IN_SCOPE = `
+  FROM ${S}.usage_lines u
+  JOIN ${S}.batch_reports br ON br.batch_id = $1 AND br.report_id = u.report_id
+  WHERE u.society_id = $2 AND u.category = $3 AND u.usage_date >= $4::date AND u.usage_date < $5::date
+    AND u.batch_id IS NULL`;
+
+const OPTED_OUT_LINE = `(u.work_id IS NOT NULL AND u.work_id IN (${OPTED_OUT_CANDIDATES})
+  AND ${optedOutSql('u.work_id', 'u.use_type', dayStart('u.usage_date'))})`;
+
+/** The usage reports whose period overlaps the batch's ($1 batch, $2 start, $3 end). */
+export const COUNT_REPORTS = `
+  INSERT INTO ${S}.batch_reports (batch_id, report_id)
+  SELECT $1, r.id FROM ${S}.usage_reports r
+  WHERE r.period_start < $3::date AND r.period_end > $2::date`;
+
+/** Step 3, last sentence: lines of works opted out on their usage date are exceptions. */
+export const RECORD_EXCEPTIONS = `
+  INSERT INTO ${S}.batch_exceptions (batch_id, report_id, line, work_id, reason)
+  SELECT $1, u.report_id, u.line, u.work_id,
+         'the work was opted out of extended collective licensing on ' || u.usage_date
+  ${LINES_IN_SCOPE} AND ${OPTED_OUT_LINE}`;
+
+/**
+ * Steps 2 and 3 per use type: points w = quantity x weight(use type); for an identified work,
+ * each share of the scheme's right type in force at the start of the usage day adds w x s to
+ * (work, holder) and the rest of 10000 to (work, UNCLAIMED); an unidentified line adds
+ * w x 10000 to (reference, UNIDENTIFIED). Lines are summed per work, day and use type first.
+ */
+export const BUILD_CELL_USES = `
+  INSERT INTO ${S}.batch_cell_uses (batch_id, work_key, holder_key, use_type, points)
+  WITH weights AS (
+    SELECT s.id AS scheme_id, w->>'useType' AS use_type, (w->>'weight')::numeric AS weight,
+           s.right_type
+    FROM ${S}.schemes s CROSS JOIN LATERAL jsonb_array_elements(s.weights) w
+  ), daily AS (
+    SELECT u.work_id, u.unidentified_reference, u.usage_date, u.use_type, u.scheme_id,
+           sum(u.quantity) AS quantity
+    ${LINES_IN_SCOPE} AND NOT ${OPTED_OUT_LINE}
+    GROUP BY 1, 2, 3, 4, 5
+  ), weighted AS (
+    SELECT d.work_id, d.unidentified_reference, d.usage_date, d.use_type, w.right_type,
+           d.quantity * w.weight AS points
+    FROM daily d JOIN weights w ON w.scheme_id = d.scheme_id AND w.use_type = d.use_type
+  ), versioned AS (
+    SELECT x.*, (
+      SELECT max(v.effective_from) FROM ${S}.rv_share_versions v
+      WHERE v.work_id = x.work_id AND v.effective_from <= ${dayStart('x.usage_date')}
+    ) AS version
+    FROM weighted x WHERE x.work_id IS NOT NULL
+  ), claimed AS (
+    SELECT x.*, (
+      SELECT coalesce(sum(sh.share_bps), 0) FROM ${S}.rv_shares sh
+      WHERE sh.work_id = x.work_id AND sh.effective_from = x.version AND sh.right_type = x.right_type
+    ) AS claimed_bps
+    FROM versioned x
+  ), cells AS (
+    SELECT x.work_id::text AS work_key, sh.holder_id::text AS holder_key, x.use_type,
+           x.points * sh.share_bps AS points
+    FROM versioned x
+    JOIN ${S}.rv_shares sh
+      ON sh.work_id = x.work_id AND sh.effective_from = x.version AND sh.right_type = x.right_type
+    UNION ALL
+    SELECT work_id::text, 'UNCLAIMED', use_type, points * (10000 - claimed_bps) FROM claimed
+    UNION ALL
+    SELECT unidentified_reference, 'UNIDENTIFIED', use_type, points * 10000
+    FROM weighted WHERE work_id IS NULL
+  )
+  SELECT $1, work_key, holder_key, use_type, sum(points) FROM cells
+  GROUP BY work_key, holder_key, use_type HAVING sum(points) > 0`;
+
+export const BUILD_CELLS = `
+  INSERT INTO ${S}.batch_cells (batch_id, work_key, holder_key, points)
+  SELECT batch_id, work_key, holder_key, sum(points) FROM ${S}.batch_cell_uses
+  WHERE batch_id = $1 GROUP BY batch_id, work_key, holder_key`;
+
+/**
+ * Step 4 ($1 batch, $2 distributable D): floor(D x cell / total) each, then one unit each to
+ * the largest remainders, ties by work key then holder key (byte order).
+ */
+export const ALLOCATE = `
+  WITH total AS (
+    SELECT sum(points) AS t FROM ${S}.batch_cells WHERE batch_id = $1
+  ), base AS (
+    SELECT c.work_key, c.holder_key, div($2::numeric * c.points, t.t) AS floor,
+           mod($2::numeric * c.points, t.t) AS remainder
+    FROM ${S}.batch_cells c CROSS JOIN total t WHERE c.batch_id = $1 AND t.t > 0
+  ), leftover AS (
+    SELECT $2::numeric - coalesce(sum(floor), 0) AS k FROM base
+  ), ranked AS (
+    SELECT b.*, row_number() OVER (
+      ORDER BY remainder DESC, work_key COLLATE "C", holder_key COLLATE "C") AS rank
+    FROM base b
+  )
+  UPDATE ${S}.batch_cells c
+  SET amount = r.floor + CASE WHEN r.rank <= l.k THEN 1 ELSE 0 END
+  FROM ranked r CROSS JOIN leftover l
+  WHERE c.batch_id = $1 AND c.work_key = r.work_key AND c.holder_key = r.holder_key`;
+
+/**
+ * Step 5 ($1 batch, $2 society, $3 last day of the period): members' money payable,
+ * non-members' held, UNCLAIMED, UNIDENTIFIED and disputed works' money reserved.
+ */
+export const CLASSIFY = `
+  UPDATE ${S}.batch_cells c SET
+    status = CASE WHEN k.reserved IS NOT NULL THEN 'RESERVED'
+                  WHEN k.member THEN 'PAYABLE' ELSE 'HELD' END,
+    reason = CASE WHEN k.reserved IS NOT NULL THEN k.reserved
+                  WHEN k.member THEN NULL ELSE 'NON_MEMBER' END
+  FROM (
+    SELECT x.work_key, x.holder_key,
+      CASE WHEN x.holder_key IN ('UNCLAIMED', 'UNIDENTIFIED') THEN x.holder_key
+           WHEN EXISTS (SELECT 1 FROM ${S}.rv_disputes d
+                        WHERE d.work_id::text = x.work_key AND d.resolved_at IS NULL)
+             THEN 'DISPUTED'
+      END AS reserved,
+      EXISTS (SELECT 1 FROM ${S}.rv_memberships m
+              WHERE m.party_id::text = x.holder_key AND m.society_id = $2
+                AND m.member_from <= $3::date AND (m.member_to IS NULL OR $3::date < m.member_to)
+      ) AS member
+    FROM ${S}.batch_cells x WHERE x.batch_id = $1
+  ) k
+  WHERE c.batch_id = $1 AND c.work_key = k.work_key AND c.holder_key = k.holder_key`;
+
+/** Each cell's amount split over its use types by points, with the same largest-remainder rule. */
+export const SPLIT_BY_USE_TYPE = `
+  WITH parts AS (
+    SELECT u.work_key, u.holder_key, u.use_type, c.amount,
+           div(c.amount * u.points, c.points) AS floor, mod(c.amount * u.points, c.points) AS remainder
+    FROM ${S}.batch_cell_uses u
+    JOIN ${S}.batch_cells c
+      ON c.batch_id = u.batch_id AND c.work_key = u.work_key AND c.holder_key = u.holder_key
+    WHERE u.batch_id = $1
+  ), ranked AS (
+    SELECT p.*,
+           row_number() OVER (PARTITION BY work_key, holder_key
+                              ORDER BY remainder DESC, use_type COLLATE "C") AS rank,
+           amount - sum(floor) OVER (PARTITION BY work_key, holder_key) AS k
+    FROM parts p
+  )
+  UPDATE ${S}.batch_cell_uses u
+  SET amount = r.floor + CASE WHEN r.rank <= r.k THEN 1 ELSE 0 END
+  FROM ranked r
+  WHERE u.batch_id = $1 AND u.work_key = r.work_key AND u.holder_key = r.holder_key
+    AND u.use_type = r.use_type`;
+
+/** SHA-256 of every allocation in key order (hashed in chunks of 10,000 cells). */
+export const CHECKSUM = `
+  SELECT encode(sha256(convert_to(coalesce(string_agg(h, '' ORDER BY chunk), ''), 'UTF8')), 'hex') AS checksum
+  FROM (
+    SELECT chunk, encode(sha256(convert_to(string_agg(
+             work_key || ',' || holder_key || ',' || amount || ',' || status || E'\\n', ''
+             ORDER BY work_key COLLATE "C", holder_key COLLATE "C"), 'UTF8')), 'hex') AS h
+    FROM (
+      SELECT c.*, (row_number() OVER (ORDER BY work_key COLLATE "C", holder_key COLLATE "C") - 1) / 10000 AS chunk
+      FROM ${S}.batch_cells c WHERE c.batch_id = $1
+    ) numbered
+    GROUP BY chunk
+  ) chunks`;
+
+/** The ECL license fees of the period, category and society, in the batch's currency. */
+export const LICENSE_FEES = `
+  SELECT coalesce(sum(fee_minor), 0)::text AS pool FROM ${S}.licenses
+  WHERE society_id = $1 AND category = $2 AND valid_from >= $3::date AND valid_from < $4::date
+    AND currency = $5`;
+
+/** Approval: the lines the batch counted are paid by it; no other batch counts them. */
+export const MARK_PAID_LINES = `
+  UPDATE ${S}.usage_lines u SET batch_id = $1
+  FROM ${S}.batch_reports br
+  WHERE br.batch_id = $1 AND br.report_id = u.report_id
+    AND u.society_id = $2 AND u.category = $3 AND u.usage_date >= $4::date AND u.usage_date < $5::date
+    AND u.batch_id IS NULL`;

@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
+import { DataSource } from 'typeorm';
+import type { Caller } from '#libs/auth';
+import { ClaimSettled, ReserveReleased, Role } from '#libs/contracts';
+import { Outbox } from '#libs/messaging';
+import { mayRun } from '../../batches/application/batch.handlers.js';
+import { BatchEntity } from '../../batches/infrastructure/batch.entities.js';
+import {
+  DistributionError,
+  DistributionErrorCode,
+} from '../../shared/domain/distribution.errors.js';
+import {
+  ClaimEntity,
+  ClaimStatus,
+  ReserveEntity,
+  ReserveStatus,
+} from '../infrastructure/reserve.entities.js';
+
+export interface ClaimInput {
+  reserveId: string;
+  holderId: string;
+  evidence: string;
+}
+
+/** The reasons whose money any holder may claim with evidence; NON_MEMBER only its holder. */
+const OPEN_TO_CLAIMS = ['UNCLAIMED', 'UNIDENTIFIED', 'DISPUTED'];
+
+/** Claims on reserved money, their settlement by an admin, and release after the period. */
+@Injectable()
+export class ReserveHandlers {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async claim(caller: Caller, input: ClaimInput): Promise<ClaimEntity> {
+    const actsForHolder =
+      caller.role === Role.OPERATOR ||
+      caller.role === Role.SOCIETY_ADMIN ||
+      (caller.role === Role.RIGHT_HOLDER && caller.partyId === input.holderId);
+    if (!actsForHolder)
+      throw new DistributionError(DistributionErrorCode.NOT_ALLOWED, 'a holder claims for itself');
+    if (!input.evidence.trim())
+      throw new DistributionError(DistributionErrorCode.INVALID, 'evidence must not be empty');
+    return this.dataSource.transaction(async (manager) => {
+      const reserve = await manager.findOneBy(ReserveEntity, { id: input.reserveId });
+      if (!reserve)
+        throw new DistributionError(
+          DistributionErrorCode.NOT_FOUND,
+          `no reserve ${input.reserveId}`,
+        );
+      if (reserve.status !== ReserveStatus.OPEN)
+        throw new DistributionError(
+          DistributionErrorCode.CONFLICT,
+          `the reserve is ${reserve.status}`,
+        );
+      if (!OPEN_TO_CLAIMS.includes(reserve.reason) && reserve.holderKey !== input.holderId)
+        throw new DistributionError(
+          DistributionErrorCode.NOT_ALLOWED,
+          'money held for a holder is claimed by that holder',
+        );
+      const pending = await manager.findOneBy(ClaimEntity, {
+        reserveId: reserve.id,
+        holderId: input.holderId,
+        status: ClaimStatus.PENDING,
+      });
+      if (pending) return pending;
+      return manager.save(
+        manager.create(ClaimEntity, {
+          id: uuidv7(),
+          reserveId: reserve.id,
+          holderId: input.holderId,
+          evidence: input.evidence.trim(),
+          status: ClaimStatus.PENDING,
+          claimedBy: caller.partyId,
+          settledBy: null,
+          settledAt: null,
+        }),
+      );
+    });
+  }
+
+  /** An admin of the batch's society (or the operator) approves or rejects a claim. */
+  async settle(caller: Caller, claimId: string, approve: boolean): Promise<ClaimEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const claim = await manager.findOne(ClaimEntity, {
+        where: { id: claimId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!claim)
+        throw new DistributionError(DistributionErrorCode.NOT_FOUND, `no claim ${claimId}`);
+      const reserve = await manager.findOne(ReserveEntity, {
+        where: { id: claim.reserveId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const batch = await manager.findOneByOrFail(BatchEntity, { id: reserve!.batchId });
+      if (!mayRun(caller, batch.societyId))
+        throw new DistributionError(
+          DistributionErrorCode.NOT_ALLOWED,
+          "claims are settled by the operator or the society's admin",
+        );
+      if (claim.status !== ClaimStatus.PENDING) return claim;
+      if (approve && reserve!.status !== ReserveStatus.OPEN)
+        throw new DistributionError(
+          DistributionErrorCode.CONFLICT,
+          `the reserve is ${reserve!.status}`,
+        );
+      const settledAt = new Date();
+      claim.status = approve ? ClaimStatus.APPROVED : ClaimStatus.REJECTED;
+      claim.settledBy = caller.partyId;
+      claim.settledAt = settledAt;
+      await manager.save(claim);
+      if (approve) {
+        await manager.update(ReserveEntity, reserve!.id, { status: ReserveStatus.CLAIMED });
+        await this.outbox.add(manager, [
+          {
+            definition: ClaimSettled,
+            aggregateId: batch.id,
+            correlationId: `claim-${claim.id}`,
+            payload: {
+              claimId: claim.id,
+              reserveId: reserve!.id,
+              holderId: claim.holderId,
+              amount: { amountMinor: reserve!.amount.toString(), currency: reserve!.currency },
+              settledAt: settledAt.toISOString(),
+            },
+          },
+        ]);
+      }
+      return claim;
+    });
+  }
+
+  /** Releases open reserves whose claim period ended on or before `asOf`; returns how many. */
+  async release(caller: Caller, asOf: string): Promise<number> {
+    if (caller.role !== Role.OPERATOR)
+      throw new DistributionError(
+        DistributionErrorCode.NOT_ALLOWED,
+        'the operator releases reserves',
+      );
+    return this.dataSource.transaction(async (manager) => {
+      const released = await manager.query<
+        { id: string; batch_id: string; amount: string; currency: string }[]
+      >(
+        `UPDATE royalty_distribution.reserves SET status = 'RELEASED', released_at = now()
+         WHERE status = 'OPEN' AND release_after <= $1::date
+         RETURNING id, batch_id, amount::text AS amount, currency`,
+        [asOf],
+      );
+      const releasedAt = new Date().toISOString();
+      await this.outbox.add(
+        manager,
+        released.map((reserve) => ({
+          definition: ReserveReleased,
+          aggregateId: reserve.batch_id,
+          correlationId: `release-${asOf}`,
+          payload: {
+            reserveId: reserve.id,
+            batchId: reserve.batch_id,
+            amount: { amountMinor: reserve.amount, currency: reserve.currency },
+            rule: 'claim period ended unclaimed',
+            releasedAt,
+          },
+        })),
+      );
+      return released.length;
+    });
+  }
+}

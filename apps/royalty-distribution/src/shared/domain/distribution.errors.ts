@@ -1,0 +1,17 @@
+export enum DistributionErrorCode {
+  INVALID = 'INVALID',
+  NOT_FOUND = 'NOT_FOUND',
+  NOT_ALLOWED = 'NOT_ALLOWED',
+  CONFLICT = 'CONFLICT',
+}
+
+/** A request refused whole: nothing of it is stored. */
+export class DistributionError extends Error {
+  constructor(
+    readonly code: DistributionErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DistributionError';
+  }
+}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   Inject,
   Injectable,
@@ -153,11 +154,11 @@ export class BatchCalculator implements OnApplicationBootstrap, OnApplicationShu
       const { fee, distributable } = splitPool(pool, batch.adminFeeBps);
       await manager.query(ALLOCATE, [batchId, distributable.toString()]);
       await manager.query(CLASSIFY, [batchId, batch.societyId, lastDayOf(batch.periodEnd)]);
-      const [{ cells }] = (await manager.query(
+      const [counted] = await manager.query<{ cells: number }[]>(
         `SELECT count(*)::int AS cells FROM ${S}.batch_cells WHERE batch_id = $1`,
         [batchId],
-      )) as [{ cells: number }];
-      if (cells === 0 && distributable > 0n) {
+      );
+      if (counted!.cells === 0 && distributable > 0n) {
         // No usage to share it: the whole distributable amount is reserved.
         await manager.query(
           `INSERT INTO ${S}.batch_cells (batch_id, work_key, holder_key, points, amount, status, reason)
@@ -185,16 +186,20 @@ export class BatchCalculator implements OnApplicationBootstrap, OnApplicationShu
        FROM ${S}.batch_cells WHERE batch_id = $1`,
       [batch.id],
     );
-    const [{ checksum: cells }] = (await manager.query(CHECKSUM, [batch.id])) as [
-      { checksum: string },
-    ];
-    const checksum = (
-      (await manager.query(`SELECT encode(sha256(convert_to($1, 'UTF8')), 'hex') AS checksum`, [
-        [batch.periodStart, batch.periodEnd, batch.category, batch.currency, pool, fee, cells].join(
-          '|',
-        ),
-      ])) as [{ checksum: string }]
-    )[0].checksum;
+    const [hashed] = await manager.query<{ checksum: string }[]>(CHECKSUM, [batch.id]);
+    const checksum = createHash('sha256')
+      .update(
+        [
+          batch.periodStart,
+          batch.periodEnd,
+          batch.category,
+          batch.currency,
+          pool,
+          fee,
+          hashed!.checksum,
+        ].join('|'),
+      )
+      .digest('hex');
     const payable = BigInt(totals!.payable);
     const held = BigInt(totals!.held);
     const reserved = BigInt(totals!.reserved);

@@ -1,0 +1,355 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Caller } from '#libs/auth';
+import { PartyKind, RightType, Role, UseType } from '#libs/contracts';
+import { startTestService, type GraphQLResult, type TestService } from '#libs/testing';
+import { UpstreamEvents } from '../../../../test/support/upstream-events.js';
+import { royaltyDistributionApp } from '../royalty-distribution.app.js';
+
+const HEADER = 'licenseId,workId,identifier,title,useType,territory,quantity,usageDate';
+const BATCH_FIELDS = `id status pool { amountMinor currency } adminFee { amountMinor }
+  allocatedTotal { amountMinor } payableTotal { amountMinor } heldTotal { amountMinor }
+  reservedTotal { amountMinor } exceptions checksum calculation { state phase error }`;
+
+interface BatchView {
+  id: string;
+  status: string;
+  pool: { amountMinor: string; currency: string };
+  adminFee: { amountMinor: string };
+  allocatedTotal: { amountMinor: string };
+  payableTotal: { amountMinor: string };
+  heldTotal: { amountMinor: string };
+  reservedTotal: { amountMinor: string };
+  exceptions: number;
+  checksum: string;
+  calculation: { state: string; phase: string | null; error: string | null };
+}
+
+/**
+ * The golden scenario, computed by hand (pool 100,000 JPY, fee 15 %: D = 85,000; weights
+ * STREAM 2, SNS_POST 1; scheme right PERFORMANCE):
+ *
+ *   work A (member M 60 %, non-member N 30 %, 10 % unclaimed): STREAM 100 -> w 200,
+ *     SNS_POST 50 -> w 50
+ *   work B (M 100 %, disputed): STREAM 30 -> w 60
+ *   work C (N 100 %): STREAM 40, opted out (backdated) on its usage date -> exception
+ *   unidentified "title:mystery": STREAM 10 -> w 20
+ *
+ *   cells: A/M 1,500,000  A/N 750,000  A/UNCLAIMED 250,000  B/M 600,000
+ *          mystery/UNIDENTIFIED 200,000  (total 3,300,000)
+ *   floors (remainders): 38,636 (1.2M)  19,318 (0.6M)  6,439 (1.3M)  15,454 (1.8M)  5,151 (1.7M)
+ *   sum 84,998: the 2 units left go to B/M and mystery.
+ *   A/M 38,636 payable, A/N 19,318 held, A/UNCLAIMED 6,439, B/M 15,455 (disputed) and
+ *   mystery 5,152 reserved: 38,636 + 19,318 + 27,046 + fee 15,000 = 100,000.
+ */
+describe('distribution batches', () => {
+  let sut: TestService;
+  let upstream: UpstreamEvents;
+  let society: string;
+  let member: string;
+  let nonMember: string;
+  let workA: string;
+  let workB: string;
+  let batch: BatchView;
+  const operator: Caller = { role: Role.OPERATOR, partyId: randomUUID() };
+  const platform: Caller = { role: Role.PLATFORM, partyId: randomUUID() };
+  let admin: Caller;
+
+  const gql = <T>(query: string, variables: Record<string, unknown>, caller: Caller | null) =>
+    sut.graphql<T>(query, variables, caller) as Promise<GraphQLResult<T>>;
+  const batchQuery = async (id: string) =>
+    (
+      await gql<{ distributionBatch: BatchView }>(
+        `query ($id: ID!) { distributionBatch(id: $id) { ${BATCH_FIELDS} } }`,
+        { id },
+        admin,
+      )
+    ).data!.distributionBatch;
+  const calculated = async (id: string) => {
+    const started = await gql<{ calculateDistributionBatch: BatchView }>(
+      `mutation ($id: ID!) { calculateDistributionBatch(id: $id) { ${BATCH_FIELDS} } }`,
+      { id },
+      admin,
+    );
+    expect(started.errors).toBeUndefined();
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const current = await batchQuery(id);
+      if (current.calculation.state !== 'RUNNING') return current;
+      if (Date.now() > deadline) throw new Error('calculation did not finish');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+
+  beforeAll(async () => {
+    sut = await startTestService(royaltyDistributionApp);
+    upstream = new UpstreamEvents(sut.app);
+    society = await upstream.party(PartyKind.SOCIETY);
+    admin = { role: Role.SOCIETY_ADMIN, partyId: society };
+    member = await upstream.holder({ societyId: society });
+    nonMember = await upstream.holder();
+    const share = (holderId: string, shareBps: number) => ({
+      holderId,
+      rightType: RightType.PERFORMANCE,
+      shareBps,
+    });
+    workA = await upstream.work([], { shares: [share(member, 6000), share(nonMember, 3000)] });
+    workB = await upstream.work([], { shares: [share(member, 10_000)] });
+    const workC = await upstream.work([], { shares: [share(nonMember, 10_000)] });
+    await upstream.disputeOpened(workB, [member, randomUUID()]);
+    const scheme = await upstream.scheme({
+      societyId: society,
+      rightType: RightType.PERFORMANCE,
+      weights: [
+        { useType: UseType.STREAM, weight: 2 },
+        { useType: UseType.SNS_POST, weight: 1 },
+      ],
+    });
+    const license = (workId: string | null, useType = UseType.STREAM) =>
+      upstream.license({
+        platformId: platform.partyId,
+        schemeId: scheme,
+        societyId: society,
+        workId,
+        useType,
+        unidentifiedReference: workId ? null : 'title:mystery',
+      });
+    const [aStream, aSns, bStream, cStream, unknown] = [
+      await license(workA),
+      await license(workA, UseType.SNS_POST),
+      await license(workB),
+      await license(workC),
+      await license(null),
+    ];
+    await upstream.settled();
+    const report = await sut.app.inject({
+      method: 'POST',
+      url: '/v1/usage-reports?periodStart=2026-11-01&periodEnd=2026-12-01',
+      headers: {
+        authorization: `Bearer ${await sut.tokenFor(platform)}`,
+        'content-type': 'text/csv',
+        'idempotency-key': randomUUID(),
+      },
+      payload: [
+        HEADER,
+        `${aStream},,,,STREAM,JP,60,2026-11-03`,
+        `${aStream},,,,STREAM,JP,40,2026-11-13`,
+        `${aSns},,,,SNS_POST,JP,50,2026-11-04`,
+        `${bStream},,,,STREAM,JP,30,2026-11-05`,
+        `${cStream},,,,STREAM,JP,40,2026-11-10`,
+        `${unknown},,,,STREAM,JP,10,2026-11-06`,
+      ].join('\n'),
+    });
+    expect(report.json()).toMatchObject({ linesAccepted: 6, linesRejected: 0 });
+    // The operator records an opt-out of work C's holder back to 5 November, after the report.
+    await upstream.optOut(nonMember, {
+      workId: workC,
+      effectiveFrom: new Date('2026-11-05T00:00:00Z'),
+    });
+    await upstream.settled();
+    const created = await gql<{ createDistributionBatch: BatchView }>(
+      `mutation { createDistributionBatch(input: { periodStart: "2026-11-01", periodEnd: "2026-12-01",
+         category: MUSIC, poolAmountMinor: "100000", currency: "JPY", adminFeeBps: 1500 }) { ${BATCH_FIELDS} } }`,
+      {},
+      admin,
+    );
+    expect(created.errors).toBeUndefined();
+    batch = created.data!.createDistributionBatch;
+    expect(batch.status).toBe('DRAFT');
+  });
+
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  it('should allocate the golden scenario exactly as computed by hand', async () => {
+    const result = await calculated(batch.id);
+    expect(result).toMatchObject({
+      status: 'CALCULATED',
+      pool: { amountMinor: '100000', currency: 'JPY' },
+      adminFee: { amountMinor: '15000' },
+      payableTotal: { amountMinor: '38636' },
+      heldTotal: { amountMinor: '19318' },
+      allocatedTotal: { amountMinor: '57954' },
+      reservedTotal: { amountMinor: '27046' },
+      exceptions: 1,
+      calculation: { state: 'IDLE', phase: null, error: null },
+    });
+    expect(result.checksum).toMatch(/^[0-9a-f]{64}$/);
+    batch = result;
+  });
+
+  it('should show each holder its lines per work and use type, split exactly', async () => {
+    const statement = async (holderId: string, caller: Caller) =>
+      gql<{
+        statement: {
+          totalPayable: { amountMinor: string };
+          totalHeld: { amountMinor: string };
+          totalReserved: { amountMinor: string };
+          lines: {
+            workKey: string;
+            useType: string;
+            amount: { amountMinor: string };
+            status: string;
+          }[];
+        };
+      }>(
+        `query ($b: ID!, $h: ID!) { statement(batchId: $b, holderId: $h) {
+           totalPayable { amountMinor } totalHeld { amountMinor } totalReserved { amountMinor }
+           lines { workKey useType amount { amountMinor } status } } }`,
+        { b: batch.id, h: holderId },
+        caller,
+      );
+    const ofMember = (await statement(member, { role: Role.RIGHT_HOLDER, partyId: member })).data!
+      .statement;
+    expect(ofMember.totalPayable.amountMinor).toBe('38636');
+    expect(ofMember.totalReserved.amountMinor).toBe('15455');
+    expect(
+      ofMember.lines.map((l) => [l.workKey, l.useType, l.amount.amountMinor, l.status]).sort(),
+    ).toEqual(
+      [
+        [workA, 'SNS_POST', '7727', 'PAYABLE'],
+        [workA, 'STREAM', '30909', 'PAYABLE'],
+        [workB, 'STREAM', '15455', 'RESERVED'],
+      ].sort(),
+    );
+    const ofNonMember = (await statement(nonMember, admin)).data!.statement;
+    expect(ofNonMember.totalHeld.amountMinor).toBe('19318');
+    expect(
+      ofNonMember.lines.map((l) => [l.useType, l.amount.amountMinor, l.status]).sort(),
+    ).toEqual(
+      [
+        ['SNS_POST', '3864', 'HELD'],
+        ['STREAM', '15454', 'HELD'],
+      ].sort(),
+    );
+    const peek = await statement(member, { role: Role.RIGHT_HOLDER, partyId: nonMember });
+    expect(peek.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('should give the same checksum when recalculated', async () => {
+    const again = await calculated(batch.id);
+    expect(again.checksum).toBe(batch.checksum);
+    expect(again.reservedTotal).toEqual(batch.reservedTotal);
+  });
+
+  it('should approve, publish reserves without personal data, settle claims and close', async () => {
+    const approved = await gql<{ approveDistributionBatch: BatchView }>(
+      `mutation ($id: ID!) { approveDistributionBatch(id: $id) { status } }`,
+      { id: batch.id },
+      admin,
+    );
+    expect(approved.data!.approveDistributionBatch.status).toBe('APPROVED');
+    const recalc = await gql(
+      `mutation ($id: ID!) { calculateDistributionBatch(id: $id) { status } }`,
+      { id: batch.id },
+      admin,
+    );
+    expect(recalc.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+
+    const reserves = async (caller: Caller | null) =>
+      (
+        await gql<{
+          reserves: {
+            edges: {
+              node: {
+                id: string;
+                reason: string;
+                amount: { amountMinor: string };
+                workKey: string;
+              };
+            }[];
+          };
+        }>(
+          `query ($b: ID) { reserves(filter: { batchId: $b }) { edges { node { id reason workKey amount { amountMinor } } } } }`,
+          { b: batch.id },
+          caller,
+        )
+      ).data!.reserves.edges.map((edge) => edge.node);
+    const publicReport = await reserves(null);
+    expect(publicReport.map((r) => [r.reason, r.amount.amountMinor]).sort()).toEqual(
+      [
+        ['DISPUTED', '15455'],
+        ['UNCLAIMED', '6439'],
+        ['UNIDENTIFIED', '5152'],
+      ].sort(),
+    );
+    const held = (await reserves(admin)).find((r) => r.reason === 'NON_MEMBER')!;
+    expect(held.amount.amountMinor).toBe('19318');
+
+    const nonMemberCaller: Caller = { role: Role.RIGHT_HOLDER, partyId: nonMember };
+    const claim = await gql<{ claimReserve: { id: string; status: string } }>(
+      `mutation ($input: ClaimReserveInput!) { claimReserve(input: $input) { id status } }`,
+      {
+        input: { reserveId: held.id, holderId: nonMember, evidence: 'I am the holder; I joined.' },
+      },
+      nonMemberCaller,
+    );
+    expect(claim.data!.claimReserve.status).toBe('PENDING');
+    const stranger = await gql(
+      `mutation ($input: ClaimReserveInput!) { claimReserve(input: $input) { id } }`,
+      { input: { reserveId: held.id, holderId: member, evidence: 'mine' } },
+      { role: Role.RIGHT_HOLDER, partyId: member },
+    );
+    expect(stranger.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const settled = await gql<{ settleClaim: { status: string } }>(
+      `mutation ($input: SettleClaimInput!) { settleClaim(input: $input) { status } }`,
+      { input: { claimId: claim.data!.claimReserve.id, approve: true } },
+      admin,
+    );
+    expect(settled.data!.settleClaim.status).toBe('APPROVED');
+
+    const closed = await gql<{ closeDistributionBatch: { status: string } }>(
+      `mutation ($id: ID!) { closeDistributionBatch(id: $id) { status } }`,
+      { id: batch.id },
+      admin,
+    );
+    expect(closed.data!.closeDistributionBatch.status).toBe('CLOSED');
+  });
+
+  it('should refuse batches of other societies and bad terms', async () => {
+    const other: Caller = { role: Role.SOCIETY_ADMIN, partyId: randomUUID() };
+    expect(await batchQueryAs(other)).toBeNull();
+    const bad = await gql(
+      `mutation { createDistributionBatch(input: { periodStart: "2026-12-01", periodEnd: "2026-11-01",
+         category: MUSIC, currency: "JPY", adminFeeBps: 100 }) { id } }`,
+      {},
+      admin,
+    );
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const platformTry = await gql(
+      `mutation { createDistributionBatch(input: { periodStart: "2026-11-01", periodEnd: "2026-12-01",
+         category: MUSIC, currency: "JPY", adminFeeBps: 100 }) { id } }`,
+      {},
+      platform,
+    );
+    expect(platformTry.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    async function batchQueryAs(caller: Caller) {
+      return (
+        await gql<{ distributionBatch: unknown }>(
+          `query ($id: ID!) { distributionBatch(id: $id) { id } }`,
+          { id: batch.id },
+          caller,
+        )
+      ).data!.distributionBatch;
+    }
+  });
+
+  it('should take the pool from the license fees of the period when none is given', async () => {
+    const created = await gql<{ createDistributionBatch: BatchView }>(
+      `mutation { createDistributionBatch(input: { periodStart: "2026-01-01", periodEnd: "2027-01-01",
+         category: MUSIC, currency: "JPY", adminFeeBps: 0 }) { id } }`,
+      {},
+      admin,
+    );
+    const result = await calculated(created.data!.createDistributionBatch.id);
+    // Five licenses of 2,000 JPY each, all valid from 2026-01-01.
+    expect(result.pool.amountMinor).toBe('10000');
+    expect(
+      BigInt(result.allocatedTotal.amountMinor) +
+        BigInt(result.reservedTotal.amountMinor) +
+        BigInt(result.adminFee.amountMinor),
+    ).toBe(10000n);
+  });
+});

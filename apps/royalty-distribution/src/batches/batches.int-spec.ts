@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Caller } from '#libs/auth';
 import { PartyKind, RightType, Role, UseType } from '#libs/contracts';
-import { startTestService, type GraphQLResult, type TestService } from '#libs/testing';
+import { startTestService, type TestService } from '#libs/testing';
 import { UpstreamEvents } from '../../../../test/support/upstream-events.js';
 import { royaltyDistributionApp } from '../royalty-distribution.app.js';
 
@@ -51,12 +51,11 @@ describe('distribution batches', () => {
   let workA: string;
   let workB: string;
   let batch: BatchView;
-  const operator: Caller = { role: Role.OPERATOR, partyId: randomUUID() };
   const platform: Caller = { role: Role.PLATFORM, partyId: randomUUID() };
   let admin: Caller;
 
   const gql = <T>(query: string, variables: Record<string, unknown>, caller: Caller | null) =>
-    sut.graphql<T>(query, variables, caller) as Promise<GraphQLResult<T>>;
+    sut.graphql<T>(query, variables, caller);
   const batchQuery = async (id: string) =>
     (
       await gql<{ distributionBatch: BatchView }>(

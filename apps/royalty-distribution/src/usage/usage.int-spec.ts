@@ -196,6 +196,33 @@ describe('usage reports', () => {
     ]);
   });
 
+  it('should match lines left unidentified once their work is registered', async () => {
+    const unidentified = await upstream.license({
+      platformId: platform.partyId,
+      schemeId: scheme,
+      societyId: society,
+      unidentifiedReference: 'title:later song',
+    });
+    await upstream.settled();
+    const { body } = await postCsv([
+      `${unidentified},,,Later Song,STREAM,JP,10,2026-11-06`,
+      `${unidentified},,ISWC:T-034.524.680-1,,STREAM,JP,10,2026-11-06`,
+      `${unidentified},,,,STREAM,JP,10,2026-11-06`,
+    ]);
+    expect(body.linesUnidentified).toBe(3);
+    const byTitle = await upstream.work([holder], { title: 'LATER SONG' });
+    const byIswc = await upstream.work([holder], {
+      title: 'Something Else',
+      identifiers: [{ scheme: IdentifierScheme.ISWC, value: 'T0345246801' }],
+    });
+    await upstream.settled();
+    expect((await linesOf(body.id)).map((l) => [l.line, l.work_id])).toEqual([
+      [2, byTitle],
+      [3, byIswc],
+      [4, byTitle],
+    ]);
+  });
+
   it('should reject lines of works opted out on their usage date', async () => {
     const optedHolder = await upstream.holder();
     const optedWork = await upstream.work([optedHolder]);

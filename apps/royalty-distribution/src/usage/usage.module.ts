@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { Rematch } from './application/rematch.js';
 import { UsageIngest } from './application/usage-ingest.js';
 import { UsageQueries } from './application/usage.queries.js';
 import { UsageResolver } from './graphql/usage.resolver.js';
@@ -6,6 +7,6 @@ import { CsvBodyParser, UsageReportsController } from './http/usage-reports.cont
 
 @Module({
   controllers: [UsageReportsController],
-  providers: [CsvBodyParser, UsageIngest, UsageQueries, UsageResolver],
+  providers: [CsvBodyParser, UsageIngest, UsageQueries, UsageResolver, Rematch],
 })
 export class UsageModule {}

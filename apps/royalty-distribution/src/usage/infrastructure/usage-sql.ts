@@ -93,7 +93,8 @@ SELECT $1, line, license_id, society_id, scheme_id, category, work_id,
             WHEN identifier_key IS NOT NULL THEN identifier_key
             WHEN license_reference ~ '^[A-Z]+:' AND license_reference !~ '^(title|work):'
               THEN license_reference END,
-       CASE WHEN work_id IS NULL AND title IS NULL AND license_reference LIKE 'title:%'
+       CASE WHEN work_id IS NULL AND title IS NULL AND identifier_key IS NULL
+                 AND license_reference LIKE 'title:%'
             THEN split_part(substr(license_reference, 7), '|creator:', 1) END,
        CASE WHEN work_id IS NULL THEN title END,
        use_type, territory, quantity, usage_date

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '#libs/database';
+import { createTestDatabase, type TestDatabase } from '#libs/testing';
+import { royaltyDistributionDatabase } from '../../royalty-distribution.database.js';
+import { allocate, type Cell } from '../domain/allocation.js';
+import { ALLOCATE } from './calculation-sql.js';
+
+const byKeys = (
+  a: { workKey: string; holderKey: string },
+  b: { workKey: string; holderKey: string },
+) =>
+  a.workKey === b.workKey ? (a.holderKey < b.holderKey ? -1 : 1) : a.workKey < b.workKey ? -1 : 1;
+
+/** The SQL allocation (used at scale) and the domain function agree to the unit. */
+describe('ALLOCATE in SQL', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase([royaltyDistributionDatabase]);
+    dataSource = await createDataSource(royaltyDistributionDatabase, {
+      url: database.url,
+      poolSize: 2,
+    }).initialize();
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  const key = fc.constantFrom(
+    'UNCLAIMED',
+    'UNIDENTIFIED',
+    'a0c1e2d3-0000-4000-8000-000000000001',
+    'A0C1E2D3-0000-4000-8000-000000000001',
+    'title:夜の月',
+    'title:zebra',
+    'ISRC:JPK002100001',
+  );
+  const cells = fc.uniqueArray(
+    fc.record({
+      workKey: key,
+      holderKey: key,
+      points: fc.oneof(fc.constant(1000n), fc.bigInt({ min: 1n, max: 10n ** 20n })),
+    }),
+    { selector: (c) => `${c.workKey}|${c.holderKey}`, minLength: 1, maxLength: 20 },
+  );
+
+  it('should give every cell the same amount as the domain allocation', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.bigInt({ min: 0n, max: 10n ** 15n }),
+        cells,
+        async (distributable, list) => {
+          const batchId = randomUUID();
+          await dataSource.query(
+            `INSERT INTO royalty_distribution.batch_cells (batch_id, work_key, holder_key, points)
+           SELECT $1, * FROM unnest($2::text[], $3::text[], $4::numeric[])`,
+            [
+              batchId,
+              list.map((c) => c.workKey),
+              list.map((c) => c.holderKey),
+              list.map((c) => c.points.toString()),
+            ],
+          );
+          await dataSource.query(ALLOCATE, [batchId, distributable.toString()]);
+          const rows = await dataSource.query<
+            { work_key: string; holder_key: string; amount: string }[]
+          >(
+            `SELECT work_key, holder_key, amount::text AS amount FROM royalty_distribution.batch_cells
+           WHERE batch_id = $1`,
+            [batchId],
+          );
+          const fromSql = rows
+            .map((row) => ({
+              workKey: row.work_key,
+              holderKey: row.holder_key,
+              amount: BigInt(row.amount),
+            }))
+            .sort(byKeys);
+          const expected = allocate(distributable, list as Cell[])
+            .map(({ workKey, holderKey, amount }) => ({ workKey, holderKey, amount }))
+            .sort(byKeys);
+          expect(fromSql).toEqual(expected);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});

@@ -22,6 +22,8 @@ export interface ServiceProcess {
     token?: string,
   ): Promise<{ data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] }>;
   stop(): Promise<void>;
+  /** Kills the process at once (SIGKILL): no shutdown hooks run. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -63,9 +65,15 @@ export async function startServiceProcess(
       return (await response.json()) as never;
     },
     async stop() {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');
       child.kill('SIGTERM');
+      await exited;
+    },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGKILL');
       await exited;
     },
   };

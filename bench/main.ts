@@ -2,11 +2,17 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import type { BenchmarkSuite } from './harness.js';
 import { authorizationBenchmark } from './authorization.bench.js';
+import { distributionBenchmark } from './distribution.bench.js';
 import { messagingBenchmark } from './messaging.bench.js';
 import { registryBenchmark } from './registry.bench.js';
 
 /** Registered suites, in the order `npm run bench` runs them. */
-const suites: BenchmarkSuite[] = [messagingBenchmark, registryBenchmark, authorizationBenchmark];
+const suites: BenchmarkSuite[] = [
+  messagingBenchmark,
+  registryBenchmark,
+  authorizationBenchmark,
+  distributionBenchmark,
+];
 
 const program = new Command('bench')
   .description('Run benchmark suites; results go to docs/BENCHMARKS.md')

@@ -1,9 +1,9 @@
 // Written by `npm run migration:generate`: every migration of this folder, oldest first.
 import type { MigrationInterface } from 'typeorm';
 import { CreateMessagingTables1764000000001 } from './1764000000001-CreateMessagingTables.js';
-import { CreateDistribution1795562013040 } from './1795562013040-CreateDistribution.js';
+import { CreateDistribution1795563051897 } from './1795563051897-CreateDistribution.js';
 
 export const migrations: (new () => MigrationInterface)[] = [
   CreateMessagingTables1764000000001,
-  CreateDistribution1795562013040,
+  CreateDistribution1795563051897,
 ];

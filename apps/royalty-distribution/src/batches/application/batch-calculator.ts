@@ -14,14 +14,11 @@ import { splitPool } from '../domain/allocation.js';
 import { lastDayOf } from '../domain/lifecycle.js';
 import {
   ALLOCATE,
-  BUILD_CELLS,
   BUILD_CELL_USES,
   CHECKSUM,
-  CLASSIFY,
   COUNT_REPORTS,
   LICENSE_FEES,
   RECORD_EXCEPTIONS,
-  SPLIT_BY_USE_TYPE,
 } from '../infrastructure/calculation-sql.js';
 import { BatchEntity, BatchStatus, CalculationState } from '../infrastructure/batch.entities.js';
 
@@ -111,6 +108,17 @@ export class BatchCalculator implements OnApplicationBootstrap, OnApplicationShu
     }
   }
 
+  /** Runs one statement of the calculation and logs how long it took. */
+  private async step<T>(name: string, batchId: string, work: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    const result = await work();
+    this.logger.debug(
+      { batchId, step: name, ms: Math.round(performance.now() - started) },
+      'calculation step',
+    );
+    return result;
+  }
+
   private async phase(batchId: string, phase: string): Promise<void> {
     await this.dataSource.query(
       `UPDATE ${S}.distribution_batches SET calculation_phase = $2 WHERE id = $1`,
@@ -142,18 +150,25 @@ export class BatchCalculator implements OnApplicationBootstrap, OnApplicationShu
             ])
           )[0]!.pool,
         );
-      await manager.query(COUNT_REPORTS, [batchId, batch.periodStart, batch.periodEnd]);
-      await manager.query(RECORD_EXCEPTIONS, scope);
-      await manager.query(BUILD_CELL_USES, scope);
-      await manager.query(BUILD_CELLS, [batchId]);
+      await this.step('COUNT_REPORTS', batchId, () =>
+        manager.query(COUNT_REPORTS, [batchId, batch.periodStart, batch.periodEnd]),
+      );
+      await this.step('RECORD_EXCEPTIONS', batchId, () => manager.query(RECORD_EXCEPTIONS, scope));
+      await this.step('BUILD_CELL_USES', batchId, () => manager.query(BUILD_CELL_USES, scope));
       return pool;
     });
 
     await this.phase(batchId, 'allocating');
     await this.dataSource.transaction(async (manager) => {
       const { fee, distributable } = splitPool(pool, batch.adminFeeBps);
-      await manager.query(ALLOCATE, [batchId, distributable.toString()]);
-      await manager.query(CLASSIFY, [batchId, batch.societyId, lastDayOf(batch.periodEnd)]);
+      await this.step('ALLOCATE', batchId, () =>
+        manager.query(ALLOCATE, [
+          batchId,
+          distributable.toString(),
+          batch.societyId,
+          lastDayOf(batch.periodEnd),
+        ]),
+      );
       const [counted] = await manager.query<{ cells: number }[]>(
         `SELECT count(*)::int AS cells FROM ${S}.batch_cells WHERE batch_id = $1`,
         [batchId],
@@ -166,7 +181,6 @@ export class BatchCalculator implements OnApplicationBootstrap, OnApplicationShu
           [batchId, distributable.toString()],
         );
       }
-      await manager.query(SPLIT_BY_USE_TYPE, [batchId]);
       await this.finish(manager, batch, pool, fee);
     });
     this.logger.info(

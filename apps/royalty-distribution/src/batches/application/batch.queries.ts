@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { UseType } from '#libs/contracts';
 import { BatchEntity } from '../infrastructure/batch.entities.js';
+import { STATEMENT_LINES } from '../infrastructure/calculation-sql.js';
 
 const S = 'royalty_distribution';
 
@@ -40,21 +41,15 @@ export class BatchQueries {
   async statementLines(batchId: string, holderId: string): Promise<StatementLineRow[]> {
     const rows = await this.dataSource.query<
       { work_key: string; use_type: UseType; amount: string; status: string }[]
-    >(
-      `SELECT u.work_key, u.use_type, u.amount::text AS amount, c.status
-       FROM ${S}.batch_cell_uses u
-       JOIN ${S}.batch_cells c
-         ON c.batch_id = u.batch_id AND c.work_key = u.work_key AND c.holder_key = u.holder_key
-       WHERE u.batch_id = $1 AND u.holder_key = $2 AND u.amount > 0
-       ORDER BY u.work_key, u.use_type`,
-      [batchId, holderId],
-    );
-    return rows.map((row) => ({
-      workKey: row.work_key,
-      useType: row.use_type,
-      amount: BigInt(row.amount),
-      status: row.status,
-    }));
+    >(STATEMENT_LINES, [batchId, holderId]);
+    return rows
+      .map((row) => ({
+        workKey: row.work_key,
+        useType: row.use_type,
+        amount: BigInt(row.amount),
+        status: row.status,
+      }))
+      .filter((line) => line.amount > 0n);
   }
 
   /** Works that earned the most in a batch (all holders, reserved money included). */

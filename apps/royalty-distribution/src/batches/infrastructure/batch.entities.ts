@@ -163,7 +163,7 @@ export class BatchReportEntity {
   reportId: string;
 }
 
-/** A cell per use type: points and the part of the cell's money they earned. */
+/** A cell's points per use type (statements split the cell's money by them). */
 @Entity({ name: 'batch_cell_uses' })
 export class BatchCellUseEntity {
   @PrimaryColumn({ name: 'batch_id', type: 'uuid' })
@@ -180,9 +180,6 @@ export class BatchCellUseEntity {
 
   @Column({ type: 'numeric', precision: 60, scale: 0, transformer: minorUnits })
   points: bigint;
-
-  @Column({ type: 'numeric', precision: 38, scale: 0, nullable: true, transformer: minorUnits })
-  amount: bigint | null;
 }
 
 /** A cell (work or unidentified reference, holder key) and its allocation. */

@@ -58,8 +58,8 @@ describe('ALLOCATE in SQL', () => {
         async (distributable, list) => {
           const batchId = randomUUID();
           await dataSource.query(
-            `INSERT INTO royalty_distribution.batch_cells (batch_id, work_key, holder_key, points)
-           SELECT $1, * FROM unnest($2::text[], $3::text[], $4::numeric[])`,
+            `INSERT INTO royalty_distribution.batch_cell_uses (batch_id, work_key, holder_key, use_type, points)
+           SELECT $1, w, h, 'STREAM', p FROM unnest($2::text[], $3::text[], $4::numeric[]) AS c(w, h, p)`,
             [
               batchId,
               list.map((c) => c.workKey),
@@ -67,7 +67,12 @@ describe('ALLOCATE in SQL', () => {
               list.map((c) => c.points.toString()),
             ],
           );
-          await dataSource.query(ALLOCATE, [batchId, distributable.toString()]);
+          await dataSource.query(ALLOCATE, [
+            batchId,
+            distributable.toString(),
+            randomUUID(),
+            '2026-11-30',
+          ]);
           const rows = await dataSource.query<
             { work_key: string; holder_key: string; amount: string }[]
           >(

@@ -83,80 +83,66 @@ export const BUILD_CELL_USES = `
   SELECT $1, work_key, holder_key, use_type, sum(points) FROM cells
   GROUP BY work_key, holder_key, use_type HAVING sum(points) > 0`;
 
-export const BUILD_CELLS = `
-  INSERT INTO ${S}.batch_cells (batch_id, work_key, holder_key, points)
-  SELECT batch_id, work_key, holder_key, sum(points) FROM ${S}.batch_cell_uses
-  WHERE batch_id = $1 GROUP BY batch_id, work_key, holder_key`;
-
 /**
- * Step 4 ($1 batch, $2 distributable D): floor(D x cell / total) each, then one unit each to
- * the largest remainders, ties by work key then holder key (byte order).
+ * Steps 4 and 5 in one statement ($1 batch, $2 distributable D, $3 society, $4 last day of
+ * the period): the cells (summed over use types) each get floor(D x cell / total), then one
+ * unit each to the largest remainders, ties by work key then holder key (byte order); members'
+ * money is payable, non-members' held, UNCLAIMED, UNIDENTIFIED and disputed works' reserved.
  */
 export const ALLOCATE = `
-  WITH total AS (
-    SELECT sum(points) AS t FROM ${S}.batch_cells WHERE batch_id = $1
+  INSERT INTO ${S}.batch_cells (batch_id, work_key, holder_key, points, amount, status, reason)
+  WITH grouped AS (
+    SELECT work_key, holder_key, sum(points) AS points FROM ${S}.batch_cell_uses
+    WHERE batch_id = $1 GROUP BY work_key, holder_key
+  ), total AS (
+    SELECT sum(points) AS t FROM grouped
   ), base AS (
-    SELECT c.work_key, c.holder_key, div($2::numeric * c.points, t.t) AS floor,
-           mod($2::numeric * c.points, t.t) AS remainder
-    FROM ${S}.batch_cells c CROSS JOIN total t WHERE c.batch_id = $1 AND t.t > 0
-  ), leftover AS (
-    SELECT $2::numeric - coalesce(sum(floor), 0) AS k FROM base
+    SELECT g.work_key, g.holder_key, g.points, div($2::numeric * g.points, t.t) AS floor,
+           mod($2::numeric * g.points, t.t) AS remainder
+    FROM grouped g CROSS JOIN total t WHERE t.t > 0
   ), ranked AS (
-    SELECT b.*, row_number() OVER (
-      ORDER BY remainder DESC, work_key COLLATE "C", holder_key COLLATE "C") AS rank
+    SELECT b.*,
+           row_number() OVER (ORDER BY remainder DESC, work_key COLLATE "C", holder_key COLLATE "C") AS rank,
+           $2::numeric - sum(floor) OVER () AS k
     FROM base b
+  ), members AS (
+    SELECT DISTINCT party_id::text AS holder_key FROM ${S}.rv_memberships
+    WHERE society_id = $3 AND member_from <= $4::date AND (member_to IS NULL OR $4::date < member_to)
+  ), disputed AS (
+    SELECT DISTINCT work_id::text AS work_key FROM ${S}.rv_disputes WHERE resolved_at IS NULL
   )
-  UPDATE ${S}.batch_cells c
-  SET amount = r.floor + CASE WHEN r.rank <= l.k THEN 1 ELSE 0 END
-  FROM ranked r CROSS JOIN leftover l
-  WHERE c.batch_id = $1 AND c.work_key = r.work_key AND c.holder_key = r.holder_key`;
+  SELECT $1, r.work_key, r.holder_key, r.points,
+         r.floor + CASE WHEN r.rank <= r.k THEN 1 ELSE 0 END,
+         CASE WHEN r.holder_key IN ('UNCLAIMED', 'UNIDENTIFIED') OR d.work_key IS NOT NULL THEN 'RESERVED'
+              WHEN m.holder_key IS NOT NULL THEN 'PAYABLE' ELSE 'HELD' END,
+         CASE WHEN r.holder_key IN ('UNCLAIMED', 'UNIDENTIFIED') THEN r.holder_key
+              WHEN d.work_key IS NOT NULL THEN 'DISPUTED'
+              WHEN m.holder_key IS NOT NULL THEN NULL ELSE 'NON_MEMBER' END
+  FROM ranked r
+  LEFT JOIN disputed d ON d.work_key = r.work_key
+  LEFT JOIN members m ON m.holder_key = r.holder_key`;
 
 /**
- * Step 5 ($1 batch, $2 society, $3 last day of the period): members' money payable,
- * non-members' held, UNCLAIMED, UNIDENTIFIED and disputed works' money reserved.
+ * A holder's statement lines ($1 batch, $2 holder): each of its cells' amount split over the
+ * cell's use types by points, with the same largest-remainder rule (ties by use type).
  */
-export const CLASSIFY = `
-  UPDATE ${S}.batch_cells c SET
-    status = CASE WHEN k.reserved IS NOT NULL THEN 'RESERVED'
-                  WHEN k.member THEN 'PAYABLE' ELSE 'HELD' END,
-    reason = CASE WHEN k.reserved IS NOT NULL THEN k.reserved
-                  WHEN k.member THEN NULL ELSE 'NON_MEMBER' END
-  FROM (
-    SELECT x.work_key, x.holder_key,
-      CASE WHEN x.holder_key IN ('UNCLAIMED', 'UNIDENTIFIED') THEN x.holder_key
-           WHEN EXISTS (SELECT 1 FROM ${S}.rv_disputes d
-                        WHERE d.work_id::text = x.work_key AND d.resolved_at IS NULL)
-             THEN 'DISPUTED'
-      END AS reserved,
-      EXISTS (SELECT 1 FROM ${S}.rv_memberships m
-              WHERE m.party_id::text = x.holder_key AND m.society_id = $2
-                AND m.member_from <= $3::date AND (m.member_to IS NULL OR $3::date < m.member_to)
-      ) AS member
-    FROM ${S}.batch_cells x WHERE x.batch_id = $1
-  ) k
-  WHERE c.batch_id = $1 AND c.work_key = k.work_key AND c.holder_key = k.holder_key`;
-
-/** Each cell's amount split over its use types by points, with the same largest-remainder rule. */
-export const SPLIT_BY_USE_TYPE = `
+export const STATEMENT_LINES = `
   WITH parts AS (
-    SELECT u.work_key, u.holder_key, u.use_type, c.amount,
+    SELECT u.work_key, u.use_type, c.amount, c.status,
            div(c.amount * u.points, c.points) AS floor, mod(c.amount * u.points, c.points) AS remainder
     FROM ${S}.batch_cell_uses u
     JOIN ${S}.batch_cells c
       ON c.batch_id = u.batch_id AND c.work_key = u.work_key AND c.holder_key = u.holder_key
-    WHERE u.batch_id = $1
+    WHERE u.batch_id = $1 AND u.holder_key = $2
   ), ranked AS (
     SELECT p.*,
-           row_number() OVER (PARTITION BY work_key, holder_key
-                              ORDER BY remainder DESC, use_type COLLATE "C") AS rank,
-           amount - sum(floor) OVER (PARTITION BY work_key, holder_key) AS k
+           row_number() OVER (PARTITION BY work_key ORDER BY remainder DESC, use_type COLLATE "C") AS rank,
+           amount - sum(floor) OVER (PARTITION BY work_key) AS k
     FROM parts p
   )
-  UPDATE ${S}.batch_cell_uses u
-  SET amount = r.floor + CASE WHEN r.rank <= r.k THEN 1 ELSE 0 END
-  FROM ranked r
-  WHERE u.batch_id = $1 AND u.work_key = r.work_key AND u.holder_key = r.holder_key
-    AND u.use_type = r.use_type`;
+  SELECT work_key, use_type, (floor + CASE WHEN rank <= k THEN 1 ELSE 0 END)::text AS amount, status
+  FROM ranked
+  ORDER BY work_key, use_type`;
 
 /** SHA-256 of every allocation in key order (hashed in chunks of 10,000 cells). */
 export const CHECKSUM = `

@@ -4,8 +4,8 @@ import { createOptOutViewTable, dropOptOutViewTable } from '#libs/opt-out-view';
 import { createRegistryViewTables, dropRegistryViewTables } from '#libs/registry-view';
 
 /** Usage, batches, reserves; idempotency keys; the registry, licensing and opt-out views. */
-export class CreateDistribution1795562013040 implements MigrationInterface {
-  name = 'CreateDistribution1795562013040';
+export class CreateDistribution1795563051897 implements MigrationInterface {
+  name = 'CreateDistribution1795563051897';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -18,7 +18,7 @@ export class CreateDistribution1795562013040 implements MigrationInterface {
       `CREATE TABLE "royalty_distribution"."batch_reports" ("batch_id" uuid NOT NULL, "report_id" uuid NOT NULL, CONSTRAINT "PK_094581d2178b74185332a3658ec" PRIMARY KEY ("batch_id", "report_id"))`,
     );
     await queryRunner.query(
-      `CREATE TABLE "royalty_distribution"."batch_cell_uses" ("batch_id" uuid NOT NULL, "work_key" text NOT NULL, "holder_key" text NOT NULL, "use_type" text NOT NULL, "points" numeric(60,0) NOT NULL, "amount" numeric(38,0), CONSTRAINT "PK_016a250db5bd0652b10cb00bcbd" PRIMARY KEY ("batch_id", "work_key", "holder_key", "use_type"))`,
+      `CREATE TABLE "royalty_distribution"."batch_cell_uses" ("batch_id" uuid NOT NULL, "work_key" text NOT NULL, "holder_key" text NOT NULL, "use_type" text NOT NULL, "points" numeric(60,0) NOT NULL, CONSTRAINT "PK_016a250db5bd0652b10cb00bcbd" PRIMARY KEY ("batch_id", "work_key", "holder_key", "use_type"))`,
     );
     await queryRunner.query(
       `CREATE TABLE "royalty_distribution"."batch_cells" ("batch_id" uuid NOT NULL, "work_key" text NOT NULL, "holder_key" text NOT NULL, "points" numeric(60,0) NOT NULL, "amount" numeric(38,0), "status" text, "reason" text, CONSTRAINT "PK_677d73cdfb6a10f2f5bd22b49c6" PRIMARY KEY ("batch_id", "work_key", "holder_key"))`,

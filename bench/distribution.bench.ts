@@ -1,0 +1,247 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { DataSource } from 'typeorm';
+import { startTestService } from '#libs/testing';
+import { BatchCalculator } from '../apps/royalty-distribution/src/batches/application/batch-calculator.js';
+import { royaltyDistributionApp } from '../apps/royalty-distribution/src/royalty-distribution.app.js';
+import { UsageIngest } from '../apps/royalty-distribution/src/usage/application/usage-ingest.js';
+import { USAGE_CSV_COLUMNS } from '../apps/royalty-distribution/src/usage/domain/usage-csv.js';
+import {
+  machine,
+  recordResults,
+  round,
+  timed,
+  withBenchDatabase,
+  type BenchmarkSuite,
+} from './harness.js';
+
+const INGEST_LINES = Number(process.env.BENCH_INGEST_LINES ?? 1_000_000);
+const CALCULATION_LINES = Number(process.env.BENCH_CALCULATION_LINES ?? 10_000_000);
+const WORKS = 20_000;
+const LICENSES = 2_000;
+const S = 'royalty_distribution';
+
+/** Peak resident memory of this process while `work` runs (sampled every 50 ms). */
+async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peak: number }> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
+  try {
+    const result = await work();
+    return { result, peak: Math.max(peak, process.memoryUsage.rss()) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/**
+ * Royalty distribution at scale. Ingest: `UsageIngest` (the code behind POST /v1/usage-reports)
+ * on a CSV file, against a raw `COPY` of the same file into a table of its columns, same run.
+ * Calculation: a batch over many usage lines (`BatchCalculator`, all steps and the checksum),
+ * against a plain `INSERT ... SELECT ... GROUP BY` over the same rows, same run.
+ */
+export const distributionBenchmark: BenchmarkSuite = {
+  name: 'distribution',
+  description: 'usage ingest vs COPY; batch calculation vs INSERT ... SELECT ... GROUP BY',
+  run: () =>
+    withBenchDatabase([], async () => {
+      const sut = await startTestService(royaltyDistributionApp, {
+        DB_POOL_SIZE: '4',
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
+      });
+      const dataSource = sut.app.get(DataSource);
+      const client = new pg.Client({ connectionString: sut.database.url });
+      await client.connect();
+      const folder = await mkdtemp(path.join(tmpdir(), 'distribution-bench-'));
+      try {
+        const society = randomUUID();
+        const platform = randomUUID();
+        const scheme = randomUUID();
+        await seedCatalogue(client, society, scheme, platform);
+
+        // Ingest.
+        const licenses = (
+          await client.query<{ id: string; use_type: string }>(
+            `SELECT id, use_type FROM ${S}.licenses ORDER BY id`,
+          )
+        ).rows;
+        const file = path.join(folder, 'usage.csv');
+        await pipeline(Readable.from(usageCsv(licenses, INGEST_LINES)), createWriteStream(file));
+        const megabytes = (await stat(file)).size / 2 ** 20;
+        await client.query(
+          `CREATE TABLE public.copy_baseline (${USAGE_CSV_COLUMNS.map((c) => `"${c}" text`).join(', ')})`,
+        );
+        const copy = await timed(() =>
+          pipeline(
+            createReadStream(file),
+            client.query(
+              copyFrom('COPY public.copy_baseline FROM STDIN WITH (FORMAT csv, HEADER)'),
+            ),
+          ),
+        );
+        await client.query('DROP TABLE public.copy_baseline');
+        const ingest = sut.app.get(UsageIngest);
+        const ingested = await withPeakRss(() =>
+          timed(() =>
+            ingest.ingest(
+              {
+                platformId: platform,
+                periodStart: '2026-11-01',
+                periodEnd: '2026-12-01',
+                idempotencyKey: randomUUID(),
+                source: 'csv',
+              },
+              () => createReadStream(file),
+            ),
+          ),
+        );
+        const [counts] = (
+          await client.query<{ accepted: string; rejected: string }>(
+            `SELECT lines_accepted::text AS accepted, lines_rejected::text AS rejected
+             FROM ${S}.usage_reports WHERE id = $1`,
+            [ingested.result.result.reportId],
+          )
+        ).rows;
+        const ingestRatio = copy.seconds / ingested.result.seconds;
+
+        // Calculation over many more lines, generated in the database.
+        await client.query(`DELETE FROM ${S}.usage_lines`);
+        const seeded = await timed(() => seedLines(client, society, scheme, CALCULATION_LINES));
+        const baseline = await timed(async () => {
+          await client.query(
+            `CREATE TABLE public.group_baseline AS
+             SELECT work_id, unidentified_reference, use_type, sum(quantity) AS quantity
+             FROM ${S}.usage_lines GROUP BY work_id, unidentified_reference, use_type`,
+          );
+        });
+        await client.query('DROP TABLE public.group_baseline');
+        const batchId = randomUUID();
+        await client.query(
+          `INSERT INTO ${S}.distribution_batches (id, society_id, category, period_start, period_end,
+             currency, admin_fee_bps, pool_given_minor, status, calculation_state, created_by)
+           VALUES ($1, $2, 'MUSIC', '2026-11-01', '2026-12-01', 'JPY', 1000, 1000000000000,
+                   'DRAFT', 'RUNNING', $2)`,
+          [batchId, society],
+        );
+        const calculation = await withPeakRss(() =>
+          timed(() => sut.app.get(BatchCalculator).calculate(batchId)),
+        );
+        const [batch] = (
+          await client.query<{ status: string; cells: string; reconciles: boolean }>(
+            `SELECT b.status, (SELECT count(*) FROM ${S}.batch_cells c WHERE c.batch_id = b.id)::text AS cells,
+                    b.payable_minor + b.held_minor + b.reserved_minor + b.admin_fee_minor = b.pool_minor AS reconciles
+             FROM ${S}.distribution_batches b WHERE b.id = $1`,
+            [batchId],
+          )
+        ).rows;
+        if (batch?.status !== 'CALCULATED' || !batch.reconciles)
+          throw new Error(`calculation failed: ${JSON.stringify(batch)}`);
+        const calcRatio = calculation.result.seconds / baseline.seconds;
+        const mib = (bytes: number) => round(bytes / 2 ** 20, 0);
+        const markdown = [
+          '## distribution',
+          '',
+          `\`npm run bench -- distribution\`, ${new Date().toISOString().slice(0, 10)}, ${machine()}; ${WORKS.toLocaleString('en-US')} works, ${LICENSES.toLocaleString('en-US')} licenses.`,
+          '',
+          '| measure | result |',
+          '| --- | --- |',
+          `| baseline: raw \`COPY\` of a ${INGEST_LINES.toLocaleString('en-US')}-line usage CSV (${round(megabytes, 0)} MiB) into a table of its columns | ${round(copy.seconds, 1)} s (${round(INGEST_LINES / copy.seconds, 0)} lines/s) |`,
+          `| usage ingest of the same file (COPY into staging, set-based checks, matching, opt-outs, accepted and rejected lines stored) | ${round(ingested.result.seconds, 1)} s (${round(INGEST_LINES / ingested.result.seconds, 0)} lines/s), ${counts!.accepted} accepted, ${counts!.rejected} rejected; peak RSS ${mib(ingested.peak)} MiB |`,
+          `| ingest / COPY (target >= 0.5) | **${round(ingestRatio, 2)}** ${ingestRatio >= 0.5 ? 'met' : 'NOT met'} |`,
+          `| usage lines generated for the calculation | ${CALCULATION_LINES.toLocaleString('en-US')} (${round(seeded.seconds, 0)} s) |`,
+          `| baseline: \`CREATE TABLE ... AS SELECT ... GROUP BY\` over them | ${round(baseline.seconds, 1)} s |`,
+          `| batch calculation (exceptions, cells per use type, largest remainder, classification, split per use type, checksum), ${batch.cells} cells | ${round(calculation.result.seconds, 1)} s; peak RSS ${mib(calculation.peak)} MiB (target < 1 GiB) |`,
+          `| calculation / GROUP BY (target <= 3) | **${round(calcRatio, 2)}** ${calcRatio <= 3 ? 'met' : 'NOT met'} |`,
+          '',
+          'Both run in-process through the service’s own classes (no HTTP); RSS is the Node',
+          'process’s (the work happens in PostgreSQL, whose memory is bounded by its settings).',
+        ].join('\n');
+        await recordResults('distribution', markdown);
+        return markdown;
+      } finally {
+        await rm(folder, { recursive: true, force: true });
+        await client.end();
+        await sut.close();
+      }
+    }),
+};
+
+async function seedCatalogue(client: pg.Client, society: string, scheme: string, platform: string) {
+  await client.query(`INSERT INTO ${S}.rv_parties (id, kind, name) VALUES ($1, 'SOCIETY', 'S')`, [
+    society,
+  ]);
+  await client.query(
+    `INSERT INTO ${S}.rv_works (id, title, normalized_title, category)
+     SELECT gen_random_uuid(), 'w' || n, 'w' || n, 'MUSIC' FROM generate_series(1, $1) n`,
+    [WORKS],
+  );
+  await client.query(
+    `INSERT INTO ${S}.rv_share_versions (work_id, effective_from) SELECT id, '2020-01-01' FROM ${S}.rv_works`,
+  );
+  await client.query(
+    `INSERT INTO ${S}.rv_shares (work_id, effective_from, holder_id, right_type, share_bps)
+     SELECT id, '2020-01-01', h.holder, 'PERFORMANCE', h.bps
+     FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM ${S}.rv_works) w
+     CROSS JOIN LATERAL (VALUES (md5('h' || (w.n % 5000))::uuid, 6000),
+                                (md5('h' || (w.n % 5000 + 5000))::uuid, 3000)) AS h(holder, bps)`,
+  );
+  await client.query(
+    `INSERT INTO ${S}.rv_memberships (party_id, society_id, member_from)
+     SELECT md5('h' || n)::uuid, $1, '2020-01-01' FROM generate_series(0, 9999, 2) n`,
+    [society],
+  );
+  await client.query(
+    `INSERT INTO ${S}.schemes (id, revision, society_id, category, right_type, currency, weights)
+     VALUES ($1, 1, $2, 'MUSIC', 'PERFORMANCE', 'JPY',
+             '[{"useType":"STREAM","weight":2},{"useType":"SNS_POST","weight":1}]')`,
+    [scheme, society],
+  );
+  await client.query(
+    `INSERT INTO ${S}.licenses (id, platform_id, work_id, unidentified_reference, decision, scheme_id,
+       society_id, category, use_type, territory, valid_from, valid_to, fee_minor, currency)
+     SELECT gen_random_uuid(), $1, w.id, NULL, 'GRANTED_ECL', $2, $3, 'MUSIC',
+            CASE WHEN w.n % 3 = 0 THEN 'SNS_POST' ELSE 'STREAM' END, 'JP', '2026-01-01', '2027-01-01', 1000, 'JPY'
+     FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM ${S}.rv_works LIMIT $4) w`,
+    [platform, scheme, society, LICENSES],
+  );
+  await client.query('ANALYZE');
+}
+
+/** A usage CSV over the licenses: one line in a thousand is bad (a date outside the period). */
+function* usageCsv(licenses: { id: string; use_type: string }[], lines: number): Generator<string> {
+  yield `${USAGE_CSV_COLUMNS.join(',')}\n`;
+  for (let n = 0; n < lines; n += 1) {
+    const license = licenses[(n * 7919) % licenses.length]!;
+    const day =
+      n % 1000 === 999 ? '2026-12-15' : `2026-11-${String(1 + (n % 30)).padStart(2, '0')}`;
+    yield `${license.id},,,,${license.use_type},JP,${1 + ((n * 31) % 97)},${day}\n`;
+  }
+}
+
+async function seedLines(client: pg.Client, society: string, scheme: string, lines: number) {
+  const report = randomUUID();
+  await client.query(
+    `INSERT INTO ${S}.usage_reports (id, platform_id, period_start, period_end, source,
+       lines_accepted, lines_rejected, lines_unidentified)
+     VALUES ($1, $2, '2026-11-01', '2026-12-01', 'csv', $3, 0, 0)`,
+    [report, randomUUID(), lines],
+  );
+  await client.query(
+    `INSERT INTO ${S}.usage_lines (report_id, line, license_id, society_id, scheme_id, category,
+       work_id, unidentified_reference, use_type, territory, quantity, usage_date)
+     SELECT $1, n + 1, $2, $3, $4, 'MUSIC',
+            CASE WHEN n % 50 = 0 THEN NULL ELSE w.ids[1 + (n::bigint * 7919) % $6] END,
+            CASE WHEN n % 50 = 0 THEN 'title:unknown ' || (n % 97) END,
+            CASE WHEN n % 3 = 0 THEN 'SNS_POST' ELSE 'STREAM' END, 'JP',
+            1 + (n::bigint * 31) % 97, DATE '2026-11-01' + (n % 30)
+     FROM generate_series(1, $5) n, (SELECT array_agg(id ORDER BY id) AS ids FROM ${S}.rv_works) w`,
+    [report, randomUUID(), society, scheme, lines, WORKS],
+  );
+  await client.query(`ANALYZE ${S}.usage_lines`);
+}

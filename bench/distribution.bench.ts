@@ -7,7 +7,6 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { DataSource } from 'typeorm';
 import { startTestService } from '#libs/testing';
 import { BatchCalculator } from '../apps/royalty-distribution/src/batches/application/batch-calculator.js';
 import { royaltyDistributionApp } from '../apps/royalty-distribution/src/royalty-distribution.app.js';
@@ -55,7 +54,6 @@ export const distributionBenchmark: BenchmarkSuite = {
         DB_POOL_SIZE: '4',
         LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
       });
-      const dataSource = sut.app.get(DataSource);
       const client = new pg.Client({ connectionString: sut.database.url });
       await client.connect();
       const folder = await mkdtemp(path.join(tmpdir(), 'distribution-bench-'));

@@ -14,7 +14,8 @@ import { splitPool } from '../domain/allocation.js';
 import { lastDayOf } from '../domain/lifecycle.js';
 import {
   ALLOCATE,
-  BUILD_CELL_USES,
+  ANY_OPT_OUT,
+  buildCellUses,
   CHECKSUM,
   COUNT_REPORTS,
   LICENSE_FEES,
@@ -153,8 +154,15 @@ export class BatchCalculator implements OnApplicationBootstrap, OnApplicationShu
       await this.step('COUNT_REPORTS', batchId, () =>
         manager.query(COUNT_REPORTS, [batchId, batch.periodStart, batch.periodEnd]),
       );
-      await this.step('RECORD_EXCEPTIONS', batchId, () => manager.query(RECORD_EXCEPTIONS, scope));
-      await this.step('BUILD_CELL_USES', batchId, () => manager.query(BUILD_CELL_USES, scope));
+      const [optOuts] = await manager.query<{ any: boolean }[]>(ANY_OPT_OUT);
+      if (optOuts!.any) {
+        await this.step('RECORD_EXCEPTIONS', batchId, () =>
+          manager.query(RECORD_EXCEPTIONS, scope),
+        );
+      }
+      await this.step('BUILD_CELL_USES', batchId, () =>
+        manager.query(buildCellUses(optOuts!.any), scope),
+      );
       return pool;
     });
 

@@ -28,6 +28,9 @@ export const COUNT_REPORTS = `
   SELECT $1, r.id FROM ${S}.usage_reports r
   WHERE r.period_start < $3::date AND r.period_end > $2::date`;
 
+/** Whether any opt-out could concern a work (else no line needs the opt-out test). */
+export const ANY_OPT_OUT = `SELECT EXISTS (${OPTED_OUT_CANDIDATES}) AS any`;
+
 /** Step 3, last sentence: lines of works opted out on their usage date are exceptions. */
 export const RECORD_EXCEPTIONS = `
   INSERT INTO ${S}.batch_exceptions (batch_id, report_id, line, work_id, reason)
@@ -40,8 +43,9 @@ export const RECORD_EXCEPTIONS = `
  * each share of the scheme's right type in force at the start of the usage day adds w x s to
  * (work, holder) and the rest of 10000 to (work, UNCLAIMED); an unidentified line adds
  * w x 10000 to (reference, UNIDENTIFIED). Lines are summed per work, day and use type first.
+ * `optOuts: false` (no opt-out concerns any work) leaves out the per-line opt-out test.
  */
-export const BUILD_CELL_USES = `
+export const buildCellUses = (optOuts: boolean) => `
   INSERT INTO ${S}.batch_cell_uses (batch_id, work_key, holder_key, use_type, points)
   WITH weights AS (
     SELECT s.id AS scheme_id, w->>'useType' AS use_type, (w->>'weight')::numeric AS weight,
@@ -50,24 +54,30 @@ export const BUILD_CELL_USES = `
   ), daily AS (
     SELECT u.work_id, u.unidentified_reference, u.usage_date, u.use_type, u.scheme_id,
            sum(u.quantity) AS quantity
-    ${LINES_IN_SCOPE} AND NOT ${OPTED_OUT_LINE}
+    ${LINES_IN_SCOPE} ${optOuts ? `AND NOT ${OPTED_OUT_LINE}` : ''}
     GROUP BY 1, 2, 3, 4, 5
   ), weighted AS (
     SELECT d.work_id, d.unidentified_reference, d.usage_date, d.use_type, w.right_type,
            d.quantity * w.weight AS points
     FROM daily d JOIN weights w ON w.scheme_id = d.scheme_id AND w.use_type = d.use_type
+  ), versions AS (
+    -- Each share version of the works in use, with the instant the next one replaces it.
+    SELECT v.work_id, v.effective_from,
+           lead(v.effective_from) OVER (PARTITION BY v.work_id ORDER BY v.effective_from) AS effective_to
+    FROM ${S}.rv_share_versions v
+    WHERE v.work_id IN (SELECT work_id FROM daily WHERE work_id IS NOT NULL)
   ), versioned AS (
-    SELECT x.*, (
-      SELECT max(v.effective_from) FROM ${S}.rv_share_versions v
-      WHERE v.work_id = x.work_id AND v.effective_from <= ${dayStart('x.usage_date')}
-    ) AS version
-    FROM weighted x WHERE x.work_id IS NOT NULL
+    SELECT x.*, v.effective_from AS version
+    FROM weighted x
+    LEFT JOIN versions v
+      ON v.work_id = x.work_id AND v.effective_from <= ${dayStart('x.usage_date')}
+     AND (v.effective_to IS NULL OR ${dayStart('x.usage_date')} < v.effective_to)
+    WHERE x.work_id IS NOT NULL
   ), claimed AS (
-    SELECT x.*, (
-      SELECT coalesce(sum(sh.share_bps), 0) FROM ${S}.rv_shares sh
-      WHERE sh.work_id = x.work_id AND sh.effective_from = x.version AND sh.right_type = x.right_type
-    ) AS claimed_bps
-    FROM versioned x
+    SELECT sh.work_id, sh.effective_from, sh.right_type, sum(sh.share_bps) AS bps
+    FROM ${S}.rv_shares sh
+    WHERE sh.work_id IN (SELECT work_id FROM daily WHERE work_id IS NOT NULL)
+    GROUP BY sh.work_id, sh.effective_from, sh.right_type
   ), cells AS (
     SELECT x.work_id::text AS work_key, sh.holder_id::text AS holder_key, x.use_type,
            x.points * sh.share_bps AS points
@@ -75,7 +85,10 @@ export const BUILD_CELL_USES = `
     JOIN ${S}.rv_shares sh
       ON sh.work_id = x.work_id AND sh.effective_from = x.version AND sh.right_type = x.right_type
     UNION ALL
-    SELECT work_id::text, 'UNCLAIMED', use_type, points * (10000 - claimed_bps) FROM claimed
+    SELECT x.work_id::text, 'UNCLAIMED', x.use_type, x.points * (10000 - coalesce(c.bps, 0))
+    FROM versioned x
+    LEFT JOIN claimed c
+      ON c.work_id = x.work_id AND c.effective_from = x.version AND c.right_type = x.right_type
     UNION ALL
     SELECT unidentified_reference, 'UNIDENTIFIED', use_type, points * 10000
     FROM weighted WHERE work_id IS NULL

@@ -1,6 +1,7 @@
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { v7 as uuidv7 } from 'uuid';
@@ -9,6 +10,7 @@ import { RoyaltyDistributionConfig } from '#libs/config';
 import { normalizeTitle } from '#libs/contracts';
 import { IdempotencyKeyReusedError, idempotent } from '#libs/database';
 import { RegistryViewReader } from '#libs/registry-view';
+import { LOGGER } from '#libs/runtime';
 import { USAGE_CSV_COLUMNS, periodProblem } from '../domain/usage-csv.js';
 import {
   DistributionError,
@@ -45,7 +47,16 @@ export class UsageIngest {
     private readonly dataSource: DataSource,
     private readonly registry: RegistryViewReader,
     private readonly config: RoyaltyDistributionConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
+
+  /** Runs one step of the ingest and logs how long it took. */
+  private async step<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    const result = await work();
+    this.logger.debug({ step: name, ms: Math.round(performance.now() - started) }, 'ingest step');
+    return result;
+  }
 
   /** Returns the report id; a repeated key returns the first report and reads nothing. */
   async ingest(
@@ -96,15 +107,17 @@ export class UsageIngest {
         line integer NOT NULL DEFAULT nextval('usage_import_line'),
         ${USAGE_CSV_COLUMNS.map((column) => `"${column}" text`).join(', ')}
       ) ON COMMIT DROP`);
-    await this.copy(manager, csv, onProgress);
+    await this.step('copy', () => this.copy(manager, csv, onProgress));
     await manager.query(`ANALYZE usage_import`);
-    await manager.query(CHECK_AND_STORE_LINES, [
-      reportId,
-      request.platformId,
-      request.periodStart,
-      request.periodEnd,
-    ]);
-    await this.matchTitles(manager, reportId);
+    await this.step('check and store', () =>
+      manager.query(CHECK_AND_STORE_LINES, [
+        reportId,
+        request.platformId,
+        request.periodStart,
+        request.periodEnd,
+      ]),
+    );
+    await this.step('match titles', () => this.matchTitles(manager, reportId));
     const [counts] = await manager.query<
       { accepted: number; rejected: number; unidentified: number }[]
     >(

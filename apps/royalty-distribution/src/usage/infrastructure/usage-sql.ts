@@ -22,10 +22,10 @@ export const OPTED_OUT_CANDIDATES = `SELECT sh.work_id FROM royalty_distribution
   JOIN royalty_distribution.rv_shares sh ON sh.holder_id = o.holder_id
   WHERE o.scope = 'ALL_WORKS' OR o.work_id = sh.work_id`;
 
+const S = 'royalty_distribution';
+
 /** The instant a `date` expression's day starts (UTC). */
 export const dayStart = (date: string) => `(${date}::timestamp AT TIME ZONE 'UTC')`;
-
-const UUID = `'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'`;
 
 /**
  * Checks every staged line of a report at once and stores it as accepted or rejected:
@@ -36,27 +36,36 @@ export const CHECK_AND_STORE_LINES = `
 WITH staged AS (
   SELECT s.line, s."licenseId" AS license_text, nullif(s.title, '') AS title,
          nullif(s."useType", '') AS use_type, nullif(s.territory, '') AS territory,
-         CASE WHEN s."licenseId" ~ ${UUID} THEN s."licenseId"::uuid END AS license_uuid,
-         CASE WHEN s."workId" ~ ${UUID} THEN s."workId"::uuid END AS work_uuid,
-         CASE WHEN s."usageDate" ~ '^\\d{4}-\\d{2}-\\d{2}$' AND pg_input_is_valid(s."usageDate", 'date')
+         nullif(s."workId", '') AS work_text, nullif(s.identifier, '') AS identifier,
+         CASE WHEN pg_input_is_valid(s."licenseId", 'uuid') THEN s."licenseId"::uuid END AS license_uuid,
+         CASE WHEN s."usageDate" ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND pg_input_is_valid(s."usageDate", 'date')
               THEN s."usageDate"::date END AS usage_date,
-         CASE WHEN s.quantity ~ '^[0-9]{1,15}$' THEN s.quantity::bigint END AS quantity,
-         CASE WHEN s.identifier ~ '^[A-Za-z]+:.*[0-9A-Za-z]'
-              THEN upper(split_part(s.identifier, ':', 1)) || ':' ||
-                   upper(regexp_replace(substr(s.identifier, strpos(s.identifier, ':') + 1), '[^0-9A-Za-z]', '', 'g'))
-         END AS identifier_key
+         CASE WHEN s.quantity ~ '^[0-9]{1,15}$' THEN s.quantity::bigint END AS quantity
   FROM pg_temp.usage_import s
-), resolved AS (
+), licensed AS (
   SELECT st.*, l.id AS license_id, l.society_id, l.scheme_id, l.category,
-         l.use_type AS licensed_use, l.territory AS licensed_territory,
-         l.valid_from, l.valid_to, l.revoked_from, l.unidentified_reference AS license_reference,
-         coalesce(l.work_id, w.id, wi.work_id) AS work_id
+         l.use_type AS licensed_use, l.territory AS licensed_territory, l.valid_from, l.valid_to,
+         l.revoked_from, l.unidentified_reference AS license_reference, l.work_id AS licensed_work,
+         -- Only lines of a license for an unidentified work name their work themselves.
+         CASE WHEN l.id IS NOT NULL AND l.work_id IS NULL AND st.identifier ~ '^[A-Za-z]+:.*[0-9A-Za-z]'
+              THEN upper(split_part(st.identifier, ':', 1)) || ':' ||
+                   upper(regexp_replace(substr(st.identifier, strpos(st.identifier, ':') + 1), '[^0-9A-Za-z]', '', 'g'))
+         END AS identifier_key
   FROM staged st
-  LEFT JOIN royalty_distribution.licenses l ON l.id = st.license_uuid AND l.platform_id = $2
-  LEFT JOIN royalty_distribution.rv_works w ON l.work_id IS NULL AND w.id = st.work_uuid
-  LEFT JOIN royalty_distribution.rv_work_identifiers wi
-    ON l.work_id IS NULL AND st.work_uuid IS NULL
-   AND wi.scheme = split_part(st.identifier_key, ':', 1) AND wi.value = split_part(st.identifier_key, ':', 2)
+  LEFT JOIN ${S}.licenses l ON l.id = st.license_uuid AND l.platform_id = $2
+), resolved AS (
+  SELECT x.*, coalesce(x.licensed_work, named.id, identified.work_id) AS work_id
+  FROM licensed x
+  LEFT JOIN LATERAL (
+    SELECT w.id FROM ${S}.rv_works w
+    WHERE x.licensed_work IS NULL AND x.license_id IS NOT NULL AND x.work_text IS NOT NULL
+      AND pg_input_is_valid(x.work_text, 'uuid') AND w.id = x.work_text::uuid
+  ) named ON true
+  LEFT JOIN LATERAL (
+    SELECT wi.work_id FROM ${S}.rv_work_identifiers wi
+    WHERE x.identifier_key IS NOT NULL
+      AND wi.scheme = split_part(x.identifier_key, ':', 1) AND wi.value = split_part(x.identifier_key, ':', 2)
+  ) identified ON true
 ), checked AS (
   SELECT r.*, CASE
     WHEN r.license_uuid IS NULL

@@ -5,3 +5,4 @@ export * from './decorators.js';
 export * from './graphql-errors.js';
 export * from './token-secret.js';
 export * from './tokens.js';
+export * from './http-caller.js';

@@ -232,6 +232,29 @@ describe('distribution batches', () => {
     expect(again.reservedTotal).toEqual(batch.reservedTotal);
   });
 
+  it('should export every allocation and a statement as CSV', async () => {
+    const get = async (url: string, caller: Caller) =>
+      sut.app.inject({
+        method: 'GET',
+        url,
+        headers: { authorization: `Bearer ${await sut.tokenFor(caller)}` },
+      });
+    const allocations = await get(`/v1/distribution-batches/${batch.id}/allocations.csv`, admin);
+    expect(allocations.statusCode).toBe(200);
+    const rows = allocations.body.trim().split('\n');
+    expect(rows[0]).toBe('work_key,holder_key,points,amount,currency,status,reason');
+    expect(rows).toContain(`${workA},${member},1500000,38636,JPY,PAYABLE,`);
+    expect(rows).toContain(`${workA},${nonMember},750000,19318,JPY,HELD,NON_MEMBER`);
+    expect(rows).toHaveLength(6);
+    const statement = await get(`/v1/distribution-batches/${batch.id}/statements/${member}.csv`, {
+      role: Role.RIGHT_HOLDER,
+      partyId: member,
+    });
+    expect(statement.body).toContain(`${workA},STREAM,30909,JPY,PAYABLE`);
+    const denied = await get(`/v1/distribution-batches/${batch.id}/allocations.csv`, platform);
+    expect(denied.statusCode).toBe(404);
+  });
+
   it('should approve, publish reserves without personal data, settle claims and close', async () => {
     const approved = await gql<{ approveDistributionBatch: BatchView }>(
       `mutation ($id: ID!) { approveDistributionBatch(id: $id) { status } }`,

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { InvalidTokenError, Tokens, bearerToken } from '#libs/auth';
+import { Tokens, httpCaller } from '#libs/auth';
 import { Role } from '#libs/contracts';
 import { UsageIngest } from '../application/usage-ingest.js';
 import { UsageQueries } from '../application/usage.queries.js';
@@ -52,7 +52,7 @@ export class UsageReportsController {
     @Query('periodStart') periodStart?: string,
     @Query('periodEnd') periodEnd?: string,
   ) {
-    const caller = await this.caller(request);
+    const caller = await httpCaller(this.tokens, request.headers.authorization);
     if (caller.role !== Role.PLATFORM)
       throw fail(HttpStatus.FORBIDDEN, 'only platforms report usage');
     const key = request.headers['idempotency-key'];
@@ -89,16 +89,5 @@ export class UsageReportsController {
         reason,
       })),
     };
-  }
-
-  private async caller(request: FastifyRequest) {
-    try {
-      const token = bearerToken(request.headers.authorization);
-      if (!token) throw fail(HttpStatus.UNAUTHORIZED, 'a bearer token is required');
-      return await this.tokens.verify(token);
-    } catch (error) {
-      if (error instanceof InvalidTokenError) throw fail(HttpStatus.UNAUTHORIZED, error.message);
-      throw error;
-    }
   }
 }

@@ -1,0 +1,89 @@
+import { PassThrough } from 'node:stream';
+import { Controller, Get, HttpException, HttpStatus, Param, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { PoolClient } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { DataSource } from 'typeorm';
+import { Tokens, httpCaller } from '#libs/auth';
+import { Role } from '#libs/contracts';
+import { mayRun } from '../application/batch.handlers.js';
+import { BatchQueries } from '../application/batch.queries.js';
+import { BatchStatus } from '../infrastructure/batch.entities.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const fail = (status: HttpStatus, message: string) =>
+  new HttpException({ statusCode: status, message }, status);
+
+/**
+ * CSV exports of a calculated batch: every allocation (the operator, the society's admin),
+ * streamed from PostgreSQL; and one holder's statement (also the holder itself).
+ */
+@Controller('v1/distribution-batches')
+export class BatchExportsController {
+  constructor(
+    private readonly tokens: Tokens,
+    private readonly dataSource: DataSource,
+    private readonly batches: BatchQueries,
+  ) {}
+
+  @Get(':id/allocations.csv')
+  async allocations(
+    @Param('id') id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const caller = await httpCaller(this.tokens, request.headers.authorization);
+    const batch = UUID.test(id) ? await this.batches.byId(id) : null;
+    if (!batch || !mayRun(caller, batch.societyId))
+      throw fail(HttpStatus.NOT_FOUND, `no batch ${id}`);
+    if (batch.status === BatchStatus.DRAFT)
+      throw fail(HttpStatus.CONFLICT, 'the batch is not calculated');
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    const body = new PassThrough();
+    const copy = client.query(
+      copyTo(
+        `COPY (SELECT work_key, holder_key, points, amount, '${batch.currency}' AS currency, status, reason
+               FROM royalty_distribution.batch_cells WHERE batch_id = '${batch.id}'
+               ORDER BY work_key COLLATE "C", holder_key COLLATE "C")
+         TO STDOUT WITH (FORMAT csv, HEADER)`,
+      ),
+    );
+    const release = () => void runner.release();
+    copy.on('end', release).on('error', (error) => {
+      release();
+      body.destroy(error);
+    });
+    copy.pipe(body);
+    await reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="batch-${batch.id}-allocations.csv"`)
+      .send(body);
+  }
+
+  @Get(':id/statements/:holderId.csv')
+  async statement(
+    @Param('id') id: string,
+    @Param('holderId') holderId: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const caller = await httpCaller(this.tokens, request.headers.authorization);
+    const batch = UUID.test(id) ? await this.batches.byId(id) : null;
+    const allowed =
+      batch &&
+      (mayRun(caller, batch.societyId) ||
+        (caller.role === Role.RIGHT_HOLDER && caller.partyId === holderId));
+    if (!batch || !allowed || batch.status === BatchStatus.DRAFT)
+      throw fail(HttpStatus.NOT_FOUND, `no statement for ${holderId} in batch ${id}`);
+    const lines = await this.batches.statementLines(batch.id, holderId);
+    const csv = [
+      'work_key,use_type,amount,currency,status',
+      ...lines.map((l) => [l.workKey, l.useType, l.amount, batch.currency, l.status].join(',')),
+    ].join('\n');
+    await reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="statement-${batch.id}-${holderId}.csv"`)
+      .send(`${csv}\n`);
+  }
+}

@@ -12,6 +12,7 @@ import { BatchCalculator } from '../apps/royalty-distribution/src/batches/applic
 import { royaltyDistributionApp } from '../apps/royalty-distribution/src/royalty-distribution.app.js';
 import { UsageIngest } from '../apps/royalty-distribution/src/usage/application/usage-ingest.js';
 import { USAGE_CSV_COLUMNS } from '../apps/royalty-distribution/src/usage/domain/usage-csv.js';
+import { seedDistributionCatalogue, seedUsageLines } from '../test/support/distribution-seed.js';
 import {
   machine,
   recordResults,
@@ -110,7 +111,9 @@ export const distributionBenchmark: BenchmarkSuite = {
 
         // Calculation over many more lines, generated in the database.
         await client.query(`DELETE FROM ${S}.usage_lines`);
-        const seeded = await timed(() => seedLines(client, society, scheme, CALCULATION_LINES));
+        const seeded = await timed(() =>
+          seedUsageLines(client, { society, scheme, lines: CALCULATION_LINES }),
+        );
         const baseline = await timed(async () => {
           await client.query(
             `CREATE TABLE public.group_baseline AS
@@ -171,35 +174,7 @@ export const distributionBenchmark: BenchmarkSuite = {
 };
 
 async function seedCatalogue(client: pg.Client, society: string, scheme: string, platform: string) {
-  await client.query(`INSERT INTO ${S}.rv_parties (id, kind, name) VALUES ($1, 'SOCIETY', 'S')`, [
-    society,
-  ]);
-  await client.query(
-    `INSERT INTO ${S}.rv_works (id, title, normalized_title, category)
-     SELECT gen_random_uuid(), 'w' || n, 'w' || n, 'MUSIC' FROM generate_series(1, $1) n`,
-    [WORKS],
-  );
-  await client.query(
-    `INSERT INTO ${S}.rv_share_versions (work_id, effective_from) SELECT id, '2020-01-01' FROM ${S}.rv_works`,
-  );
-  await client.query(
-    `INSERT INTO ${S}.rv_shares (work_id, effective_from, holder_id, right_type, share_bps)
-     SELECT id, '2020-01-01', h.holder, 'PERFORMANCE', h.bps
-     FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM ${S}.rv_works) w
-     CROSS JOIN LATERAL (VALUES (md5('h' || (w.n % 5000))::uuid, 6000),
-                                (md5('h' || (w.n % 5000 + 5000))::uuid, 3000)) AS h(holder, bps)`,
-  );
-  await client.query(
-    `INSERT INTO ${S}.rv_memberships (party_id, society_id, member_from)
-     SELECT md5('h' || n)::uuid, $1, '2020-01-01' FROM generate_series(0, 9999, 2) n`,
-    [society],
-  );
-  await client.query(
-    `INSERT INTO ${S}.schemes (id, revision, society_id, category, right_type, currency, weights)
-     VALUES ($1, 1, $2, 'MUSIC', 'PERFORMANCE', 'JPY',
-             '[{"useType":"STREAM","weight":2},{"useType":"SNS_POST","weight":1}]')`,
-    [scheme, society],
-  );
+  await seedDistributionCatalogue(client, { society, scheme, works: WORKS, holders: 10_000 });
   await client.query(
     `INSERT INTO ${S}.licenses (id, platform_id, work_id, unidentified_reference, decision, scheme_id,
        society_id, category, use_type, territory, valid_from, valid_to, fee_minor, currency)
@@ -220,26 +195,4 @@ function* usageCsv(licenses: { id: string; use_type: string }[], lines: number):
       n % 1000 === 999 ? '2026-12-15' : `2026-11-${String(1 + (n % 30)).padStart(2, '0')}`;
     yield `${license.id},,,,${license.use_type},JP,${1 + ((n * 31) % 97)},${day}\n`;
   }
-}
-
-async function seedLines(client: pg.Client, society: string, scheme: string, lines: number) {
-  const report = randomUUID();
-  await client.query(
-    `INSERT INTO ${S}.usage_reports (id, platform_id, period_start, period_end, source,
-       lines_accepted, lines_rejected, lines_unidentified)
-     VALUES ($1, $2, '2026-11-01', '2026-12-01', 'csv', $3, 0, 0)`,
-    [report, randomUUID(), lines],
-  );
-  await client.query(
-    `INSERT INTO ${S}.usage_lines (report_id, line, license_id, society_id, scheme_id, category,
-       work_id, unidentified_reference, use_type, territory, quantity, usage_date)
-     SELECT $1, n + 1, $2, $3, $4, 'MUSIC',
-            CASE WHEN n % 50 = 0 THEN NULL ELSE w.ids[1 + (n::bigint * 7919) % $6] END,
-            CASE WHEN n % 50 = 0 THEN 'title:unknown ' || (n % 97) END,
-            CASE WHEN n % 3 = 0 THEN 'SNS_POST' ELSE 'STREAM' END, 'JP',
-            1 + (n::bigint * 31) % 97, DATE '2026-11-01' + (n % 30)
-     FROM generate_series(1, $5) n, (SELECT array_agg(id ORDER BY id) AS ids FROM ${S}.rv_works) w`,
-    [report, randomUUID(), society, scheme, lines, WORKS],
-  );
-  await client.query(`ANALYZE ${S}.usage_lines`);
 }

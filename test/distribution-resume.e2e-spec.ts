@@ -4,6 +4,7 @@ import pg from 'pg';
 import { Tokens } from '#libs/auth';
 import { Role } from '#libs/contracts';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
+import { seedDistributionCatalogue, seedUsageLines } from './support/distribution-seed.js';
 import {
   eventually,
   startServiceProcess,
@@ -87,60 +88,9 @@ describe('a batch calculation killed midway', () => {
   });
 
   async function seed(client: pg.Client): Promise<void> {
-    const s = 'royalty_distribution';
-    await client.query(`INSERT INTO ${s}.rv_parties (id, kind, name) VALUES ($1, 'SOCIETY', 'S')`, [
-      society,
-    ]);
-    await client.query(
-      `INSERT INTO ${s}.rv_works (id, title, normalized_title, category)
-       SELECT gen_random_uuid(), 'w' || n, 'w' || n, 'MUSIC' FROM generate_series(1, $1) n`,
-      [WORKS],
-    );
-    await client.query(
-      `INSERT INTO ${s}.rv_share_versions (work_id, effective_from)
-       SELECT id, '2020-01-01' FROM ${s}.rv_works`,
-    );
-    // Two holders per work (60 % and 30 %), one in two a member.
-    await client.query(
-      `INSERT INTO ${s}.rv_shares (work_id, effective_from, holder_id, right_type, share_bps)
-       SELECT id, '2020-01-01', h.holder, 'PERFORMANCE', h.bps
-       FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM ${s}.rv_works) w
-       CROSS JOIN LATERAL (VALUES
-         (md5('holder' || (w.n % 500))::uuid, 6000),
-         (md5('holder' || (w.n % 500 + 500))::uuid, 3000)) AS h(holder, bps)`,
-    );
-    await client.query(
-      `INSERT INTO ${s}.rv_memberships (party_id, society_id, member_from)
-       SELECT md5('holder' || n)::uuid, $1, '2020-01-01' FROM generate_series(0, 999, 2) n`,
-      [society],
-    );
     const scheme = randomUUID();
-    await client.query(
-      `INSERT INTO ${s}.schemes (id, revision, society_id, category, right_type, currency, weights)
-       VALUES ($1, 1, $2, 'MUSIC', 'PERFORMANCE', 'JPY',
-               '[{"useType":"STREAM","weight":2},{"useType":"SNS_POST","weight":1}]')`,
-      [scheme, society],
-    );
-    const report = randomUUID();
-    await client.query(
-      `INSERT INTO ${s}.usage_reports (id, platform_id, period_start, period_end, source,
-         lines_accepted, lines_rejected, lines_unidentified)
-       VALUES ($1, $2, '2026-11-01', '2026-12-01', 'csv', $3, 0, 0)`,
-      [report, randomUUID(), LINES],
-    );
-    await client.query(
-      `INSERT INTO ${s}.usage_lines (report_id, line, license_id, society_id, scheme_id, category,
-         work_id, unidentified_reference, use_type, territory, quantity, usage_date)
-       SELECT $1, n + 1, $2, $3, $4, 'MUSIC',
-              CASE WHEN n % 50 = 0 THEN NULL ELSE w.ids[1 + (n::bigint * 7919) % $6] END,
-              CASE WHEN n % 50 = 0 THEN 'title:unknown ' || (n % 13) END,
-              CASE WHEN n % 3 = 0 THEN 'SNS_POST' ELSE 'STREAM' END, 'JP',
-              1 + (n::bigint * 31) % 97, DATE '2026-11-01' + (n % 30)
-       FROM generate_series(1, $5) n,
-            (SELECT array_agg(id ORDER BY id) AS ids FROM ${s}.rv_works) w`,
-      [report, randomUUID(), society, scheme, LINES, WORKS],
-    );
-    await client.query('ANALYZE');
+    await seedDistributionCatalogue(client, { society, scheme, works: WORKS, holders: 1000 });
+    await seedUsageLines(client, { society, scheme, lines: LINES });
   }
 
   it('should resume after SIGKILL and reach the checksum of an uninterrupted run', async () => {

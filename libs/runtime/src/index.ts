@@ -22,3 +22,4 @@ export * from './metrics/metrics.module.js';
 export * from './graphql/pages.js';
 export * from './graphql/money.js';
 export * from './graphql/references.js';
+export * from './graphql/identifier-input.js';

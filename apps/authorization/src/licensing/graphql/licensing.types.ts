@@ -15,8 +15,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { Decision, IdentifierScheme, UseType, WorkCategory } from '#libs/contracts';
-import { Money, PageInfo, Party, Work } from '#libs/runtime';
+import { Decision, UseType, WorkCategory } from '#libs/contracts';
+import { IdentifierInput, Money, PageInfo, Party, Work } from '#libs/runtime';
 import { MAX_ITEMS } from '../domain/use-request.js';
 import { LicenseStatus } from '../infrastructure/licensing.entities.js';
 
@@ -142,18 +142,6 @@ export class LicenseConnection {
 
   @Field(() => PageInfo)
   pageInfo: PageInfo;
-}
-
-@InputType()
-export class IdentifierInput {
-  @Field(() => IdentifierScheme)
-  @IsEnum(IdentifierScheme)
-  scheme: IdentifierScheme;
-
-  @Field({ description: 'In any usual written form, e.g. T-034.524.680-1.' })
-  @IsString()
-  @MaxLength(200)
-  value: string;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '#libs/auth';
-import { WorkDisputeOpened, WorkRegistered } from '#libs/contracts';
+import { WorkDisputeOpened } from '#libs/contracts';
 import { Outbox } from '#libs/messaging';
 import { oncePerKey } from '../../idempotency-keys.js';
 import { PartyQueries } from '../../parties/application/party.queries.js';
@@ -23,6 +23,7 @@ import {
   WorkIdentifierEntity,
   WorkTitleEntity,
 } from '../infrastructure/work.entities.js';
+import { workRegistered } from './work-registered.js';
 import { WorkQueries } from './work.queries.js';
 import type { WorkView } from './work-view.js';
 
@@ -165,21 +166,7 @@ export class RegisterWorkHandler {
         work.shares.map((share) => ({ ...share, versionId })),
       );
     await this.outbox.add(manager, [
-      {
-        definition: WorkRegistered,
-        aggregateId: workId,
-        correlationId,
-        payload: {
-          workId,
-          title: work.title,
-          category: work.category,
-          creatorNames: work.creatorNames,
-          identifiers: work.identifiers,
-          shares: work.shares,
-          sharesEffectiveFrom: now.toISOString(),
-          registeredBy: caller.partyId,
-        },
-      },
+      workRegistered(workId, work, caller.partyId, now, correlationId),
     ]);
     return workId;
   }

@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IdentifierScheme, RightType, WorkCategory } from '#libs/contracts';
-import { PageInfo } from '#libs/runtime';
+import { IdentifierInput, PageInfo } from '#libs/runtime';
 import { Party } from '../../parties/graphql/party.type.js';
 
 @ObjectType()
@@ -115,18 +115,6 @@ export class WorkConnection {
 
   @Field(() => PageInfo)
   pageInfo: PageInfo;
-}
-
-@InputType()
-export class IdentifierInput {
-  @Field(() => IdentifierScheme)
-  @IsEnum(IdentifierScheme)
-  scheme: IdentifierScheme;
-
-  @Field({ description: 'In any usual written form, e.g. T-034.524.680-1.' })
-  @IsString()
-  @MaxLength(200)
-  value: string;
 }
 
 @InputType()

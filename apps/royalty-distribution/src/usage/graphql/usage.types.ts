@@ -16,7 +16,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IdentifierScheme, UseType } from '#libs/contracts';
+import { UseType } from '#libs/contracts';
+import { IdentifierInput } from '#libs/runtime';
 
 /** Lines a GraphQL report may hold; larger reports go through POST /v1/usage-reports. */
 export const MAX_GRAPHQL_LINES = 10_000;
@@ -62,18 +63,6 @@ export class UsageReport {
 }
 
 @InputType()
-export class UsageIdentifierInput {
-  @Field(() => IdentifierScheme)
-  @IsEnum(IdentifierScheme)
-  scheme: IdentifierScheme;
-
-  @Field()
-  @IsString()
-  @MaxLength(200)
-  value: string;
-}
-
-@InputType()
 export class SubmitUsageReportLineInput {
   @Field(() => ID)
   @IsString()
@@ -84,11 +73,11 @@ export class SubmitUsageReportLineInput {
   @IsUUID()
   workId?: string | null;
 
-  @Field(() => UsageIdentifierInput, { nullable: true })
+  @Field(() => IdentifierInput, { nullable: true })
   @IsOptional()
   @ValidateNested()
-  @Type(() => UsageIdentifierInput)
-  identifier?: UsageIdentifierInput | null;
+  @Type(() => IdentifierInput)
+  identifier?: IdentifierInput | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { DataSource } from 'typeorm';
 import type { Caller } from '#libs/auth';
-import { Role, WorkRegistered } from '#libs/contracts';
+import { Role } from '#libs/contracts';
 import { Outbox } from '#libs/messaging';
 import {
   registrationRefusal,
@@ -13,6 +13,7 @@ import {
 import { WorkError } from '../../domain/work.errors.js';
 import type { CsvRow } from '../../infrastructure/csv-rows.js';
 import { WorkStaging, type StagedWork } from '../../infrastructure/work-staging.js';
+import { workRegistered } from '../work-registered.js';
 import { registrationFromCsv, unknownColumns, type FieldError } from './work-csv.js';
 
 export interface RowError extends FieldError {
@@ -121,22 +122,7 @@ export class ImportWorksHandler {
     // Time-ordered ids: a million rows append to the indexes instead of touching every page.
     const workId = uuidv7();
     const event = this.outbox.prepare(
-      {
-        definition: WorkRegistered,
-        aggregateId: workId,
-        correlationId,
-        occurredAt: now,
-        payload: {
-          workId,
-          title: work.title,
-          category: work.category,
-          creatorNames: work.creatorNames,
-          identifiers: work.identifiers,
-          shares: work.shares,
-          sharesEffectiveFrom: now.toISOString(),
-          registeredBy: caller.partyId,
-        },
-      },
+      workRegistered(workId, work, caller.partyId, now, correlationId),
       options,
     );
     return { line, workId, versionId: uuidv7(), work, event };

@@ -4,6 +4,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { Tokens, resolveTokenSecret } from '#libs/auth';
 import { BaseConfig, ConfigValidationError, loadConfig } from '#libs/config';
 import { Role } from '#libs/contracts';
+import { USAGE_CSV_COLUMNS } from '../../apps/royalty-distribution/src/usage/domain/usage-csv.js';
+import { importUsage } from './usage-import.js';
 import { importWorks } from './works-import.js';
 
 const program = new Command('cli').description('Clearinghouse command line').showHelpAfterError();
@@ -61,6 +63,36 @@ works
   .action(async (file: string, options: { as?: string }) => {
     process.exitCode = await importWorks(file, options);
   });
+
+const uuid = (value: string) => {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value))
+    throw new InvalidArgumentError('a UUID');
+  return value;
+};
+const day = (value: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError('a date YYYY-MM-DD');
+  return value;
+};
+
+const usage = program.command('usage').description('usage reports of platforms');
+usage
+  .command('import')
+  .description(
+    'submit a usage CSV for a platform (exit 0: all accepted, 3: some lines rejected, 1: refused)',
+  )
+  .argument('<file>', `CSV with the header ${USAGE_CSV_COLUMNS.join(',')}`)
+  .requiredOption('--platform <id>', 'the platform reporting', uuid)
+  .requiredOption('--period-start <date>', 'first day of the period', day)
+  .requiredOption('--period-end <date>', 'day after the last (the period is [start, end))', day)
+  .option('--key <key>', 'idempotency key: the same key never counts a report twice')
+  .action(
+    async (
+      file: string,
+      options: { platform: string; periodStart: string; periodEnd: string; key?: string },
+    ) => {
+      process.exitCode = await importUsage(file, options);
+    },
+  );
 
 try {
   await program.parseAsync();

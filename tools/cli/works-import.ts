@@ -1,12 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
-import { SingleBar, Presets } from 'cli-progress';
 import { Role } from '#libs/contracts';
-import { loadConfig } from '#libs/config';
-import { openDatabaseServer } from '#libs/database';
-import { createHttpApp, createLogger } from '#libs/runtime';
 import { ImportWorksHandler } from '../../apps/rights-registry/src/works/application/import/import-works.handler.js';
 import { csvRows } from '../../apps/rights-registry/src/works/infrastructure/csv-rows.js';
-import { subgraphService } from '../../apps/standalone/src/services.js';
+import { progressBar, withServiceApp } from './service-app.js';
 
 /** The registry's "system" party: works imported from files are registered by the operator. */
 export const IMPORT_OPERATOR_ID = '00000000-0000-0000-0000-000000000000';
@@ -20,27 +16,8 @@ export async function importWorks(file: string, options: { as?: string }): Promi
     process.stderr.write(`no such file: ${file}\n`);
     return 1;
   }
-  const definition = await subgraphService('rights-registry').load();
-  const config = loadConfig(definition.configClass, {
-    ...process.env,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-  });
-  const logger = createLogger('works-import', config.LOG_LEVEL);
-  const server = await openDatabaseServer(config);
-  const app = await createHttpApp(definition.module({ config, databaseUrl: server.url, logger }), {
-    config,
-    logger,
-  });
-  const bar = new SingleBar(
-    {
-      format: '{phase} |{bar}| {percentage}% | {rows} rows',
-      stream: process.stderr,
-      hideCursor: true,
-    },
-    Presets.shades_classic,
-  );
-  try {
-    await app.init();
+  return withServiceApp('rights-registry', async (app) => {
+    const bar = progressBar('{phase} |{bar}| {percentage}% | {rows} rows');
     bar.start(statSync(file).size, 0, { phase: 'checking', rows: 0 });
     const result = await app.get(ImportWorksHandler).execute(
       () => csvRows(file),
@@ -57,9 +34,5 @@ export async function importWorks(file: string, options: { as?: string }): Promi
     }
     process.stdout.write(`imported ${result.imported} works from ${file}\n`);
     return 0;
-  } finally {
-    bar.stop();
-    await app.close();
-    await server.stop();
-  }
+  });
 }

@@ -23,3 +23,4 @@ export * from './graphql/pages.js';
 export * from './graphql/money.js';
 export * from './graphql/references.js';
 export * from './graphql/identifier-input.js';
+export * from './graphql/graphql-error.filter.js';

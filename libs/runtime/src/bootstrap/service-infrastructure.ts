@@ -1,5 +1,5 @@
 import type { DynamicModule, Type } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from '#libs/auth';
 import { ConfigModule } from '#libs/config';
 import type { Topic } from '#libs/contracts';
@@ -13,6 +13,7 @@ import { ServiceMetrics } from '../metrics/metrics.js';
 import { MetricsModule } from '../metrics/metrics.module.js';
 import { ServiceInfoModule } from '../graphql/service-info.js';
 import { SubgraphModule } from '../graphql/subgraph.module.js';
+import { GraphQLErrorFilter } from '../graphql/graphql-error.filter.js';
 import { inputValidationPipe } from '../graphql/validation.pipe.js';
 import '../graphql/enums.js';
 import { releaseVersion } from './release.js';
@@ -69,7 +70,10 @@ export function serviceInfrastructure(
     ServiceInfoModule.forRoot(options.infoQuery, releaseVersion()),
     {
       module: class InputValidationModule {},
-      providers: [{ provide: APP_PIPE, useValue: inputValidationPipe }],
+      providers: [
+        { provide: APP_PIPE, useValue: inputValidationPipe },
+        { provide: APP_FILTER, useClass: GraphQLErrorFilter },
+      ],
     },
   ];
 }

@@ -15,6 +15,7 @@ import {
   LoggerModule,
   MetricsModule,
   REQUEST_ID_HEADER,
+  queryLimitRules,
   ServiceMetrics,
 } from '#libs/runtime';
 import { SubgraphsReadiness } from './subgraphs.readiness.js';
@@ -57,6 +58,10 @@ export class GatewayModule {
             introspection: !config.isProduction,
             includeStacktraceInErrorResponses: !config.isProduction,
             logger: logger.child({ component: 'graphql' }),
+            validationRules: queryLimitRules({
+              maxDepth: config.GRAPHQL_MAX_DEPTH,
+              maxComplexity: config.GRAPHQL_MAX_COMPLEXITY,
+            }),
           },
           gateway: {
             supergraphSdl: new IntrospectAndCompose({

@@ -42,6 +42,17 @@ export class BaseConfig {
   @Min(1024)
   BODY_LIMIT_BYTES: number = 1_048_576;
 
+  /** Deepest selection a GraphQL operation may nest (the gateway and every subgraph check). */
+  @IsInt()
+  @Min(2)
+  @Max(100)
+  GRAPHQL_MAX_DEPTH: number = 12;
+
+  /** Most fields (each counted once per selection) a GraphQL operation may select. */
+  @IsInt()
+  @Min(10)
+  GRAPHQL_MAX_COMPLEXITY: number = 2000;
+
   /** Folder for local state: the embedded PostgreSQL cluster (DATA_DIR/pg), the token secret. */
   @IsString()
   @MinLength(1)

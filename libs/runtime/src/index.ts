@@ -24,3 +24,4 @@ export * from './graphql/money.js';
 export * from './graphql/references.js';
 export * from './graphql/identifier-input.js';
 export * from './graphql/graphql-error.filter.js';
+export * from './graphql/query-limits.js';

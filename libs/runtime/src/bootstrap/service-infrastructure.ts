@@ -66,6 +66,7 @@ export function serviceInfrastructure(
       production: config.isProduction,
       orphanedTypes: options.orphanedTypes,
       logger: logger.child({ component: 'graphql' }),
+      limits: { maxDepth: config.GRAPHQL_MAX_DEPTH, maxComplexity: config.GRAPHQL_MAX_COMPLEXITY },
     }),
     ServiceInfoModule.forRoot(options.infoQuery, releaseVersion()),
     {

@@ -3,12 +3,14 @@ import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nest
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
+import { queryLimitRules, type QueryLimits } from './query-limits.js';
 
 export interface SubgraphOptions {
   production: boolean;
   /** Types only referenced by other subgraphs, which must still be part of this schema. */
   orphanedTypes?: Type[];
   logger: Logger;
+  limits: QueryLimits;
 }
 
 /** A code-first Apollo Federation 2 subgraph served at `POST /graphql`. */
@@ -29,6 +31,7 @@ export class SubgraphModule {
           buildSchemaOptions: { orphanedTypes: options.orphanedTypes ?? [] },
           logger: options.logger,
           plugins: [ApolloServerPluginInlineTraceDisabled()],
+          validationRules: queryLimitRules(options.limits),
         }),
       ],
     };

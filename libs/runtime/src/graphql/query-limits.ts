@@ -14,7 +14,7 @@ export interface QueryLimits {
  */
 export function queryLimitRules({ maxDepth, maxComplexity }: QueryLimits): ValidationRule[] {
   return [
-    depthLimit(maxDepth),
+    depthLimit(maxDepth) as ValidationRule,
     createComplexityRule({
       maximumComplexity: maxComplexity,
       estimators: [simpleEstimator({ defaultComplexity: 1 })],

@@ -49,6 +49,8 @@ describe('standalone system', () => {
       ROYALTY_DISTRIBUTION_PORT: '0',
       LOG_LEVEL: 'warn',
       DB_POOL_SIZE: '3',
+      // The production path: the supergraph composed at build time, not introspection.
+      SUPERGRAPH_SOURCE: 'file',
     });
   });
 

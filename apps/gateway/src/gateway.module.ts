@@ -4,6 +4,8 @@ import {
   RemoteGraphQLDataSource,
 } from '@apollo/gateway';
 import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apollo';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
@@ -19,6 +21,17 @@ import {
   ServiceMetrics,
 } from '#libs/runtime';
 import { SubgraphsReadiness } from './subgraphs.readiness.js';
+
+/**
+ * The supergraph composed at build time (`npm run schema:generate`, checked in CI), found from
+ * this module in the built tree (dist/apps/gateway/src) or in the sources (apps/gateway/src).
+ */
+function builtSupergraph(): string {
+  const candidates = ['../../../../apps/gateway/supergraph.graphql', '../supergraph.graphql'].map(
+    (relative) => fileURLToPath(new URL(relative, import.meta.url)),
+  );
+  return candidates.find((candidate) => existsSync(candidate)) ?? candidates[0]!;
+}
 
 interface GatewayContext {
   req?: FastifyRequest;
@@ -64,10 +77,20 @@ export class GatewayModule {
             }),
           },
           gateway: {
-            supergraphSdl: new IntrospectAndCompose({
-              subgraphs: config.subgraphs.map(({ name, url }) => ({ name, url: `${url}/graphql` })),
-            }),
-            buildService: ({ url }) => new TracedDataSource({ url }),
+            supergraphSdl:
+              config.supergraphSource === 'file'
+                ? readFileSync(config.SUPERGRAPH_FILE ?? builtSupergraph(), 'utf8')
+                : new IntrospectAndCompose({
+                    subgraphs: config.subgraphs.map(({ name, url }) => ({
+                      name,
+                      url: `${url}/graphql`,
+                    })),
+                  }),
+            // Subgraphs are reached where this deployment says, whatever URL the file records.
+            buildService: ({ name, url }) => {
+              const configured = config.subgraphs.find((subgraph) => subgraph.name === name);
+              return new TracedDataSource({ url: configured ? `${configured.url}/graphql` : url });
+            },
           },
         }),
       ],

@@ -1,4 +1,4 @@
-import { IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
 import { MessagingConfig, PortsConfig } from './base.config.js';
 import { IsHttpUrl } from './validators.js';
 
@@ -79,6 +79,24 @@ export class GatewayConfig extends PortsConfig {
   @IsOptional()
   @IsHttpUrl()
   ROYALTY_DISTRIBUTION_URL: string | undefined = undefined;
+
+  /**
+   * How the gateway gets its supergraph: `introspect` composes it from the running subgraphs
+   * (development), `file` reads the one composed at build time (SUPERGRAPH_FILE, default
+   * apps/gateway/supergraph.graphql) so a subgraph change cannot alter production unseen.
+   * Default: `file` in production, `introspect` otherwise.
+   */
+  @IsOptional()
+  @IsIn(['introspect', 'file'])
+  SUPERGRAPH_SOURCE: 'introspect' | 'file' | undefined = undefined;
+
+  @IsOptional()
+  @IsString()
+  SUPERGRAPH_FILE: string | undefined = undefined;
+
+  get supergraphSource(): 'introspect' | 'file' {
+    return this.SUPERGRAPH_SOURCE ?? (this.isProduction ? 'file' : 'introspect');
+  }
 
   /** Milliseconds the gateway waits for the subgraphs to come up before giving up. */
   @IsInt()

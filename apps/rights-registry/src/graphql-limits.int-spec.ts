@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Role } from '#libs/contracts';
 import { startTestService, type TestService } from '#libs/testing';
 import { rightsRegistryApp } from './rights-registry.app.js';
 
-/** Every subgraph refuses over-deep and over-complex operations before running them. */
+/** Every service refuses over-deep and over-complex operations, and clients over their rate. */
 describe('GraphQL limits', () => {
   let sut: TestService;
 
@@ -39,5 +41,43 @@ describe('GraphQL limits', () => {
       message: expect.stringMatching(/selects \d+ fields; at most 30 are allowed/),
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
     });
+  });
+});
+
+describe('rate limit', () => {
+  let sut: TestService;
+
+  beforeAll(async () => {
+    sut = await startTestService(rightsRegistryApp, { RATE_LIMIT_PER_MINUTE: '5' });
+  });
+
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  const post = (token?: string) =>
+    sut.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      payload: { query: '{ searchWorks(query: "x") { id } }' },
+    });
+
+  it('should answer 429 with the wait once a client is over its limit, per client', async () => {
+    const mine = await sut.tokenFor({ role: Role.PLATFORM, partyId: randomUUID() });
+    const statuses = [];
+    for (let i = 0; i < 6; i += 1) statuses.push((await post(mine)).statusCode);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    const refused = await post(mine);
+    expect(refused.json<{ message: string }>().message).toMatch(
+      /^rate limit exceeded: at most 5 requests a minute for this client; retry in \d+ s$/,
+    );
+    const theirs = await sut.tokenFor({ role: Role.PLATFORM, partyId: randomUUID() });
+    expect((await post(theirs)).statusCode).toBe(200);
+    const health = await sut.app.inject({ method: 'GET', url: '/health/live' });
+    expect(health.statusCode).toBe(200);
   });
 });

@@ -42,6 +42,15 @@ export class BaseConfig {
   @Min(1024)
   BODY_LIMIT_BYTES: number = 1_048_576;
 
+  /**
+   * Requests a client (a bearer token, or else an address) may make per minute, health and
+   * metrics aside; beyond, 429 with the time to wait. 0 turns the limit off: the default of
+   * the subgraphs, which only the gateway calls (it limits clients; see GatewayConfig).
+   */
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_PER_MINUTE: number = 0;
+
   /** Deepest selection a GraphQL operation may nest (the gateway and every subgraph check). */
   @IsInt()
   @Min(2)

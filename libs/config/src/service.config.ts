@@ -64,6 +64,11 @@ export interface SubgraphEndpoint {
 
 /** The gateway: its own port and where each subgraph answers (defaults follow the service ports). */
 export class GatewayConfig extends PortsConfig {
+  /** The public endpoint limits each client (see BaseConfig.RATE_LIMIT_PER_MINUTE). */
+  @IsInt()
+  @Min(0)
+  override RATE_LIMIT_PER_MINUTE: number = 1200;
+
   @IsOptional()
   @IsHttpUrl()
   RIGHTS_REGISTRY_URL: string | undefined = undefined;

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import rateLimit from '@fastify/rate-limit';
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -55,6 +57,25 @@ export async function createHttpApp(
     abortOnError: false,
   });
 
+  if (config.RATE_LIMIT_PER_MINUTE > 0) {
+    await app.register(rateLimit, {
+      max: config.RATE_LIMIT_PER_MINUTE,
+      timeWindow: 60_000,
+      // One bucket per bearer token (hashed), else per address.
+      keyGenerator: (request) => {
+        const authorization = request.headers.authorization;
+        return authorization
+          ? createHash('sha256').update(authorization).digest('base64url')
+          : request.ip;
+      },
+      allowList: (request) => QUIET_URLS.has(request.url),
+      errorResponseBuilder: (_request, context) => ({
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: `rate limit exceeded: at most ${context.max} requests a minute for this client; retry in ${Math.ceil(context.ttl / 1000)} s`,
+      }),
+    });
+  }
   const metrics = app.get(ServiceMetrics);
   const fastify = app.getHttpAdapter().getInstance();
   fastify.decorateRequest('correlationId', '');

@@ -17,7 +17,8 @@ import {
   LoggerModule,
   MetricsModule,
   REQUEST_ID_HEADER,
-  queryLimitRules,
+  complexityLimitPlugin,
+  depthLimitRules,
   ServiceMetrics,
 } from '#libs/runtime';
 import { SubgraphsReadiness } from './subgraphs.readiness.js';
@@ -57,6 +58,10 @@ class TracedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 @Module({})
 export class GatewayModule {
   static forRoot(config: GatewayConfig, logger: Logger): DynamicModule {
+    const limits = {
+      maxDepth: config.GRAPHQL_MAX_DEPTH,
+      maxComplexity: config.GRAPHQL_MAX_COMPLEXITY,
+    };
     return {
       module: GatewayModule,
       imports: [
@@ -71,10 +76,8 @@ export class GatewayModule {
             introspection: !config.isProduction,
             includeStacktraceInErrorResponses: !config.isProduction,
             logger: logger.child({ component: 'graphql' }),
-            validationRules: queryLimitRules({
-              maxDepth: config.GRAPHQL_MAX_DEPTH,
-              maxComplexity: config.GRAPHQL_MAX_COMPLEXITY,
-            }),
+            validationRules: depthLimitRules(limits),
+            plugins: [complexityLimitPlugin(limits)],
           },
           gateway: {
             supergraphSdl:

@@ -39,7 +39,7 @@ describe('GraphQL limits', () => {
     expect(result.data ?? null).toBeNull();
     expect(result.errors?.[0]).toMatchObject({
       message: expect.stringMatching(/selects \d+ fields; at most 30 are allowed/),
-      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      extensions: { code: 'BAD_USER_INPUT' },
     });
   });
 });

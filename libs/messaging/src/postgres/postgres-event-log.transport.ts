@@ -59,7 +59,10 @@ export class PostgresEventLogTransport implements EventTransport {
 
   async ensureTopics(topics: TopicSpec[]): Promise<void> {
     await this.options.dataSource.transaction(async (manager) => {
-      for (const { name, partitions } of topics) {
+      // Services starting together ensure overlapping topics: one at a time, in name order.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('eventlog.ensure-topics'))`);
+      const ordered = [...topics].sort((a, b) => a.name.localeCompare(b.name));
+      for (const { name, partitions } of ordered) {
         await manager.query(
           `INSERT INTO "eventlog"."topics" ("name", "partitions") VALUES ($1, $2) ON CONFLICT ("name") DO NOTHING`,
           [name, partitions],

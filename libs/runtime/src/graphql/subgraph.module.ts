@@ -3,7 +3,7 @@ import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nest
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
-import { queryLimitRules, type QueryLimits } from './query-limits.js';
+import { complexityLimitPlugin, depthLimitRules, type QueryLimits } from './query-limits.js';
 
 export interface SubgraphOptions {
   production: boolean;
@@ -30,8 +30,8 @@ export class SubgraphModule {
           includeStacktraceInErrorResponses: !options.production,
           buildSchemaOptions: { orphanedTypes: options.orphanedTypes ?? [] },
           logger: options.logger,
-          plugins: [ApolloServerPluginInlineTraceDisabled()],
-          validationRules: queryLimitRules(options.limits),
+          plugins: [ApolloServerPluginInlineTraceDisabled(), complexityLimitPlugin(options.limits)],
+          validationRules: depthLimitRules(options.limits),
         }),
       ],
     };

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { Tokens, resolveTokenSecret } from '#libs/auth';
+import { resolveTokens } from '#libs/auth';
 import { BaseConfig, ConfigValidationError, loadConfig } from '#libs/config';
 import { Role } from '#libs/contracts';
 import { USAGE_CSV_COLUMNS } from '../../apps/royalty-distribution/src/usage/domain/usage-csv.js';
@@ -43,7 +43,7 @@ program
       program.error(`error: --party <id> is required for role ${options.role}`, { exitCode: 2 });
     }
     const config = loadConfig(BaseConfig);
-    const tokens = new Tokens(await resolveTokenSecret(config));
+    const tokens = await resolveTokens(config);
     const token = await tokens.issue(
       { role: options.role, partyId: options.party ?? randomUUID() },
       options.ttl ?? config.AUTH_TOKEN_TTL_SECONDS,

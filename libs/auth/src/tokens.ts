@@ -1,9 +1,7 @@
-import { SignJWT, errors, jwtVerify } from 'jose';
+import type { KeyObject, webcrypto } from 'node:crypto';
+import { SignJWT, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { Role } from '#libs/contracts';
 import type { Caller } from './caller.js';
-
-const ISSUER = 'clearinghouse';
-const ALGORITHM = 'HS256';
 
 export type TokenProblem = 'missing' | 'malformed' | 'expired' | 'invalid';
 
@@ -18,30 +16,54 @@ export class InvalidTokenError extends Error {
   }
 }
 
+/** How tokens are signed and checked: a shared HS256 secret, or RS256 keys. */
+export type TokenKeys =
+  | { algorithm: 'HS256'; secret: string; issuer?: string }
+  | {
+      algorithm: 'RS256';
+      /** A public key, or a key set (JWKS) looked up by the token's `kid`. */
+      verify: webcrypto.CryptoKey | KeyObject | JWTVerifyGetKey;
+      /** Needed only to issue tokens. */
+      sign?: webcrypto.CryptoKey | KeyObject;
+      issuer?: string;
+    };
+
 /** Issues and verifies bearer tokens: `sub` is the party id, `role` its role. */
 export class Tokens {
-  private readonly key: Uint8Array;
+  private readonly keys: TokenKeys;
+  private readonly issuer: string;
 
-  constructor(secret: string) {
-    this.key = new TextEncoder().encode(secret);
+  /** `secret`: HS256 with that secret (the default set-up). */
+  constructor(secretOrKeys: string | TokenKeys) {
+    this.keys =
+      typeof secretOrKeys === 'string'
+        ? { algorithm: 'HS256', secret: secretOrKeys }
+        : secretOrKeys;
+    this.issuer = this.keys.issuer ?? 'clearinghouse';
   }
 
   async issue(caller: Caller, ttlSeconds: number): Promise<string> {
-    return new SignJWT({ role: caller.role })
-      .setProtectedHeader({ alg: ALGORITHM })
+    const token = new SignJWT({ role: caller.role })
+      .setProtectedHeader({ alg: this.keys.algorithm })
       .setSubject(caller.partyId)
-      .setIssuer(ISSUER)
+      .setIssuer(this.issuer)
       .setIssuedAt()
-      .setExpirationTime(`${ttlSeconds}s`)
-      .sign(this.key);
+      .setExpirationTime(`${ttlSeconds}s`);
+    if (this.keys.algorithm === 'HS256')
+      return token.sign(new TextEncoder().encode(this.keys.secret));
+    if (!this.keys.sign) throw new Error('RS256 tokens are issued with AUTH_JWT_PRIVATE_KEY');
+    return token.sign(this.keys.sign);
   }
 
   async verify(token: string): Promise<Caller> {
     try {
-      const { payload } = await jwtVerify(token, this.key, {
-        algorithms: [ALGORITHM],
-        issuer: ISSUER,
-      });
+      const options = { algorithms: [this.keys.algorithm], issuer: this.issuer };
+      const { payload } =
+        this.keys.algorithm === 'HS256'
+          ? await jwtVerify(token, new TextEncoder().encode(this.keys.secret), options)
+          : typeof this.keys.verify === 'function'
+            ? await jwtVerify(token, this.keys.verify, options)
+            : await jwtVerify(token, this.keys.verify, options);
       const role = payload.role;
       if (typeof payload.sub !== 'string' || payload.sub.length === 0) {
         throw new InvalidTokenError('invalid', 'the token names no party');

@@ -1,4 +1,5 @@
 import {
+  IsUrl,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -76,6 +77,34 @@ export class BaseConfig {
   @MinLength(32)
   @Secret()
   AUTH_JWT_SECRET: string | undefined = undefined;
+
+  /**
+   * HS256 (a shared secret, the default) or RS256 (an identity provider's keys: verification
+   * by AUTH_JWT_PUBLIC_KEY or AUTH_JWKS_URL; issuing, for the CLI, by AUTH_JWT_PRIVATE_KEY).
+   */
+  @IsIn(['HS256', 'RS256'])
+  AUTH_JWT_ALGORITHM: 'HS256' | 'RS256' = 'HS256';
+
+  /** RS256 public key (PEM, SPKI) that verifies tokens. */
+  @IsOptional()
+  @IsString()
+  AUTH_JWT_PUBLIC_KEY: string | undefined = undefined;
+
+  /** RS256 private key (PEM, PKCS #8) that signs tokens the CLI issues. */
+  @IsOptional()
+  @IsString()
+  @Secret()
+  AUTH_JWT_PRIVATE_KEY: string | undefined = undefined;
+
+  /** RS256: a JSON Web Key Set URL the verification keys are fetched from (cached). */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  AUTH_JWKS_URL: string | undefined = undefined;
+
+  /** The `iss` tokens must carry (and tokens the CLI issues carry). */
+  @IsString()
+  @MinLength(1)
+  AUTH_JWT_ISSUER: string = 'clearinghouse';
 
   /** Lifetime of tokens issued by `npm run cli -- token`. */
   @IsInt()

@@ -204,6 +204,57 @@ describe('standalone system', () => {
     }
   });
 
+  it('should let a platform call with an API key it created, and refuse unknown and revoked keys', async () => {
+    const registered = await graphql(
+      sut.gatewayUrl,
+      'mutation { registerParty(input: { kind: PLATFORM, name: "Keyed Platform" }) { id } }',
+      operator,
+    );
+    const platformId = (registered.body.data!.registerParty as { id: string }).id;
+    const asPlatform = {
+      authorization: `Bearer ${await tokens.issue({ role: Role.PLATFORM, partyId: platformId }, 600)}`,
+    };
+    const create = () =>
+      graphql(
+        sut.gatewayUrl,
+        'mutation { createApiKey(input: { name: "uploader" }) { secret apiKey { id prefix } } }',
+        asPlatform,
+      );
+    let created = await create();
+    for (let tries = 0; created.body.errors && tries < 100; tries += 1) {
+      // The authorization service learns of the platform from the registry's events.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      created = await create();
+    }
+    const { secret, apiKey } = created.body.data!.createApiKey as {
+      secret: string;
+      apiKey: { id: string; prefix: string };
+    };
+    expect(secret.startsWith(apiKey.prefix)).toBe(true);
+
+    const listed = await graphql(sut.gatewayUrl, '{ licenses { edges { cursor } } }', {
+      'x-api-key': secret,
+    });
+    expect(listed.response.status).toBe(200);
+    expect(listed.body.errors).toBeUndefined();
+    const unknown = await graphql(sut.gatewayUrl, '{ licenses { edges { cursor } } }', {
+      'x-api-key': 'chk_not-a-key',
+    });
+    expect(unknown.response.status).toBe(401);
+
+    await graphql(
+      sut.gatewayUrl,
+      `mutation { revokeApiKey(id: "${apiKey.id}") { revokedAt } }`,
+      asPlatform,
+    );
+    const authorization = sut.services.find((service) => service.name === 'authorization')!;
+    const exchange = await fetch(`${authorization.url}/v1/api-keys/token`, {
+      method: 'POST',
+      headers: { 'x-api-key': secret },
+    });
+    expect(exchange.status).toBe(401);
+  });
+
   it('should reject a request body over the configured limit', async () => {
     const response = await fetch(`${sut.gatewayUrl}/graphql`, {
       method: 'POST',

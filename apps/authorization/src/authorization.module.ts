@@ -3,6 +3,7 @@ import type { AuthorizationConfig } from '#libs/config';
 import { Topics } from '#libs/contracts';
 import { serviceInfrastructure, type ServiceContext } from '#libs/runtime';
 import { RegistryViewModule } from '#libs/registry-view';
+import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { authorizationDatabase } from './authorization.database.js';
 import { LicensingModule } from './licensing/licensing.module.js';
 import { SchemesModule } from './schemes/schemes.module.js';
@@ -26,6 +27,7 @@ export class AuthorizationModule {
         }),
         SchemesModule,
         LicensingModule,
+        ApiKeysModule,
       ],
     };
   }

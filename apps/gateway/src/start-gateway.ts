@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from '#libs/config';
 import { createHttpApp, listeningUrl } from '#libs/runtime';
+import { acceptApiKeys } from './api-key-exchange.js';
 import { GatewayModule } from './gateway.module.js';
 import { waitForSubgraphs } from './wait-for-subgraphs.js';
 
@@ -17,6 +18,8 @@ export async function startGateway(
     logger,
     frameworkLogger,
   });
+  const authorization = config.subgraphs.find((subgraph) => subgraph.name === 'authorization')!;
+  acceptApiKeys(app.getHttpAdapter().getInstance(), authorization.url);
   await app.listen({ port: config.port, host: config.HOST });
   logger.info({ url: `${listeningUrl(app)}/graphql` }, 'gateway listening');
   return app;

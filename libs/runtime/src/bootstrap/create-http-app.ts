@@ -61,11 +61,11 @@ export async function createHttpApp(
     await app.register(rateLimit, {
       max: config.RATE_LIMIT_PER_MINUTE,
       timeWindow: 60_000,
-      // One bucket per bearer token (hashed), else per address.
+      // One bucket per credential (bearer token or API key, hashed), else per address.
       keyGenerator: (request) => {
-        const authorization = request.headers.authorization;
-        return authorization
-          ? createHash('sha256').update(authorization).digest('base64url')
+        const credential = request.headers.authorization ?? request.headers['x-api-key'];
+        return typeof credential === 'string'
+          ? createHash('sha256').update(credential).digest('base64url')
           : request.ip;
       },
       allowList: (request) => QUIET_URLS.has(request.url),

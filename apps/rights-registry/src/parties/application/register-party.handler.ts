@@ -29,7 +29,7 @@ export class RegisterPartyHandler {
     if (!mayRegister(caller, input)) {
       throw new PartyError(
         PartyErrorCode.NOT_ALLOWED,
-        `role ${caller.role} may not register this party`,
+        'a society admin registers right holders who join its own society',
       );
     }
     const party = validateRegistration(input);

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import type { BenchmarkSuite } from './harness.js';
 import { authorizationBenchmark } from './authorization.bench.js';
 import { distributionBenchmark } from './distribution.bench.js';
+import { gatewayBenchmark } from './gateway.bench.js';
 import { messagingBenchmark } from './messaging.bench.js';
 import { registryBenchmark } from './registry.bench.js';
 
@@ -12,6 +13,7 @@ const suites: BenchmarkSuite[] = [
   registryBenchmark,
   authorizationBenchmark,
   distributionBenchmark,
+  gatewayBenchmark,
 ];
 
 const program = new Command('bench')

@@ -294,6 +294,24 @@ describe('role x operation matrix', () => {
     };
   };
 
+  it('should ignore identity headers sent straight to a subgraph without a verifiable token', async () => {
+    const registry = sut.services.find((s) => s.name === 'rights-registry')!;
+    const forged = {
+      'x-caller-role': 'OPERATOR',
+      'x-role': 'OPERATOR',
+      'x-party-id': randomUUID(),
+      'x-user-id': randomUUID(),
+      'x-forwarded-user': 'operator',
+    };
+    const response = await fetch(`${registry.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...forged },
+      body: JSON.stringify({ query: '{ rightsRegistryInfo { name } }' }),
+    });
+    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
   for (const via of ['gateway', 'subgraph'] as const) {
     it(`should let exactly the allowed callers through the role check, via the ${via}`, async () => {
       const outcomes: string[] = [];

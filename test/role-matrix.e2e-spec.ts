@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { buildSchema } from 'graphql';
+import pg from 'pg';
 import { Tokens } from '#libs/auth';
 import { Role } from '#libs/contracts';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
@@ -310,6 +311,62 @@ describe('role x operation matrix', () => {
     });
     const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
     expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('should refuse over-deep and over-complex operations at the gateway', async () => {
+    const fine = await call(
+      sut.gatewayUrl,
+      '{ searchWorks(query: "x") { shares { holder { id } } } }',
+      'ANONYMOUS',
+    );
+    expect(fine.errors).toBeUndefined();
+    const fields = Array.from({ length: 2100 }, (_, i) => `f${i}: title`).join(' ');
+    const complex = await call(
+      sut.gatewayUrl,
+      `{ searchWorks(query: "x") { ${fields} } }`,
+      'ANONYMOUS',
+    );
+    expect(complex.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/at most 2000 are allowed/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    let selection = 'id';
+    for (let level = 0; level < 7; level += 1) selection = `optOuts { work { ${selection} } }`;
+    const nested = `{ searchWorks(query: "x") { ${selection} } }`;
+    const tooDeep = await call(sut.gatewayUrl, nested, 'ANONYMOUS');
+    expect(tooDeep.errors?.[0]?.message).toMatch(/exceeds maximum operation depth of 12/);
+  });
+
+  it('should carry the caller’s correlation id from the gateway into the events', async () => {
+    const correlationId = `story-${randomUUID()}`;
+    const response = await fetch(`${sut.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-correlation-id': correlationId,
+        ...headers[OPERATOR],
+      },
+      body: JSON.stringify({
+        query: 'mutation { registerParty(input: { kind: PLATFORM, name: "Traced" }) { id } }',
+      }),
+    });
+    const { data } = (await response.json()) as { data: { registerParty: { id: string } } };
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      let found: string | undefined;
+      for (let tries = 0; !found && tries < 100; tries += 1) {
+        const { rows } = await client.query<{ correlation: string }>(
+          `SELECT value->>'correlationId' AS correlation FROM eventlog.events WHERE key = $1`,
+          [data.registerParty.id],
+        );
+        found = rows[0]?.correlation;
+        if (!found) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(found).toBe(correlationId);
+    } finally {
+      await client.end();
+    }
   });
 
   for (const via of ['gateway', 'subgraph'] as const) {

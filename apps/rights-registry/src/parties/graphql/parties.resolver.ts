@@ -5,6 +5,7 @@ import {
   Mutation,
   Parent,
   Query,
+  ResolveField,
   Resolver,
   ResolveReference,
 } from '@nestjs/graphql';
@@ -102,5 +103,35 @@ export class PartiesResolver {
     @Context('req') req: FastifyRequest,
   ): Promise<Party | null> {
     return this.loader.for(req).load(reference.id);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Shown to the party itself, the admin of its society and the operator.',
+  })
+  async ipiNameNumber(
+    @Parent() party: Party,
+    @CurrentCaller() caller: Caller | null,
+  ): Promise<string | null> {
+    return (await this.mayReadPrivate(party, caller)) ? party.ipiNameNumber : null;
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Shown to the party itself, the admin of its society and the operator.',
+  })
+  async country(
+    @Parent() party: Party,
+    @CurrentCaller() caller: Caller | null,
+  ): Promise<string | null> {
+    return (await this.mayReadPrivate(party, caller)) ? party.country : null;
+  }
+
+  private async mayReadPrivate(party: Party, caller: Caller | null): Promise<boolean> {
+    if (!caller) return false;
+    if (caller.role === Role.OPERATOR || caller.partyId === party.id) return true;
+    if (caller.role !== Role.SOCIETY_ADMIN) return false;
+    const view = await this.parties.byId(party.id);
+    return Boolean(view?.societyIds.includes(caller.partyId));
   }
 }

@@ -170,9 +170,15 @@ export class WorksResolver {
   }
 
   @ResolveField(() => [WorkShare], {
-    description: 'Shares in force on a date (YYYY-MM-DD, start of day UTC); default now.',
+    description:
+      'Shares in force on a date (YYYY-MM-DD, start of day UTC); default now. Who holds what is shown to signed-in callers only.',
   })
-  shares(@Parent() work: WorkView, @Args('asOf', { nullable: true }) asOf?: string): WorkShare[] {
+  shares(
+    @Parent() work: WorkView,
+    @CurrentCaller() caller: Caller | null,
+    @Args('asOf', { nullable: true }) asOf?: string,
+  ): WorkShare[] {
+    if (!caller) return [];
     return [...work.shareHistory.asOf(startOfDay(asOf))];
   }
 

@@ -126,6 +126,8 @@ describe(ImportWorksHandler.name, () => {
     }>(
       `{ searchWorks(query: "alt two") { id creatorNames alternativeTitles { title }
          identifiers { scheme value } shares { holder { id } rightType shareBps } } }`,
+      {},
+      operator,
     );
     const work = found.data!.searchWorks[0]!;
     expect(work).toMatchObject({
@@ -139,6 +141,11 @@ describe(ImportWorksHandler.name, () => {
         { holder: { id: holder }, rightType: 'REPRODUCTION', shareBps: 10000 },
       ]),
     );
+    // Who holds what is not shown to anonymous callers.
+    const anonymous = await service.graphql<{ searchWorks: { shares: unknown[] }[] }>(
+      '{ searchWorks(query: "alt two") { shares { shareBps } } }',
+    );
+    expect(anonymous.data!.searchWorks[0]!.shares).toEqual([]);
     const envelope = await eventually(async () => {
       const [row] = await service.app
         .get(DataSource)

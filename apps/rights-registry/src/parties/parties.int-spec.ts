@@ -60,6 +60,31 @@ describe('parties', () => {
     });
   });
 
+  it("should show a party's IPI number and country to itself, its society's admin and the operator only", async () => {
+    const holder = (
+      await register({
+        kind: PartyKind.RIGHT_HOLDER,
+        name: 'Private Person',
+        country: 'JP',
+        memberOfSocietyId: society.id,
+      })
+    ).data!.registerParty;
+    const read = async (caller: Caller) =>
+      (
+        await sut.graphql<{ party: { country: string | null } }>(
+          'query ($id: ID!) { party(id: $id) { country } }',
+          { id: holder.id },
+          caller,
+        )
+      ).data!.party.country;
+    expect(await read({ role: Role.RIGHT_HOLDER, partyId: holder.id })).toBe('JP');
+    expect(await read({ role: Role.SOCIETY_ADMIN, partyId: society.id })).toBe('JP');
+    expect(await read(operator)).toBe('JP');
+    expect(await read({ role: Role.PLATFORM, partyId: randomUUID() })).toBeNull();
+    expect(await read({ role: Role.RIGHT_HOLDER, partyId: randomUUID() })).toBeNull();
+    expect(await read({ role: Role.SOCIETY_ADMIN, partyId: randomUUID() })).toBeNull();
+  });
+
   it('should register a non-member and a platform', async () => {
     const amateur = await register({ kind: PartyKind.RIGHT_HOLDER, name: 'Indie Creator' });
     expect(amateur.data!.registerParty.isMember).toBe(false);

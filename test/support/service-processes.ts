@@ -1,15 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { freePort } from '#libs/testing';
+import { subgraphService } from '../../apps/standalone/src/services.js';
 
-const PORT_VARIABLES = {
-  'rights-registry': 'RIGHTS_REGISTRY_PORT',
-  authorization: 'AUTHORIZATION_PORT',
-  'opt-out': 'OPT_OUT_PORT',
-  'royalty-distribution': 'ROYALTY_DISTRIBUTION_PORT',
-} as const;
-
-export type ServiceName = keyof typeof PORT_VARIABLES;
+export type ServiceName = 'rights-registry' | 'authorization' | 'opt-out' | 'royalty-distribution';
 
 /** A service running as its own operating-system process (the built entry point). */
 export interface ServiceProcess {
@@ -42,7 +36,7 @@ export async function startServiceProcess(
       EVENT_POLL_INTERVAL_MS: '200',
       DB_POOL_SIZE: '4',
       ...env,
-      [PORT_VARIABLES[name]]: String(port),
+      [subgraphService(name).portVariable]: String(port),
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { runProcess } from '#libs/runtime';
+import { startDistributed } from './start-distributed.js';
+
+await runProcess('clearinghouse', async () => {
+  const system = await startDistributed();
+  const lines = [
+    '',
+    'Clearinghouse is running (distributed: one process per service).',
+    `  GraphQL endpoint: ${system.gatewayUrl}/graphql`,
+    ...system.services.map(({ name, url }) => `  ${name.padEnd(21)} ${url}/graphql`),
+    'Press Ctrl-C to stop.',
+    '',
+  ];
+  process.stderr.write(`${lines.join('\n')}\n`);
+  return system;
+});

@@ -1,0 +1,104 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { GatewayConfig, RightsRegistryConfig, loadConfig } from '#libs/config';
+import { openDatabaseServer } from '#libs/database';
+import { createLogger } from '#libs/runtime';
+import { subgraphServices } from './services.js';
+
+type Env = Record<string, string | undefined>;
+
+export interface Distributed {
+  gatewayUrl: string;
+  services: { name: string; url: string }[];
+  stop(): Promise<void>;
+}
+
+/** The built entry point of an app (this file runs from dist/apps/standalone/src). */
+const entry = (app: string) => fileURLToPath(new URL(`../../${app}/src/main.js`, import.meta.url));
+
+/** A port for `value`: itself, or a free one for 0. */
+async function portFor(value: string | undefined, fallback: number): Promise<number> {
+  const port = value === undefined ? fallback : Number(value);
+  if (port !== 0) return port;
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port: free } = server.address() as { port: number };
+  server.close();
+  return free;
+}
+
+async function ready(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url} exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/health/ready`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} not ready within ${timeoutMs} ms`);
+}
+
+/**
+ * The system as separate processes on one machine: PostgreSQL (embedded unless DATABASE_URL is
+ * set), each subgraph service its own process (the built entry points), then the gateway. Events
+ * travel through the PostgreSQL event log, or Kafka when KAFKA_BROKERS is set (each process
+ * reads its environment). Stops the processes, then the database.
+ */
+export async function startDistributed(env: Env = process.env): Promise<Distributed> {
+  const gatewaySettings = loadConfig(GatewayConfig, env);
+  const settings = loadConfig(RightsRegistryConfig, env);
+  const logger = createLogger('clearinghouse', settings.LOG_LEVEL);
+  const server = await openDatabaseServer(settings, (line) => logger.debug(line));
+  const children: ChildProcess[] = [];
+  const stop = async () => {
+    await Promise.all(
+      children.reverse().map(async (child) => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        const exited = once(child, 'exit');
+        child.kill('SIGTERM');
+        await exited;
+      }),
+    );
+    await server.stop();
+  };
+  const launch = (app: string, extra: Env) => {
+    const child = spawn(process.execPath, [entry(app)], {
+      env: { ...env, DATABASE_URL: server.url, ...extra },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    children.push(child);
+    return child;
+  };
+  try {
+    const services = [];
+    for (const service of subgraphServices) {
+      const configured = (settings as unknown as Record<string, number>)[service.portVariable]!;
+      const port = await portFor(env[service.portVariable], configured);
+      const url = `http://127.0.0.1:${port}`;
+      services.push({
+        name: service.name,
+        url,
+        child: launch(service.name, { [service.portVariable]: String(port) }),
+        service,
+      });
+    }
+    await Promise.all(services.map(({ url, child }) => ready(url, child, 120_000)));
+    const gatewayPort = await portFor(env.GATEWAY_PORT, gatewaySettings.GATEWAY_PORT);
+    const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
+    const gateway = launch('gateway', {
+      GATEWAY_PORT: String(gatewayPort),
+      ...Object.fromEntries(services.map(({ service, url }) => [service.urlVariable, url])),
+    });
+    await ready(gatewayUrl, gateway, 120_000);
+    return { gatewayUrl, services: services.map(({ name, url }) => ({ name, url })), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

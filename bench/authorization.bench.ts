@@ -8,7 +8,7 @@ import { authorizationApp } from '../apps/authorization/src/authorization.app.js
 import { SchemeHandlers } from '../apps/authorization/src/schemes/application/scheme.handlers.js';
 import {
   caughtUp,
-  startServiceProcess,
+  startServiceProcesses,
   type ServiceProcess,
 } from '../test/support/service-processes.js';
 import {
@@ -174,11 +174,10 @@ async function propagation(): Promise<number[]> {
   const env = { DATABASE_URL: database.url, AUTH_JWT_SECRET: secret, LOG_LEVEL: 'error' };
   const services: ServiceProcess[] = [];
   try {
-    const [registry, optOut, authorization] = await Promise.all([
-      startServiceProcess('rights-registry', env),
-      startServiceProcess('opt-out', env),
-      startServiceProcess('authorization', env),
-    ]);
+    const [registry, optOut, authorization] = await startServiceProcesses(
+      ['rights-registry', 'opt-out', 'authorization'],
+      env,
+    );
     services.push(registry, optOut, authorization);
     const operator = await tokens.issue({ role: Role.OPERATOR, partyId: randomUUID() }, 3600);
     const platform = await tokens.issue({ role: Role.PLATFORM, partyId: randomUUID() }, 3600);

@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '#libs/testing';
 import {
   caughtUp,
   eventually,
-  startServiceProcess,
+  startServiceProcesses,
   type ServiceProcess,
 } from './support/service-processes.js';
 
@@ -28,11 +28,10 @@ describe('an opt-out reaching licensing across processes', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     const env = { DATABASE_URL: database.url, AUTH_JWT_SECRET: secret };
-    [registry, optOut, authorization] = await Promise.all([
-      startServiceProcess('rights-registry', env),
-      startServiceProcess('opt-out', env),
-      startServiceProcess('authorization', env),
-    ]);
+    [registry, optOut, authorization] = await startServiceProcesses(
+      ['rights-registry', 'opt-out', 'authorization'],
+      env,
+    );
   });
 
   afterAll(async () => {

@@ -5,7 +5,7 @@ import { Role } from '#libs/contracts';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
 import {
   eventually,
-  startServiceProcess,
+  startServiceProcesses,
   type ServiceProcess,
 } from './support/service-processes.js';
 
@@ -23,10 +23,7 @@ describe('opt-out across processes', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     const env = { DATABASE_URL: database.url, AUTH_JWT_SECRET: secret };
-    [registry, optOut] = await Promise.all([
-      startServiceProcess('rights-registry', env),
-      startServiceProcess('opt-out', env),
-    ]);
+    [registry, optOut] = await startServiceProcesses(['rights-registry', 'opt-out'], env);
   });
 
   afterAll(async () => {

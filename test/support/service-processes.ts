@@ -73,6 +73,27 @@ export async function startServiceProcess(
   };
 }
 
+/**
+ * Starts several services at once; if one fails to start, stops the others before throwing,
+ * so a failed start leaves no process behind.
+ */
+export async function startServiceProcesses<const Names extends readonly ServiceName[]>(
+  names: Names,
+  env: { DATABASE_URL: string; AUTH_JWT_SECRET: string } & Record<string, string>,
+): Promise<{ [Index in keyof Names]: ServiceProcess }> {
+  const started = await Promise.allSettled(names.map((name) => startServiceProcess(name, env)));
+  const failure = started.find((result) => result.status === 'rejected');
+  if (failure) {
+    await Promise.all(
+      started.flatMap((result) => (result.status === 'fulfilled' ? [result.value.stop()] : [])),
+    );
+    throw failure.reason;
+  }
+  return started.map((result) => (result as PromiseFulfilledResult<ServiceProcess>).value) as {
+    [Index in keyof Names]: ServiceProcess;
+  };
+}
+
 async function waitUntilReady(
   child: ChildProcess,
   readyUrl: string,

@@ -6,7 +6,6 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { startTestService } from '#libs/testing';
 import { BatchCalculator } from '../apps/royalty-distribution/src/batches/application/batch-calculator.js';
 import { royaltyDistributionApp } from '../apps/royalty-distribution/src/royalty-distribution.app.js';
@@ -14,6 +13,7 @@ import { UsageIngest } from '../apps/royalty-distribution/src/usage/application/
 import { USAGE_CSV_COLUMNS } from '../apps/royalty-distribution/src/usage/domain/usage-csv.js';
 import { seedDistributionCatalogue, seedUsageLines } from '../test/support/distribution-seed.js';
 import {
+  copyBaseline,
   machine,
   recordResults,
   round,
@@ -73,18 +73,7 @@ export const distributionBenchmark: BenchmarkSuite = {
         const file = path.join(folder, 'usage.csv');
         await pipeline(Readable.from(usageCsv(licenses, INGEST_LINES)), createWriteStream(file));
         const megabytes = (await stat(file)).size / 2 ** 20;
-        await client.query(
-          `CREATE TABLE public.copy_baseline (${USAGE_CSV_COLUMNS.map((c) => `"${c}" text`).join(', ')})`,
-        );
-        const copy = await timed(() =>
-          pipeline(
-            createReadStream(file),
-            client.query(
-              copyFrom('COPY public.copy_baseline FROM STDIN WITH (FORMAT csv, HEADER)'),
-            ),
-          ),
-        );
-        await client.query('DROP TABLE public.copy_baseline');
+        const copy = { seconds: await copyBaseline(client, file, USAGE_CSV_COLUMNS) };
         const ingest = sut.app.get(UsageIngest);
         const ingested = await withPeakRss(() =>
           timed(() =>

@@ -1,5 +1,9 @@
+import { createReadStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import {
   TEST_ADMIN_URL_VARIABLE,
   createTestDatabase,
@@ -71,4 +75,29 @@ export async function recordResults(suite: string, markdown: string): Promise<vo
       ? `${current.slice(0, start)}${block}${current.slice(stop + end.length)}`
       : `${current.trimEnd()}\n\n${block}\n`;
   await writeFile(RESULTS_FILE, next);
+}
+
+/**
+ * The baseline of the ingest benchmarks: a raw `COPY` of a CSV file (with a header) into a
+ * fresh table of its columns, all text, no index. Returns the seconds it took.
+ */
+export async function copyBaseline(
+  client: pg.Client,
+  file: string,
+  columns: readonly string[],
+): Promise<number> {
+  await client.query(
+    `CREATE TABLE public.copy_baseline (${columns.map((c) => `"${c}" text`).join(', ')})`,
+  );
+  try {
+    const { seconds } = await timed(() =>
+      pipeline(
+        createReadStream(file),
+        client.query(copyFrom('COPY public.copy_baseline FROM STDIN WITH (FORMAT csv, HEADER)')),
+      ),
+    );
+    return seconds;
+  } finally {
+    await client.query('DROP TABLE public.copy_baseline');
+  }
 }

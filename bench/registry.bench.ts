@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { Role, WorkCategory } from '#libs/contracts';
 import { createDataSource } from '#libs/database';
 import { Outbox } from '#libs/messaging';
@@ -16,6 +15,7 @@ import { csvRows } from '../apps/rights-registry/src/works/infrastructure/csv-ro
 import { WorkQueries } from '../apps/rights-registry/src/works/application/work.queries.js';
 import { rightsRegistryDatabase } from '../apps/rights-registry/src/rights-registry.database.js';
 import {
+  copyBaseline,
   machine,
   percentile,
   recordResults,
@@ -139,18 +139,7 @@ export const registryBenchmark: BenchmarkSuite = {
         const sampleTitles = await writeCatalogue(file, WORKS, holders);
         const megabytes = (await stat(file)).size / 2 ** 20;
 
-        await client.query(
-          `CREATE TABLE public.copy_baseline (${WORK_CSV_COLUMNS.map((c) => `"${c}" text`).join(', ')})`,
-        );
-        const copy = await timed(() =>
-          pipeline(
-            createReadStream(file),
-            client.query(
-              copyFrom('COPY public.copy_baseline FROM STDIN WITH (FORMAT csv, HEADER)'),
-            ),
-          ),
-        );
-        await client.query('DROP TABLE public.copy_baseline');
+        const copy = { seconds: await copyBaseline(client, file, WORK_CSV_COLUMNS) };
 
         const handler = new ImportWorksHandler(
           dataSource,

@@ -1,5 +1,8 @@
 import 'reflect-metadata';
+import { resolveTokens } from '#libs/auth';
+import { BaseConfig, loadConfig } from '#libs/config';
 import { runProcess } from '#libs/runtime';
+import { demoBanner, seedDemo, seededDemo } from './demo/seed-demo.js';
 import { startStandalone } from './start-standalone.js';
 
 await runProcess('clearinghouse', async () => {
@@ -12,9 +15,23 @@ await runProcess('clearinghouse', async () => {
       ({ name, url }) => `  ${name.padEnd(21)} ${url}/graphql  (health: ${url}/health/ready)`,
     ),
     `  Database: ${system.databaseEmbedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}`,
-    'Press Ctrl-C to stop.',
-    '',
   ];
+  if (process.env.DEMO !== 'false') {
+    const config = loadConfig(BaseConfig);
+    const tokens = await resolveTokens(config);
+    try {
+      const parties =
+        (await seededDemo(config.DATA_DIR)) ??
+        (await seedDemo(system.gatewayUrl, tokens, config.DATA_DIR));
+      lines.push(
+        '',
+        await demoBanner(system.gatewayUrl, tokens, parties, config.AUTH_TOKEN_TTL_SECONDS),
+      );
+    } catch (error) {
+      lines.push('', `The demo could not be seeded: ${String(error)}`);
+    }
+  }
+  lines.push('Press Ctrl-C to stop.', '');
   process.stderr.write(`${lines.join('\n')}\n`);
   return system;
 });

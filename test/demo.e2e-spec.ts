@@ -34,7 +34,7 @@ describe('standalone demo', () => {
     });
     let output = '';
     await new Promise<void>((resolve, reject) => {
-      child.stderr!.on('data', (chunk: Buffer) => {
+      child.stderr.on('data', (chunk: Buffer) => {
         output += chunk.toString();
         if (output.includes('Press Ctrl-C to stop.')) resolve();
       });

@@ -3,8 +3,16 @@ import { randomUUID } from 'node:crypto';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { resolveTokens } from '#libs/auth';
 import { BaseConfig, ConfigValidationError, loadConfig } from '#libs/config';
-import { Role } from '#libs/contracts';
+import { Role, WorkCategory } from '#libs/contracts';
 import { USAGE_CSV_COLUMNS } from '../../apps/royalty-distribution/src/usage/domain/usage-csv.js';
+import {
+  approveBatch,
+  calculateBatch,
+  createBatch,
+  exportBatch,
+  releaseReserves,
+  type CreateOptions,
+} from './distribution.js';
 import { importUsage } from './usage-import.js';
 import { importWorks } from './works-import.js';
 
@@ -93,6 +101,58 @@ usage
       process.exitCode = await importUsage(file, options);
     },
   );
+
+const distribution = program
+  .command('distribution')
+  .description('royalty distribution batches (run as the operator)');
+distribution
+  .command('create')
+  .description('create a batch; prints its id')
+  .requiredOption('--society <id>', 'the collecting society', uuid)
+  .addOption(
+    new Option('--category <category>', 'work category')
+      .choices(Object.values(WorkCategory))
+      .makeOptionMandatory(),
+  )
+  .requiredOption('--period-start <date>', 'first day of the period', day)
+  .requiredOption('--period-end <date>', 'day after the last', day)
+  .option('--currency <code>', 'ISO 4217 currency', 'JPY')
+  .option('--admin-fee-bps <bps>', 'administration fee in basis points', (v) => Number(v), 0)
+  .option('--pool <minor>', 'pool in minor units (default: the ECL license fees of the period)')
+  .action(async (options: CreateOptions) => {
+    process.exitCode = await createBatch(options);
+  });
+distribution
+  .command('calculate')
+  .description('calculate (or recalculate) a batch, with progress; prints totals and checksum')
+  .argument('<batchId>', 'the batch', uuid)
+  .action(async (id: string) => {
+    process.exitCode = await calculateBatch(id);
+  });
+distribution
+  .command('approve')
+  .description('approve a calculated batch')
+  .argument('<batchId>', 'the batch', uuid)
+  .action(async (id: string) => {
+    process.exitCode = await approveBatch(id);
+  });
+distribution
+  .command('export')
+  .description('every allocation of a calculated batch as CSV')
+  .argument('<batchId>', 'the batch', uuid)
+  .option('--out <file>', 'write to a file instead of stdout')
+  .action(async (id: string, options: { out?: string }) => {
+    process.exitCode = await exportBatch(id, options.out);
+  });
+program
+  .command('reserves')
+  .description('reserved royalties')
+  .command('release')
+  .description('release reserves whose claim period has ended')
+  .option('--as-of <date>', 'the day to release up to (default today)', day)
+  .action(async (options: { asOf?: string }) => {
+    process.exitCode = await releaseReserves(options.asOf);
+  });
 
 try {
   await program.parseAsync();

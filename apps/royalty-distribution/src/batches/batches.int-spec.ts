@@ -327,6 +327,21 @@ describe('distribution batches', () => {
       admin,
     );
     expect(closed.data!.closeDistributionBatch.status).toBe('CLOSED');
+
+    // After the claim period, what nobody claimed is released (the held money was claimed).
+    const operator: Caller = { role: Role.OPERATOR, partyId: randomUUID() };
+    const early = await gql<{ releaseReserves: number }>(
+      'mutation { releaseReserves(asOf: "2000-01-01") }',
+      {},
+      operator,
+    );
+    expect(early.data!.releaseReserves).toBe(0);
+    const late = await gql<{ releaseReserves: number }>(
+      'mutation { releaseReserves(asOf: "2100-01-01") }',
+      {},
+      operator,
+    );
+    expect(late.data!.releaseReserves).toBe(3);
   });
 
   it('should refuse batches of other societies and bad terms', async () => {

@@ -140,8 +140,9 @@ export class ReserveHandlers {
         'the operator releases reserves',
       );
     return this.dataSource.transaction(async (manager) => {
-      const released = await manager.query<
-        { id: string; batch_id: string; amount: string; currency: string }[]
+      // An UPDATE ... RETURNING answers [rows, count].
+      const [released] = await manager.query<
+        [{ id: string; batch_id: string; amount: string; currency: string }[], number]
       >(
         `UPDATE royalty_distribution.reserves SET status = 'RELEASED', released_at = now()
          WHERE status = 'OPEN' AND release_after <= $1::date

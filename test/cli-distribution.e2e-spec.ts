@@ -1,0 +1,86 @@
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import { createTestDatabase, type TestDatabase } from '#libs/testing';
+import { royaltyDistributionDatabase } from '../apps/royalty-distribution/src/royalty-distribution.database.js';
+import { seedDistributionCatalogue, seedUsageLines } from './support/distribution-seed.js';
+
+/** `npm run cli -- distribution ...` and `reserves release`, as a script would run them. */
+describe('cli distribution', () => {
+  let database: TestDatabase;
+  const society = randomUUID();
+
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ['dist/tools/cli/main.js', ...args], {
+      env: { PATH: process.env.PATH, DATABASE_URL: database.url, LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+
+  beforeAll(async () => {
+    database = await createTestDatabase([royaltyDistributionDatabase]);
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const scheme = randomUUID();
+      await seedDistributionCatalogue(client, { society, scheme, works: 50, holders: 20 });
+      await seedUsageLines(client, { society, scheme, lines: 2000 });
+    } finally {
+      await client.end();
+    }
+  });
+
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it('should create, calculate, approve and export a batch, exact to the unit', () => {
+    const created = cli(
+      'distribution',
+      'create',
+      '--society',
+      society,
+      '--category',
+      'MUSIC',
+      '--period-start',
+      '2026-11-01',
+      '--period-end',
+      '2026-12-01',
+      '--pool',
+      '1000000',
+      '--admin-fee-bps',
+      '1000',
+    );
+    expect(created.status).toBe(0);
+    const id = created.stdout.trim();
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+
+    const calculated = cli('distribution', 'calculate', id);
+    expect(calculated.status).toBe(0);
+    expect(calculated.stdout).toContain(`batch ${id} CALCULATED`);
+    expect(calculated.stdout).toContain('pool 1000000 JPY, admin fee 100000 JPY');
+    expect(calculated.stdout).toMatch(/checksum [0-9a-f]{64}/);
+
+    const exported = cli('distribution', 'export', id);
+    expect(exported.status).toBe(0);
+    const [header, ...rows] = exported.stdout.trim().split('\n');
+    expect(header).toBe('work_key,holder_key,points,amount,currency,status,reason');
+    const total = rows.reduce((sum, row) => sum + BigInt(row.split(',')[3]!), 0n);
+    expect(total).toBe(900_000n);
+
+    expect(cli('distribution', 'approve', id).stdout).toBe(`batch ${id} APPROVED\n`);
+    const again = cli('distribution', 'calculate', id);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('approved batches are immutable');
+    const released = cli('reserves', 'release', '--as-of', '2000-01-01');
+    expect(released.stderr).toBe('');
+    expect(released.stdout).toBe('released 0 reserve(s) whose claim period ended by 2000-01-01\n');
+  });
+
+  it('should exit 1 with a reason for a batch that does not exist', () => {
+    const missing = cli('distribution', 'approve', randomUUID());
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/^no batch /);
+  });
+});

@@ -1,0 +1,156 @@
+import { writeFile } from 'node:fs/promises';
+import { DataSource } from 'typeorm';
+import { Role, type WorkCategory } from '#libs/contracts';
+import { BatchHandlers } from '../../apps/royalty-distribution/src/batches/application/batch.handlers.js';
+import { BatchQueries } from '../../apps/royalty-distribution/src/batches/application/batch.queries.js';
+import {
+  BatchStatus,
+  CalculationState,
+} from '../../apps/royalty-distribution/src/batches/infrastructure/batch.entities.js';
+import { ReserveHandlers } from '../../apps/royalty-distribution/src/reserves/application/reserve.handlers.js';
+import { DistributionError } from '../../apps/royalty-distribution/src/shared/domain/distribution.errors.js';
+import { progressBar, withServiceApp } from './service-app.js';
+
+/** The operator, as the CLI acts. */
+const OPERATOR = { role: Role.OPERATOR, partyId: '00000000-0000-0000-0000-000000000000' };
+
+async function guarded(work: () => Promise<number>): Promise<number> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof DistributionError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 1;
+  }
+}
+
+export interface CreateOptions {
+  society: string;
+  category: WorkCategory;
+  periodStart: string;
+  periodEnd: string;
+  currency: string;
+  adminFeeBps: number;
+  pool?: string;
+}
+
+/** `distribution create`: prints the new batch's id. */
+export function createBatch(options: CreateOptions): Promise<number> {
+  return withServiceApp('royalty-distribution', (app) =>
+    guarded(async () => {
+      const batch = await app.get(BatchHandlers).create(OPERATOR, {
+        societyId: options.society,
+        category: options.category,
+        periodStart: options.periodStart,
+        periodEnd: options.periodEnd,
+        currency: options.currency,
+        adminFeeBps: options.adminFeeBps,
+        poolAmountMinor: options.pool ?? null,
+      });
+      process.stdout.write(`${batch.id}\n`);
+      return 0;
+    }),
+  );
+}
+
+/** `distribution calculate <id>`: runs it here, showing its phase; prints totals and checksum. */
+export function calculateBatch(id: string): Promise<number> {
+  return withServiceApp('royalty-distribution', (app) =>
+    guarded(async () => {
+      await app.get(BatchHandlers).calculate(OPERATOR, id);
+      const queries = app.get(BatchQueries);
+      const bar = progressBar('{phase} |{bar}| {value}/{total} steps');
+      const phases = ['queued', 'counting usage', 'allocating'];
+      bar.start(phases.length, 0, { phase: 'queued' });
+      for (;;) {
+        const batch = (await queries.byId(id))!;
+        if (batch.calculationState !== CalculationState.RUNNING) {
+          bar.update(phases.length, {
+            phase: batch.calculationState === CalculationState.FAILED ? 'failed' : 'done',
+          });
+          bar.stop();
+          if (batch.calculationState === CalculationState.FAILED) {
+            process.stderr.write(`calculation failed: ${batch.calculationError}\n`);
+            return 1;
+          }
+          const money = (amount: bigint | null) => `${amount ?? 0n} ${batch.currency}`;
+          process.stdout.write(
+            [
+              `batch ${batch.id} CALCULATED`,
+              `pool ${money(batch.poolMinor)}, admin fee ${money(batch.adminFeeMinor)}`,
+              `payable ${money(batch.payableMinor)}, held ${money(batch.heldMinor)}, reserved ${money(batch.reservedMinor)}`,
+              `exceptions ${batch.exceptionLines ?? 0}, checksum ${batch.checksum}`,
+            ].join('\n') + '\n',
+          );
+          return 0;
+        }
+        const phase = batch.calculationPhase ?? 'queued';
+        bar.update(Math.max(0, phases.indexOf(phase)), { phase });
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }),
+  );
+}
+
+/** `distribution approve <id>`. */
+export function approveBatch(id: string): Promise<number> {
+  return withServiceApp('royalty-distribution', (app) =>
+    guarded(async () => {
+      const batch = await app.get(BatchHandlers).approve(OPERATOR, id);
+      process.stdout.write(`batch ${batch.id} ${batch.status}\n`);
+      return 0;
+    }),
+  );
+}
+
+/** `distribution export <id> [--out file]`: every allocation as CSV (stdout or a file). */
+export function exportBatch(id: string, out?: string): Promise<number> {
+  return withServiceApp('royalty-distribution', (app) =>
+    guarded(async () => {
+      const batch = await app.get(BatchQueries).byId(id);
+      if (!batch || batch.status === BatchStatus.DRAFT) {
+        process.stderr.write(`no calculated batch ${id}\n`);
+        return 1;
+      }
+      const rows = await app.get(DataSource).query<
+        {
+          work_key: string;
+          holder_key: string;
+          points: string;
+          amount: string;
+          status: string;
+          reason: string | null;
+        }[]
+      >(
+        `SELECT work_key, holder_key, points::text, amount::text, status, reason
+         FROM royalty_distribution.batch_cells WHERE batch_id = $1
+         ORDER BY work_key COLLATE "C", holder_key COLLATE "C"`,
+        [id],
+      );
+      const csv =
+        [
+          'work_key,holder_key,points,amount,currency,status,reason',
+          ...rows.map((r) =>
+            [r.work_key, r.holder_key, r.points, r.amount, batch.currency, r.status, r.reason ?? '']
+              .map((cell) => (/[",\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell))
+              .join(','),
+          ),
+        ].join('\n') + '\n';
+      if (out) await writeFile(out, csv);
+      else process.stdout.write(csv);
+      return 0;
+    }),
+  );
+}
+
+/** `reserves release [--as-of date]`: releases reserves whose claim period ended. */
+export function releaseReserves(asOf?: string): Promise<number> {
+  return withServiceApp('royalty-distribution', (app) =>
+    guarded(async () => {
+      const day = asOf ?? new Date().toISOString().slice(0, 10);
+      const released = await app.get(ReserveHandlers).release(OPERATOR, day);
+      process.stdout.write(`released ${released} reserve(s) whose claim period ended by ${day}\n`);
+      return 0;
+    }),
+  );
+}

@@ -1,6 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Tokens } from '#libs/auth';
 import { Role } from '#libs/contracts';
@@ -11,10 +14,12 @@ describe('distributed start', () => {
   let database: TestDatabase;
   let launcher: ChildProcess;
   let gatewayUrl: string;
+  let dataDir: string;
   const secret = randomBytes(32).toString('hex');
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    dataDir = await mkdtemp(path.join(tmpdir(), 'distributed-'));
     launcher = spawn(process.execPath, ['dist/apps/standalone/src/distributed.js'], {
       env: {
         PATH: process.env.PATH,
@@ -44,9 +49,10 @@ describe('distributed start', () => {
   afterAll(async () => {
     if (launcher && launcher.exitCode === null) launcher.kill('SIGKILL');
     await database?.drop();
+    await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('should serve the composed API from separate processes and stop cleanly', async () => {
+  it('should serve the composed API from separate processes, take the demo, and stop cleanly', async () => {
     const token = await new Tokens(secret).issue(
       { role: Role.OPERATOR, partyId: randomUUID() },
       600,
@@ -67,6 +73,30 @@ describe('distributed start', () => {
         royaltyDistributionInfo: { name: 'royalty-distribution' },
       },
     });
+    // The demo, seeded into the running system by the CLI through the gateway.
+    const seeded = spawnSync(
+      process.execPath,
+      ['dist/tools/cli/main.js', 'seed-demo', '--gateway', gatewayUrl],
+      {
+        env: { PATH: process.env.PATH, AUTH_JWT_SECRET: secret, DATA_DIR: dataDir },
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
+    expect(seeded.stderr).toBe('');
+    expect(seeded.status).toBe(0);
+    expect(seeded.stdout).toContain('Demo data is loaded');
+    const search = await fetch(`${gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ searchWorks(query: "Night Drive") { title } }' }),
+    });
+    expect(
+      ((await search.json()) as { data: { searchWorks: unknown[] } }).data.searchWorks,
+    ).toContainEqual({
+      title: 'Night Drive',
+    });
+
     const exited = once(launcher, 'exit');
     launcher.kill('SIGTERM');
     const [code] = (await exited) as [number | null];

@@ -13,6 +13,7 @@ import {
   releaseReserves,
   type CreateOptions,
 } from './distribution.js';
+import { seedDemoCommand } from './seed-demo.js';
 import { importUsage } from './usage-import.js';
 import { importWorks } from './works-import.js';
 
@@ -101,6 +102,14 @@ usage
       process.exitCode = await importUsage(file, options);
     },
   );
+
+program
+  .command('seed-demo')
+  .description('seed the demo into a running system, once per DATA_DIR; prints demo tokens')
+  .option('--gateway <url>', 'the gateway (default http://127.0.0.1:GATEWAY_PORT)')
+  .action(async (options: { gateway?: string }) => {
+    process.exitCode = await seedDemoCommand(options);
+  });
 
 const distribution = program
   .command('distribution')

@@ -1,0 +1,27 @@
+import { resolveTokens } from '#libs/auth';
+import { GatewayConfig, loadConfig } from '#libs/config';
+import { demoBanner, seedDemo, seededDemo } from '../../apps/standalone/src/demo/seed-demo.js';
+
+/**
+ * `seed-demo [--gateway <url>]`: seeds the demo into a running system through its gateway
+ * (default: this machine's GATEWAY_PORT), once per DATA_DIR; prints demo tokens and operations.
+ */
+export async function seedDemoCommand(options: { gateway?: string }): Promise<number> {
+  const config = loadConfig(GatewayConfig);
+  const gatewayUrl = (options.gateway ?? `http://127.0.0.1:${config.GATEWAY_PORT}`).replace(
+    /\/$/,
+    '',
+  );
+  const tokens = await resolveTokens(config);
+  try {
+    const parties =
+      (await seededDemo(config.DATA_DIR)) ?? (await seedDemo(gatewayUrl, tokens, config.DATA_DIR));
+    process.stdout.write(
+      `${await demoBanner(gatewayUrl, tokens, parties, config.AUTH_TOKEN_TTL_SECONDS)}\n`,
+    );
+    return 0;
+  } catch (error) {
+    process.stderr.write(`the demo could not be seeded through ${gatewayUrl}: ${String(error)}\n`);
+    return 1;
+  }
+}

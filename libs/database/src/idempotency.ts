@@ -73,3 +73,29 @@ export async function idempotent(
   );
   return { resultId, replayed: false };
 }
+
+/**
+ * `idempotent` for a use case: runs `work` once per idempotency key of the caller (or just runs
+ * it when there is no key) and returns the id it produced; a key reused for another request
+ * becomes the use case's own error, made by `reused`.
+ */
+export async function oncePerKey(
+  manager: EntityManager,
+  schema: string,
+  request: { callerId: string; key: string | undefined; operation: string; body: unknown },
+  work: () => Promise<string>,
+  reused: (message: string) => Error,
+): Promise<string> {
+  if (!request.key) return work();
+  try {
+    const scope = {
+      callerId: request.callerId,
+      key: request.key,
+      operation: request.operation,
+      request: request.body,
+    };
+    return (await idempotent(manager, schema, scope, work)).resultId;
+  } catch (error) {
+    throw error instanceof IdempotencyKeyReusedError ? reused(error.message) : error;
+  }
+}

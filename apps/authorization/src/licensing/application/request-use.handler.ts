@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuthorizationConfig } from '#libs/config';
 import type { Caller } from '#libs/auth';
 import { LicenseGranted, type IdentifierScheme, type WorkCategory } from '#libs/contracts';
-import { IdempotencyKeyReusedError, idempotent } from '#libs/database';
+import { oncePerKey } from '#libs/database';
 import { Outbox } from '#libs/messaging';
 import { RegistryViewReader, type ViewWork } from '#libs/registry-view';
 import { OptOutViewReader } from '../../opt-out-view/application/opt-out-view.reader.js';
@@ -58,23 +58,20 @@ export class RequestUseHandler {
         checked.problems,
       );
     }
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        const scope = {
+    return this.dataSource.transaction((manager) =>
+      oncePerKey(
+        manager,
+        'authorization',
+        {
           callerId: caller.partyId,
           key: input.idempotencyKey,
           operation: 'requestUse',
-          request: input.items,
-        };
-        const { resultId } = await idempotent(manager, 'authorization', scope, () =>
-          this.decideAndRecord(manager, caller, checked.items, correlationId),
-        );
-        return resultId;
-      });
-    } catch (error) {
-      if (!(error instanceof IdempotencyKeyReusedError)) throw error;
-      throw new AuthorizationError(AuthorizationErrorCode.KEY_REUSED, error.message);
-    }
+          body: input.items,
+        },
+        () => this.decideAndRecord(manager, caller, checked.items, correlationId),
+        (message) => new AuthorizationError(AuthorizationErrorCode.KEY_REUSED, message),
+      ),
+    );
   }
 
   private async decideAndRecord(

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { DataSource } from 'typeorm';
 import type { Caller } from '#libs/auth';
 import { OptOutRegistered } from '#libs/contracts';
-import { IdempotencyKeyReusedError, idempotent } from '#libs/database';
+import { oncePerKey } from '#libs/database';
 import { Outbox } from '#libs/messaging';
 import { RegistryViewReader } from '#libs/registry-view';
 import { acceptOptOut, type OptOutRequest } from '../domain/opt-out-request.js';
@@ -74,22 +74,18 @@ export class RegisterOptOutHandler {
         ]);
         return optOut.id;
       };
-      let id: string;
-      if (!idempotencyKey) id = await register();
-      else {
-        try {
-          const scope = {
-            callerId: caller.partyId,
-            key: idempotencyKey,
-            operation: 'registerOptOut',
-            request,
-          };
-          id = (await idempotent(manager, 'opt_out', scope, register)).resultId;
-        } catch (error) {
-          if (!(error instanceof IdempotencyKeyReusedError)) throw error;
-          throw new OptOutError(OptOutErrorCode.KEY_REUSED, error.message);
-        }
-      }
+      const id = await oncePerKey(
+        manager,
+        'opt_out',
+        {
+          callerId: caller.partyId,
+          key: idempotencyKey,
+          operation: 'registerOptOut',
+          body: request,
+        },
+        register,
+        (message) => new OptOutError(OptOutErrorCode.KEY_REUSED, message),
+      );
       return manager.findOneByOrFail(OptOutEntity, { id });
     });
   }

@@ -166,20 +166,21 @@ export class OptOutsResolver {
     @CurrentCaller() caller: Caller | null,
   ): Promise<string | null> {
     if (!caller) return null;
-    const societies =
-      caller.role === Role.SOCIETY_ADMIN
-        ? await this.registry.societiesOf(optOut.holderId, new Date())
-        : [];
-    return refusalToActFor(caller, optOut.holderId, societies) ? null : confirmationOf(optOut);
+    return (await this.refusal(caller, optOut.holderId)) ? null : confirmationOf(optOut);
   }
 
   private async mayActFor(caller: Caller, holderId: string): Promise<void> {
+    const refusal = await this.refusal(caller, holderId);
+    if (refusal) throw apiError('FORBIDDEN', refusal);
+  }
+
+  /** Why the caller may not act for the holder (its society is looked up for an admin only). */
+  private async refusal(caller: Caller, holderId: string): Promise<string | undefined> {
     const societies =
       caller.role === Role.SOCIETY_ADMIN
         ? await this.registry.societiesOf(holderId, new Date())
         : [];
-    const refusal = refusalToActFor(caller, holderId, societies);
-    if (refusal) throw apiError('FORBIDDEN', refusal);
+    return refusalToActFor(caller, holderId, societies);
   }
 }
 

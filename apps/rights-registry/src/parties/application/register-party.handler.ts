@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '#libs/auth';
+import { oncePerKey } from '#libs/database';
 import { PartyKind, PartyMembershipChanged, PartyRegistered, type NewEvent } from '#libs/contracts';
 import { Outbox } from '#libs/messaging';
-import { oncePerKey } from '../../idempotency-keys.js';
 import { mayRegister, validateRegistration, type PartyRegistration } from '../domain/party.js';
 import { PartyError, PartyErrorCode } from '../domain/party.errors.js';
 import { MembershipEntity, PartyEntity } from '../infrastructure/party.entities.js';
@@ -36,8 +36,8 @@ export class RegisterPartyHandler {
     const id = await this.dataSource.transaction((manager) =>
       oncePerKey(
         manager,
-        caller,
-        { key: idempotencyKey, operation: 'registerParty', body: input },
+        'rights_registry',
+        { callerId: caller.partyId, key: idempotencyKey, operation: 'registerParty', body: input },
         () => this.create(manager, party, correlationId),
         (message) => new PartyError(PartyErrorCode.KEY_REUSED, message),
       ),

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '#libs/auth';
+import { oncePerKey } from '#libs/database';
 import { WorkDisputeOpened } from '#libs/contracts';
 import { Outbox } from '#libs/messaging';
-import { oncePerKey } from '../../idempotency-keys.js';
 import { PartyQueries } from '../../parties/application/party.queries.js';
 import { decideRegistration, type IdentifierConflict } from '../domain/registration.js';
 import {
@@ -51,8 +51,8 @@ export class RegisterWorkHandler {
     const workId = await this.dataSource.transaction((manager) =>
       oncePerKey(
         manager,
-        caller,
-        { key: idempotencyKey, operation: 'registerWork', body: input },
+        'rights_registry',
+        { callerId: caller.partyId, key: idempotencyKey, operation: 'registerWork', body: input },
         () => this.register(manager, caller, work, correlationId),
         (message) => new WorkError(WorkErrorCode.KEY_REUSED, message),
       ),

@@ -241,6 +241,18 @@ describe('standalone system', () => {
       'x-api-key': 'chk_not-a-key',
     });
     expect(unknown.response.status).toBe(401);
+    // The gateway's HTTP routes take the key too: a usage file sent through it reaches the service.
+    const upload = await fetch(
+      `${sut.gatewayUrl}/v1/usage-reports?periodStart=2026-11-01&periodEnd=2026-12-01`,
+      {
+        method: 'POST',
+        headers: { 'x-api-key': secret, 'content-type': 'text/csv', 'idempotency-key': 'keyed-1' },
+        body: 'licenseId,workId,identifier,title,useType,territory,quantity,usageDate\n',
+      },
+    );
+    // Past the key (not 401), the service read the file: it has no lines.
+    expect(upload.status).toBe(400);
+    expect(await upload.json()).toMatchObject({ message: 'the report has no lines' });
 
     await graphql(
       sut.gatewayUrl,
@@ -253,6 +265,34 @@ describe('standalone system', () => {
       headers: { 'x-api-key': secret },
     });
     expect(exchange.status).toBe(401);
+  });
+
+  it('should forward the usage and export routes to their service with the caller and correlation id', async () => {
+    const anonymous = await fetch(
+      `${sut.gatewayUrl}/v1/usage-reports?periodStart=2026-11-01&periodEnd=2026-12-01`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', 'x-correlation-id': 'e2e-forwarded-1' },
+        body: 'licenseId\n',
+      },
+    );
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('x-correlation-id')).toBe('e2e-forwarded-1');
+    const wrongRole = await fetch(
+      `${sut.gatewayUrl}/v1/usage-reports?periodStart=2026-11-01&periodEnd=2026-12-01`,
+      {
+        method: 'POST',
+        headers: { ...operator, 'content-type': 'text/csv', 'idempotency-key': 'k' },
+        body: 'licenseId\n',
+      },
+    );
+    expect(wrongRole.status).toBe(403);
+    expect(await wrongRole.json()).toMatchObject({ message: 'only platforms report usage' });
+    const missing = await fetch(
+      `${sut.gatewayUrl}/v1/distribution-batches/${randomUUID()}/allocations.csv`,
+      { headers: operator },
+    );
+    expect(missing.status).toBe(404);
   });
 
   it('should reject a request body over the configured limit', async () => {

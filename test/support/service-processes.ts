@@ -116,7 +116,7 @@ async function waitUntilReady(
 }
 
 /** Resolves once the service's consumers have handled everything published so far. */
-export async function caughtUp(service: ServiceProcess, timeoutMs = 15_000): Promise<void> {
+export async function caughtUp(service: { url: string }, timeoutMs = 15_000): Promise<void> {
   await eventually(async () => {
     const response = await fetch(`${service.url}/health/ready`);
     const body = (await response.json()) as {

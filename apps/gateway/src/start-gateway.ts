@@ -4,6 +4,7 @@ import type { GatewayConfig } from '#libs/config';
 import { createHttpApp, listeningUrl } from '#libs/runtime';
 import { acceptApiKeys } from './api-key-exchange.js';
 import { GatewayModule } from './gateway.module.js';
+import { forwardRestRoutes } from './rest-routes.js';
 import { waitForSubgraphs } from './wait-for-subgraphs.js';
 
 /** Waits for the subgraphs, composes them and starts serving on the gateway port. */
@@ -20,6 +21,7 @@ export async function startGateway(
   });
   const authorization = config.subgraphs.find((subgraph) => subgraph.name === 'authorization')!;
   acceptApiKeys(app.getHttpAdapter().getInstance(), authorization.url);
+  await forwardRestRoutes(app, config);
   await app.listen({ port: config.port, host: config.HOST });
   logger.info({ url: `${listeningUrl(app)}/graphql` }, 'gateway listening');
   return app;

@@ -1,0 +1,37 @@
+import httpProxy from '@fastify/http-proxy';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { GatewayConfig } from '#libs/config';
+import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER } from '#libs/runtime';
+
+/**
+ * The HTTP routes of the subgraph services that clients use besides GraphQL, each under the
+ * prefix its service serves it at: usage files in, CSV exports out. Streamed both ways (a usage
+ * file is never held whole here), with the same credentials, rate limit and correlation id as
+ * GraphQL, so a client needs one address.
+ */
+export const REST_ROUTES = [
+  { prefix: '/v1/usage-reports', service: 'royalty-distribution' },
+  { prefix: '/v1/distribution-batches', service: 'royalty-distribution' },
+] as const;
+
+export async function forwardRestRoutes(
+  app: NestFastifyApplication,
+  config: GatewayConfig,
+): Promise<void> {
+  for (const { prefix, service } of REST_ROUTES) {
+    const upstream = config.subgraphs.find((subgraph) => subgraph.name === service);
+    if (!upstream) continue;
+    await app.register(httpProxy, {
+      upstream: upstream.url,
+      prefix,
+      rewritePrefix: prefix,
+      replyOptions: {
+        rewriteRequestHeaders: (request, headers) => ({
+          ...headers,
+          [REQUEST_ID_HEADER]: request.id,
+          [CORRELATION_ID_HEADER]: request.correlationId,
+        }),
+      },
+    });
+  }
+}

@@ -99,7 +99,7 @@ export function describeFullStory(
             { input },
           )
         ).registerParty.id;
-      ids.society = await register({ kind: 'SOCIETY', name: '日本音楽著作権協会 (Story)' });
+      ids.society = await register({ kind: 'SOCIETY', name: 'さくら音楽著作権協会' });
       ids.platform = await register({ kind: 'PLATFORM', name: 'Sakura Video' });
       ids.member = await register({
         kind: 'RIGHT_HOLDER',

@@ -78,6 +78,44 @@ describe('cli distribution', () => {
     expect(released.stdout).toBe('released 0 reserve(s) whose claim period ended by 2000-01-01\n');
   });
 
+  it('should run a batch in one command: created, calculated and approved', () => {
+    const run = cli(
+      'distribution',
+      'run',
+      '--society',
+      society,
+      '--category',
+      'MUSIC',
+      '--period-start',
+      '2026-11-01',
+      '--period-end',
+      '2026-12-01',
+      '--pool',
+      '500000',
+      '--approve',
+    );
+    expect(run.status).toBe(0);
+    const [id, ...report] = run.stdout.trim().split('\n');
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(report[0]).toBe(`batch ${id} CALCULATED`);
+    expect(report).toContain('pool 500000 JPY, admin fee 0 JPY');
+    expect(report.at(-1)).toBe(`batch ${id} APPROVED`);
+    const refused = cli(
+      'distribution',
+      'run',
+      '--society',
+      society,
+      '--category',
+      'MUSIC',
+      '--period-start',
+      '2026-12-01',
+      '--period-end',
+      '2026-11-01',
+    );
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('periodEnd must be after periodStart');
+  });
+
   it('should exit 1 with a reason for a batch that does not exist', () => {
     const missing = cli('distribution', 'approve', randomUUID());
     expect(missing.status).toBe(1);

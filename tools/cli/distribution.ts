@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { Role, type WorkCategory } from '#libs/contracts';
 import { BatchHandlers } from '../../apps/royalty-distribution/src/batches/application/batch.handlers.js';
@@ -34,20 +35,25 @@ export interface CreateOptions {
   pool?: string;
 }
 
+async function create(app: NestFastifyApplication, options: CreateOptions): Promise<string> {
+  const batch = await app.get(BatchHandlers).create(OPERATOR, {
+    societyId: options.society,
+    category: options.category,
+    periodStart: options.periodStart,
+    periodEnd: options.periodEnd,
+    currency: options.currency,
+    adminFeeBps: options.adminFeeBps,
+    poolAmountMinor: options.pool ?? null,
+  });
+  process.stdout.write(`${batch.id}\n`);
+  return batch.id;
+}
+
 /** `distribution create`: prints the new batch's id. */
 export function createBatch(options: CreateOptions): Promise<number> {
   return withServiceApp('royalty-distribution', (app) =>
     guarded(async () => {
-      const batch = await app.get(BatchHandlers).create(OPERATOR, {
-        societyId: options.society,
-        category: options.category,
-        periodStart: options.periodStart,
-        periodEnd: options.periodEnd,
-        currency: options.currency,
-        adminFeeBps: options.adminFeeBps,
-        poolAmountMinor: options.pool ?? null,
-      });
-      process.stdout.write(`${batch.id}\n`);
+      await create(app, options);
       return 0;
     }),
   );
@@ -55,50 +61,64 @@ export function createBatch(options: CreateOptions): Promise<number> {
 
 /** `distribution calculate <id>`: runs it here, showing its phase; prints totals and checksum. */
 export function calculateBatch(id: string): Promise<number> {
-  return withServiceApp('royalty-distribution', (app) =>
-    guarded(async () => {
-      await app.get(BatchHandlers).calculate(OPERATOR, id);
-      const queries = app.get(BatchQueries);
-      const bar = progressBar('{phase} |{bar}| {value}/{total} steps');
-      const phases = ['queued', 'counting usage', 'allocating'];
-      bar.start(phases.length, 0, { phase: 'queued' });
-      for (;;) {
-        const batch = (await queries.byId(id))!;
-        if (batch.calculationState !== CalculationState.RUNNING) {
-          bar.update(phases.length, {
-            phase: batch.calculationState === CalculationState.FAILED ? 'failed' : 'done',
-          });
-          bar.stop();
-          if (batch.calculationState === CalculationState.FAILED) {
-            process.stderr.write(`calculation failed: ${batch.calculationError}\n`);
-            return 1;
-          }
-          const money = (amount: bigint | null) => `${amount ?? 0n} ${batch.currency}`;
-          process.stdout.write(
-            [
-              `batch ${batch.id} CALCULATED`,
-              `pool ${money(batch.poolMinor)}, admin fee ${money(batch.adminFeeMinor)}`,
-              `payable ${money(batch.payableMinor)}, held ${money(batch.heldMinor)}, reserved ${money(batch.reservedMinor)}`,
-              `exceptions ${batch.exceptionLines ?? 0}, checksum ${batch.checksum}`,
-            ].join('\n') + '\n',
-          );
-          return 0;
-        }
-        const phase = batch.calculationPhase ?? 'queued';
-        bar.update(Math.max(0, phases.indexOf(phase)), { phase });
-        await new Promise((resolve) => setTimeout(resolve, 200));
+  return withServiceApp('royalty-distribution', (app) => guarded(() => calculate(app, id)));
+}
+
+async function calculate(app: NestFastifyApplication, id: string): Promise<number> {
+  await app.get(BatchHandlers).calculate(OPERATOR, id);
+  const queries = app.get(BatchQueries);
+  const bar = progressBar('{phase} |{bar}| {value}/{total} steps');
+  const phases = ['queued', 'counting usage', 'allocating'];
+  bar.start(phases.length, 0, { phase: 'queued' });
+  for (;;) {
+    const batch = (await queries.byId(id))!;
+    if (batch.calculationState !== CalculationState.RUNNING) {
+      bar.update(phases.length, {
+        phase: batch.calculationState === CalculationState.FAILED ? 'failed' : 'done',
+      });
+      bar.stop();
+      if (batch.calculationState === CalculationState.FAILED) {
+        process.stderr.write(`calculation failed: ${batch.calculationError}\n`);
+        return 1;
       }
-    }),
-  );
+      const money = (amount: bigint | null) => `${amount ?? 0n} ${batch.currency}`;
+      process.stdout.write(
+        [
+          `batch ${batch.id} CALCULATED`,
+          `pool ${money(batch.poolMinor)}, admin fee ${money(batch.adminFeeMinor)}`,
+          `payable ${money(batch.payableMinor)}, held ${money(batch.heldMinor)}, reserved ${money(batch.reservedMinor)}`,
+          `exceptions ${batch.exceptionLines ?? 0}, checksum ${batch.checksum}`,
+        ].join('\n') + '\n',
+      );
+      return 0;
+    }
+    const phase = batch.calculationPhase ?? 'queued';
+    bar.update(Math.max(0, phases.indexOf(phase)), { phase });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function approve(app: NestFastifyApplication, id: string): Promise<number> {
+  const batch = await app.get(BatchHandlers).approve(OPERATOR, id);
+  process.stdout.write(`batch ${batch.id} ${batch.status}\n`);
+  return 0;
 }
 
 /** `distribution approve <id>`. */
 export function approveBatch(id: string): Promise<number> {
+  return withServiceApp('royalty-distribution', (app) => guarded(() => approve(app, id)));
+}
+
+/**
+ * `distribution run`: creates a batch and calculates it, with progress (the id first, then the
+ * totals); with `approve`, approves it once calculated. Stops at the first step that fails.
+ */
+export function runBatch(options: CreateOptions & { approve?: boolean }): Promise<number> {
   return withServiceApp('royalty-distribution', (app) =>
     guarded(async () => {
-      const batch = await app.get(BatchHandlers).approve(OPERATOR, id);
-      process.stdout.write(`batch ${batch.id} ${batch.status}\n`);
-      return 0;
+      const id = await create(app, options);
+      const calculated = await calculate(app, id);
+      return calculated !== 0 || !options.approve ? calculated : approve(app, id);
     }),
   );
 }

@@ -11,6 +11,7 @@ import {
   createBatch,
   exportBatch,
   releaseReserves,
+  runBatch,
   type CreateOptions,
 } from './distribution.js';
 import { seedDemoCommand } from './seed-demo.js';
@@ -114,22 +115,33 @@ program
 const distribution = program
   .command('distribution')
   .description('royalty distribution batches (run as the operator)');
-distribution
-  .command('create')
-  .description('create a batch; prints its id')
-  .requiredOption('--society <id>', 'the collecting society', uuid)
-  .addOption(
-    new Option('--category <category>', 'work category')
-      .choices(Object.values(WorkCategory))
-      .makeOptionMandatory(),
-  )
-  .requiredOption('--period-start <date>', 'first day of the period', day)
-  .requiredOption('--period-end <date>', 'day after the last', day)
-  .option('--currency <code>', 'ISO 4217 currency', 'JPY')
-  .option('--admin-fee-bps <bps>', 'administration fee in basis points', (v) => Number(v), 0)
-  .option('--pool <minor>', 'pool in minor units (default: the ECL license fees of the period)')
-  .action(async (options: CreateOptions) => {
+/** The options that define a batch, shared by `create` and `run`. */
+const batchOptions = (command: Command) =>
+  command
+    .requiredOption('--society <id>', 'the collecting society', uuid)
+    .addOption(
+      new Option('--category <category>', 'work category')
+        .choices(Object.values(WorkCategory))
+        .makeOptionMandatory(),
+    )
+    .requiredOption('--period-start <date>', 'first day of the period', day)
+    .requiredOption('--period-end <date>', 'day after the last', day)
+    .option('--currency <code>', 'ISO 4217 currency', 'JPY')
+    .option('--admin-fee-bps <bps>', 'administration fee in basis points', (v) => Number(v), 0)
+    .option('--pool <minor>', 'pool in minor units (default: the ECL license fees of the period)');
+batchOptions(distribution.command('create').description('create a batch; prints its id')).action(
+  async (options: CreateOptions) => {
     process.exitCode = await createBatch(options);
+  },
+);
+batchOptions(
+  distribution
+    .command('run')
+    .description('create a batch and calculate it, with progress; prints its id and totals'),
+)
+  .option('--approve', 'approve the batch once calculated')
+  .action(async (options: CreateOptions & { approve?: boolean }) => {
+    process.exitCode = await runBatch(options);
   });
 distribution
   .command('calculate')

@@ -18,6 +18,17 @@ describe('cli distribution', () => {
       timeout: 120_000,
     });
 
+  const batchOptions = (periodStart: string, periodEnd: string) => [
+    '--society',
+    society,
+    '--category',
+    'MUSIC',
+    '--period-start',
+    periodStart,
+    '--period-end',
+    periodEnd,
+  ];
+
   beforeAll(async () => {
     database = await createTestDatabase([royaltyDistributionDatabase]);
     const client = new pg.Client({ connectionString: database.url });
@@ -39,14 +50,7 @@ describe('cli distribution', () => {
     const created = cli(
       'distribution',
       'create',
-      '--society',
-      society,
-      '--category',
-      'MUSIC',
-      '--period-start',
-      '2026-11-01',
-      '--period-end',
-      '2026-12-01',
+      ...batchOptions('2026-11-01', '2026-12-01'),
       '--pool',
       '1000000',
       '--admin-fee-bps',
@@ -82,14 +86,7 @@ describe('cli distribution', () => {
     const run = cli(
       'distribution',
       'run',
-      '--society',
-      society,
-      '--category',
-      'MUSIC',
-      '--period-start',
-      '2026-11-01',
-      '--period-end',
-      '2026-12-01',
+      ...batchOptions('2026-11-01', '2026-12-01'),
       '--pool',
       '500000',
       '--approve',
@@ -100,18 +97,7 @@ describe('cli distribution', () => {
     expect(report[0]).toBe(`batch ${id} CALCULATED`);
     expect(report).toContain('pool 500000 JPY, admin fee 0 JPY');
     expect(report.at(-1)).toBe(`batch ${id} APPROVED`);
-    const refused = cli(
-      'distribution',
-      'run',
-      '--society',
-      society,
-      '--category',
-      'MUSIC',
-      '--period-start',
-      '2026-12-01',
-      '--period-end',
-      '2026-11-01',
-    );
+    const refused = cli('distribution', 'run', ...batchOptions('2026-12-01', '2026-11-01'));
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('periodEnd must be after periodStart');
   });

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
-import { startStandalone, type Standalone } from '../apps/standalone/src/start-standalone.js';
+import type { Standalone } from '../apps/standalone/src/start-standalone.js';
+import { startTestStandalone } from './support/systems.js';
 import { caughtUp } from './support/service-processes.js';
 
 /** The shell blocks of the README's walkthrough, in order. */
@@ -59,16 +60,8 @@ describe('README walkthrough', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     dataDir = await mkdtemp(path.join(tmpdir(), 'walkthrough-'));
-    sut = await startStandalone({
+    sut = await startTestStandalone(database.url, {
       DATA_DIR: dataDir,
-      DATABASE_URL: database.url,
-      GATEWAY_PORT: '0',
-      RIGHTS_REGISTRY_PORT: '0',
-      AUTHORIZATION_PORT: '0',
-      OPT_OUT_PORT: '0',
-      ROYALTY_DISTRIBUTION_PORT: '0',
-      LOG_LEVEL: 'warn',
-      DB_POOL_SIZE: '3',
       EVENT_POLL_INTERVAL_MS: '200',
     });
     terminal = new Terminal({ PATH: process.env.PATH!, HOME: process.env.HOME ?? dataDir });

@@ -6,7 +6,8 @@ import pg from 'pg';
 import { Tokens } from '#libs/auth';
 import { Role } from '#libs/contracts';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
-import { startStandalone, type Standalone } from '../apps/standalone/src/start-standalone.js';
+import type { Standalone } from '../apps/standalone/src/start-standalone.js';
+import { startTestStandalone } from './support/systems.js';
 
 type Who = Role | 'ANONYMOUS';
 const ANYONE: Who[] = ['ANONYMOUS', ...Object.values(Role)];
@@ -249,16 +250,8 @@ describe('role x operation matrix', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    sut = await startStandalone({
+    sut = await startTestStandalone(database.url, {
       AUTH_JWT_SECRET: secret,
-      DATABASE_URL: database.url,
-      GATEWAY_PORT: '0',
-      RIGHTS_REGISTRY_PORT: '0',
-      AUTHORIZATION_PORT: '0',
-      OPT_OUT_PORT: '0',
-      ROYALTY_DISTRIBUTION_PORT: '0',
-      LOG_LEVEL: 'warn',
-      DB_POOL_SIZE: '3',
       RATE_LIMIT_PER_MINUTE: '0',
     });
     for (const role of Object.values(Role)) {

@@ -5,7 +5,8 @@ import pg from 'pg';
 import { Tokens } from '#libs/auth';
 import { Role } from '#libs/contracts';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
-import { startStandalone, type Standalone } from '../apps/standalone/src/start-standalone.js';
+import type { Standalone } from '../apps/standalone/src/start-standalone.js';
+import { startTestStandalone } from './support/systems.js';
 
 const SERVICE_SCHEMAS = {
   'rights-registry': 'rights_registry',
@@ -39,16 +40,8 @@ describe('standalone system', () => {
     operator = {
       authorization: `Bearer ${await tokens.issue({ role: Role.OPERATOR, partyId: randomUUID() }, 600)}`,
     };
-    sut = await startStandalone({
+    sut = await startTestStandalone(database.url, {
       AUTH_JWT_SECRET: SECRET,
-      DATABASE_URL: database.url,
-      GATEWAY_PORT: '0',
-      RIGHTS_REGISTRY_PORT: '0',
-      AUTHORIZATION_PORT: '0',
-      OPT_OUT_PORT: '0',
-      ROYALTY_DISTRIBUTION_PORT: '0',
-      LOG_LEVEL: 'warn',
-      DB_POOL_SIZE: '3',
       // The production path: the supergraph composed at build time, not introspection.
       SUPERGRAPH_SOURCE: 'file',
     });

@@ -1,14 +1,15 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Tokens } from '#libs/auth';
 import { Role } from '#libs/contracts';
+import { createTestDatabase, type TestDatabase } from '#libs/testing';
 import { caughtUp, eventually } from './service-processes.js';
 
 /** A running clearinghouse: its gateway and the services behind it. */
 export interface RunningSystem {
   gatewayUrl: string;
   services: { name: string; url: string }[];
-  stop(): Promise<void>;
+  stop(): Promise<unknown>;
 }
 
 interface GraphQLAnswer<T> {
@@ -47,11 +48,12 @@ const day = (offset: number) =>
  */
 export function describeFullStory(
   mode: string,
-  start: (secret: string) => Promise<RunningSystem>,
-  secret: string,
+  start: (databaseUrl: string, env: Record<string, string>) => Promise<RunningSystem>,
 ): void {
   describe(`the whole story (${mode})`, () => {
+    let database: TestDatabase;
     let system: RunningSystem;
+    const secret = randomBytes(32).toString('hex');
     const tokens = new Tokens(secret);
     const as = (role: Role, partyId: string) => tokens.issue({ role, partyId }, 3600);
     let operator: string;
@@ -82,12 +84,17 @@ export function describeFullStory(
     const settled = () => Promise.all(system.services.map((service) => caughtUp(service)));
 
     beforeAll(async () => {
-      system = await start(secret);
+      database = await createTestDatabase();
+      system = await start(database.url, {
+        AUTH_JWT_SECRET: secret,
+        EVENT_POLL_INTERVAL_MS: '200',
+      });
       operator = await as(Role.OPERATOR, randomUUID());
     });
 
     afterAll(async () => {
       await system?.stop();
+      await database?.drop();
     });
 
     it('sets up a society with its ECL scheme, a platform and right holders', async () => {
@@ -188,14 +195,6 @@ export function describeFullStory(
 
     it('licenses a platform under ECL, by id, identifier and title, and an unidentified title', async () => {
       const platform = await as(Role.PLATFORM, ids.platform!);
-      const item = (what: Record<string, unknown>, expectedQuantity = 1000) => ({
-        ...what,
-        useType: 'STREAM',
-        territory: 'JP',
-        from: day(0),
-        to: day(30),
-        expectedQuantity,
-      });
       const { requestUse } = await graphql<{
         requestUse: {
           items: {
@@ -299,16 +298,7 @@ export function describeFullStory(
         {
           input: {
             idempotencyKey: randomUUID(),
-            items: [
-              {
-                workId: ids.cherryRain,
-                useType: 'STREAM',
-                territory: 'JP',
-                from: day(0),
-                to: day(30),
-                expectedQuantity: 1000,
-              },
-            ],
+            items: [item({ workId: ids.cherryRain })],
           },
         },
       );
@@ -566,6 +556,16 @@ export function describeFullStory(
     });
   });
 }
+
+/** A use-request item: streaming in Japan for thirty days from tomorrow. */
+const item = (what: Record<string, unknown>, expectedQuantity = 1000) => ({
+  ...what,
+  useType: 'STREAM',
+  territory: 'JP',
+  from: day(0),
+  to: day(30),
+  expectedQuantity,
+});
 
 const sum = (amounts: string[]) => amounts.reduce((total, amount) => total + BigInt(amount), 0n);
 

@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { freePort } from '#libs/testing';
+import { startStandalone, type Standalone } from '../../apps/standalone/src/start-standalone.js';
+
+/** The port variable of each subgraph service. */
+const SERVICE_PORTS = {
+  'rights-registry': 'RIGHTS_REGISTRY_PORT',
+  authorization: 'AUTHORIZATION_PORT',
+  'opt-out': 'OPT_OUT_PORT',
+  'royalty-distribution': 'ROYALTY_DISTRIBUTION_PORT',
+} as const;
+
+/** Every listener on port 0 (a free port each), so test systems run side by side. */
+export const ANY_PORTS: Record<string, string> = Object.fromEntries(
+  ['GATEWAY_PORT', ...Object.values(SERVICE_PORTS)].map((variable) => [variable, '0']),
+);
+
+/** The standalone system for a test on `databaseUrl`: free ports, warnings only, small pools. */
+export function startTestStandalone(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<Standalone> {
+  return startStandalone({
+    DATABASE_URL: databaseUrl,
+    ...ANY_PORTS,
+    LOG_LEVEL: 'warn',
+    DB_POOL_SIZE: '3',
+    ...env,
+  });
+}
+
+export interface LaunchedSystem {
+  gatewayUrl: string;
+  services: { name: string; url: string }[];
+  /** Sends SIGTERM to the launcher and resolves with its exit code. */
+  stop(): Promise<number | null>;
+}
+
+/**
+ * `npm run start:distributed` (the built launcher) as a child process on `databaseUrl`: every
+ * service and the gateway a process of its own, on free ports. Resolves once the gateway serves.
+ */
+export async function launchDistributed(
+  databaseUrl: string,
+  env: Record<string, string>,
+): Promise<LaunchedSystem> {
+  const ports: Record<string, string> = {};
+  for (const variable of Object.keys(ANY_PORTS)) ports[variable] = String(await freePort());
+  const launcher: ChildProcess = spawn(
+    process.execPath,
+    ['dist/apps/standalone/src/distributed.js'],
+    {
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: databaseUrl,
+        LOG_LEVEL: 'warn',
+        DB_POOL_SIZE: '3',
+        ...ports,
+        ...env,
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  const stop = async () => {
+    if (launcher.exitCode !== null || launcher.signalCode !== null) return launcher.exitCode;
+    const exited = once(launcher, 'exit');
+    launcher.kill('SIGTERM');
+    const [code] = (await exited) as [number | null];
+    return code;
+  };
+  let output = '';
+  try {
+    const gatewayUrl = await new Promise<string>((resolve, reject) => {
+      launcher.stderr!.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /GraphQL endpoint: (http:\/\/\S+)\/graphql/.exec(output);
+        if (match) resolve(match[1]!);
+      });
+      launcher.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
+    });
+    const services = Object.entries(SERVICE_PORTS).map(([name, variable]) => ({
+      name,
+      url: `http://127.0.0.1:${ports[variable]}`,
+    }));
+    return { gatewayUrl, services, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, realpath, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -64,6 +64,33 @@ describe(startEmbeddedPostgres.name, () => {
       { kept: 'kept' },
     ]);
     await restarted.stop();
+  });
+
+  it('should keep the cluster where its server can reach it when DATA_DIR is in a private folder', async () => {
+    await chmod(root, 0o755);
+    const home = path.join(root, 'home');
+    await mkdir(home, { mode: 0o700 });
+    const dataDir = path.join(home, 'project', '.data', 'pg');
+    const sharedRoot = path.join(root, 'shared');
+    const port = await freePort();
+    const sut = await start({ dataDir, port, sharedRoot });
+    await query(sut.adminUrl, 'CREATE TABLE kept (id int)');
+    await sut.stop();
+
+    const restarted = await start({ dataDir, port, sharedRoot });
+    expect(restarted.clusterDir).toBe(sut.clusterDir);
+    expect(await query(restarted.adminUrl, `SELECT to_regclass('kept')::text AS kept`)).toEqual([
+      { kept: 'kept' },
+    ]);
+    await restarted.stop();
+    if (process.getuid?.() === 0) {
+      // As root the server runs as 'postgres', which cannot enter the private folder.
+      expect(path.dirname(path.dirname(sut.clusterDir))).toBe(sharedRoot);
+      expect(await realpath(dataDir)).toBe(sut.clusterDir);
+      expect((await stat(home)).mode & 0o777).toBe(0o700);
+    } else {
+      expect(sut.clusterDir).toBe(dataDir);
+    }
   });
 
   it('should say why when the server cannot start', async () => {

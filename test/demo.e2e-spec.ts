@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
 import { demoWorks } from '../apps/standalone/src/demo/demo-catalogue.js';
+import { startMain } from './support/systems.js';
 
 /** `npm start` on a fresh installation: the demo is seeded once and its tokens printed. */
 describe('standalone demo', () => {
@@ -14,44 +13,15 @@ describe('standalone demo', () => {
   let dataDir: string;
   const secret = randomBytes(32).toString('hex');
 
-  /** Runs the built standalone entry until it is up; returns its output and a stop function. */
+  /** `npm start` until it is up, with the demo's printed tokens. */
   const start = async () => {
-    const child = spawn(process.execPath, ['dist/apps/standalone/src/main.js'], {
-      env: {
-        PATH: process.env.PATH,
-        DATABASE_URL: database.url,
-        DATA_DIR: dataDir,
-        AUTH_JWT_SECRET: secret,
-        LOG_LEVEL: 'warn',
-        DB_POOL_SIZE: '3',
-        GATEWAY_PORT: '0',
-        RIGHTS_REGISTRY_PORT: '0',
-        AUTHORIZATION_PORT: '0',
-        OPT_OUT_PORT: '0',
-        ROYALTY_DISTRIBUTION_PORT: '0',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
+    const main = await startMain({
+      DATABASE_URL: database.url,
+      DATA_DIR: dataDir,
+      AUTH_JWT_SECRET: secret,
     });
-    let output = '';
-    await new Promise<void>((resolve, reject) => {
-      child.stderr.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('Press Ctrl-C to stop.')) resolve();
-      });
-      child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
-    });
-    const gateway = /GraphQL endpoint: (http:\/\/\S+)\/graphql/.exec(output)![1]!;
-    const tokenOf = (role: string) => new RegExp(`  ${role}\\s+(\\S+)`).exec(output)?.[1];
-    return {
-      output,
-      gateway,
-      tokenOf,
-      stop: async () => {
-        const exited = once(child, 'exit');
-        child.kill('SIGTERM');
-        await exited;
-      },
-    };
+    const tokenOf = (role: string) => new RegExp(`  ${role}\\s+(\\S+)`).exec(main.output)?.[1];
+    return { ...main, gateway: main.gatewayUrl, tokenOf };
   };
   const graphql = async (url: string, query: string, token?: string) =>
     (await (

@@ -89,3 +89,41 @@ export async function launchDistributed(
     throw error;
   }
 }
+
+export interface MainProcess {
+  /** What it printed up to "Press Ctrl-C to stop." (demo tokens included). */
+  output: string;
+  gatewayUrl: string;
+  /** Sends `signal` (SIGTERM by default; SIGINT is Ctrl-C) and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** `npm start` (the built standalone entry point) as a child process, once it is up. */
+export async function startMain(env: Record<string, string>): Promise<MainProcess> {
+  const child = spawn(process.execPath, ['dist/apps/standalone/src/main.js'], {
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', DB_POOL_SIZE: '3', ...ANY_PORTS, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+    const exited = once(child, 'exit');
+    child.kill(signal);
+    const [code] = (await exited) as [number | null];
+    return code;
+  };
+  let output = '';
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('Press Ctrl-C to stop.')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
+    });
+  } catch (error) {
+    await stop('SIGKILL');
+    throw error;
+  }
+  const gatewayUrl = /GraphQL endpoint: (http:\/\/\S+)\/graphql/.exec(output)![1]!;
+  return { output, gatewayUrl, stop };
+}

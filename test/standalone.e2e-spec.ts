@@ -281,6 +281,28 @@ describe('standalone system', () => {
     );
     expect(wrongRole.status).toBe(403);
     expect(await wrongRole.json()).toMatchObject({ message: 'only platforms report usage' });
+    // A file larger than the GraphQL body limit is streamed through, not refused for its size.
+    const lines = Array.from(
+      { length: 20_000 },
+      (_, index) => `${randomUUID()},,,,STREAM,JP,${index + 1},2026-11-15`,
+    );
+    const big = await fetch(
+      `${sut.gatewayUrl}/v1/usage-reports?periodStart=2026-11-01&periodEnd=2026-12-01`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${await tokens.issue({ role: Role.PLATFORM, partyId: randomUUID() }, 600)}`,
+          'content-type': 'text/csv',
+          'idempotency-key': 'big-1',
+        },
+        body: [
+          'licenseId,workId,identifier,title,useType,territory,quantity,usageDate',
+          ...lines,
+        ].join('\n'),
+      },
+    );
+    expect(big.status).toBe(201);
+    expect(await big.json()).toMatchObject({ linesAccepted: 0, linesRejected: 20_000 });
     const missing = await fetch(
       `${sut.gatewayUrl}/v1/distribution-batches/${randomUUID()}/allocations.csv`,
       { headers: operator },

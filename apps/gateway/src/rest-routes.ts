@@ -14,6 +14,8 @@ export const REST_ROUTES = [
   { prefix: '/v1/distribution-batches', service: 'royalty-distribution' },
 ] as const;
 
+const UPSTREAM_TIMEOUT_MS = 30 * 60_000;
+
 export async function forwardRestRoutes(
   app: NestFastifyApplication,
   config: GatewayConfig,
@@ -25,6 +27,8 @@ export async function forwardRestRoutes(
       upstream: upstream.url,
       prefix,
       rewritePrefix: prefix,
+      // A usage report is answered once the whole file is stored: give big files time.
+      undici: { headersTimeout: UPSTREAM_TIMEOUT_MS, bodyTimeout: UPSTREAM_TIMEOUT_MS },
       replyOptions: {
         rewriteRequestHeaders: (request, headers) => ({
           ...headers,

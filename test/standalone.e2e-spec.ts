@@ -260,7 +260,7 @@ describe('standalone system', () => {
     expect(exchange.status).toBe(401);
   });
 
-  it('should forward the usage and export routes to their service with the caller and correlation id', async () => {
+  it('should forward the usage and export routes to their service, which checks the caller', async () => {
     const anonymous = await fetch(
       `${sut.gatewayUrl}/v1/usage-reports?periodStart=2026-11-01&periodEnd=2026-12-01`,
       {

@@ -17,17 +17,12 @@ interface GraphQLAnswer<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-/** The first day of the story's usage: tomorrow (UTC), after every share registered today. */
-const day = (offset: number) =>
-  new Date(
-    Date.UTC(
-      new Date().getUTCFullYear(),
-      new Date().getUTCMonth(),
-      new Date().getUTCDate() + 1 + offset,
-    ),
-  )
-    .toISOString()
-    .slice(0, 10);
+/** Tomorrow (UTC) when the suite loaded: the story's first day, after every share registered today. */
+const TOMORROW = (() => {
+  const now = new Date();
+  return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+})();
+const day = (offset: number) => new Date(TOMORROW + offset * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The whole story of the clearinghouse, told through the gateway only, as its users would:

@@ -115,15 +115,22 @@ async function waitUntilReady(
   throw new Error(`${readyUrl} not ready within 60 s: ${stderr()}`);
 }
 
-/** Resolves once the service's consumers have handled everything published so far. */
+/**
+ * Resolves once the service has published everything it committed (its outbox is empty) and its
+ * consumers have handled everything published so far.
+ */
 export async function caughtUp(service: { url: string }, timeoutMs = 15_000): Promise<void> {
   await eventually(async () => {
     const response = await fetch(`${service.url}/health/ready`);
     const body = (await response.json()) as {
-      info?: { messaging?: { lag?: Record<string, Record<string, number>> } };
+      info?: {
+        messaging?: { outboxPending?: number; lag?: Record<string, Record<string, number>> };
+      };
     };
     const lag = body.info?.messaging?.lag;
     return (
+      // Nothing left to publish, and everything published applied.
+      body.info?.messaging?.outboxPending === 0 &&
       lag !== undefined &&
       Object.values(lag).every((topics) => Object.values(topics).every((count) => count === 0))
     );

@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { freePort } from '#libs/testing';
 import { startStandalone, type Standalone } from '../../apps/standalone/src/start-standalone.js';
 
 /** The port variable of each subgraph service. */
@@ -39,29 +38,24 @@ export interface LaunchedSystem {
 
 /**
  * `npm run start:distributed` (the built launcher) as a child process on `databaseUrl`: every
- * service and the gateway a process of its own, on free ports. Resolves once the gateway serves.
+ * service and the gateway a process of its own, on free ports. Resolves once all serve, with the
+ * addresses the launcher prints.
  */
 export async function launchDistributed(
   databaseUrl: string,
   env: Record<string, string>,
 ): Promise<LaunchedSystem> {
-  const ports: Record<string, string> = {};
-  for (const variable of Object.keys(ANY_PORTS)) ports[variable] = String(await freePort());
-  const launcher: ChildProcess = spawn(
-    process.execPath,
-    ['dist/apps/standalone/src/distributed.js'],
-    {
-      env: {
-        PATH: process.env.PATH,
-        DATABASE_URL: databaseUrl,
-        LOG_LEVEL: 'warn',
-        DB_POOL_SIZE: '3',
-        ...ports,
-        ...env,
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
+  const launcher = spawn(process.execPath, ['dist/apps/standalone/src/distributed.js'], {
+    env: {
+      PATH: process.env.PATH,
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'warn',
+      DB_POOL_SIZE: '3',
+      ...ANY_PORTS,
+      ...env,
     },
-  );
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const stop = async () => {
     if (launcher.exitCode !== null || launcher.signalCode !== null) return launcher.exitCode;
     const exited = once(launcher, 'exit');
@@ -71,23 +65,23 @@ export async function launchDistributed(
   };
   let output = '';
   try {
-    const gatewayUrl = await new Promise<string>((resolve, reject) => {
-      launcher.stderr!.on('data', (chunk: Buffer) => {
+    await new Promise<void>((resolve, reject) => {
+      launcher.stderr.on('data', (chunk: Buffer) => {
         output += chunk.toString();
-        const match = /GraphQL endpoint: (http:\/\/\S+)\/graphql/.exec(output);
-        if (match) resolve(match[1]!);
+        if (output.includes('Press Ctrl-C to stop.')) resolve();
       });
       launcher.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
     });
-    const services = Object.entries(SERVICE_PORTS).map(([name, variable]) => ({
-      name,
-      url: `http://127.0.0.1:${ports[variable]}`,
-    }));
-    return { gatewayUrl, services, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+  const gatewayUrl = /GraphQL endpoint: (http:\/\/\S+)\/graphql/.exec(output)![1]!;
+  const services = Object.keys(SERVICE_PORTS).map((name) => ({
+    name,
+    url: new RegExp(`^ +${name} +(http://\\S+)/graphql$`, 'm').exec(output)![1]!,
+  }));
+  return { gatewayUrl, services, stop };
 }
 
 export interface MainProcess {

@@ -16,6 +16,21 @@ export const REST_ROUTES = [
 
 const UPSTREAM_TIMEOUT_MS = 30 * 60_000;
 
+/**
+ * What a service is told of the client's request: its credential (an API key is exchanged for
+ * a bearer token first), the body's description and the idempotency key; no cookies, raw API
+ * keys or hop-by-hop headers.
+ */
+const FORWARDED_HEADERS = new Set([
+  'host',
+  'authorization',
+  'content-type',
+  'content-length',
+  'idempotency-key',
+  'accept',
+  'user-agent',
+]);
+
 export async function forwardRestRoutes(
   app: NestFastifyApplication,
   config: GatewayConfig,
@@ -29,9 +44,13 @@ export async function forwardRestRoutes(
       rewritePrefix: prefix,
       // A usage report is answered once the whole file is stored: give big files time.
       undici: { headersTimeout: UPSTREAM_TIMEOUT_MS, bodyTimeout: UPSTREAM_TIMEOUT_MS },
+      // The gateway logs each request once, on completion.
+      disableRequestLogging: true,
       replyOptions: {
         rewriteRequestHeaders: (request, headers) => ({
-          ...headers,
+          ...Object.fromEntries(
+            Object.entries(headers).filter(([name]) => FORWARDED_HEADERS.has(name)),
+          ),
           [REQUEST_ID_HEADER]: request.id,
           [CORRELATION_ID_HEADER]: request.correlationId,
         }),

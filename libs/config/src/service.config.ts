@@ -51,6 +51,15 @@ export class RoyaltyDistributionConfig extends ServiceConfig {
   @Min(1)
   RESERVE_PERIOD_DAYS: number = 1095;
 
+  /**
+   * PostgreSQL `work_mem` (MiB) of a batch calculation's summing step, so its hash tables stay
+   * in memory; PostgreSQL may use it a few times over (hash_mem_multiplier, parallel workers).
+   */
+  @IsInt()
+  @Min(4)
+  @Max(8192)
+  CALCULATION_WORK_MEM_MB: number = 128;
+
   get port(): number {
     return this.ROYALTY_DISTRIBUTION_PORT;
   }

@@ -115,6 +115,34 @@ describe('usage reports', () => {
     ]);
   });
 
+  it('should take dates only as YYYY-MM-DD and quantities only as digits', async () => {
+    const dates = [
+      '2026/11/05',
+      '2026-11-5',
+      '20261-1-05',
+      '2026-1105-',
+      '05-11-2026',
+      '2026-11-05x',
+    ];
+    const quantities = ['1.5', '-3', '1e3', ' 7', '+7', '1234567890123456'];
+    const { body } = await postCsv([
+      ...dates.map((date) => `${license},,,,STREAM,JP,1,${date}`),
+      ...quantities.map((quantity) => `${license},,,,STREAM,JP,${quantity},2026-11-05`),
+      `${license},,,,STREAM,JP,123456789012345,2026-11-05`,
+    ]);
+    expect(body).toMatchObject({ linesAccepted: 1, linesRejected: 12 });
+    expect(body.errors).toEqual([
+      ...dates.map((_, index) => ({
+        line: 2 + index,
+        reason: 'usageDate: must be a date YYYY-MM-DD',
+      })),
+      ...quantities.map((_, index) => ({
+        line: 2 + dates.length + index,
+        reason: 'quantity: must be a whole number from 1',
+      })),
+    ]);
+  });
+
   it('should never count a report twice for one idempotency key', async () => {
     const key = randomUUID();
     const first = await postCsv([`${license},,,,STREAM,JP,1,2026-11-05`], { key });

@@ -8,6 +8,7 @@ import {
 import type { Logger } from 'pino';
 import { DataSource, type EntityManager } from 'typeorm';
 import { BatchCalculated } from '#libs/contracts';
+import { RoyaltyDistributionConfig } from '#libs/config';
 import { Outbox } from '#libs/messaging';
 import { LOGGER } from '#libs/runtime';
 import { splitPool } from '../domain/allocation.js';
@@ -15,7 +16,8 @@ import { lastDayOf } from '../domain/lifecycle.js';
 import {
   ALLOCATE,
   ANY_OPT_OUT,
-  buildCellUses,
+  BUILD_CELL_USES,
+  stageDailyUsage,
   CHECKSUM,
   COUNT_REPORTS,
   LICENSE_FEES,
@@ -41,6 +43,7 @@ export class BatchCalculator implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly config: RoyaltyDistributionConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -160,9 +163,13 @@ export class BatchCalculator implements OnApplicationBootstrap, OnApplicationShu
           manager.query(RECORD_EXCEPTIONS, scope),
         );
       }
-      await this.step('BUILD_CELL_USES', batchId, () =>
-        manager.query(buildCellUses(optOuts!.any), scope),
+      // Summing by work, day and use type keeps a hash table of every group: in memory, not on disk.
+      await manager.query(`SET LOCAL work_mem = '${this.config.CALCULATION_WORK_MEM_MB}MB'`);
+      await this.step('STAGE_DAILY_USAGE', batchId, () =>
+        manager.query(stageDailyUsage(optOuts!.any), scope),
       );
+      await manager.query(`ANALYZE pg_temp.batch_daily`);
+      await this.step('BUILD_CELL_USES', batchId, () => manager.query(BUILD_CELL_USES, [batchId]));
       return pool;
     });
 

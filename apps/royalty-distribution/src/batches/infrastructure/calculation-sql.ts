@@ -39,23 +39,32 @@ export const RECORD_EXCEPTIONS = `
   ${LINES_IN_SCOPE} AND ${OPTED_OUT_LINE}`;
 
 /**
- * Steps 2 and 3 per use type: points w = quantity x weight(use type); for an identified work,
- * each share of the scheme's right type in force at the start of the usage day adds w x s to
- * (work, holder) and the rest of 10000 to (work, UNCLAIMED); an unidentified line adds
- * w x 10000 to (reference, UNIDENTIFIED). Lines are summed per work, day and use type first.
- * `optOuts: false` (no opt-out concerns any work) leaves out the per-line opt-out test.
+ * The batch's lines summed per work, day, use type and scheme, into a temporary table dropped at
+ * commit. A `CREATE TABLE AS` may scan and sum in parallel workers, which an `INSERT ... SELECT`
+ * may not: this is the scan over every line of the period. `optOuts: false` (no opt-out
+ * concerns any work) leaves out the per-line opt-out test (opted-out lines are exceptions).
  */
-export const buildCellUses = (optOuts: boolean) => `
+export const stageDailyUsage = (optOuts: boolean) => `
+  CREATE TEMPORARY TABLE batch_daily ON COMMIT DROP AS
+  SELECT u.work_id, u.unidentified_reference, u.usage_date, u.use_type, u.scheme_id,
+         sum(u.quantity) AS quantity
+  ${LINES_IN_SCOPE} ${optOuts ? `AND NOT ${OPTED_OUT_LINE}` : ''}
+  GROUP BY 1, 2, 3, 4, 5`;
+
+/**
+ * Steps 2 and 3 per use type, from `batch_daily` ($1 batch): points w = quantity x weight(use
+ * type); for an identified work, each share of the scheme's right type in force at the start of
+ * the usage day adds w x s to (work, holder) and the rest of 10000 to (work, UNCLAIMED); an
+ * unidentified line adds w x 10000 to (reference, UNIDENTIFIED).
+ */
+export const BUILD_CELL_USES = `
   INSERT INTO ${S}.batch_cell_uses (batch_id, work_key, holder_key, use_type, points)
   WITH weights AS (
     SELECT s.id AS scheme_id, w->>'useType' AS use_type, (w->>'weight')::numeric AS weight,
            s.right_type
     FROM ${S}.schemes s CROSS JOIN LATERAL jsonb_array_elements(s.weights) w
   ), daily AS (
-    SELECT u.work_id, u.unidentified_reference, u.usage_date, u.use_type, u.scheme_id,
-           sum(u.quantity) AS quantity
-    ${LINES_IN_SCOPE} ${optOuts ? `AND NOT ${OPTED_OUT_LINE}` : ''}
-    GROUP BY 1, 2, 3, 4, 5
+    SELECT * FROM pg_temp.batch_daily
   ), weighted AS (
     SELECT d.work_id, d.unidentified_reference, d.usage_date, d.use_type, w.right_type,
            d.quantity * w.weight AS points

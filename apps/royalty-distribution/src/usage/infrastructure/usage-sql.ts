@@ -31,16 +31,22 @@ export const dayStart = (date: string) => `(${date}::timestamp AT TIME ZONE 'UTC
  * Checks every staged line of a report at once and stores it as accepted or rejected:
  * $1 report id, $2 platform id, $3 period start, $4 period end. The first failing check gives
  * the reason; a line's work is its license's, else the work id, else the identifier it names.
+ * The converted and resolved lines are materialized, so each conversion runs once a line
+ * (inlined, every check would convert again).
  */
 export const CHECK_AND_STORE_LINES = `
-WITH staged AS (
+WITH staged AS MATERIALIZED (
   SELECT s.line, s."licenseId" AS license_text, nullif(s.title, '') AS title,
          nullif(s."useType", '') AS use_type, nullif(s.territory, '') AS territory,
          nullif(s."workId", '') AS work_text, nullif(s.identifier, '') AS identifier,
          CASE WHEN pg_input_is_valid(s."licenseId", 'uuid') THEN s."licenseId"::uuid END AS license_uuid,
-         CASE WHEN s."usageDate" ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND pg_input_is_valid(s."usageDate", 'date')
+         -- Digits and dashes as YYYY-MM-DD (translate is much cheaper than a regular expression).
+         CASE WHEN length(s."usageDate") = 10 AND translate(s."usageDate", '0123456789', '') = '--'
+                   AND strpos(s."usageDate", '-') = 5
+                   AND substr(s."usageDate", 8, 1) = '-' AND pg_input_is_valid(s."usageDate", 'date')
               THEN s."usageDate"::date END AS usage_date,
-         CASE WHEN s.quantity ~ '^[0-9]{1,15}$' THEN s.quantity::bigint END AS quantity
+         CASE WHEN length(s.quantity) BETWEEN 1 AND 15 AND translate(s.quantity, '0123456789', '') = ''
+              THEN s.quantity::bigint END AS quantity
   FROM pg_temp.usage_import s
 ), licensed AS (
   SELECT st.*, l.id AS license_id, l.society_id, l.scheme_id, l.category,

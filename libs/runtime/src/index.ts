@@ -25,3 +25,4 @@ export * from './graphql/references.js';
 export * from './graphql/identifier-input.js';
 export * from './graphql/graphql-error.filter.js';
 export * from './graphql/query-limits.js';
+export * from './logging/log-duration.js';

@@ -1,2 +1,3 @@
 export * from './enums.js';
 export * from './money.js';
+export * from './coded-error.js';

@@ -1,3 +1,5 @@
+import { CodedError } from '#libs/contracts';
+
 export enum AuthorizationErrorCode {
   INVALID_REQUEST = 'INVALID_REQUEST',
   NOT_FOUND = 'NOT_FOUND',
@@ -5,13 +7,4 @@ export enum AuthorizationErrorCode {
   KEY_REUSED = 'KEY_REUSED',
 }
 
-export class AuthorizationError extends Error {
-  constructor(
-    readonly code: AuthorizationErrorCode,
-    message: string,
-    readonly problems: string[] = [message],
-  ) {
-    super(message);
-    this.name = 'AuthorizationError';
-  }
-}
+export class AuthorizationError extends CodedError<AuthorizationErrorCode> {}

@@ -1,3 +1,5 @@
+import { CodedError } from '#libs/contracts';
+
 export enum OptOutErrorCode {
   INVALID_OPT_OUT = 'INVALID_OPT_OUT',
   NOT_FOUND = 'NOT_FOUND',
@@ -5,12 +7,4 @@ export enum OptOutErrorCode {
   KEY_REUSED = 'KEY_REUSED',
 }
 
-export class OptOutError extends Error {
-  constructor(
-    readonly code: OptOutErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'OptOutError';
-  }
-}
+export class OptOutError extends CodedError<OptOutErrorCode> {}

@@ -1,3 +1,5 @@
+import { CodedError } from '#libs/contracts';
+
 export enum PartyErrorCode {
   INVALID_PARTY = 'INVALID_PARTY',
   PARTY_NOT_FOUND = 'PARTY_NOT_FOUND',
@@ -6,12 +8,4 @@ export enum PartyErrorCode {
   KEY_REUSED = 'KEY_REUSED',
 }
 
-export class PartyError extends Error {
-  constructor(
-    readonly code: PartyErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'PartyError';
-  }
-}
+export class PartyError extends CodedError<PartyErrorCode> {}

@@ -1,3 +1,5 @@
+import { CodedError } from '#libs/contracts';
+
 export enum WorkErrorCode {
   INVALID_WORK = 'INVALID_WORK',
   WORK_NOT_FOUND = 'WORK_NOT_FOUND',
@@ -7,13 +9,4 @@ export enum WorkErrorCode {
   KEY_REUSED = 'KEY_REUSED',
 }
 
-export class WorkError extends Error {
-  constructor(
-    readonly code: WorkErrorCode,
-    message: string,
-    readonly problems: string[] = [message],
-  ) {
-    super(message);
-    this.name = 'WorkError';
-  }
-}
+export class WorkError extends CodedError<WorkErrorCode> {}

@@ -10,7 +10,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { BatchCalculated } from '#libs/contracts';
 import { RoyaltyDistributionConfig } from '#libs/config';
 import { Outbox } from '#libs/messaging';
-import { LOGGER } from '#libs/runtime';
+import { LOGGER, logDuration } from '#libs/runtime';
 import { splitPool } from '../domain/allocation.js';
 import { lastDayOf } from '../domain/lifecycle.js';
 import {
@@ -113,14 +113,8 @@ export class BatchCalculator implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /** Runs one statement of the calculation and logs how long it took. */
-  private async step<T>(name: string, batchId: string, work: () => Promise<T>): Promise<T> {
-    const started = performance.now();
-    const result = await work();
-    this.logger.debug(
-      { batchId, step: name, ms: Math.round(performance.now() - started) },
-      'calculation step',
-    );
-    return result;
+  private step<T>(name: string, batchId: string, work: () => Promise<T>): Promise<T> {
+    return logDuration(this.logger, 'calculation step', { batchId, step: name }, work);
   }
 
   private async phase(batchId: string, phase: string): Promise<void> {

@@ -1,3 +1,5 @@
+import { CodedError } from '#libs/contracts';
+
 export enum DistributionErrorCode {
   INVALID = 'INVALID',
   NOT_FOUND = 'NOT_FOUND',
@@ -6,12 +8,4 @@ export enum DistributionErrorCode {
 }
 
 /** A request refused whole: nothing of it is stored. */
-export class DistributionError extends Error {
-  constructor(
-    readonly code: DistributionErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'DistributionError';
-  }
-}
+export class DistributionError extends CodedError<DistributionErrorCode> {}

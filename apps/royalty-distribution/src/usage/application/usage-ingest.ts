@@ -10,7 +10,7 @@ import { RoyaltyDistributionConfig } from '#libs/config';
 import { normalizeTitle } from '#libs/contracts';
 import { IdempotencyKeyReusedError, idempotent } from '#libs/database';
 import { RegistryViewReader } from '#libs/registry-view';
-import { LOGGER } from '#libs/runtime';
+import { LOGGER, logDuration } from '#libs/runtime';
 import { USAGE_CSV_COLUMNS, periodProblem } from '../domain/usage-csv.js';
 import {
   DistributionError,
@@ -51,11 +51,8 @@ export class UsageIngest {
   ) {}
 
   /** Runs one step of the ingest and logs how long it took. */
-  private async step<T>(name: string, work: () => Promise<T>): Promise<T> {
-    const started = performance.now();
-    const result = await work();
-    this.logger.debug({ step: name, ms: Math.round(performance.now() - started) }, 'ingest step');
-    return result;
+  private step<T>(name: string, work: () => Promise<T>): Promise<T> {
+    return logDuration(this.logger, 'ingest step', { step: name }, work);
   }
 
   /** Returns the report id; a repeated key returns the first report and reads nothing. */

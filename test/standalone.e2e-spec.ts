@@ -6,6 +6,7 @@ import { Tokens } from '#libs/auth';
 import { Role } from '#libs/contracts';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
 import type { Standalone } from '../apps/standalone/src/start-standalone.js';
+import { eventually } from './support/service-processes.js';
 import { startTestStandalone } from './support/systems.js';
 
 const SERVICE_SCHEMAS = {
@@ -308,6 +309,43 @@ describe('standalone system', () => {
       { headers: operator },
     );
     expect(missing.status).toBe(404);
+  });
+
+  it('should let a client upload at most two usage files at once', async () => {
+    const platform = `Bearer ${await tokens.issue({ role: Role.PLATFORM, partyId: randomUUID() }, 600)}`;
+    const header = 'licenseId,workId,identifier,title,useType,territory,quantity,usageDate\n';
+    const upload = (body: string | ReadableStream<Uint8Array>) =>
+      fetch(`${sut.gatewayUrl}/v1/usage-reports?periodStart=2026-11-01&periodEnd=2026-12-01`, {
+        method: 'POST',
+        headers: {
+          authorization: platform,
+          'content-type': 'text/csv',
+          'idempotency-key': randomUUID(),
+        },
+        body,
+        duplex: 'half',
+      });
+    // Two uploads still streaming: their files are not finished yet.
+    const streams = [0, 1].map(() => {
+      let finish!: () => void;
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(header));
+          finish = () => controller.close();
+        },
+      });
+      return { response: upload(body), finish: () => finish() };
+    });
+    await eventually(async () => (await upload(header)).status === 429);
+    const refused = await upload(header);
+    expect(await refused.json()).toMatchObject({
+      message: 'at most 2 usage uploads at a time for this client; retry when one has finished',
+    });
+
+    for (const stream of streams) stream.finish();
+    for (const stream of streams) expect((await stream.response).status).toBe(400);
+    // Both finished: the client may upload again.
+    await eventually(async () => (await upload(header)).status === 400);
   });
 
   it('should reject a request body over the configured limit', async () => {

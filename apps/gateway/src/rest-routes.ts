@@ -1,7 +1,7 @@
 import httpProxy from '@fastify/http-proxy';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { GatewayConfig } from '#libs/config';
-import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER } from '#libs/runtime';
+import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER, clientKey } from '#libs/runtime';
 
 /**
  * The HTTP routes of the subgraph services that clients use besides GraphQL, each under the
@@ -35,6 +35,7 @@ export async function forwardRestRoutes(
   app: NestFastifyApplication,
   config: GatewayConfig,
 ): Promise<void> {
+  limitUploads(app, config.UPLOADS_PER_CLIENT);
   for (const { prefix, service } of REST_ROUTES) {
     const upstream = config.subgraphs.find((subgraph) => subgraph.name === service);
     if (!upstream) continue;
@@ -57,4 +58,36 @@ export async function forwardRestRoutes(
       },
     });
   }
+}
+
+/**
+ * At most `limit` usage uploads at once per client (by credential): each holds a database
+ * connection of the service while it streams, so a few slow ones from one client must not take
+ * them all. More get 429 until one ends. Registered after the API-key exchange, so a key counts
+ * as the token it was exchanged for.
+ */
+function limitUploads(app: NestFastifyApplication, limit: number): void {
+  if (limit === 0) return;
+  const running = new Map<string, number>();
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      if (request.method !== 'POST' || !request.url.startsWith('/v1/usage-reports')) return;
+      const client = clientKey(request);
+      const count = running.get(client) ?? 0;
+      if (count >= limit) {
+        return reply.code(429).send({
+          statusCode: 429,
+          error: 'Too Many Requests',
+          message: `at most ${limit} usage uploads at a time for this client; retry when one has finished`,
+        });
+      }
+      running.set(client, count + 1);
+      reply.raw.once('close', () => {
+        const left = (running.get(client) ?? 1) - 1;
+        if (left > 0) running.set(client, left);
+        else running.delete(client);
+      });
+    });
 }

@@ -78,6 +78,14 @@ export class GatewayConfig extends PortsConfig {
   @Min(0)
   override RATE_LIMIT_PER_MINUTE: number = 1200;
 
+  /**
+   * Usage files a client may be uploading at once through the gateway (each holds a database
+   * connection of the royalty-distribution service while it streams); 0: no limit.
+   */
+  @IsInt()
+  @Min(0)
+  UPLOADS_PER_CLIENT: number = 2;
+
   @IsOptional()
   @IsHttpUrl()
   RIGHTS_REGISTRY_URL: string | undefined = undefined;

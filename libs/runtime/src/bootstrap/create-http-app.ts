@@ -3,7 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { LogController } from 'fastify';
+import { LogController, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { BaseConfig } from '#libs/config';
 import {
@@ -61,13 +61,7 @@ export async function createHttpApp(
     await app.register(rateLimit, {
       max: config.RATE_LIMIT_PER_MINUTE,
       timeWindow: 60_000,
-      // One bucket per credential (bearer token or API key, hashed), else per address.
-      keyGenerator: (request) => {
-        const credential = request.headers.authorization ?? request.headers['x-api-key'];
-        return typeof credential === 'string'
-          ? createHash('sha256').update(credential).digest('base64url')
-          : request.ip;
-      },
+      keyGenerator: clientKey,
       allowList: (request) => QUIET_URLS.has(request.url),
       errorResponseBuilder: (_request, context) => ({
         statusCode: 429,
@@ -104,6 +98,14 @@ export async function createHttpApp(
     );
   });
   return app;
+}
+
+/** Who is calling, for per-client limits: the credential (hashed), else the address. */
+export function clientKey(request: FastifyRequest): string {
+  const credential = request.headers.authorization ?? request.headers['x-api-key'];
+  return typeof credential === 'string'
+    ? createHash('sha256').update(credential).digest('base64url')
+    : request.ip;
 }
 
 /** Base URL the application actually listens on (resolves port 0; wildcard hosts as loopback). */

@@ -180,5 +180,6 @@ export async function demoBanner(
     '  anyone:    { searchWorks(query: "夜明け") { id title category identifiers { scheme value } } }',
     '  platform:  mutation { requestUse(input: { idempotencyKey: "try-1", items: [{ title: "Night Drive", category: MUSIC, useType: STREAM, territory: "JP", from: "2026-12-01", to: "2027-01-01", expectedQuantity: 1000 }] }) { items { decision reason price { amountMinor currency } } } }',
     `  holder:    mutation { registerOptOut(input: { holderId: "${nonMember}", scope: ALL_WORKS }) { id confirmation } }`,
+    'The whole story (scheme, works, licenses, an opt-out, usage, royalties) step by step: README.md, "Walkthrough".',
   ].join('\n');
 }

@@ -26,16 +26,14 @@ export interface TestService {
 
 /**
  * One service on a fresh database (its migrations applied by its own start-up), served
- * in-process without a port, with tokens signed by a secret of this test. Services of one
- * test can share a database (and so the event log) and a secret: the first one's.
+ * in-process without a port, with tokens signed by a secret of this test.
  */
 export async function startTestService(
   definition: ServiceDefinition,
   env: Record<string, string> = {},
-  shared: { database?: TestDatabase; secret?: string } = {},
 ): Promise<TestService> {
-  const database = shared.database ?? (await createTestDatabase());
-  const secret = shared.secret ?? randomBytes(32).toString('hex');
+  const database = await createTestDatabase();
+  const secret = randomBytes(32).toString('hex');
   const config = loadConfig(definition.configClass, {
     LOG_LEVEL: 'silent',
     AUTH_JWT_SECRET: secret,
@@ -68,7 +66,7 @@ export async function startTestService(
     },
     async close() {
       await app.close();
-      if (!shared.database) await database.drop();
+      await database.drop();
     },
   };
 }

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/graphql';
 import type { FastifyRequest } from 'fastify';
 import { CurrentCaller, Public, Roles, apiError, type Caller } from '#libs/auth';
-import { Role, UseType, WorkCategory } from '#libs/contracts';
+import { Role, UseType, WorkCategory, isInForce } from '#libs/contracts';
 import { cursorOf, keyOf, pageOf } from '#libs/runtime';
 import { RegistryViewReader } from '#libs/registry-view';
 import { WorkOptOutsLoader } from '../application/opt-out.loader.js';
@@ -153,11 +153,7 @@ export class OptOutsResolver {
 
   @ResolveField(() => Boolean)
   inForce(@Parent() optOut: OptOutEntity): boolean {
-    const now = Date.now();
-    return (
-      optOut.effectiveFrom.getTime() <= now &&
-      (optOut.withdrawnAt === null || optOut.withdrawnAt.getTime() > now)
-    );
+    return isInForce(optOut, new Date());
   }
 
   @ResolveField(() => String, { nullable: true })

@@ -112,8 +112,9 @@ export class PartiesResolver {
   async ipiNameNumber(
     @Parent() party: Party,
     @CurrentCaller() caller: Caller | null,
+    @Context('req') req: FastifyRequest,
   ): Promise<string | null> {
-    return (await this.mayReadPrivate(party, caller)) ? party.ipiNameNumber : null;
+    return (await this.mayReadPrivate(party, caller, req)) ? party.ipiNameNumber : null;
   }
 
   @ResolveField(() => String, {
@@ -123,15 +124,21 @@ export class PartiesResolver {
   async country(
     @Parent() party: Party,
     @CurrentCaller() caller: Caller | null,
+    @Context('req') req: FastifyRequest,
   ): Promise<string | null> {
-    return (await this.mayReadPrivate(party, caller)) ? party.country : null;
+    return (await this.mayReadPrivate(party, caller, req)) ? party.country : null;
   }
 
-  private async mayReadPrivate(party: Party, caller: Caller | null): Promise<boolean> {
+  private async mayReadPrivate(
+    party: Party,
+    caller: Caller | null,
+    req: FastifyRequest,
+  ): Promise<boolean> {
     if (!caller) return false;
     if (caller.role === Role.OPERATOR || caller.partyId === party.id) return true;
     if (caller.role !== Role.SOCIETY_ADMIN) return false;
-    const view = await this.parties.byId(party.id);
+    // Batched and cached per request: a list of parties costs one lookup, not two per party.
+    const view = await this.loader.for(req).load(party.id);
     return Boolean(view?.societyIds.includes(caller.partyId));
   }
 }

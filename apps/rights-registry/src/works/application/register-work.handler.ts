@@ -62,14 +62,12 @@ export class RegisterWorkHandler {
 
   /**
    * Registers one work in the caller's transaction; returns the id of the work it concerns.
-   * With `openDisputes: false` (bulk imports) a conflict with another holder's work is an error.
    */
   async register(
     manager: EntityManager,
     caller: Caller,
     work: ValidWork,
     correlationId: string,
-    { openDisputes = true }: { openDisputes?: boolean } = {},
   ): Promise<string> {
     const holders = await this.parties.byIds(
       [...new Set(work.shares.map((s) => s.holderId))],
@@ -92,9 +90,6 @@ export class RegisterWorkHandler {
         WorkErrorCode.DUPLICATE_IDENTIFIER,
         `${scheme} ${value} is already registered to work ${workId} (${existing?.title ?? 'unknown title'})`,
       );
-    }
-    if (outcome.kind === 'dispute' && !openDisputes) {
-      throw new WorkError(WorkErrorCode.DUPLICATE_IDENTIFIER, outcome.reason);
     }
     if (outcome.kind === 'dispute') {
       const { workId, holderIds } = outcome.conflict;

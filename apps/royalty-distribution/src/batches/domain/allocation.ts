@@ -1,10 +1,6 @@
 /** Basis points of the whole (10000 = 100 %). */
 export const WHOLE_BPS = 10_000n;
 
-/** Holder keys of cells that belong to no holder. */
-export const UNCLAIMED = 'UNCLAIMED';
-export const UNIDENTIFIED = 'UNIDENTIFIED';
-
 /** A cell of the distribution: a work (or an unidentified reference) and a holder key. */
 export interface Cell {
   workKey: string;

@@ -1,6 +1,7 @@
-import { writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DataSource } from 'typeorm';
+import type { SingleBar } from 'cli-progress';
 import { Role, type WorkCategory } from '#libs/contracts';
 import { BatchHandlers } from '../../apps/royalty-distribution/src/batches/application/batch.handlers.js';
 import { BatchQueries } from '../../apps/royalty-distribution/src/batches/application/batch.queries.js';
@@ -10,7 +11,7 @@ import {
 } from '../../apps/royalty-distribution/src/batches/infrastructure/batch.entities.js';
 import { ReserveHandlers } from '../../apps/royalty-distribution/src/reserves/application/reserve.handlers.js';
 import { DistributionError } from '../../apps/royalty-distribution/src/shared/domain/distribution.errors.js';
-import { progressBar, withServiceApp } from './service-app.js';
+import { withProgressBar, withServiceApp } from './service-app.js';
 
 /** The operator, as the CLI acts. */
 const OPERATOR = { role: Role.OPERATOR, partyId: '00000000-0000-0000-0000-000000000000' };
@@ -66,8 +67,17 @@ export function calculateBatch(id: string): Promise<number> {
 
 async function calculate(app: NestFastifyApplication, id: string): Promise<number> {
   await app.get(BatchHandlers).calculate(OPERATOR, id);
+  return withProgressBar('{phase} |{bar}| {value}/{total} steps', (bar) =>
+    followCalculation(app, id, bar),
+  );
+}
+
+async function followCalculation(
+  app: NestFastifyApplication,
+  id: string,
+  bar: SingleBar,
+): Promise<number> {
   const queries = app.get(BatchQueries);
-  const bar = progressBar('{phase} |{bar}| {value}/{total} steps');
   const phases = ['queued', 'counting usage', 'allocating'];
   bar.start(phases.length, 0, { phase: 'queued' });
   for (;;) {
@@ -127,37 +137,15 @@ export function runBatch(options: CreateOptions & { approve?: boolean }): Promis
 export function exportBatch(id: string, out?: string): Promise<number> {
   return withServiceApp('royalty-distribution', (app) =>
     guarded(async () => {
-      const batch = await app.get(BatchQueries).byId(id);
+      const queries = app.get(BatchQueries);
+      const batch = await queries.byId(id);
       if (!batch || batch.status === BatchStatus.DRAFT) {
         process.stderr.write(`no calculated batch ${id}\n`);
         return 1;
       }
-      const rows = await app.get(DataSource).query<
-        {
-          work_key: string;
-          holder_key: string;
-          points: string;
-          amount: string;
-          status: string;
-          reason: string | null;
-        }[]
-      >(
-        `SELECT work_key, holder_key, points::text, amount::text, status, reason
-         FROM royalty_distribution.batch_cells WHERE batch_id = $1
-         ORDER BY work_key COLLATE "C", holder_key COLLATE "C"`,
-        [id],
-      );
-      const csv =
-        [
-          'work_key,holder_key,points,amount,currency,status,reason',
-          ...rows.map((r) =>
-            [r.work_key, r.holder_key, r.points, r.amount, batch.currency, r.status, r.reason ?? '']
-              .map((cell) => (/[",\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell))
-              .join(','),
-          ),
-        ].join('\n') + '\n';
-      if (out) await writeFile(out, csv);
-      else process.stdout.write(csv);
+      const csv = await queries.allocationsCsv(batch);
+      if (out) await pipeline(csv, createWriteStream(out));
+      else await pipeline(csv, process.stdout, { end: false });
       return 0;
     }),
   );

@@ -40,3 +40,16 @@ export function progressBar(format: string): SingleBar {
     Presets.shades_classic,
   );
 }
+
+/** Runs `work` with a progress bar that is stopped (the cursor shown again) however it ends. */
+export async function withProgressBar<T>(
+  format: string,
+  work: (bar: SingleBar) => Promise<T>,
+): Promise<T> {
+  const bar = progressBar(format);
+  try {
+    return await work(bar);
+  } finally {
+    bar.stop();
+  }
+}

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { Role } from '#libs/contracts';
 import { ImportWorksHandler } from '../../apps/rights-registry/src/works/application/import/import-works.handler.js';
 import { csvRows } from '../../apps/rights-registry/src/works/infrastructure/csv-rows.js';
-import { progressBar, withServiceApp } from './service-app.js';
+import { withProgressBar, withServiceApp } from './service-app.js';
 
 /** The registry's "system" party: works imported from files are registered by the operator. */
 export const IMPORT_OPERATOR_ID = '00000000-0000-0000-0000-000000000000';
@@ -17,15 +17,19 @@ export async function importWorks(file: string, options: { as?: string }): Promi
     return 1;
   }
   return withServiceApp('rights-registry', async (app) => {
-    const bar = progressBar('{phase} |{bar}| {percentage}% | {rows} rows');
-    bar.start(statSync(file).size, 0, { phase: 'checking', rows: 0 });
-    const result = await app.get(ImportWorksHandler).execute(
-      () => csvRows(file),
-      { role: Role.OPERATOR, partyId: options.as ?? IMPORT_OPERATOR_ID },
-      (progress) => bar.update(progress.bytes, { phase: progress.phase, rows: progress.rows }),
+    const result = await withProgressBar(
+      '{phase} |{bar}| {percentage}% | {rows} rows',
+      async (bar) => {
+        bar.start(statSync(file).size, 0, { phase: 'checking', rows: 0 });
+        const imported = await app.get(ImportWorksHandler).execute(
+          () => csvRows(file),
+          { role: Role.OPERATOR, partyId: options.as ?? IMPORT_OPERATOR_ID },
+          (progress) => bar.update(progress.bytes, { phase: progress.phase, rows: progress.rows }),
+        );
+        bar.update(statSync(file).size);
+        return imported;
+      },
     );
-    bar.update(statSync(file).size);
-    bar.stop();
     if (result.errors.length) {
       for (const { line, field, reason } of result.errors)
         process.stderr.write(`line ${line}, field ${field}: ${reason}\n`);

@@ -1,4 +1,7 @@
+import { PassThrough, type Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
+import type { PoolClient } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import type { UseType } from '#libs/contracts';
 import { BatchEntity } from '../infrastructure/batch.entities.js';
@@ -24,6 +27,30 @@ export class BatchQueries {
 
   byId(id: string): Promise<BatchEntity | null> {
     return this.dataSource.manager.findOneBy(BatchEntity, { id });
+  }
+
+  /**
+   * Every allocation of a batch as CSV, streamed from PostgreSQL (`COPY ... TO STDOUT`) so a
+   * batch of any size passes through without being held; the connection is released at the end.
+   */
+  async allocationsCsv(batch: BatchEntity): Promise<Readable> {
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    const body = new PassThrough();
+    const copy = client.query(
+      copyTo(
+        `COPY (SELECT work_key, holder_key, points, amount, '${batch.currency}' AS currency, status, reason
+               FROM ${S}.batch_cells WHERE batch_id = '${batch.id}'
+               ORDER BY work_key COLLATE "C", holder_key COLLATE "C")
+         TO STDOUT WITH (FORMAT csv, HEADER)`,
+      ),
+    );
+    const release = () => void runner.release();
+    copy.on('end', release).on('error', (error) => {
+      release();
+      body.destroy(error);
+    });
+    return copy.pipe(body);
   }
 
   /** Batches in creation order after `after`; `first + 1` of them. */

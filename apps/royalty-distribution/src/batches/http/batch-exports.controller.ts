@@ -1,9 +1,5 @@
-import { PassThrough } from 'node:stream';
 import { Controller, Get, HttpException, HttpStatus, Param, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { PoolClient } from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
-import { DataSource } from 'typeorm';
 import { Tokens, httpCaller } from '#libs/auth';
 import { Role } from '#libs/contracts';
 import { mayRun } from '../application/batch.handlers.js';
@@ -22,7 +18,6 @@ const fail = (status: HttpStatus, message: string) =>
 export class BatchExportsController {
   constructor(
     private readonly tokens: Tokens,
-    private readonly dataSource: DataSource,
     private readonly batches: BatchQueries,
   ) {}
 
@@ -38,23 +33,7 @@ export class BatchExportsController {
       throw fail(HttpStatus.NOT_FOUND, `no batch ${id}`);
     if (batch.status === BatchStatus.DRAFT)
       throw fail(HttpStatus.CONFLICT, 'the batch is not calculated');
-    const runner = this.dataSource.createQueryRunner();
-    const client = (await runner.connect()) as PoolClient;
-    const body = new PassThrough();
-    const copy = client.query(
-      copyTo(
-        `COPY (SELECT work_key, holder_key, points, amount, '${batch.currency}' AS currency, status, reason
-               FROM royalty_distribution.batch_cells WHERE batch_id = '${batch.id}'
-               ORDER BY work_key COLLATE "C", holder_key COLLATE "C")
-         TO STDOUT WITH (FORMAT csv, HEADER)`,
-      ),
-    );
-    const release = () => void runner.release();
-    copy.on('end', release).on('error', (error) => {
-      release();
-      body.destroy(error);
-    });
-    copy.pipe(body);
+    const body = await this.batches.allocationsCsv(batch);
     await reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="batch-${batch.id}-allocations.csv"`)

@@ -1,18 +1,14 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { subgraphServices } from '../../apps/standalone/src/services.js';
 import { startStandalone, type Standalone } from '../../apps/standalone/src/start-standalone.js';
-
-/** The port variable of each subgraph service. */
-const SERVICE_PORTS = {
-  'rights-registry': 'RIGHTS_REGISTRY_PORT',
-  authorization: 'AUTHORIZATION_PORT',
-  'opt-out': 'OPT_OUT_PORT',
-  'royalty-distribution': 'ROYALTY_DISTRIBUTION_PORT',
-} as const;
 
 /** Every listener on port 0 (a free port each), so test systems run side by side. */
 export const ANY_PORTS: Record<string, string> = Object.fromEntries(
-  ['GATEWAY_PORT', ...Object.values(SERVICE_PORTS)].map((variable) => [variable, '0']),
+  ['GATEWAY_PORT', ...subgraphServices.map((service) => service.portVariable)].map((variable) => [
+    variable,
+    '0',
+  ]),
 );
 
 /** The standalone system for a test on `databaseUrl`: free ports, warnings only, small pools. */
@@ -29,61 +25,6 @@ export function startTestStandalone(
   });
 }
 
-export interface LaunchedSystem {
-  gatewayUrl: string;
-  services: { name: string; url: string }[];
-  /** Sends SIGTERM to the launcher and resolves with its exit code. */
-  stop(): Promise<number | null>;
-}
-
-/**
- * `npm run start:distributed` (the built launcher) as a child process on `databaseUrl`: every
- * service and the gateway a process of its own, on free ports. Resolves once all serve, with the
- * addresses the launcher prints.
- */
-export async function launchDistributed(
-  databaseUrl: string,
-  env: Record<string, string>,
-): Promise<LaunchedSystem> {
-  const launcher = spawn(process.execPath, ['dist/apps/standalone/src/distributed.js'], {
-    env: {
-      PATH: process.env.PATH,
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: 'warn',
-      DB_POOL_SIZE: '3',
-      ...ANY_PORTS,
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const stop = async () => {
-    if (launcher.exitCode !== null || launcher.signalCode !== null) return launcher.exitCode;
-    const exited = once(launcher, 'exit');
-    launcher.kill('SIGTERM');
-    const [code] = (await exited) as [number | null];
-    return code;
-  };
-  let output = '';
-  try {
-    await new Promise<void>((resolve, reject) => {
-      launcher.stderr.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('Press Ctrl-C to stop.')) resolve();
-      });
-      launcher.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
-    });
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  const gatewayUrl = /GraphQL endpoint: (http:\/\/\S+)\/graphql/.exec(output)![1]!;
-  const services = Object.keys(SERVICE_PORTS).map((name) => ({
-    name,
-    url: new RegExp(`^ +${name} +(http://\\S+)/graphql$`, 'm').exec(output)![1]!,
-  }));
-  return { gatewayUrl, services, stop };
-}
-
 export interface MainProcess {
   /** What it printed up to "Press Ctrl-C to stop." (demo tokens included). */
   output: string;
@@ -92,9 +33,12 @@ export interface MainProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** `npm start` (the built standalone entry point) as a child process, once it is up. */
-export async function startMain(env: Record<string, string>): Promise<MainProcess> {
-  const child = spawn(process.execPath, ['dist/apps/standalone/src/main.js'], {
+/**
+ * A built entry point of apps/standalone (`main.js` for `npm start`, `distributed.js` for
+ * `npm run start:distributed`) as a child process with free ports, once it says it is up.
+ */
+async function startEntryPoint(entry: string, env: Record<string, string>): Promise<MainProcess> {
+  const child = spawn(process.execPath, [`dist/apps/standalone/src/${entry}`], {
     env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', DB_POOL_SIZE: '3', ...ANY_PORTS, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -120,4 +64,30 @@ export async function startMain(env: Record<string, string>): Promise<MainProces
   }
   const gatewayUrl = /GraphQL endpoint: (http:\/\/\S+)\/graphql/.exec(output)![1]!;
   return { output, gatewayUrl, stop };
+}
+
+/** `npm start` (the built standalone entry point) as a child process, once it is up. */
+export function startMain(env: Record<string, string>): Promise<MainProcess> {
+  return startEntryPoint('main.js', env);
+}
+
+export interface LaunchedSystem extends MainProcess {
+  services: { name: string; url: string }[];
+}
+
+/**
+ * `npm run start:distributed` (the built launcher) as a child process on `databaseUrl`: every
+ * service and the gateway a process of its own, on free ports. Resolves once all serve, with the
+ * addresses the launcher prints.
+ */
+export async function launchDistributed(
+  databaseUrl: string,
+  env: Record<string, string>,
+): Promise<LaunchedSystem> {
+  const launched = await startEntryPoint('distributed.js', { DATABASE_URL: databaseUrl, ...env });
+  const services = subgraphServices.map(({ name }) => ({
+    name,
+    url: new RegExp(`^ +${name} +(http://\\S+)/graphql$`, 'm').exec(launched.output)![1]!,
+  }));
+  return { ...launched, services };
 }

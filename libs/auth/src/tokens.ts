@@ -1,5 +1,5 @@
 import type { KeyObject, webcrypto } from 'node:crypto';
-import { SignJWT, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { SignJWT, errors, jwtVerify, type JWTVerifyGetKey, type JWTVerifyResult } from 'jose';
 import { Role } from '#libs/contracts';
 import type { Caller } from './caller.js';
 
@@ -30,40 +30,49 @@ export type TokenKeys =
 
 /** Issues and verifies bearer tokens: `sub` is the party id, `role` its role. */
 export class Tokens {
-  private readonly keys: TokenKeys;
+  private readonly algorithm: TokenKeys['algorithm'];
   private readonly issuer: string;
+  private readonly signKey: Uint8Array | webcrypto.CryptoKey | KeyObject | undefined;
+  private readonly verifyToken: (token: string) => Promise<JWTVerifyResult>;
 
-  /** `secret`: HS256 with that secret (the default set-up). */
+  /** `secret`: HS256 with that secret (the default set-up). Keys are prepared once, here. */
   constructor(secretOrKeys: string | TokenKeys) {
-    this.keys =
+    const keys: TokenKeys =
       typeof secretOrKeys === 'string'
         ? { algorithm: 'HS256', secret: secretOrKeys }
         : secretOrKeys;
-    this.issuer = this.keys.issuer ?? 'clearinghouse';
+    this.algorithm = keys.algorithm;
+    this.issuer = keys.issuer ?? 'clearinghouse';
+    const options = { algorithms: [keys.algorithm], issuer: this.issuer };
+    if (keys.algorithm === 'HS256') {
+      const secret = new TextEncoder().encode(keys.secret);
+      this.signKey = secret;
+      this.verifyToken = (token) => jwtVerify(token, secret, options);
+    } else {
+      const verify = keys.verify;
+      this.signKey = keys.sign;
+      // Two calls only because jose types a key set and a key as separate overloads.
+      this.verifyToken =
+        typeof verify === 'function'
+          ? (token) => jwtVerify(token, verify, options)
+          : (token) => jwtVerify(token, verify, options);
+    }
   }
 
   async issue(caller: Caller, ttlSeconds: number): Promise<string> {
     const token = new SignJWT({ role: caller.role })
-      .setProtectedHeader({ alg: this.keys.algorithm })
+      .setProtectedHeader({ alg: this.algorithm })
       .setSubject(caller.partyId)
       .setIssuer(this.issuer)
       .setIssuedAt()
       .setExpirationTime(`${ttlSeconds}s`);
-    if (this.keys.algorithm === 'HS256')
-      return token.sign(new TextEncoder().encode(this.keys.secret));
-    if (!this.keys.sign) throw new Error('RS256 tokens are issued with AUTH_JWT_PRIVATE_KEY');
-    return token.sign(this.keys.sign);
+    if (!this.signKey) throw new Error('RS256 tokens are issued with AUTH_JWT_PRIVATE_KEY');
+    return token.sign(this.signKey);
   }
 
   async verify(token: string): Promise<Caller> {
     try {
-      const options = { algorithms: [this.keys.algorithm], issuer: this.issuer };
-      const { payload } =
-        this.keys.algorithm === 'HS256'
-          ? await jwtVerify(token, new TextEncoder().encode(this.keys.secret), options)
-          : typeof this.keys.verify === 'function'
-            ? await jwtVerify(token, this.keys.verify, options)
-            : await jwtVerify(token, this.keys.verify, options);
+      const { payload } = await this.verifyToken(token);
       const role = payload.role;
       if (typeof payload.sub !== 'string' || payload.sub.length === 0) {
         throw new InvalidTokenError('invalid', 'the token names no party');

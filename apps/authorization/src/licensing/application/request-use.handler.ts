@@ -58,6 +58,8 @@ export class RequestUseHandler {
         checked.problems,
       );
     }
+    // Outside the transaction: it reads the event log, and must not hold a second connection.
+    const stale = await this.optOuts.isStale();
     return this.dataSource.transaction((manager) =>
       oncePerKey(
         manager,
@@ -68,7 +70,7 @@ export class RequestUseHandler {
           operation: 'requestUse',
           body: input.items,
         },
-        () => this.decideAndRecord(manager, caller, checked.items, correlationId),
+        () => this.decideAndRecord(manager, caller, checked.items, correlationId, stale),
         (message) => new AuthorizationError(AuthorizationErrorCode.KEY_REUSED, message),
       ),
     );
@@ -79,16 +81,14 @@ export class RequestUseHandler {
     caller: Caller,
     items: CheckedItem[],
     correlationId: string,
+    stale: boolean,
   ): Promise<string> {
     const works = await this.resolveWorks(items, manager);
     const holders = [...works.values()].flatMap((work) =>
       work ? work.versions.flatMap((v) => v.shares.map((s) => s.holderId)) : [],
     );
-    const [schemes, optOuts, stale] = [
-      await this.schemes.active(manager),
-      await this.optOuts.ofHolders(holders, manager),
-      await this.optOuts.isStale(),
-    ];
+    const schemes = await this.schemes.active(manager);
+    const optOuts = await this.optOuts.ofHolders(holders, manager);
     const decisions = items.map((item, index) => {
       const work = works.get(index) ?? null;
       return decide(item, {

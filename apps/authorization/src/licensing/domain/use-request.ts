@@ -2,6 +2,7 @@ import {
   type IdentifierScheme,
   type UseType,
   type WorkCategory,
+  isCalendarDate,
   normalizeTitle,
   parseIdentifier,
 } from '#libs/contracts';
@@ -33,10 +34,6 @@ export type WorkLookup =
 export interface CheckedItem extends UseItem {
   lookup: WorkLookup;
 }
-
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const isDay = (value: string) =>
-  DAY.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 /**
  * Checks every item of a request; returns them in checked form, or every problem with the
@@ -73,9 +70,9 @@ export function checkItems(
     }
     if (!/^([A-Z]{2}|WORLD)$/.test(item.territory))
       problems.push(`${at}.territory: must be ISO 3166-1 alpha-2 or WORLD`);
-    if (!isDay(item.from)) problems.push(`${at}.from: must be a date YYYY-MM-DD`);
-    if (!isDay(item.to)) problems.push(`${at}.to: must be a date YYYY-MM-DD`);
-    else if (isDay(item.from) && item.to <= item.from)
+    if (!isCalendarDate(item.from)) problems.push(`${at}.from: must be a date YYYY-MM-DD`);
+    if (!isCalendarDate(item.to)) problems.push(`${at}.to: must be a date YYYY-MM-DD`);
+    else if (isCalendarDate(item.from) && item.to <= item.from)
       problems.push(`${at}.to: must be after from (the period is [from, to))`);
     if (!Number.isInteger(item.expectedQuantity) || item.expectedQuantity < 0)
       problems.push(`${at}.expectedQuantity: must be a whole number, 0 or more`);

@@ -1,4 +1,5 @@
 import { CURRENCY_EXPONENTS } from '#libs/contracts';
+import { periodProblem } from '../../shared/domain/period.js';
 
 export type BatchStatusName = 'DRAFT' | 'CALCULATED' | 'APPROVED' | 'CLOSED';
 export type BatchAction = 'calculate' | 'approve' | 'close';
@@ -32,17 +33,11 @@ export interface BatchDraft {
   adminFeeBps: number;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (day: string) =>
-  DAY.test(day) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
-
 /** Everything wrong with a batch's terms. */
 export function batchProblems(draft: BatchDraft): string[] {
   const problems: string[] = [];
-  if (!isDay(draft.periodStart) || !isDay(draft.periodEnd))
-    problems.push('periodStart and periodEnd must be dates YYYY-MM-DD');
-  else if (draft.periodEnd <= draft.periodStart)
-    problems.push('periodEnd must be after periodStart (the period is [start, end))');
+  const period = periodProblem(draft.periodStart, draft.periodEnd);
+  if (period) problems.push(period);
   if (
     draft.poolAmountMinor !== null &&
     draft.poolAmountMinor !== undefined &&

@@ -11,7 +11,8 @@ import { normalizeTitle } from '#libs/contracts';
 import { IdempotencyKeyReusedError, idempotent } from '#libs/database';
 import { RegistryViewReader } from '#libs/registry-view';
 import { LOGGER, logDuration } from '#libs/runtime';
-import { USAGE_CSV_COLUMNS, periodProblem } from '../domain/usage-csv.js';
+import { periodProblem } from '../../shared/domain/period.js';
+import { USAGE_CSV_COLUMNS } from '../domain/usage-csv.js';
 import {
   DistributionError,
   DistributionErrorCode,

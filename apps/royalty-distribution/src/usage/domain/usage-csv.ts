@@ -53,16 +53,3 @@ export function* usageCsv(lines: readonly UsageLineInput[]): Generator<string> {
     );
   }
 }
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** What is wrong with a report's period [periodStart, periodEnd). */
-export function periodProblem(periodStart: string, periodEnd: string): string | undefined {
-  const valid = (day: string) =>
-    DAY.test(day) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
-  if (!valid(periodStart) || !valid(periodEnd))
-    return 'periodStart and periodEnd must be dates YYYY-MM-DD';
-  if (periodEnd <= periodStart)
-    return 'periodEnd must be after periodStart (the period is [start, end))';
-  return undefined;
-}

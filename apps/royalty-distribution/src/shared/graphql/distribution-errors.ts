@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { apiError } from '#libs/auth';
+import { refusalMapper } from '#libs/auth';
 import { DistributionError, DistributionErrorCode } from '../domain/distribution.errors.js';
 
 const CODES = {
@@ -10,14 +10,12 @@ const CODES = {
 } as const;
 
 /** Runs a use case, turning its DistributionError into the API's GraphQL error. */
-export async function mapDistributionErrors<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof DistributionError)) throw error;
-    throw apiError(CODES[error.code][0], error.message);
-  }
-}
+export const mapDistributionErrors = refusalMapper(DistributionError, {
+  [DistributionErrorCode.INVALID]: CODES[DistributionErrorCode.INVALID][0],
+  [DistributionErrorCode.NOT_FOUND]: CODES[DistributionErrorCode.NOT_FOUND][0],
+  [DistributionErrorCode.NOT_ALLOWED]: CODES[DistributionErrorCode.NOT_ALLOWED][0],
+  [DistributionErrorCode.CONFLICT]: CODES[DistributionErrorCode.CONFLICT][0],
+});
 
 /** The same for HTTP endpoints: a status and `{ statusCode, message }`. */
 export async function mapDistributionErrorsToHttp<T>(work: () => Promise<T>): Promise<T> {

@@ -49,7 +49,8 @@ function mayManage(caller: Caller, societyId: string): void {
   );
 }
 
-function checked(input: SchemeInput): void {
+/** The terms a create or an update sets, once the input is checked: use types in enum order. */
+function checkedTerms(input: SchemeInput) {
   const problems = schemeProblems(input);
   if (problems.length)
     throw new AuthorizationError(
@@ -57,6 +58,15 @@ function checked(input: SchemeInput): void {
       problems.join('; '),
       problems,
     );
+  const weights = completeWeights(input.useTypes, input.weights);
+  return {
+    useTypes: weights.map((w) => w.useType),
+    territories: [...new Set(input.territories)].sort(),
+    unitRateMinor: BigInt(input.unitRateMinor),
+    currency: input.currency,
+    coversUnidentified: input.coversUnidentified,
+    weights,
+  };
 }
 
 /** Creates and changes ECL schemes; each state is published as scheme.defined. */
@@ -74,7 +84,7 @@ export class SchemeHandlers {
     correlationId: string,
   ): Promise<SchemeEntity> {
     mayManage(caller, input.societyId);
-    checked(input);
+    const terms = checkedTerms(input);
     return this.dataSource.transaction(async (manager) => {
       if ((await this.registry.partyKind(input.societyId, manager)) !== PartyKind.SOCIETY) {
         throw new AuthorizationError(
@@ -87,13 +97,8 @@ export class SchemeHandlers {
         revision: 1,
         societyId: input.societyId,
         category: input.category,
-        useTypes: completeWeights(input.useTypes, null).map((w) => w.useType),
-        territories: [...new Set(input.territories)].sort(),
         rightType: input.rightType,
-        unitRateMinor: BigInt(input.unitRateMinor),
-        currency: input.currency,
-        coversUnidentified: input.coversUnidentified,
-        weights: completeWeights(input.useTypes, input.weights),
+        ...terms,
         active: true,
       });
       await manager.save(scheme);
@@ -107,7 +112,7 @@ export class SchemeHandlers {
     input: UpdateSchemeInput,
     correlationId: string,
   ): Promise<SchemeEntity> {
-    checked(input);
+    const terms = checkedTerms(input);
     return this.dataSource.transaction(async (manager) => {
       const scheme = await manager.findOne(SchemeEntity, {
         where: { id: input.schemeId },
@@ -121,12 +126,7 @@ export class SchemeHandlers {
       mayManage(caller, scheme.societyId);
       Object.assign(scheme, {
         revision: scheme.revision + 1,
-        useTypes: completeWeights(input.useTypes, null).map((w) => w.useType),
-        territories: [...new Set(input.territories)].sort(),
-        unitRateMinor: BigInt(input.unitRateMinor),
-        currency: input.currency,
-        coversUnidentified: input.coversUnidentified,
-        weights: completeWeights(input.useTypes, input.weights),
+        ...terms,
         active: input.active,
       });
       await manager.save(scheme);

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RegistryViewModule } from '#libs/registry-view';
-import { WorkOptOutsLoader } from './application/opt-out.loader.js';
+import { HolderSocietiesLoader, WorkOptOutsLoader } from './application/opt-out.loader.js';
 import { OptOutQueries } from './application/opt-out.queries.js';
 import { RegisterOptOutHandler } from './application/register-opt-out.handler.js';
 import { WithdrawOptOutHandler } from './application/withdraw-opt-out.handler.js';
@@ -13,6 +13,7 @@ import { OptOutsResolver, WorkOptOutsResolver } from './graphql/opt-outs.resolve
   providers: [
     OptOutQueries,
     WorkOptOutsLoader,
+    HolderSocietiesLoader,
     RegisterOptOutHandler,
     WithdrawOptOutHandler,
     OptOutsResolver,

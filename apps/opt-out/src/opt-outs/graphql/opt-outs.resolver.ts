@@ -14,8 +14,7 @@ import type { FastifyRequest } from 'fastify';
 import { CurrentCaller, Public, Roles, apiError, type Caller } from '#libs/auth';
 import { Role, UseType, WorkCategory, isInForce } from '#libs/contracts';
 import { cursorOf, keyOf, pageOf } from '#libs/runtime';
-import { RegistryViewReader } from '#libs/registry-view';
-import { WorkOptOutsLoader } from '../application/opt-out.loader.js';
+import { HolderSocietiesLoader, WorkOptOutsLoader } from '../application/opt-out.loader.js';
 import { OptOutQueries } from '../application/opt-out.queries.js';
 import { RegisterOptOutHandler } from '../application/register-opt-out.handler.js';
 import { WithdrawOptOutHandler } from '../application/withdraw-opt-out.handler.js';
@@ -40,7 +39,7 @@ export class OptOutsResolver {
     private readonly registerHandler: RegisterOptOutHandler,
     private readonly withdrawHandler: WithdrawOptOutHandler,
     private readonly queries: OptOutQueries,
-    private readonly registry: RegistryViewReader,
+    private readonly holderSocieties: HolderSocietiesLoader,
   ) {}
 
   @Mutation(() => OptOut, {
@@ -86,8 +85,9 @@ export class OptOutsResolver {
   async optOuts(
     @Args('holderId', { type: () => ID }) holderId: string,
     @CurrentCaller() caller: Caller,
+    @Context('req') req: FastifyRequest,
   ): Promise<OptOutEntity[]> {
-    await this.mayActFor(caller, holderId);
+    await this.mayActFor(caller, holderId, req);
     return this.queries.ofHolder(holderId);
   }
 
@@ -96,9 +96,10 @@ export class OptOutsResolver {
   async optOut(
     @Args('id', { type: () => ID }) id: string,
     @CurrentCaller() caller: Caller,
+    @Context('req') req: FastifyRequest,
   ): Promise<OptOutEntity | null> {
     const optOut = await this.queries.byId(id);
-    if (optOut) await this.mayActFor(caller, optOut.holderId);
+    if (optOut) await this.mayActFor(caller, optOut.holderId, req);
     return optOut;
   }
 
@@ -160,21 +161,26 @@ export class OptOutsResolver {
   async confirmation(
     @Parent() optOut: OptOutEntity,
     @CurrentCaller() caller: Caller | null,
+    @Context('req') req: FastifyRequest,
   ): Promise<string | null> {
     if (!caller) return null;
-    return (await this.refusal(caller, optOut.holderId)) ? null : confirmationOf(optOut);
+    return (await this.refusal(caller, optOut.holderId, req)) ? null : confirmationOf(optOut);
   }
 
-  private async mayActFor(caller: Caller, holderId: string): Promise<void> {
-    const refusal = await this.refusal(caller, holderId);
+  private async mayActFor(caller: Caller, holderId: string, req: FastifyRequest): Promise<void> {
+    const refusal = await this.refusal(caller, holderId, req);
     if (refusal) throw apiError('FORBIDDEN', refusal);
   }
 
-  /** Why the caller may not act for the holder (its society is looked up for an admin only). */
-  private async refusal(caller: Caller, holderId: string): Promise<string | undefined> {
+  /** Why the caller may not act for the holder (its societies are looked up for an admin only). */
+  private async refusal(
+    caller: Caller,
+    holderId: string,
+    req: FastifyRequest,
+  ): Promise<string | undefined> {
     const societies =
       caller.role === Role.SOCIETY_ADMIN
-        ? await this.registry.societiesOf(holderId, new Date())
+        ? ((await this.holderSocieties.for(req).load(holderId)) ?? [])
         : [];
     return refusalToActFor(caller, holderId, societies);
   }

@@ -41,14 +41,21 @@ export const RECORD_EXCEPTIONS = `
 /**
  * The batch's lines summed per work, day, use type and scheme, into a temporary table dropped at
  * commit. A `CREATE TABLE AS` may scan and sum in parallel workers, which an `INSERT ... SELECT`
- * may not: this is the scan over every line of the period. `optOuts: false` (no opt-out
- * concerns any work) leaves out the per-line opt-out test (opted-out lines are exceptions).
+ * may not: this is the scan over every line of the period. With `exceptions`, the lines
+ * RECORD_EXCEPTIONS just recorded (opted out on their usage date) are left out, by key, without
+ * testing the opt-outs again.
  */
-export const stageDailyUsage = (optOuts: boolean) => `
+export const stageDailyUsage = (exceptions: boolean) => `
   CREATE TEMPORARY TABLE batch_daily ON COMMIT DROP AS
   SELECT u.work_id, u.unidentified_reference, u.usage_date, u.use_type, u.scheme_id,
          sum(u.quantity) AS quantity
-  ${LINES_IN_SCOPE} ${optOuts ? `AND NOT ${OPTED_OUT_LINE}` : ''}
+  ${LINES_IN_SCOPE}
+  ${
+    exceptions
+      ? `AND NOT EXISTS (SELECT 1 FROM ${S}.batch_exceptions e
+           WHERE e.batch_id = $1 AND e.report_id = u.report_id AND e.line = u.line)`
+      : ''
+  }
   GROUP BY 1, 2, 3, 4, 5`;
 
 /**

@@ -35,6 +35,13 @@ export function mayRun(caller: Caller, societyId: string): boolean {
   );
 }
 
+/** Who may read a holder's statement of a batch: who may run the batch, and the holder itself. */
+export function mayReadStatement(caller: Caller, societyId: string, holderId: string): boolean {
+  return (
+    mayRun(caller, societyId) || (caller.role === Role.RIGHT_HOLDER && caller.partyId === holderId)
+  );
+}
+
 /** Creates batches and moves them through their lifecycle. */
 @Injectable()
 export class BatchHandlers {

@@ -3,7 +3,7 @@ import { CurrentCaller, Roles, apiError, type Caller } from '#libs/auth';
 import { Role } from '#libs/contracts';
 import { moneyOf } from '#libs/runtime';
 import { mapDistributionErrors } from '../../shared/graphql/distribution-errors.js';
-import { BatchHandlers, mayRun } from '../application/batch.handlers.js';
+import { BatchHandlers, mayReadStatement, mayRun } from '../application/batch.handlers.js';
 import { BatchQueries } from '../application/batch.queries.js';
 import { BatchStatus, type BatchEntity } from '../infrastructure/batch.entities.js';
 import {
@@ -12,9 +12,7 @@ import {
   Statement,
   WorkAmount,
 } from './batch.types.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const workOf = (key: string) => (UUID.test(key) ? { id: key } : null);
+import { workReference } from '../../shared/graphql/work-reference.js';
 
 export function batchView(batch: BatchEntity): DistributionBatch {
   const money = (amount: bigint | null) =>
@@ -109,7 +107,7 @@ export class BatchesResolver {
     const currency = batch.pool?.currency ?? 'JPY';
     return (await this.queries.topWorks(batch.id, first)).map(({ workKey, amount }) => ({
       workKey,
-      work: workOf(workKey),
+      work: workReference(workKey),
       amount: moneyOf(amount, currency),
     }));
   }
@@ -126,10 +124,8 @@ export class BatchesResolver {
   ): Promise<Statement | null> {
     const batch = await this.queries.byId(batchId);
     if (!batch || batch.status === BatchStatus.DRAFT) return null;
-    const allowed =
-      mayRun(caller, batch.societyId) ||
-      (caller.role === Role.RIGHT_HOLDER && caller.partyId === holderId);
-    if (!allowed) throw apiError('FORBIDDEN', 'a holder sees only its own statements');
+    if (!mayReadStatement(caller, batch.societyId, holderId))
+      throw apiError('FORBIDDEN', 'a holder sees only its own statements');
     const lines = await this.queries.statementLines(batchId, holderId);
     const total = (status: string) =>
       moneyOf(
@@ -144,7 +140,7 @@ export class BatchesResolver {
       totalReserved: total('RESERVED'),
       lines: lines.map((line) => ({
         workKey: line.workKey,
-        work: workOf(line.workKey),
+        work: workReference(line.workKey),
         useType: line.useType,
         amount: moneyOf(line.amount, batch.currency),
         status: line.status,

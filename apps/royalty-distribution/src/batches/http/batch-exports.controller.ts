@@ -1,12 +1,11 @@
 import { Controller, Get, HttpException, HttpStatus, Param, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Tokens, httpCaller } from '#libs/auth';
-import { Role } from '#libs/contracts';
-import { mayRun } from '../application/batch.handlers.js';
+import { mayReadStatement, mayRun } from '../application/batch.handlers.js';
 import { BatchQueries } from '../application/batch.queries.js';
 import { BatchStatus } from '../infrastructure/batch.entities.js';
+import { isUuid } from '../../shared/graphql/work-reference.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const fail = (status: HttpStatus, message: string) =>
   new HttpException({ statusCode: status, message }, status);
 
@@ -28,7 +27,7 @@ export class BatchExportsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const caller = await httpCaller(this.tokens, request.headers.authorization);
-    const batch = UUID.test(id) ? await this.batches.byId(id) : null;
+    const batch = isUuid(id) ? await this.batches.byId(id) : null;
     if (!batch || !mayRun(caller, batch.societyId))
       throw fail(HttpStatus.NOT_FOUND, `no batch ${id}`);
     if (batch.status === BatchStatus.DRAFT)
@@ -48,12 +47,12 @@ export class BatchExportsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const caller = await httpCaller(this.tokens, request.headers.authorization);
-    const batch = UUID.test(id) ? await this.batches.byId(id) : null;
-    const allowed =
-      batch &&
-      (mayRun(caller, batch.societyId) ||
-        (caller.role === Role.RIGHT_HOLDER && caller.partyId === holderId));
-    if (!batch || !allowed || batch.status === BatchStatus.DRAFT)
+    const batch = isUuid(id) ? await this.batches.byId(id) : null;
+    if (
+      !batch ||
+      !mayReadStatement(caller, batch.societyId, holderId) ||
+      batch.status === BatchStatus.DRAFT
+    )
       throw fail(HttpStatus.NOT_FOUND, `no statement for ${holderId} in batch ${id}`);
     const lines = await this.batches.statementLines(batch.id, holderId);
     const csv = [

@@ -31,12 +31,12 @@ import {
   ReserveStatus,
   type ClaimEntity,
 } from '../infrastructure/reserve.entities.js';
+import { workReference } from '../../shared/graphql/work-reference.js';
 
 registerEnumType(ReserveStatus, { name: 'ReserveStatus' });
 registerEnumType(ClaimStatus, { name: 'ClaimStatus' });
 
 const PUBLIC_REASONS = ['UNCLAIMED', 'UNIDENTIFIED', 'DISPUTED', 'NO_USAGE'];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @ObjectType({ description: 'Money a batch reserved or held, claimable until releaseAfter.' })
 export class Reserve {
@@ -194,7 +194,7 @@ export class ReservesResolver {
       edges: rows.map((reserve) => ({
         node: {
           ...reserve,
-          work: UUID.test(reserve.workKey) ? { id: reserve.workKey } : null,
+          work: workReference(reserve.workKey),
           amount: moneyOf(reserve.amount, reserve.currency),
         },
         cursor: cursorOf(reserve.id),

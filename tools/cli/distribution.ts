@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { SingleBar } from 'cli-progress';
-import { Role, type WorkCategory } from '#libs/contracts';
+import type { WorkCategory } from '#libs/contracts';
 import { BatchHandlers } from '../../apps/royalty-distribution/src/batches/application/batch.handlers.js';
 import { BatchQueries } from '../../apps/royalty-distribution/src/batches/application/batch.queries.js';
 import {
@@ -11,10 +11,7 @@ import {
 } from '../../apps/royalty-distribution/src/batches/infrastructure/batch.entities.js';
 import { ReserveHandlers } from '../../apps/royalty-distribution/src/reserves/application/reserve.handlers.js';
 import { DistributionError } from '../../apps/royalty-distribution/src/shared/domain/distribution.errors.js';
-import { withProgressBar, withServiceApp } from './service-app.js';
-
-/** The operator, as the CLI acts. */
-const OPERATOR = { role: Role.OPERATOR, partyId: '00000000-0000-0000-0000-000000000000' };
+import { CLI_OPERATOR as OPERATOR, withProgressBar, withServiceApp } from './service-app.js';
 
 async function guarded(work: () => Promise<number>): Promise<number> {
   try {

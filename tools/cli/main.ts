@@ -18,6 +18,15 @@ import { seedDemoCommand } from './seed-demo.js';
 import { importUsage } from './usage-import.js';
 import { importWorks } from './works-import.js';
 
+/** An option parser for UUIDs, refusing anything else with `message`. */
+const uuid =
+  (message = 'a UUID') =>
+  (value: string) => {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value))
+      throw new InvalidArgumentError(message);
+    return value;
+  };
+
 const program = new Command('cli').description('Clearinghouse command line').showHelpAfterError();
 
 program
@@ -31,12 +40,7 @@ program
   .option(
     '--party <id>',
     'the party the token speaks for (an operator needs none)',
-    (value: string) => {
-      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) {
-        throw new InvalidArgumentError('a party id is a UUID');
-      }
-      return value;
-    },
+    uuid('a party id is a UUID'),
   )
   .option(
     '--ttl <seconds>',
@@ -74,11 +78,6 @@ works
     process.exitCode = await importWorks(file, options);
   });
 
-const uuid = (value: string) => {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value))
-    throw new InvalidArgumentError('a UUID');
-  return value;
-};
 const day = (value: string) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError('a date YYYY-MM-DD');
   return value;
@@ -91,7 +90,7 @@ usage
     'submit a usage CSV for a platform (exit 0: all accepted, 3: some lines rejected, 1: refused)',
   )
   .argument('<file>', `CSV with the header ${USAGE_CSV_COLUMNS.join(',')}`)
-  .requiredOption('--platform <id>', 'the platform reporting', uuid)
+  .requiredOption('--platform <id>', 'the platform reporting', uuid())
   .requiredOption('--period-start <date>', 'first day of the period', day)
   .requiredOption('--period-end <date>', 'day after the last (the period is [start, end))', day)
   .option('--key <key>', 'idempotency key: the same key never counts a report twice')
@@ -118,7 +117,7 @@ const distribution = program
 /** The options that define a batch, shared by `create` and `run`. */
 const batchOptions = (command: Command) =>
   command
-    .requiredOption('--society <id>', 'the collecting society', uuid)
+    .requiredOption('--society <id>', 'the collecting society', uuid())
     .addOption(
       new Option('--category <category>', 'work category')
         .choices(Object.values(WorkCategory))
@@ -146,21 +145,21 @@ batchOptions(
 distribution
   .command('calculate')
   .description('calculate (or recalculate) a batch, with progress; prints totals and checksum')
-  .argument('<batchId>', 'the batch', uuid)
+  .argument('<batchId>', 'the batch', uuid())
   .action(async (id: string) => {
     process.exitCode = await calculateBatch(id);
   });
 distribution
   .command('approve')
   .description('approve a calculated batch')
-  .argument('<batchId>', 'the batch', uuid)
+  .argument('<batchId>', 'the batch', uuid())
   .action(async (id: string) => {
     process.exitCode = await approveBatch(id);
   });
 distribution
   .command('export')
   .description('every allocation of a calculated batch as CSV')
-  .argument('<batchId>', 'the batch', uuid)
+  .argument('<batchId>', 'the batch', uuid())
   .option('--out <file>', 'write to a file instead of stdout')
   .action(async (id: string, options: { out?: string }) => {
     process.exitCode = await exportBatch(id, options.out);

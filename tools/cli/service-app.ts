@@ -1,5 +1,6 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Role } from '#libs/contracts';
 import { loadConfig } from '#libs/config';
 import { openDatabaseServer } from '#libs/database';
 import { createHttpApp, createLogger } from '#libs/runtime';
@@ -32,6 +33,12 @@ export async function withServiceApp<T>(
     await server.stop();
   }
 }
+
+/** The operator as the CLI acts: the registry's "system" party. */
+export const CLI_OPERATOR = {
+  role: Role.OPERATOR,
+  partyId: '00000000-0000-0000-0000-000000000000',
+} as const;
 
 /** A progress bar on stderr (stdout stays for results a script reads). */
 export function progressBar(format: string): SingleBar {

@@ -1,11 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
-import { Role } from '#libs/contracts';
 import { ImportWorksHandler } from '../../apps/rights-registry/src/works/application/import/import-works.handler.js';
 import { csvRows } from '../../apps/rights-registry/src/works/infrastructure/csv-rows.js';
-import { withProgressBar, withServiceApp } from './service-app.js';
-
-/** The registry's "system" party: works imported from files are registered by the operator. */
-export const IMPORT_OPERATOR_ID = '00000000-0000-0000-0000-000000000000';
+import { CLI_OPERATOR, withProgressBar, withServiceApp } from './service-app.js';
 
 /**
  * `works import <file.csv>`: exit 0 with the count on stdout, or exit 1 with one line per error
@@ -23,7 +19,7 @@ export async function importWorks(file: string, options: { as?: string }): Promi
         bar.start(statSync(file).size, 0, { phase: 'checking', rows: 0 });
         const imported = await app.get(ImportWorksHandler).execute(
           () => csvRows(file),
-          { role: Role.OPERATOR, partyId: options.as ?? IMPORT_OPERATOR_ID },
+          { ...CLI_OPERATOR, partyId: options.as ?? CLI_OPERATOR.partyId },
           (progress) => bar.update(progress.bytes, { phase: progress.phase, rows: progress.rows }),
         );
         bar.update(statSync(file).size);

@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { GatewayConfig, RightsRegistryConfig, loadConfig } from '#libs/config';
 import { openDatabaseServer } from '#libs/database';
-import { createLogger } from '#libs/runtime';
+import { createLogger, freePort } from '#libs/runtime';
 import { subgraphServices } from './services.js';
 
 type Env = Record<string, string | undefined>;
@@ -17,18 +16,6 @@ export interface Distributed {
 
 /** The built entry point of an app (this file runs from dist/apps/standalone/src). */
 const entry = (app: string) => fileURLToPath(new URL(`../../${app}/src/main.js`, import.meta.url));
-
-/** A port for `value`: itself, or a free one for 0. */
-async function portFor(value: string | undefined, fallback: number): Promise<number> {
-  const port = value === undefined ? fallback : Number(value);
-  if (port !== 0) return port;
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port: free } = server.address() as { port: number };
-  server.close();
-  return free;
-}
 
 async function ready(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -79,7 +66,7 @@ export async function startDistributed(env: Env = process.env): Promise<Distribu
     const services = [];
     for (const service of subgraphServices) {
       const configured = (settings as unknown as Record<string, number>)[service.portVariable]!;
-      const port = await portFor(env[service.portVariable], configured);
+      const port = configured || (await freePort());
       const url = `http://127.0.0.1:${port}`;
       services.push({
         name: service.name,
@@ -89,7 +76,7 @@ export async function startDistributed(env: Env = process.env): Promise<Distribu
       });
     }
     await Promise.all(services.map(({ url, child }) => ready(url, child, 120_000)));
-    const gatewayPort = await portFor(env.GATEWAY_PORT, gatewaySettings.GATEWAY_PORT);
+    const gatewayPort = gatewaySettings.GATEWAY_PORT || (await freePort());
     const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
     const gateway = launch('gateway', {
       GATEWAY_PORT: String(gatewayPort),

@@ -1,8 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '#libs/database';
+import { freePort } from '#libs/runtime';
+
+export { freePort };
 
 /** Environment variable through which the test run's server reaches every test worker. */
 export const TEST_ADMIN_URL_VARIABLE = 'CLEARINGHOUSE_TEST_ADMIN_URL';
@@ -40,17 +42,4 @@ export async function startTestPostgres(env = process.env): Promise<TestPostgres
       await rm(root, { recursive: true, force: true });
     },
   };
-}
-
-/** A TCP port free on 127.0.0.1 right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }

@@ -20,6 +20,7 @@ import {
   timed,
   withBenchDatabase,
   type BenchmarkSuite,
+  withPeakRss,
 } from './harness.js';
 
 const INGEST_LINES = Number(process.env.BENCH_INGEST_LINES ?? 1_000_000);
@@ -27,18 +28,6 @@ const CALCULATION_LINES = Number(process.env.BENCH_CALCULATION_LINES ?? 10_000_0
 const WORKS = 20_000;
 const LICENSES = 2_000;
 const S = 'royalty_distribution';
-
-/** Peak resident memory of this process while `work` runs (sampled every 50 ms). */
-async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peak: number }> {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
-  try {
-    const result = await work();
-    return { result, peak: Math.max(peak, process.memoryUsage.rss()) };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 /**
  * Royalty distribution at scale. Ingest: `UsageIngest` (the code behind POST /v1/usage-reports)

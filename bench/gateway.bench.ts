@@ -11,6 +11,7 @@ import {
   withBenchDatabase,
   type BenchmarkSuite,
 } from './harness.js';
+import { ANY_PORTS } from '../test/support/systems.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -54,11 +55,7 @@ export const gatewayBenchmark: BenchmarkSuite = {
       const system = await startStandalone({
         AUTH_JWT_SECRET: secret,
         DATABASE_URL: database.url,
-        GATEWAY_PORT: '0',
-        RIGHTS_REGISTRY_PORT: '0',
-        AUTHORIZATION_PORT: '0',
-        OPT_OUT_PORT: '0',
-        ROYALTY_DISTRIBUTION_PORT: '0',
+        ...ANY_PORTS,
         LOG_LEVEL: 'error',
         RATE_LIMIT_PER_MINUTE: '0',
       });

@@ -23,6 +23,7 @@ import {
   timed,
   withBenchDatabase,
   type BenchmarkSuite,
+  withPeakRss,
 } from './harness.js';
 
 const WORKS = Number(process.env.BENCH_WORKS ?? 1_000_000);
@@ -145,17 +146,17 @@ export const registryBenchmark: BenchmarkSuite = {
           dataSource,
           new Outbox(rightsRegistryDatabase.service, rightsRegistryDatabase.schema),
         );
-        let peakRss = process.memoryUsage.rss();
         const started = performance.now();
         let staged = started;
-        const imported = await timed(() =>
-          handler.execute(
-            () => csvRows(file),
-            { role: Role.OPERATOR, partyId: randomUUID() },
-            (progress) => {
-              peakRss = Math.max(peakRss, process.memoryUsage.rss());
-              if (progress.phase === 'registering') staged = performance.now();
-            },
+        const { result: imported, peak: peakRss } = await withPeakRss(() =>
+          timed(() =>
+            handler.execute(
+              () => csvRows(file),
+              { role: Role.OPERATOR, partyId: randomUUID() },
+              (progress) => {
+                if (progress.phase === 'registering') staged = performance.now();
+              },
+            ),
           ),
         );
         const stagingSeconds = (staged - started) / 1000;

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
 import { demoWorks } from '../apps/standalone/src/demo/demo-catalogue.js';
 import { startMain } from './support/systems.js';
+import { graphqlAt } from './support/graphql.js';
 
 /** `npm start` on a fresh installation: the demo is seeded once and its tokens printed. */
 describe('standalone demo', () => {
@@ -23,17 +24,7 @@ describe('standalone demo', () => {
     const tokenOf = (role: string) => new RegExp(`  ${role}\\s+(\\S+)`).exec(main.output)?.[1];
     return { ...main, gateway: main.gatewayUrl, tokenOf };
   };
-  const graphql = async (url: string, query: string, token?: string) =>
-    (await (
-      await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify({ query }),
-      })
-    ).json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+  const graphql = (url: string, query: string, token?: string) => graphqlAt(url, query, {}, token);
 
   beforeAll(async () => {
     database = await createTestDatabase();

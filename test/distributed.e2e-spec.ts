@@ -8,6 +8,7 @@ import { Tokens } from '#libs/auth';
 import { Role } from '#libs/contracts';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
 import { launchDistributed, type LaunchedSystem } from './support/systems.js';
+import { graphqlAt } from './support/graphql.js';
 
 /** `npm run start:distributed`: every service and the gateway as processes of their own. */
 describe('distributed start', () => {
@@ -33,15 +34,13 @@ describe('distributed start', () => {
       { role: Role.OPERATOR, partyId: randomUUID() },
       600,
     );
-    const response = await fetch(`${system.gatewayUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({
-        query:
-          '{ rightsRegistryInfo { name } authorizationInfo { name } optOutInfo { name } royaltyDistributionInfo { name } }',
-      }),
-    });
-    expect(await response.json()).toEqual({
+    const info = await graphqlAt(
+      system.gatewayUrl,
+      '{ rightsRegistryInfo { name } authorizationInfo { name } optOutInfo { name } royaltyDistributionInfo { name } }',
+      {},
+      token,
+    );
+    expect(info).toEqual({
       data: {
         rightsRegistryInfo: { name: 'rights-registry' },
         authorizationInfo: { name: 'authorization' },
@@ -62,16 +61,11 @@ describe('distributed start', () => {
     expect(seeded.stderr).toBe('');
     expect(seeded.status).toBe(0);
     expect(seeded.stdout).toContain('Demo data is loaded');
-    const search = await fetch(`${system.gatewayUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ searchWorks(query: "Night Drive") { title } }' }),
-    });
-    expect(
-      ((await search.json()) as { data: { searchWorks: unknown[] } }).data.searchWorks,
-    ).toContainEqual({
-      title: 'Night Drive',
-    });
+    const search = await graphqlAt<{ searchWorks: unknown[] }>(
+      system.gatewayUrl,
+      '{ searchWorks(query: "Night Drive") { title } }',
+    );
+    expect(search.data!.searchWorks).toContainEqual({ title: 'Night Drive' });
 
     expect(await system.stop()).toBe(0);
   });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { freePort } from '#libs/testing';
 import { startMain, type MainProcess } from './support/systems.js';
+import { graphqlAt } from './support/graphql.js';
 
 /**
  * `npm start` twice on one machine, as a user runs independent instances: each its own
@@ -26,14 +27,13 @@ describe('independent instances side by side', () => {
     running.push(main);
     return { ...main, dataDir };
   };
-  const works = async (gatewayUrl: string) => {
-    const response = await fetch(`${gatewayUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ searchWorks(query: "Night Drive") { title } }' }),
-    });
-    return ((await response.json()) as { data: { searchWorks: unknown[] } }).data.searchWorks;
-  };
+  const works = async (gatewayUrl: string) =>
+    (
+      await graphqlAt<{ searchWorks: unknown[] }>(
+        gatewayUrl,
+        '{ searchWorks(query: "Night Drive") { title } }',
+      )
+    ).data!.searchWorks;
 
   afterAll(async () => {
     await Promise.all(running.map((main) => main.stop('SIGKILL')));

@@ -4,17 +4,13 @@ import { Tokens } from '#libs/auth';
 import { Role } from '#libs/contracts';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
 import { caughtUp, eventually } from './service-processes.js';
+import { graphqlAt } from './graphql.js';
 
 /** A running clearinghouse: its gateway and the services behind it. */
 export interface RunningSystem {
   gatewayUrl: string;
   services: { name: string; url: string }[];
   stop(): Promise<unknown>;
-}
-
-interface GraphQLAnswer<T> {
-  data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
 }
 
 /** Tomorrow (UTC) when the suite loaded: the story's first day, after every share registered today. */
@@ -63,15 +59,7 @@ export function describeFullStory(
       query: string,
       variables: Record<string, unknown> = {},
     ): Promise<T> {
-      const response = await fetch(`${system.gatewayUrl}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as GraphQLAnswer<T>;
+      const body = await graphqlAt<T>(system.gatewayUrl, query, variables, token);
       expect(body.errors).toBeUndefined();
       return body.data!;
     }

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { freePort } from '#libs/testing';
+import { freePort, type GraphQLResult } from '#libs/testing';
 import { subgraphService } from '../../apps/standalone/src/services.js';
+import { graphqlAt } from './graphql.js';
 
 export type ServiceName = 'rights-registry' | 'authorization' | 'opt-out' | 'royalty-distribution';
 
@@ -14,7 +15,7 @@ export interface ServiceProcess {
     query: string,
     variables?: Record<string, unknown>,
     token?: string,
-  ): Promise<{ data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] }>;
+  ): Promise<GraphQLResult<T>>;
   stop(): Promise<void>;
   /** Kills the process at once (SIGKILL): no shutdown hooks run. */
   kill(): Promise<void>;
@@ -47,17 +48,7 @@ export async function startServiceProcess(
   return {
     name,
     url,
-    async graphql(query, variables, token) {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as never;
-    },
+    graphql: (query, variables, token) => graphqlAt(url, query, variables, token),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');

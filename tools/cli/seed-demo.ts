@@ -1,6 +1,6 @@
 import { resolveTokens } from '#libs/auth';
 import { GatewayConfig, loadConfig } from '#libs/config';
-import { demoBanner, seedDemo, seededDemo } from '../../apps/standalone/src/demo/seed-demo.js';
+import { ensureDemo } from '../../apps/standalone/src/demo/seed-demo.js';
 
 /**
  * `seed-demo [--gateway <url>]`: seeds the demo into a running system through its gateway
@@ -14,11 +14,7 @@ export async function seedDemoCommand(options: { gateway?: string }): Promise<nu
   );
   const tokens = await resolveTokens(config);
   try {
-    const parties =
-      (await seededDemo(config.DATA_DIR)) ?? (await seedDemo(gatewayUrl, tokens, config.DATA_DIR));
-    process.stdout.write(
-      `${await demoBanner(gatewayUrl, tokens, parties, config.AUTH_TOKEN_TTL_SECONDS)}\n`,
-    );
+    process.stdout.write(`${await ensureDemo(gatewayUrl, tokens, config)}\n`);
     return 0;
   } catch (error) {
     process.stderr.write(`the demo could not be seeded through ${gatewayUrl}: ${String(error)}\n`);

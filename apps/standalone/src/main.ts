@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { resolveTokens } from '#libs/auth';
 import { BaseConfig, loadConfig } from '#libs/config';
 import { runProcess } from '#libs/runtime';
-import { demoBanner, seedDemo, seededDemo } from './demo/seed-demo.js';
+import { ensureDemo } from './demo/seed-demo.js';
 import { startStandalone } from './start-standalone.js';
 
 await runProcess('clearinghouse', async () => {
@@ -20,13 +20,7 @@ await runProcess('clearinghouse', async () => {
     const config = loadConfig(BaseConfig);
     const tokens = await resolveTokens(config);
     try {
-      const parties =
-        (await seededDemo(config.DATA_DIR)) ??
-        (await seedDemo(system.gatewayUrl, tokens, config.DATA_DIR));
-      lines.push(
-        '',
-        await demoBanner(system.gatewayUrl, tokens, parties, config.AUTH_TOKEN_TTL_SECONDS),
-      );
+      lines.push('', await ensureDemo(system.gatewayUrl, tokens, config));
     } catch (error) {
       lines.push('', `The demo could not be seeded: ${String(error)}`);
     }

@@ -1,13 +1,6 @@
-import { WorkCategory } from '#libs/contracts';
+import { WorkCategory, isbn13Check } from '#libs/contracts';
 
-/** An ISBN-13 with its check digit, from a 12-digit stem. */
-export function isbn13(stem: string): string {
-  const sum = [...stem].reduce(
-    (total, digit, index) => total + Number(digit) * (index % 2 ? 3 : 1),
-    0,
-  );
-  return `${stem}${(10 - (sum % 10)) % 10}`;
-}
+const withIsbnCheck = (stem: string) => `${stem}${isbn13Check(stem)}`;
 
 export interface DemoHolder {
   key: string;
@@ -112,7 +105,10 @@ export function demoWorks(): DemoWork[] {
         category === WorkCategory.MUSIC && n % 2 === 0
           ? { scheme: 'ISRC' as const, value: `JP-D00-26-${String(n).padStart(5, '0')}` }
           : (category === WorkCategory.BOOK || category === WorkCategory.MANGA) && n % 2 === 1
-            ? { scheme: 'ISBN' as const, value: isbn13(`978400${String(100000 + n).slice(-6)}`) }
+            ? {
+                scheme: 'ISBN' as const,
+                value: withIsbnCheck(`978400${String(100000 + n).slice(-6)}`),
+              }
             : undefined;
       works.push({ title, category, holders: n % 3 === 0 ? [first, second] : [first], identifier });
     }

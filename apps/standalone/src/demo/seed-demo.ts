@@ -158,6 +158,21 @@ export async function seedDemo(
   return parties;
 }
 
+/**
+ * The demo of this installation: seeded through the gateway the first time (kept in
+ * DATA_DIR/demo.json), then the same parties; returns what to print for a newcomer.
+ */
+export async function ensureDemo(
+  gatewayUrl: string,
+  tokens: Tokens,
+  settings: { DATA_DIR: string; AUTH_TOKEN_TTL_SECONDS: number },
+): Promise<string> {
+  const parties =
+    (await seededDemo(settings.DATA_DIR)) ??
+    (await seedDemo(gatewayUrl, tokens, settings.DATA_DIR));
+  return demoBanner(gatewayUrl, tokens, parties, settings.AUTH_TOKEN_TTL_SECONDS);
+}
+
 /** What to print for a newcomer: tokens of each role and three operations to paste. */
 export async function demoBanner(
   gatewayUrl: string,

@@ -26,7 +26,8 @@ function parseIsbn10(value: string): IdentifierResult {
   return valid(`${body}${isbn13Check(body)}`);
 }
 
-function isbn13Check(twelveDigits: string): number {
+/** The check digit of an ISBN-13 from its first twelve digits. */
+export function isbn13Check(twelveDigits: string): number {
   const sum = [...twelveDigits].reduce(
     (total, digit, index) => total + Number(digit) * (index % 2 === 0 ? 1 : 3),
     0,

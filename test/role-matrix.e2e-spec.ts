@@ -8,6 +8,7 @@ import { Role } from '#libs/contracts';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
 import type { Standalone } from '../apps/standalone/src/start-standalone.js';
 import { startTestStandalone } from './support/systems.js';
+import { eventually } from './support/service-processes.js';
 
 type Who = Role | 'ANONYMOUS';
 const ANYONE: Who[] = ['ANONYMOUS', ...Object.values(Role)];
@@ -348,14 +349,14 @@ describe('role x operation matrix', () => {
     await client.connect();
     try {
       let found: string | undefined;
-      for (let tries = 0; !found && tries < 100; tries += 1) {
+      await eventually(async () => {
         const { rows } = await client.query<{ correlation: string }>(
           `SELECT value->>'correlationId' AS correlation FROM eventlog.events WHERE key = $1`,
           [data.registerParty.id],
         );
         found = rows[0]?.correlation;
-        if (!found) await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+        return found !== undefined;
+      });
       expect(found).toBe(correlationId);
     } finally {
       await client.end();

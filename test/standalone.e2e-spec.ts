@@ -214,12 +214,12 @@ describe('standalone system', () => {
         'mutation { createApiKey(input: { name: "uploader" }) { secret apiKey { id prefix } } }',
         asPlatform,
       );
-    let created = await create();
-    for (let tries = 0; created.body.errors && tries < 100; tries += 1) {
-      // The authorization service learns of the platform from the registry's events.
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    // The authorization service learns of the platform from the registry's events.
+    let created!: Awaited<ReturnType<typeof create>>;
+    await eventually(async () => {
       created = await create();
-    }
+      return created.body.errors === undefined;
+    });
     const { secret, apiKey } = created.body.data!.createApiKey as {
       secret: string;
       apiKey: { id: string; prefix: string };

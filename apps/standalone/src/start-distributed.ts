@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { GatewayConfig, RightsRegistryConfig, loadConfig } from '#libs/config';
-import { openDatabaseServer } from '#libs/database';
-import { createLogger, freePort } from '#libs/runtime';
+import { freePort, openDatabaseServer } from '#libs/database';
+import { createLogger } from '#libs/runtime';
 import { subgraphServices } from './services.js';
 
 type Env = Record<string, string | undefined>;

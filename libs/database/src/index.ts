@@ -9,3 +9,4 @@ export * from './typeorm-logger.js';
 export * from './idempotency.js';
 export * from './copy-writer.js';
 export * from './transformers.js';
+export * from './free-port.js';

@@ -26,4 +26,3 @@ export * from './graphql/identifier-input.js';
 export * from './graphql/graphql-error.filter.js';
 export * from './graphql/query-limits.js';
 export * from './logging/log-duration.js';
-export * from './bootstrap/free-port.js';

@@ -1,8 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '#libs/database';
-import { freePort } from '#libs/runtime';
+import { freePort, startEmbeddedPostgres } from '#libs/database';
 
 export { freePort };
 

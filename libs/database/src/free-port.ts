@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 
-/** A TCP port free on 127.0.0.1 right now (for a listener configured with port 0). */
+/** A TCP port free on 127.0.0.1 right now (an embedded server, or a listener configured with port 0). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();

@@ -2,8 +2,10 @@
 import type { MigrationInterface } from 'typeorm';
 import { CreateMessagingTables1764000000001 } from './1764000000001-CreateMessagingTables.js';
 import { CreateDistribution1795563051897 } from './1795563051897-CreateDistribution.js';
+import { DropUnusedCountedLines1795574925336 } from './1795574925336-DropUnusedCountedLines.js';
 
 export const migrations: (new () => MigrationInterface)[] = [
   CreateMessagingTables1764000000001,
   CreateDistribution1795563051897,
+  DropUnusedCountedLines1795574925336,
 ];

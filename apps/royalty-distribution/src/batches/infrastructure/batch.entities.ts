@@ -110,9 +110,6 @@ export class BatchEntity {
   @Column({ name: 'exception_lines', type: 'integer', nullable: true })
   exceptionLines: number | null;
 
-  @Column({ name: 'counted_lines', type: 'bigint', nullable: true })
-  countedLines: string | null;
-
   @Column({ type: 'text', nullable: true })
   checksum: string | null;
 

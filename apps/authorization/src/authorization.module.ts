@@ -19,6 +19,7 @@ export class AuthorizationModule {
           database: authorizationDatabase,
           produces: [Topics.authorizationScheme, Topics.authorizationLicense],
           infoQuery: 'authorizationInfo',
+          partiesTable: 'rv_parties',
         }),
         RegistryViewModule.forService({
           schema: 'authorization',

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
+import { GATEWAY_CREDENTIAL_HEADER } from '#libs/auth';
 import { ConfigModule, type GatewayConfig } from '#libs/config';
 import type { FastifyRequest } from 'fastify';
 import {
@@ -40,12 +41,22 @@ interface GatewayContext {
 
 /** Forwards the request and correlation ids so one request can be followed across services. */
 class TracedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    options: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+    private readonly credential: string,
+  ) {
+    super(options);
+  }
+
   override willSendRequest({
     request,
     context,
   }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    if (!request.http) return;
+    // Subgraphs answer anonymous requests only from the gateway.
+    request.http.headers.set(GATEWAY_CREDENTIAL_HEADER, this.credential);
     const { req } = context as GatewayContext;
-    if (!req || !request.http) return;
+    if (!req) return;
     // Each subgraph verifies the caller's token itself.
     const authorization = req.headers.authorization;
     if (authorization) request.http.headers.set('authorization', authorization);
@@ -57,7 +68,7 @@ class TracedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 /** The one public GraphQL endpoint: an Apollo Federation 2 gateway over the four subgraphs. */
 @Module({})
 export class GatewayModule {
-  static forRoot(config: GatewayConfig, logger: Logger): DynamicModule {
+  static forRoot(config: GatewayConfig, logger: Logger, subgraphSecret: string): DynamicModule {
     const limits = {
       maxDepth: config.GRAPHQL_MAX_DEPTH,
       maxComplexity: config.GRAPHQL_MAX_COMPLEXITY,
@@ -88,11 +99,15 @@ export class GatewayModule {
                       name,
                       url: `${url}/graphql`,
                     })),
+                    introspectionHeaders: { [GATEWAY_CREDENTIAL_HEADER]: subgraphSecret },
                   }),
             // Subgraphs are reached where this deployment says, whatever URL the file records.
             buildService: ({ name, url }) => {
               const configured = config.subgraphs.find((subgraph) => subgraph.name === name);
-              return new TracedDataSource({ url: configured ? `${configured.url}/graphql` : url });
+              return new TracedDataSource(
+                { url: configured ? `${configured.url}/graphql` : url },
+                subgraphSecret,
+              );
             },
           },
         }),

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
+import { resolveSubgraphSecret } from '#libs/auth';
 import type { GatewayConfig } from '#libs/config';
 import { createHttpApp, listeningUrl } from '#libs/runtime';
 import { acceptApiKeys } from './api-key-exchange.js';
@@ -14,7 +15,8 @@ export async function startGateway(
   frameworkLogger?: Logger,
 ): Promise<NestFastifyApplication> {
   await waitForSubgraphs(config.subgraphs, config.SUBGRAPH_WAIT_MS);
-  const app = await createHttpApp(GatewayModule.forRoot(config, logger), {
+  const subgraphSecret = await resolveSubgraphSecret(config);
+  const app = await createHttpApp(GatewayModule.forRoot(config, logger, subgraphSecret), {
     config,
     logger,
     frameworkLogger,

@@ -16,6 +16,7 @@ export class OptOutModule {
           database: optOutDatabase,
           produces: [Topics.optOut],
           infoQuery: 'optOutInfo',
+          partiesTable: 'rv_parties',
         }),
         OptOutsModule,
       ],

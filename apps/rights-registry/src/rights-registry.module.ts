@@ -17,6 +17,7 @@ export class RightsRegistryModule {
           database: rightsRegistryDatabase,
           produces: [Topics.registryParty, Topics.registryWork],
           infoQuery: 'rightsRegistryInfo',
+          partiesTable: 'parties',
         }),
         PartiesModule,
         WorksModule,

@@ -19,6 +19,7 @@ export class RoyaltyDistributionModule {
           database: royaltyDistributionDatabase,
           produces: [Topics.distributionBatch],
           infoQuery: 'royaltyDistributionInfo',
+          partiesTable: 'rv_parties',
         }),
         ViewsModule,
         UsageModule,

@@ -14,8 +14,14 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
 export interface RequestWithCaller {
   headers: Record<string, string | string[] | undefined>;
-  /** Set by the guard: the verified caller, or null when anonymous. */
+  /** Set by the Authenticator: the verified caller, or null when anonymous or refused. */
   caller?: Caller | null;
+  /** Set by the Authenticator: why the request names no caller that may act. */
+  authProblem?: string;
+  /** Set by the Authenticator: the request carries the gateway's credential. */
+  viaGateway?: boolean;
+  /** Set when the caller could not be checked (the service's database is unreachable). */
+  authUnavailable?: boolean;
 }
 
 /** The verified caller of the current GraphQL operation (null when anonymous). */

@@ -1,4 +1,5 @@
 export * from './auth.module.js';
+export * from './authenticator.js';
 export * from './caller.guard.js';
 export * from './caller.js';
 export * from './decorators.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRemoteJWKSet, importPKCS8, importSPKI } from 'jose';
 import { Tokens } from './tokens.js';
@@ -9,22 +9,50 @@ import { Tokens } from './tokens.js';
  * The HS256 secret: AUTH_JWT_SECRET when set, otherwise the one kept in DATA_DIR/jwt-secret
  * (created on first use, mode 600), so every process of one installation agrees on it.
  */
-export async function resolveTokenSecret(settings: {
+export function resolveTokenSecret(settings: {
   AUTH_JWT_SECRET: string | undefined;
   DATA_DIR: string;
 }): Promise<string> {
-  if (settings.AUTH_JWT_SECRET) return settings.AUTH_JWT_SECRET;
-  const file = path.join(settings.DATA_DIR, 'jwt-secret');
+  return sharedSecret(settings.AUTH_JWT_SECRET, settings.DATA_DIR, 'jwt-secret');
+}
+
+/**
+ * The secret the gateway proves itself with to the subgraphs: SUBGRAPH_SECRET when set,
+ * otherwise the one kept in DATA_DIR/subgraph-secret (created like the token secret).
+ */
+export function resolveSubgraphSecret(settings: {
+  SUBGRAPH_SECRET: string | undefined;
+  DATA_DIR: string;
+}): Promise<string> {
+  return sharedSecret(settings.SUBGRAPH_SECRET, settings.DATA_DIR, 'subgraph-secret');
+}
+
+/**
+ * `configured` when set, else the secret in DATA_DIR/`name`, created on first use (mode 600).
+ * Processes starting together agree: the file appears whole (written aside, then linked in
+ * place) and the first link wins.
+ */
+async function sharedSecret(
+  configured: string | undefined,
+  dataDir: string,
+  name: string,
+): Promise<string> {
+  if (configured) return configured;
+  const file = path.join(dataDir, name);
   if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
-  await mkdir(settings.DATA_DIR, { recursive: true });
+  await mkdir(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');
+  const aside = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  await writeFile(aside, `${secret}\n`, { mode: 0o600, flag: 'wx' });
   try {
-    await writeFile(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+    await link(aside, file);
     return secret;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST')
       return (await readFile(file, 'utf8')).trim();
     throw error;
+  } finally {
+    await unlink(aside);
   }
 }
 

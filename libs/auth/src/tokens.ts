@@ -43,7 +43,12 @@ export class Tokens {
         : secretOrKeys;
     this.algorithm = keys.algorithm;
     this.issuer = keys.issuer ?? 'clearinghouse';
-    const options = { algorithms: [keys.algorithm], issuer: this.issuer };
+    // A token without `exp` would never expire: refused.
+    const options = {
+      algorithms: [keys.algorithm],
+      issuer: this.issuer,
+      requiredClaims: ['exp', 'sub'],
+    };
     if (keys.algorithm === 'HS256') {
       const secret = new TextEncoder().encode(keys.secret);
       this.signKey = secret;
@@ -85,6 +90,9 @@ export class Tokens {
       if (error instanceof InvalidTokenError) throw error;
       if (error instanceof errors.JWTExpired)
         throw new InvalidTokenError('expired', 'the token has expired');
+      if (error instanceof errors.JWTClaimValidationFailed && error.reason === 'missing') {
+        throw new InvalidTokenError('invalid', `the token has no "${error.claim}" claim`);
+      }
       if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) {
         throw new InvalidTokenError('malformed', 'the token is malformed');
       }

@@ -101,6 +101,17 @@ export class BaseConfig {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   AUTH_JWKS_URL: string | undefined = undefined;
 
+  /**
+   * Secret the gateway proves itself with to the subgraphs (at least 32 characters): a subgraph
+   * answers anonymous requests only when they carry it. Unset: generated on first start and
+   * kept in DATA_DIR/subgraph-secret, like the token secret.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  @Secret()
+  SUBGRAPH_SECRET: string | undefined = undefined;
+
   /** The `iss` tokens must carry (and tokens the CLI issues carry). */
   @IsString()
   @MinLength(1)

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Tokens, type Caller } from '#libs/auth';
+import { GATEWAY_CREDENTIAL_HEADER, Tokens, type Caller } from '#libs/auth';
 import { loadConfig } from '#libs/config';
 import { createHttpApp, createLogger, type ServiceDefinition } from '#libs/runtime';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -15,12 +15,23 @@ export interface TestService {
   database: TestDatabase;
   /** A bearer token for a caller. */
   tokenFor(caller: Caller): Promise<string>;
-  /** Runs a GraphQL operation against the service, as `caller` (anonymous when omitted). */
+  /**
+   * Runs a GraphQL operation against the service, as `caller`; anonymous when omitted, as the
+   * gateway forwards anonymous requests (with its credential).
+   */
   graphql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
     caller?: Caller | null,
   ): Promise<GraphQLResult<T>>;
+  /** Runs a GraphQL operation with exactly these headers (besides the content type). */
+  graphqlWithHeaders<T = Record<string, unknown>>(
+    query: string,
+    headers: Record<string, string>,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResult<T>>;
+  /** The headers the gateway adds to what it forwards. */
+  gatewayHeaders: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -33,10 +44,12 @@ export async function startTestService(
   env: Record<string, string> = {},
 ): Promise<TestService> {
   const database = await createTestDatabase();
-  const secret = randomBytes(32).toString('hex');
+  const secret = env.AUTH_JWT_SECRET ?? randomBytes(32).toString('hex');
+  const subgraphSecret = randomBytes(32).toString('hex');
   const config = loadConfig(definition.configClass, {
     LOG_LEVEL: 'silent',
     AUTH_JWT_SECRET: secret,
+    SUBGRAPH_SECRET: subgraphSecret,
     EVENT_POLL_INTERVAL_MS: '200',
     DB_POOL_SIZE: '4',
     ...env,
@@ -49,20 +62,31 @@ export async function startTestService(
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const tokens = new Tokens(secret);
+  const gatewayHeaders = { [GATEWAY_CREDENTIAL_HEADER]: subgraphSecret };
+  const graphqlWithHeaders = async <T>(
+    query: string,
+    headers: Record<string, string>,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResult<T>> => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json', ...headers },
+      payload: { query, variables },
+    });
+    return response.json();
+  };
   return {
     app,
     database,
+    gatewayHeaders,
     tokenFor: (caller) => tokens.issue(caller, 600),
+    graphqlWithHeaders,
     async graphql(query, variables, caller) {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (caller) headers.authorization = `Bearer ${await tokens.issue(caller, 600)}`;
-      const response = await app.inject({
-        method: 'POST',
-        url: '/graphql',
-        headers,
-        payload: { query, variables },
-      });
-      return response.json();
+      const headers: Record<string, string> = caller
+        ? { authorization: `Bearer ${await tokens.issue(caller, 600)}` }
+        : gatewayHeaders;
+      return graphqlWithHeaders(query, headers, variables);
     },
     async close() {
       await app.close();

@@ -1,6 +1,7 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from '#libs/auth';
+import { DataSource } from 'typeorm';
 import { ConfigModule } from '#libs/config';
 import type { Topic } from '#libs/contracts';
 import { DatabaseModule, type ServiceDatabase } from '#libs/database';
@@ -16,6 +17,7 @@ import { SubgraphModule } from '../graphql/subgraph.module.js';
 import { GraphQLErrorFilter } from '../graphql/graphql-error.filter.js';
 import { inputValidationPipe } from '../graphql/validation.pipe.js';
 import '../graphql/enums.js';
+import { SqlPartyDirectory } from './party-directory.js';
 import { releaseVersion } from './release.js';
 import type { ServiceContext } from './service-definition.js';
 
@@ -28,6 +30,11 @@ export interface InfrastructureOptions {
   /** Readiness checks besides the database. */
   readiness?: Type<ReadinessCheck>[];
   orphanedTypes?: Type[];
+  /**
+   * The table of the service's schema (columns `id`, `kind`) where the parties that callers'
+   * tokens name are looked up: the registry's own, or a service's read model of it.
+   */
+  partiesTable: string;
 }
 
 /**
@@ -44,7 +51,11 @@ export function serviceInfrastructure(
   const metrics = new ServiceMetrics(service);
   return [
     ConfigModule.forRoot(config),
-    AuthModule.forRoot(config),
+    AuthModule.forRoot(config, {
+      useFactory: (dataSource: DataSource) =>
+        new SqlPartyDirectory(dataSource, schema, options.partiesTable),
+      inject: [DataSource],
+    }),
     LoggerModule.forRoot(logger),
     MetricsModule.forRoot(metrics),
     DatabaseModule.forService(options.database, {

@@ -3,6 +3,8 @@ import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nest
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
+import { Authenticator, type RequestWithCaller } from '#libs/auth';
+import { callerPlugin, type SubgraphContext } from './caller-plugin.js';
 import { complexityLimitPlugin, depthLimitRules, type QueryLimits } from './query-limits.js';
 
 export interface SubgraphOptions {
@@ -13,25 +15,50 @@ export interface SubgraphOptions {
   limits: QueryLimits;
 }
 
-/** A code-first Apollo Federation 2 subgraph served at `POST /graphql`. */
+/**
+ * A code-first Apollo Federation 2 subgraph served at `POST /graphql`. The caller is
+ * authenticated once per request when its context is built, so root fields, entity references
+ * and field resolvers all see the same caller.
+ */
 @Module({})
 export class SubgraphModule {
   static forRoot(options: SubgraphOptions): DynamicModule {
     return {
       module: SubgraphModule,
       imports: [
-        GraphQLModule.forRoot<ApolloFederationDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloFederationDriverConfig>({
           driver: ApolloFederationDriver,
-          path: '/graphql',
-          autoSchemaFile: { federation: 2 },
-          sortSchema: true,
-          playground: false,
-          introspection: !options.production,
-          includeStacktraceInErrorResponses: !options.production,
-          buildSchemaOptions: { orphanedTypes: options.orphanedTypes ?? [] },
-          logger: options.logger,
-          plugins: [ApolloServerPluginInlineTraceDisabled(), complexityLimitPlugin(options.limits)],
-          validationRules: depthLimitRules(options.limits),
+          inject: [Authenticator],
+          useFactory: (authenticator: Authenticator) => ({
+            path: '/graphql',
+            autoSchemaFile: { federation: 2 },
+            sortSchema: true,
+            playground: false,
+            introspection: !options.production,
+            includeStacktraceInErrorResponses: !options.production,
+            buildSchemaOptions: { orphanedTypes: options.orphanedTypes ?? [] },
+            logger: options.logger,
+            // On Fastify the context function gets the request itself.
+            context: async (
+              request: RequestWithCaller | { req: RequestWithCaller },
+            ): Promise<SubgraphContext> => {
+              const req = 'req' in request ? request.req : request;
+              try {
+                await authenticator.authenticate(req);
+              } catch (error) {
+                // The parties cannot be looked up (the database is away): answered as retryable.
+                options.logger.error({ err: error }, 'the caller could not be authenticated');
+                req.authUnavailable = true;
+              }
+              return { req };
+            },
+            plugins: [
+              ApolloServerPluginInlineTraceDisabled(),
+              callerPlugin(),
+              complexityLimitPlugin(options.limits),
+            ],
+            validationRules: depthLimitRules(options.limits),
+          }),
         }),
       ],
     };

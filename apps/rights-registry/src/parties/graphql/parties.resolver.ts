@@ -10,7 +10,7 @@ import {
   ResolveReference,
 } from '@nestjs/graphql';
 import type { FastifyRequest } from 'fastify';
-import { CurrentCaller, Public, Roles, type Caller } from '#libs/auth';
+import { CurrentCaller, Public, Roles, type Caller, type RequestWithCaller } from '#libs/auth';
 import { Role } from '#libs/contracts';
 import {
   ChangeMembershipHandler,
@@ -95,13 +95,17 @@ export class PartiesResolver {
     return this.parties.byId(caller.partyId);
   }
 
-  /** Resolves Party references from other subgraphs (public fields only). */
+  /**
+   * Resolves Party references from other subgraphs with the visibility of `party(id)`: signed-in
+   * callers see parties, anonymous callers none (private fields follow their own rule below).
+   */
   @ResolveReference()
   @Public()
-  resolveReference(
+  async resolveReference(
     @Parent() reference: { id: string },
-    @Context('req') req: FastifyRequest,
+    @Context('req') req: FastifyRequest & RequestWithCaller,
   ): Promise<Party | null> {
+    if (!req.caller) return null;
     return this.loader.for(req).load(reference.id);
   }
 

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpException, HttpStatus, Param, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Tokens, httpCaller } from '#libs/auth';
+import { Authenticator, httpCaller } from '#libs/auth';
 import { mayReadStatement, mayRun } from '../application/batch.handlers.js';
 import { BatchQueries } from '../application/batch.queries.js';
 import { BatchStatus } from '../infrastructure/batch.entities.js';
@@ -16,7 +16,7 @@ const fail = (status: HttpStatus, message: string) =>
 @Controller('v1/distribution-batches')
 export class BatchExportsController {
   constructor(
-    private readonly tokens: Tokens,
+    private readonly authenticator: Authenticator,
     private readonly batches: BatchQueries,
   ) {}
 
@@ -26,7 +26,7 @@ export class BatchExportsController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const caller = await httpCaller(this.tokens, request.headers.authorization);
+    const caller = await httpCaller(this.authenticator, request.headers.authorization);
     const batch = isUuid(id) ? await this.batches.byId(id) : null;
     if (!batch || !mayRun(caller, batch.societyId))
       throw fail(HttpStatus.NOT_FOUND, `no batch ${id}`);
@@ -46,7 +46,7 @@ export class BatchExportsController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const caller = await httpCaller(this.tokens, request.headers.authorization);
+    const caller = await httpCaller(this.authenticator, request.headers.authorization);
     const batch = isUuid(id) ? await this.batches.byId(id) : null;
     if (
       !batch ||

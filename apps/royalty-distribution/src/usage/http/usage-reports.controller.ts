@@ -11,7 +11,7 @@ import {
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Tokens, httpCaller } from '#libs/auth';
+import { Authenticator, httpCaller } from '#libs/auth';
 import { Role } from '#libs/contracts';
 import { UsageIngest } from '../application/usage-ingest.js';
 import { UsageQueries } from '../application/usage.queries.js';
@@ -41,7 +41,7 @@ const fail = (status: HttpStatus, message: string) =>
 @Controller('v1/usage-reports')
 export class UsageReportsController {
   constructor(
-    private readonly tokens: Tokens,
+    private readonly authenticator: Authenticator,
     private readonly ingest: UsageIngest,
     private readonly queries: UsageQueries,
   ) {}
@@ -52,7 +52,7 @@ export class UsageReportsController {
     @Query('periodStart') periodStart?: string,
     @Query('periodEnd') periodEnd?: string,
   ) {
-    const caller = await httpCaller(this.tokens, request.headers.authorization);
+    const caller = await httpCaller(this.authenticator, request.headers.authorization);
     if (caller.role !== Role.PLATFORM)
       throw fail(HttpStatus.FORBIDDEN, 'only platforms report usage');
     const key = request.headers['idempotency-key'];

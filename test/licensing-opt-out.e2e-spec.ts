@@ -51,7 +51,10 @@ describe('an opt-out reaching licensing across processes', () => {
       ).data!.registerParty.id;
     const society = await register({ kind: 'SOCIETY', name: '日本音楽協会' });
     const holder = await register({ kind: 'RIGHT_HOLDER', name: 'Indie Composer' });
-    const platform = await token(Role.PLATFORM);
+    const platform = await token(
+      Role.PLATFORM,
+      await register({ kind: 'PLATFORM', name: 'Sakura Video' }),
+    );
     const asHolder = await token(Role.RIGHT_HOLDER, holder);
     const work = (
       await registry.graphql<{ registerWork: { id: string } }>(

@@ -36,6 +36,30 @@ describe('standalone system', () => {
   let database: TestDatabase;
   let sut: Standalone;
 
+  /** A token of a platform registered through the gateway, once every service knows it. */
+  async function registeredPlatform(): Promise<string> {
+    const { body } = await graphql(
+      sut.gatewayUrl,
+      'mutation { registerParty(input: { kind: PLATFORM, name: "Uploader" }) { id } }',
+      operator,
+    );
+    const partyId = (body.data!.registerParty as { id: string }).id;
+    const token = await tokens.issue({ role: Role.PLATFORM, partyId }, 600);
+    await eventually(async () => {
+      const { body: known } = await graphql(
+        sut.gatewayUrl,
+        `{ licenses(first: 1) { pageInfo { hasNextPage } } usageReport(id: "${randomUUID()}") { id } }`,
+        {
+          authorization: `Bearer ${token}`,
+        },
+      );
+      return !(known.errors as { extensions?: { code?: string } }[] | undefined)?.some(
+        (error) => error.extensions?.code === 'UNAUTHENTICATED',
+      );
+    });
+    return token;
+  }
+
   beforeAll(async () => {
     database = await createTestDatabase();
     operator = {
@@ -96,7 +120,8 @@ describe('standalone system', () => {
 
   it('should serve each subgraph with its federation SDL', async () => {
     for (const { url } of sut.services) {
-      const { body } = await graphql(url, '{ _service { sdl } }');
+      // Straight at a subgraph, the SDL is for the gateway and the operator.
+      const { body } = await graphql(url, '{ _service { sdl } }', operator);
       expect((body.data?._service as { sdl: string }).sdl).toContain(
         '@link(url: "https://specs.apollo.dev/federation/v2',
       );
@@ -162,7 +187,7 @@ describe('standalone system', () => {
   });
 
   it('should refuse operator queries to anonymous, wrong-role, forged and expired callers, at the gateway and in each subgraph', async () => {
-    const platform = await tokens.issue({ role: Role.PLATFORM, partyId: randomUUID() }, 600);
+    const platform = await registeredPlatform();
     const forged = await new Tokens(randomBytes(32).toString('hex')).issue(
       { role: Role.OPERATOR, partyId: 'x' },
       600,
@@ -292,7 +317,7 @@ describe('standalone system', () => {
       {
         method: 'POST',
         headers: {
-          authorization: `Bearer ${await tokens.issue({ role: Role.PLATFORM, partyId: randomUUID() }, 600)}`,
+          authorization: `Bearer ${await registeredPlatform()}`,
           'content-type': 'text/csv',
           'idempotency-key': 'big-1',
         },
@@ -312,7 +337,7 @@ describe('standalone system', () => {
   });
 
   it('should let a client upload at most two usage files at once', async () => {
-    const platform = `Bearer ${await tokens.issue({ role: Role.PLATFORM, partyId: randomUUID() }, 600)}`;
+    const platform = `Bearer ${await registeredPlatform()}`;
     const header = 'licenseId,workId,identifier,title,useType,territory,quantity,usageDate\n';
     const upload = (body: string | ReadableStream<Uint8Array>) =>
       fetch(`${sut.gatewayUrl}/v1/usage-reports?periodStart=2026-11-01&periodEnd=2026-12-01`, {

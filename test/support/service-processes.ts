@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import { GATEWAY_CREDENTIAL_HEADER } from '#libs/auth';
 import { freePort, type GraphQLResult } from '#libs/testing';
 import { subgraphService } from '../../apps/standalone/src/services.js';
 import { graphqlAt } from './graphql.js';
@@ -10,7 +12,7 @@ export type ServiceName = 'rights-registry' | 'authorization' | 'opt-out' | 'roy
 export interface ServiceProcess {
   name: ServiceName;
   url: string;
-  /** Runs a GraphQL operation with an optional bearer token. */
+  /** Runs a GraphQL operation with a bearer token, or anonymously as through the gateway. */
   graphql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -30,6 +32,8 @@ export async function startServiceProcess(
   env: { DATABASE_URL: string; AUTH_JWT_SECRET: string } & Record<string, string>,
 ): Promise<ServiceProcess> {
   const port = await freePort();
+  // Anonymous calls of the test come as the gateway's would, with its credential.
+  const subgraphSecret = env.SUBGRAPH_SECRET ?? randomBytes(32).toString('hex');
   const child = spawn(process.execPath, [`dist/apps/${name}/src/main.js`], {
     env: {
       PATH: process.env.PATH,
@@ -37,6 +41,7 @@ export async function startServiceProcess(
       EVENT_POLL_INTERVAL_MS: '200',
       DB_POOL_SIZE: '4',
       ...env,
+      SUBGRAPH_SECRET: subgraphSecret,
       [subgraphService(name).portVariable]: String(port),
     },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -48,7 +53,8 @@ export async function startServiceProcess(
   return {
     name,
     url,
-    graphql: (query, variables, token) => graphqlAt(url, query, variables, token),
+    graphql: (query, variables, token) =>
+      graphqlAt(url, query, variables, token, { [GATEWAY_CREDENTIAL_HEADER]: subgraphSecret }),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');

@@ -455,6 +455,29 @@ describe('role x operation x tenant matrix', () => {
     expect(Object.keys(MATRIX).sort()).toEqual(operations);
   });
 
+  it('should resolve caller-dependent fields of another subgraph with the real caller', async () => {
+    const document = `query ($id: ID!) {
+      license(id: $id) { work { shares { holderId holder { name ipiNameNumber } } } }
+    }`;
+    const asOperator = await graphqlAt<{
+      license: { work: { shares: { holderId: string; holder: { name: string } }[] } };
+    }>(sut.gatewayUrl, document, { id: tenants.ids.licenseA }, tenants.tokens.OPERATOR);
+    expect(asOperator.errors).toBeUndefined();
+    expect(asOperator.data!.license.work.shares).toEqual([
+      { holderId: tenants.ids.holderA, holder: { name: 'Holder A', ipiNameNumber: '00014107338' } },
+    ]);
+    // The platform holding the license sees who holds the work, not the holder's IPI number.
+    const asPlatform = await graphqlAt<typeof asOperator.data>(
+      sut.gatewayUrl,
+      document,
+      { id: tenants.ids.licenseA },
+      tenants.tokens.PLATFORM_A,
+    );
+    expect(asPlatform.data!.license.work.shares).toEqual([
+      { holderId: tenants.ids.holderA, holder: { name: 'Holder A', ipiNameNumber: null } },
+    ]);
+  });
+
   for (const via of ['gateway', 'subgraph'] as const) {
     it(`should let exactly the allowed callers act on tenant A's objects, via the ${via}`, async () => {
       const outcomes: string[] = [];

@@ -86,6 +86,8 @@ export async function setUpTenants(system: System, secret: string): Promise<Tena
   const holderA = await register({
     kind: 'RIGHT_HOLDER',
     name: 'Holder A',
+    ipiNameNumber: '00014107338',
+    country: 'JP',
     memberOfSocietyId: societyA,
   });
   const holderB = await register({

@@ -85,6 +85,21 @@ const MATRIX: Record<string, { service: string; document: string; allowed: Who[]
     document: `mutation { resolveDispute(input: { disputeId: ${id()}, acceptClaim: false, resolution: "r" }) { id } }`,
     allowed: [OPERATOR, SOCIETY_ADMIN],
   },
+  withdrawDispute: {
+    service: 'rights-registry',
+    document: `mutation { withdrawDispute(disputeId: ${id()}) { id } }`,
+    allowed: [OPERATOR, SOCIETY_ADMIN, RIGHT_HOLDER],
+  },
+  answerDispute: {
+    service: 'rights-registry',
+    document: `mutation { answerDispute(input: { disputeId: ${id()}, answer: "a" }) { id } }`,
+    allowed: [SOCIETY_ADMIN, RIGHT_HOLDER],
+  },
+  disputeOpeners: {
+    service: 'rights-registry',
+    document: '{ disputeOpeners { openerId } }',
+    allowed: [OPERATOR],
+  },
   authorizationInfo: {
     service: 'authorization',
     document: '{ authorizationInfo { name } }',

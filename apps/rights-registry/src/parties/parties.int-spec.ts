@@ -134,16 +134,21 @@ describe('parties', () => {
     expect(codeOf(wrong)).toBe('BAD_USER_INPUT');
     expect(wrong.errors![0]!.message).toContain('check digits should be 92');
 
-    await register({ kind: PartyKind.RIGHT_HOLDER, name: 'First', ipiNameNumber: '00045620792' });
+    const first = await register({
+      kind: PartyKind.RIGHT_HOLDER,
+      name: 'First',
+      ipiNameNumber: '00045620792',
+    });
     const duplicate = await register({
       kind: PartyKind.RIGHT_HOLDER,
       name: 'Second',
       ipiNameNumber: '000-456-207-92',
     });
     expect(codeOf(duplicate)).toBe('CONFLICT');
-    expect(duplicate.errors![0]!.message).toMatch(
-      /already registered to party [0-9a-f-]{36} \(First\)/,
+    expect(duplicate.errors![0]!.message).toBe(
+      'IPI name number 00045620792 is already registered to another party',
     );
+    expect(duplicate.errors![0]!.message).not.toContain(first.data!.registerParty.id);
 
     const empty = await register({ kind: PartyKind.RIGHT_HOLDER, name: '' });
     expect(codeOf(empty)).toBe('BAD_USER_INPUT');
@@ -173,6 +178,17 @@ describe('parties', () => {
       asHolder,
     );
     expect(party.data!.party).toEqual({ name: society.name, kind: PartyKind.SOCIETY });
+  });
+
+  it('should answer NOT_FOUND for a party id that names nothing, to every caller', async () => {
+    for (const caller of [operator, { role: Role.RIGHT_HOLDER, partyId: randomUUID() }]) {
+      const result = await sut.graphql(
+        'query ($id: ID!) { party(id: $id) { id } }',
+        { id: randomUUID() },
+        caller,
+      );
+      expect(codeOf(result)).toBe('NOT_FOUND');
+    }
   });
 
   it('should end and renew memberships, refusing overlaps and strangers', async () => {
@@ -272,6 +288,11 @@ describe('parties', () => {
       self,
     );
     expect(codeOf(taken)).toBe('CONFLICT');
+    // A guessed number must not tell who holds it.
+    expect(taken.errors![0]!.message).toBe(
+      'IPI name number 00014107338 is already registered to another party',
+    );
+    expect(JSON.stringify(taken.errors)).not.toContain('山田');
     const other = await sut.graphql(
       UPDATE,
       { input: { partyId: society.id, name: 'Mine now' } },

@@ -407,6 +407,16 @@ describe('works', () => {
     expect(await search('zzzz qqqq')).toEqual([]);
   });
 
+  it('should answer NOT_FOUND for a work id that names nothing', async () => {
+    const result = await sut.graphql(
+      'query ($id: ID!) { work(id: $id) { id } }',
+      { id: randomUUID() },
+      bob,
+    );
+    expect(codeOf(result)).toBe('NOT_FOUND');
+    expect(result.errors![0]!.message).toMatch(/^work [0-9a-f-]{36} not found$/);
+  });
+
   it('should page through works with a holder filter', async () => {
     const first = await sut.graphql<{
       works: {

@@ -5,6 +5,7 @@ import type { Caller } from '#libs/auth';
 import { PartyKind, PartyMembershipChanged, PartyUpdated } from '#libs/contracts';
 import { Outbox } from '#libs/messaging';
 import {
+  duplicateIpi,
   mayManageMembership,
   mayUpdateParty,
   membershipProblem,
@@ -125,10 +126,7 @@ export class UpdatePartyHandler {
           id: Not(input.partyId),
         });
         if (holder) {
-          throw new PartyError(
-            PartyErrorCode.DUPLICATE_IPI,
-            `IPI name number ${next.ipiNameNumber} is already registered to party ${holder.id} (${holder.name})`,
-          );
+          throw new PartyError(PartyErrorCode.DUPLICATE_IPI, duplicateIpi(next.ipiNameNumber));
         }
       }
       await manager.update(PartyEntity, input.partyId, {

@@ -60,6 +60,13 @@ export function validateRegistration(input: PartyRegistration): Required<PartyRe
 }
 
 /**
+ * The refusal of an IPI name number held by another party. It names neither that party nor its
+ * id: an IPI name number must not tell who holds it.
+ */
+export const duplicateIpi = (ipiNameNumber: string) =>
+  `IPI name number ${ipiNameNumber} is already registered to another party`;
+
+/**
  * Who may register a party: the operator any party; a society's admin right holders joining
  * its own society.
  */

@@ -83,10 +83,13 @@ export class PartiesResolver {
     return mapPartyErrors(() => this.updatePartyHandler.execute(caller, input, req.correlationId));
   }
 
-  @Query(() => Party, { nullable: true })
+  @Query(() => Party, {
+    nullable: true,
+    description: 'A party; NOT_FOUND when there is none with that id.',
+  })
   @Roles(...EVERY_ROLE)
-  party(@Args('id', { type: () => ID }) id: string): Promise<Party | null> {
-    return this.parties.byId(id);
+  party(@Args('id', { type: () => ID }) id: string): Promise<Party> {
+    return mapPartyErrors(() => this.parties.get(id));
   }
 
   @Query(() => Party, { nullable: true, description: 'The calling party.' })

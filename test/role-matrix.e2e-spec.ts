@@ -59,6 +59,21 @@ const MATRIX: Record<string, { service: string; document: string; allowed: Who[]
     document: `mutation { changeMembership(input: { partyId: ${id()}, societyId: ${id()}, memberFrom: "2026-01-01" }) { id } }`,
     allowed: [OPERATOR, SOCIETY_ADMIN],
   },
+  membershipOffers: {
+    service: 'rights-registry',
+    document: '{ membershipOffers { id } }',
+    allowed: [OPERATOR, SOCIETY_ADMIN, RIGHT_HOLDER],
+  },
+  acceptMembership: {
+    service: 'rights-registry',
+    document: `mutation { acceptMembership(offerId: ${id()}) { id } }`,
+    allowed: [RIGHT_HOLDER],
+  },
+  declineMembership: {
+    service: 'rights-registry',
+    document: `mutation { declineMembership(offerId: ${id()}) { id } }`,
+    allowed: [RIGHT_HOLDER],
+  },
   updateParty: {
     service: 'rights-registry',
     document: `mutation { updateParty(input: { partyId: ${id()}, name: "n" }) { id } }`,

@@ -56,7 +56,8 @@ export class PartiesResolver {
   }
 
   @Mutation(() => Party, {
-    description: 'Records a membership period (operator; the admin of that society).',
+    description:
+      "Records a membership period (operator, back-dated at most MEMBERSHIP_BACKDATE_DAYS). A society's admin may end or shorten its member's period; a period it starts is only offered to the holder, who accepts it (acceptMembership).",
   })
   @Roles(Role.OPERATOR, Role.SOCIETY_ADMIN)
   changeMembership(

@@ -164,7 +164,7 @@ export class UpdatePartyHandler {
   async execute(caller: Caller, input: UpdateParty, correlationId: string): Promise<PartyView> {
     const current = await this.parties.byId(input.partyId);
     if (!current)
-      throw new PartyError(PartyErrorCode.PARTY_NOT_FOUND, `party ${input.partyId} does not exist`);
+      throw new PartyError(PartyErrorCode.PARTY_NOT_FOUND, `party ${input.partyId} not found`);
     if (!mayUpdateParty(caller, current)) {
       throw new PartyError(
         PartyErrorCode.NOT_ALLOWED,

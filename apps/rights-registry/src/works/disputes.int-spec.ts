@@ -200,6 +200,21 @@ describe('disputes', () => {
     ]);
   });
 
+  it('should show anonymous callers that a work is disputed, but not who claims it', async () => {
+    const lia: Caller = {
+      role: Role.RIGHT_HOLDER,
+      partyId: await party({ kind: PartyKind.RIGHT_HOLDER, name: 'Lia' }),
+    };
+    await disputedWork(vera, lia.partyId, lia);
+    const found = await sut.graphql<{
+      searchWorks: { disputed: boolean; openDisputes: Dispute[] }[];
+    }>(`query ($q: String!) { searchWorks(query: $q) { disputed openDisputes { claimantId } } }`, {
+      q: `JP-D00-26-${String(isrc).padStart(5, '0')}`,
+    });
+    expect(found.errors).toBeUndefined();
+    expect(found.data!.searchWorks).toEqual([{ disputed: true, openDisputes: [] }]);
+  });
+
   it("should keep the holders' side's answer on the dispute, from a holder or its society's admin only", async () => {
     const { dispute } = await disputedWork(vera, mika.partyId, adminA);
     const answer = (text: string, caller: Caller) =>

@@ -133,9 +133,6 @@ export class Work {
   @Field(() => [Identifier])
   identifiers: Identifier[];
 
-  @Field(() => [Dispute], { description: 'Open disputes; their money is held in reserve.' })
-  openDisputes: Dispute[];
-
   @Field()
   createdAt: Date;
 }

@@ -24,10 +24,11 @@ import { UpdateWorkSharesHandler } from '../application/update-work-shares.handl
 import { WithdrawDisputeHandler } from '../application/withdraw-dispute.handler.js';
 import { WorkLoader } from '../application/work.loader.js';
 import { WorkQueries } from '../application/work.queries.js';
-import type { DisputeOpenerView, WorkView } from '../application/work-view.js';
+import type { DisputeOpenerView, DisputeView, WorkView } from '../application/work-view.js';
 import { mapWorkErrors } from './work-errors.js';
 import {
   AnswerDisputeInput,
+  Dispute,
   DisputeOpener,
   RegisterWorkInput,
   RegisterWorksInput,
@@ -228,6 +229,14 @@ export class WorksResolver {
   ): WorkShare[] {
     if (!caller) return [];
     return [...work.shareHistory.asOf(startOfDay(asOf))];
+  }
+
+  @ResolveField(() => [Dispute], {
+    description:
+      'Open disputes; their money is held in reserve. Who claims what is shown to signed-in callers only.',
+  })
+  openDisputes(@Parent() work: WorkView, @CurrentCaller() caller: Caller | null): DisputeView[] {
+    return caller ? work.openDisputes : [];
   }
 
   @ResolveField(() => Boolean, {

@@ -9,6 +9,7 @@ import {
   MembershipEntity,
   MembershipOfferEntity,
   MembershipOfferStatus,
+  PartyEntity,
 } from '../infrastructure/party.entities.js';
 import { recordMembership } from './change-party.handlers.js';
 import { today } from './party-view.js';
@@ -95,6 +96,12 @@ export class AcceptMembershipHandler {
     correlationId: string,
   ): Promise<MembershipOfferView> {
     return this.dataSource.transaction(async (manager) => {
+      // Memberships of one party change one at a time; the party is locked before the offer,
+      // in the order ChangeMembershipHandler takes them.
+      await manager.findOne(PartyEntity, {
+        where: { id: caller.partyId },
+        lock: { mode: 'pessimistic_write' },
+      });
       const offer = await lockOwnPendingOffer(manager, caller, offerId);
       const existing = await manager.findBy(MembershipEntity, { partyId: offer.partyId });
       const membership = acceptedMembership(existing, offer, today());

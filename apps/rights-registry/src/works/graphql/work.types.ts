@@ -68,7 +68,8 @@ export class Dispute {
   claimantId: string;
 
   @Field(() => ID, {
-    description: 'The party whose registration opened the dispute (the claimant, or its admin).',
+    description:
+      'The party whose registration opened the dispute: the claimant itself, its society’s admin, or the operator.',
   })
   openedBy: string;
 
@@ -93,7 +94,10 @@ export class DisputeOpener {
   @Field(() => ID)
   openerId: string;
 
-  @Field(() => Party, { nullable: true, description: 'Null for an operator without a party.' })
+  @Field(() => Party, {
+    nullable: true,
+    description: 'The opener; null when it is not a registered party (an operator).',
+  })
   opener?: Party | null;
 
   @Field(() => Int)

@@ -104,13 +104,34 @@ const MATRIX: Record<string, Rule> = {
   },
   changeMembership: {
     service: 'rights-registry',
-    document: `mutation ($party: ID!, $society: ID!, $to: String!) {
-      changeMembership(input: { partyId: $party, societyId: $society, memberFrom: "2000-01-01", memberTo: $to }) { id }
+    // Society A ends its member's membership earlier: no consent needed to shorten it.
+    document: `mutation ($party: ID!, $society: ID!, $from: String!) {
+      changeMembership(input: { partyId: $party, societyId: $society, memberFrom: $from, memberTo: "2100-01-01" }) { id }
     }`,
-    variables: (ids) => ({ party: ids.holderA, society: ids.societyA, to: ids.to }),
+    variables: (ids) => ({ party: ids.holderA, society: ids.societyA, from: ids.today }),
     roles: [OPERATOR, SOCIETY_ADMIN],
     allowed: ['OPERATOR', 'ADMIN_A'],
     wrongTenant: 'FORBIDDEN',
+  },
+  membershipOffers: {
+    service: 'rights-registry',
+    document: '{ membershipOffers { id } }',
+    roles: [OPERATOR, SOCIETY_ADMIN, RIGHT_HOLDER],
+    allowed: ['OPERATOR', 'ADMIN_A', 'ADMIN_B', 'HOLDER_A', 'HOLDER_B'],
+  },
+  acceptMembership: {
+    service: 'rights-registry',
+    document: 'mutation ($id: ID!) { acceptMembership(offerId: $id) { id } }',
+    variables: (ids) => ({ id: ids.offerA }),
+    roles: [RIGHT_HOLDER],
+    allowed: ['HOLDER_A'],
+  },
+  declineMembership: {
+    service: 'rights-registry',
+    document: 'mutation ($id: ID!) { declineMembership(offerId: $id) { id } }',
+    variables: (ids) => ({ id: ids.offerA }),
+    roles: [RIGHT_HOLDER],
+    allowed: ['HOLDER_A'],
   },
   updateParty: {
     service: 'rights-registry',
@@ -163,6 +184,30 @@ const MATRIX: Record<string, Rule> = {
     roles: [OPERATOR, SOCIETY_ADMIN],
     allowed: ['OPERATOR', 'ADMIN_A'],
     wrongTenant: 'FORBIDDEN',
+  },
+  answerDispute: {
+    service: 'rights-registry',
+    document: `mutation ($id: ID!) { answerDispute(input: { disputeId: $id, answer: "It is ours" }) { id } }`,
+    variables: (ids) => ({ id: ids.disputeA }),
+    roles: [SOCIETY_ADMIN, RIGHT_HOLDER],
+    // The side that would lose answers: the current holder and its society.
+    allowed: ['ADMIN_A', 'HOLDER_A'],
+    wrongTenant: 'FORBIDDEN',
+  },
+  withdrawDispute: {
+    service: 'rights-registry',
+    document: 'mutation ($id: ID!) { withdrawDispute(disputeId: $id) { id } }',
+    variables: (ids) => ({ id: ids.disputeA }),
+    roles: [OPERATOR, SOCIETY_ADMIN, RIGHT_HOLDER],
+    // The claimant's side withdraws its claim.
+    allowed: ['OPERATOR', 'ADMIN_B', 'HOLDER_B'],
+    wrongTenant: 'FORBIDDEN',
+  },
+  disputeOpeners: {
+    service: 'rights-registry',
+    document: '{ disputeOpeners { openerId } }',
+    roles: [OPERATOR],
+    allowed: ['OPERATOR'],
   },
   authorizationInfo: {
     service: 'authorization',

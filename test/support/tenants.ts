@@ -30,6 +30,7 @@ export interface Tenants {
     workA: string;
     workB: string;
     disputeA: string;
+    offerA: string;
     schemeA: string;
     optOutA: string;
     useRequestA: string;
@@ -39,6 +40,7 @@ export interface Tenants {
     batchA: string;
     reserveA: string;
     claimA: string;
+    today: string;
     from: string;
     to: string;
   };
@@ -97,6 +99,15 @@ export async function setUpTenants(system: System, secret: string): Promise<Tena
   });
   const platformA = await register({ kind: 'PLATFORM', name: 'Platform A' });
   const platformB = await register({ kind: 'PLATFORM', name: 'Platform B' });
+  // Holder A's membership ends in a month; society A offers the next period, which A has not
+  // answered yet.
+  await call(
+    operator,
+    `mutation ($party: ID!, $society: ID!, $from: String!, $to: String!) {
+      changeMembership(input: { partyId: $party, societyId: $society, memberFrom: $from, memberTo: $to }) { id }
+    }`,
+    { party: holderA, society: societyA, from: day(0), to: day(30) },
+  );
   await settled();
   const t = {
     OPERATOR: operator,
@@ -107,6 +118,19 @@ export async function setUpTenants(system: System, secret: string): Promise<Tena
     PLATFORM_A: await as(Role.PLATFORM, platformA),
     PLATFORM_B: await as(Role.PLATFORM, platformB),
   };
+
+  await call(
+    t.ADMIN_A,
+    `mutation ($party: ID!, $society: ID!, $from: String!) {
+      changeMembership(input: { partyId: $party, societyId: $society, memberFrom: $from }) { id }
+    }`,
+    { party: holderA, society: societyA, from: day(30) },
+  );
+  const { membershipOffers } = await call<{ membershipOffers: { id: string }[] }>(
+    t.HOLDER_A,
+    '{ membershipOffers { id } }',
+  );
+  const offerA = membershipOffers[0]!.id;
 
   const { createEclScheme } = await call<{ createEclScheme: { id: string } }>(
     t.ADMIN_A,
@@ -251,6 +275,7 @@ export async function setUpTenants(system: System, secret: string): Promise<Tena
       workA,
       workB,
       disputeA,
+      offerA,
       schemeA: createEclScheme.id,
       optOutA: registerOptOut.id,
       useRequestA: requestUse.id,
@@ -260,6 +285,7 @@ export async function setUpTenants(system: System, secret: string): Promise<Tena
       batchA,
       reserveA,
       claimA: claimReserve.id,
+      today: day(0),
       from,
       to,
     },

@@ -1,6 +1,10 @@
 import type { ServiceDatabase } from '#libs/database';
 import { migrations } from './migrations/index.js';
-import { MembershipEntity, PartyEntity } from './parties/infrastructure/party.entities.js';
+import {
+  MembershipEntity,
+  MembershipOfferEntity,
+  PartyEntity,
+} from './parties/infrastructure/party.entities.js';
 import {
   DisputeEntity,
   ShareEntity,
@@ -16,6 +20,7 @@ export const rightsRegistryDatabase: ServiceDatabase = {
   entities: [
     PartyEntity,
     MembershipEntity,
+    MembershipOfferEntity,
     WorkEntity,
     WorkTitleEntity,
     WorkIdentifierEntity,

@@ -8,6 +8,7 @@
  */
 import 'reflect-metadata';
 import { parentPort, workerData } from 'node:worker_threads';
+import { GATEWAY_CREDENTIAL_HEADER, GatewayCredential } from '#libs/auth';
 import { loadConfig } from '#libs/config';
 import { createHttpApp, createLogger, listeningUrl, startService } from '#libs/runtime';
 import { subgraphService } from './services.js';
@@ -35,10 +36,14 @@ try {
       },
     );
     await app.init();
+    // Asked as the gateway asks: the SDL is for the gateway and the operator.
     const response = await app.inject({
       method: 'POST',
       url: '/graphql',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        [GATEWAY_CREDENTIAL_HEADER]: app.get(GatewayCredential).secret,
+      },
       payload: { query: '{ _service { sdl } }' },
     });
     await app.close();

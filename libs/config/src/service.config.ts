@@ -8,6 +8,23 @@ export abstract class ServiceConfig extends MessagingConfig {
 }
 
 export class RightsRegistryConfig extends ServiceConfig {
+  /**
+   * Disputes one party may open in 24 hours (as the caller registering, or as the claimant):
+   * each freezes the money of a work that someone else holds, so a registration past this is
+   * refused. The operator is not limited.
+   */
+  @IsInt()
+  @Min(1)
+  DISPUTES_PER_DAY: number = 5;
+
+  /**
+   * Days before today that the operator may back-date the start of a membership it records
+   * (a society admin never back-dates: its memberships start when the holder accepts).
+   */
+  @IsInt()
+  @Min(0)
+  MEMBERSHIP_BACKDATE_DAYS: number = 365;
+
   get port(): number {
     return this.RIGHTS_REGISTRY_PORT;
   }

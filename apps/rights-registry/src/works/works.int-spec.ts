@@ -340,7 +340,11 @@ describe('works', () => {
     );
     expect(
       codeOf(
-        await change({ role: Role.PLATFORM, partyId: randomUUID() }, '2030-01-01T00:00:00Z', []),
+        await change(
+          { role: Role.PLATFORM, partyId: await party({ kind: PartyKind.PLATFORM, name: 'Tube' }) },
+          '2030-01-01T00:00:00Z',
+          [],
+        ),
       ),
     ).toBe('FORBIDDEN');
     const admin = await change(
@@ -405,6 +409,16 @@ describe('works', () => {
     expect((await search('yoru ni kakeru'))[0]).toBe('夜に駆ける');
     expect(await search('T-034.524.680-1')).toEqual(['夜に駆ける']);
     expect(await search('zzzz qqqq')).toEqual([]);
+  });
+
+  it('should answer NOT_FOUND for a work id that names nothing', async () => {
+    const result = await sut.graphql(
+      'query ($id: ID!) { work(id: $id) { id } }',
+      { id: randomUUID() },
+      bob,
+    );
+    expect(codeOf(result)).toBe('NOT_FOUND');
+    expect(result.errors![0]!.message).toMatch(/^work [0-9a-f-]{36} not found$/);
   });
 
   it('should page through works with a holder filter', async () => {

@@ -1,13 +1,19 @@
 import { Module } from '@nestjs/common';
 import { PartiesModule } from '../parties/parties.module.js';
 import { ImportWorksHandler } from './application/import/import-works.handler.js';
+import { AnswerDisputeHandler } from './application/answer-dispute.handler.js';
 import { RegisterWorkHandler } from './application/register-work.handler.js';
 import { RegisterWorksHandler } from './application/register-works.handler.js';
 import { ResolveDisputeHandler } from './application/resolve-dispute.handler.js';
 import { UpdateWorkSharesHandler } from './application/update-work-shares.handler.js';
+import { WithdrawDisputeHandler } from './application/withdraw-dispute.handler.js';
 import { WorkLoader } from './application/work.loader.js';
 import { WorkQueries } from './application/work.queries.js';
-import { WorkShareResolver, WorksResolver } from './graphql/works.resolver.js';
+import {
+  DisputeOpenerResolver,
+  WorkShareResolver,
+  WorksResolver,
+} from './graphql/works.resolver.js';
 
 @Module({
   imports: [PartiesModule],
@@ -18,9 +24,12 @@ import { WorkShareResolver, WorksResolver } from './graphql/works.resolver.js';
     RegisterWorksHandler,
     UpdateWorkSharesHandler,
     ResolveDisputeHandler,
+    WithdrawDisputeHandler,
+    AnswerDisputeHandler,
     ImportWorksHandler,
     WorksResolver,
     WorkShareResolver,
+    DisputeOpenerResolver,
   ],
   exports: [ImportWorksHandler],
 })

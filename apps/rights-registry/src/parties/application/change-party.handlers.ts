@@ -1,19 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, Not } from 'typeorm';
+import { DataSource, Not, type EntityManager } from 'typeorm';
+import { RightsRegistryConfig } from '#libs/config';
 import type { Caller } from '#libs/auth';
 import { PartyKind, PartyMembershipChanged, PartyUpdated } from '#libs/contracts';
 import { Outbox } from '#libs/messaging';
 import {
+  decideMembershipChange,
+  duplicateIpi,
   mayManageMembership,
   mayUpdateParty,
-  membershipProblem,
   validateRegistration,
 } from '../domain/party.js';
 import { PartyError, PartyErrorCode } from '../domain/party.errors.js';
-import { MembershipEntity, PartyEntity } from '../infrastructure/party.entities.js';
+import {
+  MembershipEntity,
+  MembershipOfferEntity,
+  MembershipOfferStatus,
+  PartyEntity,
+} from '../infrastructure/party.entities.js';
 import { PartyQueries } from './party.queries.js';
-import type { PartyView } from './party-view.js';
+import { today, type PartyView } from './party-view.js';
 
 export interface ChangeMembership {
   partyId: string;
@@ -24,13 +31,18 @@ export interface ChangeMembership {
   memberTo: string | null;
 }
 
-/** Records a membership period of a right holder in a society (membership-changed). */
+/**
+ * Records a membership period of a right holder in a society (membership-changed), or, when a
+ * society's admin would start one, offers it to the holder, who accepts or declines
+ * (domain/party `decideMembershipChange`).
+ */
 @Injectable()
 export class ChangeMembershipHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly parties: PartyQueries,
+    private readonly config: RightsRegistryConfig,
   ) {}
 
   async execute(
@@ -50,10 +62,7 @@ export class ChangeMembershipHandler {
         lock: { mode: 'pessimistic_write' },
       });
       if (!party)
-        throw new PartyError(
-          PartyErrorCode.PARTY_NOT_FOUND,
-          `party ${input.partyId} does not exist`,
-        );
+        throw new PartyError(PartyErrorCode.PARTY_NOT_FOUND, `party ${input.partyId} not found`);
       if (party.kind !== PartyKind.RIGHT_HOLDER) {
         throw new PartyError(
           PartyErrorCode.INVALID_PARTY,
@@ -65,24 +74,75 @@ export class ChangeMembershipHandler {
         throw new PartyError(PartyErrorCode.INVALID_PARTY, `${input.societyId} is not a society`);
       }
       const existing = await manager.findBy(MembershipEntity, { partyId: input.partyId });
-      const problem = membershipProblem(existing, input);
-      if (problem) throw new PartyError(PartyErrorCode.INVALID_PARTY, problem);
-      const same = existing.find(
-        (m) => m.societyId === input.societyId && m.memberFrom === input.memberFrom,
+      const decision = decideMembershipChange(
+        caller,
+        existing,
+        input,
+        today(),
+        this.config.MEMBERSHIP_BACKDATE_DAYS,
       );
-      if (same) await manager.update(MembershipEntity, same.id, { memberTo: input.memberTo });
-      else await manager.insert(MembershipEntity, { id: randomUUID(), ...input });
-      await this.outbox.add(manager, [
-        {
-          definition: PartyMembershipChanged,
-          aggregateId: input.partyId,
-          correlationId,
-          payload: { ...input },
-        },
-      ]);
+      if (decision.kind === 'offer') await offerMembership(manager, caller, input);
+      if (decision.kind === 'record')
+        await recordMembership(manager, this.outbox, existing, input, correlationId);
     });
     return (await this.parties.byId(input.partyId))!;
   }
+}
+
+/** The holder's pending offer from that society, made or changed to these dates. */
+async function offerMembership(
+  manager: EntityManager,
+  caller: Caller,
+  input: ChangeMembership,
+): Promise<void> {
+  const pending = await manager.findOneBy(MembershipOfferEntity, {
+    partyId: input.partyId,
+    societyId: input.societyId,
+    status: MembershipOfferStatus.PENDING,
+  });
+  if (pending) {
+    await manager.update(MembershipOfferEntity, pending.id, {
+      memberFrom: input.memberFrom,
+      memberTo: input.memberTo,
+      offeredBy: caller.partyId,
+    });
+  } else {
+    await manager.insert(MembershipOfferEntity, {
+      id: randomUUID(),
+      ...input,
+      status: MembershipOfferStatus.PENDING,
+      offeredBy: caller.partyId,
+      decidedAt: null,
+    });
+  }
+}
+
+/** Creates or changes the period starting on `memberFrom`, with its membership-changed event. */
+export async function recordMembership(
+  manager: EntityManager,
+  outbox: Outbox,
+  existing: readonly MembershipEntity[],
+  input: ChangeMembership,
+  correlationId: string,
+): Promise<void> {
+  const same = existing.find(
+    (m) => m.societyId === input.societyId && m.memberFrom === input.memberFrom,
+  );
+  if (same) await manager.update(MembershipEntity, same.id, { memberTo: input.memberTo });
+  else await manager.insert(MembershipEntity, { id: randomUUID(), ...input });
+  await outbox.add(manager, [
+    {
+      definition: PartyMembershipChanged,
+      aggregateId: input.partyId,
+      correlationId,
+      payload: {
+        partyId: input.partyId,
+        societyId: input.societyId,
+        memberFrom: input.memberFrom,
+        memberTo: input.memberTo,
+      },
+    },
+  ]);
 }
 
 export interface UpdateParty {
@@ -104,7 +164,7 @@ export class UpdatePartyHandler {
   async execute(caller: Caller, input: UpdateParty, correlationId: string): Promise<PartyView> {
     const current = await this.parties.byId(input.partyId);
     if (!current)
-      throw new PartyError(PartyErrorCode.PARTY_NOT_FOUND, `party ${input.partyId} does not exist`);
+      throw new PartyError(PartyErrorCode.PARTY_NOT_FOUND, `party ${input.partyId} not found`);
     if (!mayUpdateParty(caller, current)) {
       throw new PartyError(
         PartyErrorCode.NOT_ALLOWED,
@@ -125,10 +185,7 @@ export class UpdatePartyHandler {
           id: Not(input.partyId),
         });
         if (holder) {
-          throw new PartyError(
-            PartyErrorCode.DUPLICATE_IPI,
-            `IPI name number ${next.ipiNameNumber} is already registered to party ${holder.id} (${holder.name})`,
-          );
+          throw new PartyError(PartyErrorCode.DUPLICATE_IPI, duplicateIpi(next.ipiNameNumber));
         }
       }
       await manager.update(PartyEntity, input.partyId, {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { isMemberOn } from '../domain/party.js';
+import { PartyError, PartyErrorCode } from '../domain/party.errors.js';
 import { MembershipEntity, PartyEntity } from '../infrastructure/party.entities.js';
 import { today, type PartyView } from './party-view.js';
 
@@ -39,5 +40,12 @@ export class PartyQueries {
 
   async byId(id: string): Promise<PartyView | null> {
     return (await this.byIds([id])).get(id) ?? null;
+  }
+
+  /** The party; refused as not found when there is none. */
+  async get(id: string): Promise<PartyView> {
+    const party = await this.byId(id);
+    if (!party) throw new PartyError(PartyErrorCode.PARTY_NOT_FOUND, `party ${id} not found`);
+    return party;
   }
 }

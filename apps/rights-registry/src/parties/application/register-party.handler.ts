@@ -5,7 +5,12 @@ import type { Caller } from '#libs/auth';
 import { oncePerKey } from '#libs/database';
 import { PartyKind, PartyMembershipChanged, PartyRegistered, type NewEvent } from '#libs/contracts';
 import { Outbox } from '#libs/messaging';
-import { mayRegister, validateRegistration, type PartyRegistration } from '../domain/party.js';
+import {
+  duplicateIpi,
+  mayRegister,
+  validateRegistration,
+  type PartyRegistration,
+} from '../domain/party.js';
 import { PartyError, PartyErrorCode } from '../domain/party.errors.js';
 import { MembershipEntity, PartyEntity } from '../infrastructure/party.entities.js';
 import { PartyQueries } from './party.queries.js';
@@ -65,10 +70,7 @@ export class RegisterPartyHandler {
         ipiNameNumber: party.ipiNameNumber,
       });
       if (existing) {
-        throw new PartyError(
-          PartyErrorCode.DUPLICATE_IPI,
-          `IPI name number ${party.ipiNameNumber} is already registered to party ${existing.id} (${existing.name})`,
-        );
+        throw new PartyError(PartyErrorCode.DUPLICATE_IPI, duplicateIpi(party.ipiNameNumber));
       }
     }
     await manager.insert(PartyEntity, {

@@ -1,12 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { PartyKind, Role } from '#libs/contracts';
 import {
+  acceptedMembership,
+  decideMembershipChange,
   isMemberOn,
   mayManageMembership,
   mayRegister,
   mayUpdateParty,
   membershipProblem,
   validateRegistration,
+  type Membership,
 } from './party.js';
 import { PartyError } from './party.errors.js';
 
@@ -126,5 +129,126 @@ describe(mayUpdateParty.name, () => {
     expect(mayManageMembership({ role: Role.SOCIETY_ADMIN, partyId: 's' }, 's')).toBe(true);
     expect(mayManageMembership({ role: Role.SOCIETY_ADMIN, partyId: 't' }, 's')).toBe(false);
     expect(mayManageMembership({ role: Role.RIGHT_HOLDER, partyId: 's' }, 's')).toBe(false);
+  });
+});
+
+describe(decideMembershipChange.name, () => {
+  const TODAY = '2026-06-15';
+  const operator = { role: Role.OPERATOR };
+  const admin = { role: Role.SOCIETY_ADMIN };
+  const ours = { societyId: 's', memberFrom: '2025-01-01', memberTo: null };
+  const elsewhere = { societyId: 't', memberFrom: '2024-01-01', memberTo: '2026-07-01' };
+  const decide = (caller: { role: Role }, existing: Membership[], next: Membership): string => {
+    try {
+      return decideMembershipChange(caller, existing, next, TODAY, 365).kind;
+    } catch (error) {
+      return `${(error as PartyError).code}: ${(error as PartyError).message}`;
+    }
+  };
+
+  it.each([
+    [
+      'an admin starting a membership today',
+      admin,
+      [],
+      { societyId: 's', memberFrom: TODAY, memberTo: null },
+      'offer',
+    ],
+    [
+      'the operator starting one today',
+      operator,
+      [],
+      { societyId: 's', memberFrom: TODAY, memberTo: null },
+      'record',
+    ],
+    [
+      'an admin back-dating a start',
+      admin,
+      [],
+      { societyId: 's', memberFrom: '2000-01-01', memberTo: null },
+      'INVALID_PARTY: memberFrom may not be before today (2026-06-15)',
+    ],
+    [
+      'the operator back-dating within its limit',
+      operator,
+      [],
+      { societyId: 's', memberFrom: '2025-06-15', memberTo: null },
+      'record',
+    ],
+    [
+      'the operator back-dating past its limit',
+      operator,
+      [],
+      { societyId: 's', memberFrom: '2025-06-14', memberTo: null },
+      'INVALID_PARTY: memberFrom may be back-dated by at most 365 days (to 2025-06-15)',
+    ],
+    [
+      'a start while a member elsewhere',
+      operator,
+      [elsewhere],
+      { societyId: 's', memberFrom: TODAY, memberTo: null },
+      'MEMBER_ELSEWHERE: the holder is a member of another society on 2026-06-15; it must leave that society first',
+    ],
+    [
+      'a start after leaving elsewhere',
+      admin,
+      [elsewhere],
+      { societyId: 's', memberFrom: '2026-07-01', memberTo: null },
+      'offer',
+    ],
+    [
+      'an admin ending its member from today',
+      admin,
+      [ours],
+      { ...ours, memberTo: TODAY },
+      'record',
+    ],
+    [
+      'an admin ending its member in the past',
+      admin,
+      [ours],
+      { ...ours, memberTo: '2026-01-01' },
+      'INVALID_PARTY: memberTo may not be before today (2026-06-15)',
+    ],
+    [
+      'an admin lengthening a membership',
+      admin,
+      [{ ...ours, memberTo: '2026-12-31' }],
+      ours,
+      "NOT_ALLOWED: a society admin may end or shorten a membership; a longer one needs the holder's consent: offer a new period starting when this one ends",
+    ],
+    [
+      'the operator lengthening one',
+      operator,
+      [{ ...ours, memberTo: '2026-12-31' }],
+      ours,
+      'record',
+    ],
+    ['the same period again', admin, [ours], ours, 'unchanged'],
+  ] as [string, { role: Role }, Membership[], Membership, string][])(
+    'should decide %s',
+    (_, caller, existing, next, expected) => {
+      expect(decide(caller, existing, next)).toBe(expected);
+    },
+  );
+});
+
+describe(acceptedMembership.name, () => {
+  it('should start an offer accepted late from today, and refuse one that ended or collides', () => {
+    const offer = { societyId: 's', memberFrom: '2026-06-01', memberTo: null };
+    expect(acceptedMembership([], offer, '2026-06-15')).toEqual({
+      ...offer,
+      memberFrom: '2026-06-15',
+    });
+    expect(() =>
+      acceptedMembership([], { ...offer, memberTo: '2026-06-10' }, '2026-06-15'),
+    ).toThrow('the offered membership has already ended');
+    expect(() =>
+      acceptedMembership(
+        [{ societyId: 't', memberFrom: '2020-01-01', memberTo: null }],
+        offer,
+        '2026-06-15',
+      ),
+    ).toThrow('must leave that society first');
   });
 });

@@ -60,6 +60,13 @@ export function validateRegistration(input: PartyRegistration): Required<PartyRe
 }
 
 /**
+ * The refusal of an IPI name number held by another party. It names neither that party nor its
+ * id: an IPI name number must not tell who holds it.
+ */
+export const duplicateIpi = (ipiNameNumber: string) =>
+  `IPI name number ${ipiNameNumber} is already registered to another party`;
+
+/**
  * Who may register a party: the operator any party; a society's admin right holders joining
  * its own society.
  */
@@ -123,4 +130,127 @@ export function mayUpdateParty(
 ): boolean {
   if (caller.role === Role.OPERATOR || caller.partyId === party.id) return true;
   return caller.role === Role.SOCIETY_ADMIN && party.societyIds.includes(caller.partyId);
+}
+
+/** What recording a membership period asks for. */
+export type MembershipDecision =
+  /** Record the period now (party.membership-changed). */
+  | { kind: 'record' }
+  /** Offer it to the holder, who accepts or declines; nothing changes until then. */
+  | { kind: 'offer' }
+  /** The period is already recorded as asked. */
+  | { kind: 'unchanged' };
+
+/** `date` (YYYY-MM-DD) moved by `days`. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Why a membership may not start on `memberFrom`, or undefined when it may: no one back-dates a
+ * membership but the operator, and the operator by at most `backdateDays` days.
+ */
+export function membershipStartProblem(
+  caller: { role: Role },
+  memberFrom: string,
+  today: string,
+  backdateDays: number,
+): string | undefined {
+  if (caller.role !== Role.OPERATOR)
+    return memberFrom < today ? `memberFrom may not be before today (${today})` : undefined;
+  const earliest = addDays(today, -backdateDays);
+  return memberFrom < earliest
+    ? `memberFrom may be back-dated by at most ${backdateDays} days (to ${earliest})`
+    : undefined;
+}
+
+/** The society of which a holder is a member on `date` other than `societyId`, if any. */
+export function otherSocietyOn(
+  existing: readonly Membership[],
+  societyId: string,
+  date: string,
+): string | undefined {
+  return existing.find((m) => m.societyId !== societyId && isMemberOn([m], date))?.societyId;
+}
+
+/**
+ * What a change of membership by the operator or a society's admin means. Changing the end of a
+ * recorded period: the operator freely; the society's admin may end or shorten it (not before
+ * today) without the holder's consent, never lengthen it. Starting a period: never back-dated
+ * (the operator within its limit), never while the holder belongs to another society on the
+ * start day; the operator records it, a society's admin only offers it to the holder. Throws
+ * PartyError.
+ */
+export function decideMembershipChange(
+  caller: { role: Role },
+  existing: readonly Membership[],
+  next: Membership,
+  today: string,
+  backdateDays: number,
+): MembershipDecision {
+  const problem = membershipProblem(existing, next);
+  if (problem) throw new PartyError(PartyErrorCode.INVALID_PARTY, problem);
+  const same = existing.find(
+    (m) => m.societyId === next.societyId && m.memberFrom === next.memberFrom,
+  );
+  if (same) {
+    if (same.memberTo === next.memberTo) return { kind: 'unchanged' };
+    if (caller.role === Role.OPERATOR) return { kind: 'record' };
+    const shorter =
+      next.memberTo !== null && (same.memberTo === null || next.memberTo < same.memberTo);
+    if (!shorter) {
+      throw new PartyError(
+        PartyErrorCode.NOT_ALLOWED,
+        "a society admin may end or shorten a membership; a longer one needs the holder's consent: offer a new period starting when this one ends",
+      );
+    }
+    if (next.memberTo! < today) {
+      throw new PartyError(
+        PartyErrorCode.INVALID_PARTY,
+        `memberTo may not be before today (${today})`,
+      );
+    }
+    return { kind: 'record' };
+  }
+  checkMembershipStart(
+    existing,
+    next,
+    membershipStartProblem(caller, next.memberFrom, today, backdateDays),
+  );
+  return caller.role === Role.OPERATOR ? { kind: 'record' } : { kind: 'offer' };
+}
+
+/**
+ * The period an accepted offer records: from the offered day, or from today when accepted later;
+ * checked again against the holder's memberships as they are now. Throws PartyError.
+ */
+export function acceptedMembership(
+  existing: readonly Membership[],
+  offer: Membership,
+  today: string,
+): Membership {
+  const memberFrom = offer.memberFrom < today ? today : offer.memberFrom;
+  if (offer.memberTo !== null && offer.memberTo <= memberFrom) {
+    throw new PartyError(PartyErrorCode.OFFER_CLOSED, 'the offered membership has already ended');
+  }
+  const next = { societyId: offer.societyId, memberFrom, memberTo: offer.memberTo };
+  const problem = membershipProblem(existing, next);
+  if (problem) throw new PartyError(PartyErrorCode.INVALID_PARTY, problem);
+  checkMembershipStart(existing, next, undefined);
+  return next;
+}
+
+function checkMembershipStart(
+  existing: readonly Membership[],
+  next: Membership,
+  startProblem: string | undefined,
+): void {
+  if (startProblem) throw new PartyError(PartyErrorCode.INVALID_PARTY, startProblem);
+  // The other society is not named: which society a holder belongs to is not the caller's.
+  if (otherSocietyOn(existing, next.societyId, next.memberFrom)) {
+    throw new PartyError(
+      PartyErrorCode.MEMBER_ELSEWHERE,
+      `the holder is a member of another society on ${next.memberFrom}; it must leave that society first`,
+    );
+  }
 }

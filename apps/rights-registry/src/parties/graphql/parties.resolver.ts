@@ -56,7 +56,8 @@ export class PartiesResolver {
   }
 
   @Mutation(() => Party, {
-    description: 'Records a membership period (operator; the admin of that society).',
+    description:
+      "Records a membership period (operator, back-dated at most MEMBERSHIP_BACKDATE_DAYS). A society's admin may end or shorten its member's period; a period it starts is only offered to the holder, who accepts it (acceptMembership).",
   })
   @Roles(Role.OPERATOR, Role.SOCIETY_ADMIN)
   changeMembership(
@@ -83,10 +84,13 @@ export class PartiesResolver {
     return mapPartyErrors(() => this.updatePartyHandler.execute(caller, input, req.correlationId));
   }
 
-  @Query(() => Party, { nullable: true })
+  @Query(() => Party, {
+    nullable: true,
+    description: 'A party; NOT_FOUND when there is none with that id.',
+  })
   @Roles(...EVERY_ROLE)
-  party(@Args('id', { type: () => ID }) id: string): Promise<Party | null> {
-    return this.parties.byId(id);
+  party(@Args('id', { type: () => ID }) id: string): Promise<Party> {
+    return mapPartyErrors(() => this.parties.get(id));
   }
 
   @Query(() => Party, { nullable: true, description: 'The calling party.' })

@@ -8,4 +8,7 @@ export const mapPartyErrors = refusalMapper(PartyError, {
   [PartyErrorCode.NOT_ALLOWED]: 'FORBIDDEN',
   [PartyErrorCode.DUPLICATE_IPI]: 'CONFLICT',
   [PartyErrorCode.KEY_REUSED]: 'CONFLICT',
+  [PartyErrorCode.MEMBER_ELSEWHERE]: 'CONFLICT',
+  [PartyErrorCode.OFFER_NOT_FOUND]: 'NOT_FOUND',
+  [PartyErrorCode.OFFER_CLOSED]: 'CONFLICT',
 });

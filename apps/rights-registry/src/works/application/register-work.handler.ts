@@ -3,9 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '#libs/auth';
 import { oncePerKey } from '#libs/database';
-import { WorkDisputeOpened } from '#libs/contracts';
+import { RightsRegistryConfig } from '#libs/config';
+import { Role, WorkDisputeOpened } from '#libs/contracts';
 import { Outbox } from '#libs/messaging';
 import { PartyQueries } from '../../parties/application/party.queries.js';
+import { claimantOf, disputeLimitRefusal } from '../domain/dispute-permissions.js';
 import { decideRegistration, type IdentifierConflict } from '../domain/registration.js';
 import {
   checkRegistration,
@@ -27,10 +29,12 @@ import { workRegistered } from './work-registered.js';
 import { WorkQueries } from './work.queries.js';
 import type { WorkView } from './work-view.js';
 
+const DAY_MS = 86_400_000;
+
 /**
  * Registers a work with its identifiers and shares. An identifier held by a work of the same
  * holders is a duplicate (an error naming that work); one held by a work of other holders opens
- * a dispute on that work, which is returned unchanged.
+ * a dispute on that work, which is returned unchanged, within a daily limit per party.
  */
 @Injectable()
 export class RegisterWorkHandler {
@@ -39,6 +43,7 @@ export class RegisterWorkHandler {
     private readonly outbox: Outbox,
     private readonly parties: PartyQueries,
     private readonly works: WorkQueries,
+    private readonly config: RightsRegistryConfig,
   ) {}
 
   async execute(
@@ -93,22 +98,27 @@ export class RegisterWorkHandler {
     }
     if (outcome.kind === 'dispute') {
       const { workId, holderIds } = outcome.conflict;
+      const claimedHolders = [...new Set(work.shares.map((s) => s.holderId))];
+      const claimantId = claimantOf(caller, claimedHolders);
+      await this.checkDisputeLimit(manager, caller, claimantId, now);
       const disputeId = randomUUID();
-      const partyIds = [
-        ...new Set([...holderIds, ...work.shares.map((s) => s.holderId), caller.partyId]),
-      ];
+      const partyIds = [...new Set([...holderIds, ...claimedHolders, caller.partyId])];
       await manager.insert(DisputeEntity, {
         id: disputeId,
         workId,
         status: DisputeStatus.OPEN,
         reason: outcome.reason,
-        claimantId: caller.partyId,
+        claimantId,
+        openedBy: caller.partyId,
         claimedShares: work.shares,
         partyIds,
         openedAt: now,
         resolvedAt: null,
         resolvedBy: null,
         resolution: null,
+        answer: null,
+        answeredBy: null,
+        answeredAt: null,
       });
       await this.outbox.add(manager, [
         {
@@ -164,6 +174,40 @@ export class RegisterWorkHandler {
       workRegistered(workId, work, caller.partyId, now, correlationId),
     ]);
     return workId;
+  }
+
+  /**
+   * Refuses a dispute past the daily limit of the caller or of the claimant. Disputes opened by
+   * or for one party are counted under a lock on that party, so concurrent registrations cannot
+   * both pass the limit.
+   */
+  private async checkDisputeLimit(
+    manager: EntityManager,
+    caller: Caller,
+    claimantId: string,
+    now: Date,
+  ): Promise<void> {
+    if (caller.role === Role.OPERATOR) return;
+    const partyIds = [...new Set([caller.partyId, claimantId])].sort();
+    for (const partyId of partyIds) {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `dispute-opener:${partyId}`,
+      ]);
+    }
+    const rows = await manager.query<{ opened: number }[]>(
+      `SELECT count(d.id)::int AS opened
+         FROM unnest($1::uuid[]) AS p(id)
+         LEFT JOIN "rights_registry"."disputes" d
+           ON (d."opened_by" = p.id OR d."claimant_id" = p.id) AND d."opened_at" > $2
+        GROUP BY p.id`,
+      [partyIds, new Date(now.getTime() - DAY_MS)],
+    );
+    const refusal = disputeLimitRefusal(
+      caller,
+      Math.max(0, ...rows.map((row) => row.opened)),
+      this.config.DISPUTES_PER_DAY,
+    );
+    if (refusal) throw new WorkError(WorkErrorCode.TOO_MANY_DISPUTES, refusal);
   }
 
   private async conflicts(manager: EntityManager, work: ValidWork): Promise<IdentifierConflict[]> {

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Caller } from '#libs/auth';
-import { Role, WorkDisputeResolved, WorkSharesChanged, type NewEvent } from '#libs/contracts';
+import { WorkDisputeResolved, WorkSharesChanged, type NewEvent } from '#libs/contracts';
 import { Outbox } from '#libs/messaging';
 import { PartyQueries } from '../../parties/application/party.queries.js';
+import { maySettleDispute } from '../domain/dispute-permissions.js';
 import { WorkError, WorkErrorCode } from '../domain/work.errors.js';
 import {
   DisputeEntity,
@@ -12,6 +13,7 @@ import {
   ShareEntity,
   ShareVersionEntity,
 } from '../infrastructure/work.entities.js';
+import { disputeSides, ensureOpen, lockDispute } from './dispute-sides.js';
 import { WorkQueries } from './work.queries.js';
 import type { WorkView } from './work-view.js';
 
@@ -22,7 +24,10 @@ export interface ResolveDispute {
   resolution: string;
 }
 
-/** An admin settles a dispute: the operator, or the admin of a society of a party in it. */
+/**
+ * An admin settles a dispute: the operator, or the admin of a society of the work's current
+ * holders that is not also on the claimant's side (domain/dispute-permissions).
+ */
 @Injectable()
 export class ResolveDisputeHandler {
   constructor(
@@ -34,31 +39,15 @@ export class ResolveDisputeHandler {
 
   async execute(caller: Caller, input: ResolveDispute, correlationId: string): Promise<WorkView> {
     const workId = await this.dataSource.transaction(async (manager) => {
-      const dispute = await manager.findOne(DisputeEntity, {
-        where: { id: input.disputeId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!dispute)
+      const dispute = await lockDispute(manager, input.disputeId);
+      const sides = await disputeSides(manager, dispute, this.works, this.parties);
+      if (!maySettleDispute(caller, sides)) {
         throw new WorkError(
-          WorkErrorCode.WORK_NOT_FOUND,
-          `dispute ${input.disputeId} does not exist`,
-        );
-      if (dispute.status !== DisputeStatus.OPEN) {
-        throw new WorkError(
-          WorkErrorCode.SHARES_CONFLICT,
-          `dispute ${dispute.id} is already resolved`,
+          WorkErrorCode.NOT_ALLOWED,
+          `party ${caller.partyId} may not settle dispute ${dispute.id}: the operator or the admin of a society of the work's current holders settles it, never the claimant's side`,
         );
       }
-      if (caller.role !== Role.OPERATOR) {
-        const parties = await this.parties.byIds(dispute.partyIds, manager);
-        const societies = new Set([...parties.values()].flatMap((party) => party.societyIds));
-        if (caller.role !== Role.SOCIETY_ADMIN || !societies.has(caller.partyId)) {
-          throw new WorkError(
-            WorkErrorCode.NOT_ALLOWED,
-            `party ${caller.partyId} may not resolve dispute ${dispute.id}`,
-          );
-        }
-      }
+      ensureOpen(dispute);
       const now = new Date();
       const events: NewEvent[] = [];
       if (input.acceptClaim) {

@@ -41,7 +41,7 @@ export class UpdateWorkSharesHandler {
         lock: { mode: 'pessimistic_write' },
       });
       if (!locked)
-        throw new WorkError(WorkErrorCode.WORK_NOT_FOUND, `work ${input.workId} does not exist`);
+        throw new WorkError(WorkErrorCode.WORK_NOT_FOUND, `work ${input.workId} not found`);
       const work = (await this.works.byId(input.workId, manager))!;
       const now = new Date();
       const currentHolders = work.shareHistory.holdersAt(now);

@@ -9,6 +9,26 @@ export interface WorkView {
   alternativeTitles: { title: string; language: string | null }[];
   identifiers: { scheme: IdentifierScheme; value: string }[];
   shareHistory: ShareHistory;
-  openDisputes: { id: string; reason: string; claimantId: string; openedAt: Date }[];
+  openDisputes: DisputeView[];
   createdAt: Date;
+}
+
+export interface DisputeView {
+  id: string;
+  reason: string;
+  claimantId: string;
+  openedBy: string;
+  openedAt: Date;
+  answer: string | null;
+  answeredBy: string | null;
+  answeredAt: Date | null;
+}
+
+/** How many disputes one party opened since a time: what the operator watches for abuse. */
+export interface DisputeOpenerView {
+  openerId: string;
+  opened: number;
+  stillOpen: number;
+  withdrawn: number;
+  lastOpenedAt: Date;
 }

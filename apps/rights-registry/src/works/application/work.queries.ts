@@ -7,6 +7,7 @@ import {
   type WorkCategory,
 } from '#libs/contracts';
 import { ShareHistory } from '../domain/share-history.js';
+import { WorkError, WorkErrorCode } from '../domain/work.errors.js';
 import {
   DisputeEntity,
   DisputeStatus,
@@ -16,7 +17,7 @@ import {
   WorkIdentifierEntity,
   WorkTitleEntity,
 } from '../infrastructure/work.entities.js';
-import type { WorkView } from './work-view.js';
+import type { DisputeOpenerView, WorkView } from './work-view.js';
 
 export interface WorksFilter {
   category?: WorkCategory;
@@ -77,7 +78,18 @@ export class WorkQueries {
           ),
           openDisputes: disputes
             .filter((d) => d.workId === work.id)
-            .map(({ id, reason, claimantId, openedAt }) => ({ id, reason, claimantId, openedAt })),
+            .map(
+              ({ id, reason, claimantId, openedBy, openedAt, answer, answeredBy, answeredAt }) => ({
+                id,
+                reason,
+                claimantId,
+                openedBy,
+                openedAt,
+                answer,
+                answeredBy,
+                answeredAt,
+              }),
+            ),
           createdAt: work.createdAt,
         },
       ]),
@@ -86,6 +98,13 @@ export class WorkQueries {
 
   async byId(id: string, manager?: EntityManager): Promise<WorkView | null> {
     return (await this.byIds([id], manager)).get(id) ?? null;
+  }
+
+  /** The work; refused as not found when there is none. */
+  async get(id: string): Promise<WorkView> {
+    const work = await this.byId(id);
+    if (!work) throw new WorkError(WorkErrorCode.WORK_NOT_FOUND, `work ${id} not found`);
+    return work;
   }
 
   /** Work ids in id order after `after`, `first` of them plus one to tell whether more follow. */
@@ -106,6 +125,32 @@ export class WorkQueries {
       );
     }
     return (await query.getRawMany<{ id: string }>()).map((row) => row.id);
+  }
+
+  /** Parties that opened disputes since `since`, those that opened most first (at most 100). */
+  async disputeOpeners(since: Date): Promise<DisputeOpenerView[]> {
+    const rows = await this.dataSource.query<
+      {
+        openerId: string;
+        opened: number;
+        stillOpen: number;
+        withdrawn: number;
+        lastOpenedAt: Date;
+      }[]
+    >(
+      `SELECT d."opened_by" AS "openerId",
+              count(*)::int AS opened,
+              (count(*) FILTER (WHERE d."status" = $2))::int AS "stillOpen",
+              (count(*) FILTER (WHERE d."status" = $3))::int AS withdrawn,
+              max(d."opened_at") AS "lastOpenedAt"
+         FROM "rights_registry"."disputes" d
+        WHERE d."opened_at" >= $1
+        GROUP BY d."opened_by"
+        ORDER BY opened DESC, d."opened_by"
+        LIMIT 100`,
+      [since, DisputeStatus.OPEN, DisputeStatus.WITHDRAWN],
+    );
+    return rows;
   }
 
   /**

@@ -7,6 +7,10 @@ export enum WorkErrorCode {
   DUPLICATE_IDENTIFIER = 'DUPLICATE_IDENTIFIER',
   SHARES_CONFLICT = 'SHARES_CONFLICT',
   KEY_REUSED = 'KEY_REUSED',
+  /** A party opened as many disputes in 24 hours as it may. */
+  TOO_MANY_DISPUTES = 'TOO_MANY_DISPUTES',
+  /** The dispute is settled or withdrawn already. */
+  DISPUTE_CLOSED = 'DISPUTE_CLOSED',
 }
 
 export class WorkError extends CodedError<WorkErrorCode> {}

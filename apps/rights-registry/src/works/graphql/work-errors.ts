@@ -9,4 +9,6 @@ export const mapWorkErrors = refusalMapper(WorkError, {
   [WorkErrorCode.DUPLICATE_IDENTIFIER]: 'CONFLICT',
   [WorkErrorCode.SHARES_CONFLICT]: 'CONFLICT',
   [WorkErrorCode.KEY_REUSED]: 'CONFLICT',
+  [WorkErrorCode.TOO_MANY_DISPUTES]: 'FORBIDDEN',
+  [WorkErrorCode.DISPUTE_CLOSED]: 'CONFLICT',
 });

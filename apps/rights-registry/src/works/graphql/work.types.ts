@@ -53,7 +53,10 @@ export class WorkShare {
   shareBps: number;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    "A claim on a work by other holders: settled by the operator or the admin of a society of the work's current holders, withdrawn by the claimant's side, answered by the holders' side.",
+})
 export class Dispute {
   @Field(() => ID)
   id: string;
@@ -61,11 +64,53 @@ export class Dispute {
   @Field()
   reason: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The right holder claiming the shares.' })
   claimantId: string;
+
+  @Field(() => ID, {
+    description:
+      'The party whose registration opened the dispute: the claimant itself, its society’s admin, or the operator.',
+  })
+  openedBy: string;
 
   @Field()
   openedAt: Date;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The current holders' side's answer to the claim.",
+  })
+  answer: string | null;
+
+  @Field(() => ID, { nullable: true })
+  answeredBy: string | null;
+
+  @Field(() => Date, { nullable: true })
+  answeredAt: Date | null;
+}
+
+@ObjectType({ description: 'How many disputes one party opened in a period.' })
+export class DisputeOpener {
+  @Field(() => ID)
+  openerId: string;
+
+  @Field(() => Party, {
+    nullable: true,
+    description: 'The opener; null when it is not a registered party (an operator).',
+  })
+  opener?: Party | null;
+
+  @Field(() => Int)
+  opened: number;
+
+  @Field(() => Int, { description: 'Of those, still open (their works’ money is held).' })
+  stillOpen: number;
+
+  @Field(() => Int, { description: 'Of those, withdrawn by the claimant’s side.' })
+  withdrawn: number;
+
+  @Field()
+  lastOpenedAt: Date;
 }
 
 @ObjectType({
@@ -91,9 +136,6 @@ export class Work {
 
   @Field(() => [Identifier])
   identifiers: Identifier[];
-
-  @Field(() => [Dispute], { description: 'Open disputes; their money is held in reserve.' })
-  openDisputes: Dispute[];
 
   @Field()
   createdAt: Date;
@@ -259,4 +301,17 @@ export class ResolveDisputeInput {
   @MinLength(1)
   @MaxLength(2000)
   resolution: string;
+}
+
+@InputType()
+export class AnswerDisputeInput {
+  @Field(() => ID)
+  @IsUUID()
+  disputeId: string;
+
+  @Field({ description: "The current holders' answer to the claim; replaces an earlier one." })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  answer: string;
 }

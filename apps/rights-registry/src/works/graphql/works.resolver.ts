@@ -16,15 +16,20 @@ import { Role, WorkCategory } from '#libs/contracts';
 import { cursorOf, keyOf, pageOf } from '#libs/runtime';
 import { PartyLoader } from '../../parties/application/party.loader.js';
 import { Party } from '../../parties/graphql/party.type.js';
+import { AnswerDisputeHandler } from '../application/answer-dispute.handler.js';
 import { RegisterWorkHandler } from '../application/register-work.handler.js';
 import { RegisterWorksHandler } from '../application/register-works.handler.js';
 import { ResolveDisputeHandler } from '../application/resolve-dispute.handler.js';
 import { UpdateWorkSharesHandler } from '../application/update-work-shares.handler.js';
+import { WithdrawDisputeHandler } from '../application/withdraw-dispute.handler.js';
 import { WorkLoader } from '../application/work.loader.js';
 import { WorkQueries } from '../application/work.queries.js';
-import type { WorkView } from '../application/work-view.js';
+import type { DisputeOpenerView, DisputeView, WorkView } from '../application/work-view.js';
 import { mapWorkErrors } from './work-errors.js';
 import {
+  AnswerDisputeInput,
+  Dispute,
+  DisputeOpener,
   RegisterWorkInput,
   RegisterWorksInput,
   ResolveDisputeInput,
@@ -39,10 +44,10 @@ const EVERY_ROLE = Object.values(Role);
 const MAX_PAGE = 100;
 
 /** `YYYY-MM-DD` as the instant the day starts (UTC); shares "as of" a date are those in force then. */
-function startOfDay(date: string | undefined): Date {
+function startOfDay(date: string | undefined, name = 'asOf'): Date {
   if (date === undefined) return new Date();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-    throw apiError('BAD_USER_INPUT', 'asOf must be a date YYYY-MM-DD');
+    throw apiError('BAD_USER_INPUT', `${name} must be a date YYYY-MM-DD`);
   }
   return new Date(`${date}T00:00:00Z`);
 }
@@ -54,6 +59,8 @@ export class WorksResolver {
     private readonly updateWorkSharesHandler: UpdateWorkSharesHandler,
     private readonly registerWorksHandler: RegisterWorksHandler,
     private readonly resolveDisputeHandler: ResolveDisputeHandler,
+    private readonly withdrawDisputeHandler: WithdrawDisputeHandler,
+    private readonly answerDisputeHandler: AnswerDisputeHandler,
     private readonly queries: WorkQueries,
     private readonly loader: WorkLoader,
   ) {}
@@ -115,7 +122,8 @@ export class WorksResolver {
   }
 
   @Mutation(() => Work, {
-    description: 'Settles a dispute (the operator, or the admin of a society of a party in it).',
+    description:
+      "Settles a dispute: the operator, or the admin of a society of the work's current holders that is not also on the claimant's side.",
   })
   @Roles(Role.OPERATOR, Role.SOCIETY_ADMIN)
   resolveDispute(
@@ -128,10 +136,51 @@ export class WorksResolver {
     );
   }
 
-  @Query(() => Work, { nullable: true })
+  @Mutation(() => Work, {
+    description:
+      "Withdraws a claim: the claimant's side (the claimant, a claimed holder, the party that opened the dispute, their society's admin) or the operator. The work's shares stay as they are.",
+  })
+  @Roles(Role.OPERATOR, Role.SOCIETY_ADMIN, Role.RIGHT_HOLDER)
+  withdrawDispute(
+    @Args('disputeId', { type: () => ID }) disputeId: string,
+    @CurrentCaller() caller: Caller,
+    @Context('req') req: FastifyRequest,
+  ): Promise<WorkView> {
+    return mapWorkErrors(() =>
+      this.withdrawDisputeHandler.execute(caller, disputeId, req.correlationId),
+    );
+  }
+
+  @Mutation(() => Work, {
+    description:
+      "Answers a claim for the holders' side: a current holder of the work, or the admin of its society.",
+  })
+  @Roles(Role.SOCIETY_ADMIN, Role.RIGHT_HOLDER)
+  answerDispute(
+    @Args('input') input: AnswerDisputeInput,
+    @CurrentCaller() caller: Caller,
+  ): Promise<WorkView> {
+    return mapWorkErrors(() => this.answerDisputeHandler.execute(caller, input));
+  }
+
+  @Query(() => [DisputeOpener], {
+    description:
+      'Parties that opened disputes since a date (YYYY-MM-DD, start of day UTC; default the last 24 hours), most first (operator).',
+  })
+  @Roles(Role.OPERATOR)
+  disputeOpeners(@Args('since', { nullable: true }) since?: string): Promise<DisputeOpenerView[]> {
+    return this.queries.disputeOpeners(
+      since === undefined ? new Date(Date.now() - 86_400_000) : startOfDay(since, 'since'),
+    );
+  }
+
+  @Query(() => Work, {
+    nullable: true,
+    description: 'A work; NOT_FOUND when there is none with that id.',
+  })
   @Roles(...EVERY_ROLE)
-  work(@Args('id', { type: () => ID }) id: string): Promise<WorkView | null> {
-    return this.queries.byId(id);
+  work(@Args('id', { type: () => ID }) id: string): Promise<WorkView> {
+    return mapWorkErrors(() => this.queries.get(id));
   }
 
   @Query(() => WorkConnection)
@@ -182,6 +231,14 @@ export class WorksResolver {
     return [...work.shareHistory.asOf(startOfDay(asOf))];
   }
 
+  @ResolveField(() => [Dispute], {
+    description:
+      'Open disputes; their money is held in reserve. Who claims what is shown to signed-in callers only.',
+  })
+  openDisputes(@Parent() work: WorkView, @CurrentCaller() caller: Caller | null): DisputeView[] {
+    return caller ? work.openDisputes : [];
+  }
+
   @ResolveField(() => Boolean, {
     description: 'An open dispute holds the work’s money in reserve.',
   })
@@ -206,5 +263,18 @@ export class WorkShareResolver {
   @ResolveField(() => Party)
   holder(@Parent() share: WorkShare, @Context('req') req: FastifyRequest): Promise<Party | null> {
     return this.parties.for(req).load(share.holderId);
+  }
+}
+
+@Resolver(() => DisputeOpener)
+export class DisputeOpenerResolver {
+  constructor(private readonly parties: PartyLoader) {}
+
+  @ResolveField(() => Party, { nullable: true })
+  opener(
+    @Parent() row: DisputeOpenerView,
+    @Context('req') req: FastifyRequest,
+  ): Promise<Party | null> {
+    return this.parties.for(req).load(row.openerId);
   }
 }

@@ -140,12 +140,17 @@ export class ShareEntity {
 
 export enum DisputeStatus {
   OPEN = 'OPEN',
+  /** Settled by the operator or the holders' society: the claim accepted or rejected. */
   RESOLVED = 'RESOLVED',
+  /** Withdrawn by the claimant's side; the shares never changed. */
+  WITHDRAWN = 'WITHDRAWN',
 }
 
 /** A conflicting claim on a work, waiting for an admin; nothing was overwritten. */
 @Entity({ name: 'disputes' })
 @Index('disputes_open_work', ['workId'], { where: `"status" = 'OPEN'` })
+@Index('disputes_opened_by', ['openedBy', 'openedAt'])
+@Index('disputes_claimant', ['claimantId', 'openedAt'])
 export class DisputeEntity {
   @PrimaryColumn('uuid')
   id: string;
@@ -163,8 +168,13 @@ export class DisputeEntity {
   @Column({ type: 'text' })
   reason: string;
 
+  /** The right holder claiming: the caller when it claimed for itself, else the first claimed holder. */
   @Column({ name: 'claimant_id', type: 'uuid' })
   claimantId: string;
+
+  /** The caller whose registration opened the dispute (a holder, a society admin, the operator). */
+  @Column({ name: 'opened_by', type: 'uuid' })
+  openedBy: string;
 
   /** The shares the claimant asked for. */
   @Column({ name: 'claimed_shares', type: 'jsonb' })
@@ -184,4 +194,14 @@ export class DisputeEntity {
 
   @Column({ type: 'text', nullable: true })
   resolution: string | null;
+
+  /** The holders' side's answer to the claim, the latest one given. */
+  @Column({ type: 'text', nullable: true })
+  answer: string | null;
+
+  @Column({ name: 'answered_by', type: 'uuid', nullable: true })
+  answeredBy: string | null;
+
+  @Column({ name: 'answered_at', type: 'timestamptz', nullable: true })
+  answeredAt: Date | null;
 }

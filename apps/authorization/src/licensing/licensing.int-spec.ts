@@ -260,7 +260,10 @@ describe('licensing', () => {
       { r: mine.id, l: licenseId },
       otherPlatform,
     );
-    expect(theirs.data).toEqual({ useRequest: null, license: null });
+    expect(theirs.errors?.map((error) => error.extensions?.code)).toEqual([
+      'NOT_FOUND',
+      'NOT_FOUND',
+    ]);
     const list = async (caller: Caller) =>
       (
         await sut.graphql<{

@@ -66,20 +66,26 @@ describe('distribution tenancy', () => {
       caller,
     );
 
-  /** A society with a scheme, a member and a platform that reported usage of one work. */
-  async function society(name: string) {
+  /**
+   * A society with a scheme, a member and a platform that reported usage of one work: the member
+   * 50 %, the non-member 40 % (less what `otherHolder` has), 10 % unclaimed (public reserve).
+   */
+  async function society(name: string, otherHolder?: string) {
     const societyId = await upstream.party(PartyKind.SOCIETY);
     const member = await upstream.holder({ societyId });
     const platformId = await upstream.party(PartyKind.PLATFORM);
     parties[`admin ${name}`] = { role: Role.SOCIETY_ADMIN, partyId: societyId };
     parties[`member ${name}`] = { role: Role.RIGHT_HOLDER, partyId: member };
     parties[`platform ${name}`] = { role: Role.PLATFORM, partyId: platformId };
-    // The member 50 %, the non-member 40 %, 10 % unclaimed (public reserve).
+    const share = (holderId: string, shareBps: number) => ({
+      holderId,
+      rightType: RightType.PERFORMANCE,
+      shareBps,
+    });
     const work = await upstream.work([], {
-      shares: [
-        { holderId: member, rightType: RightType.PERFORMANCE, shareBps: 5000 },
-        { holderId: nonMember, rightType: RightType.PERFORMANCE, shareBps: 4000 },
-      ],
+      shares: otherHolder
+        ? [share(member, 5000), share(nonMember, 3000), share(otherHolder, 1000)]
+        : [share(member, 5000), share(nonMember, 4000)],
     });
     const scheme = await upstream.scheme({ societyId });
     const license = await upstream.license({
@@ -141,7 +147,8 @@ describe('distribution tenancy', () => {
     upstream = new UpstreamEvents(sut.app);
     nonMember = await upstream.holder();
     const a = await society('A');
-    const b = await society('B');
+    // A member of A holds a share in B's work too: B's batch holds its money (NON_MEMBER).
+    const b = await society('B', a.member);
     [societyB, memberA, memberB] = [b.societyId, a.member, b.member];
     parties.anonymous = null;
     parties.operator = { role: Role.OPERATOR, partyId: randomUUID() };
@@ -173,10 +180,10 @@ describe('distribution tenancy', () => {
       'platform A': await held('platform A'),
     }).toEqual({
       anonymous: [],
-      operator: ['A', 'B'],
-      'admin A': ['A'],
-      'admin B': ['B'],
-      'member A': [],
+      operator: ['A', 'B', 'B'],
+      'admin A': ['A', 'B'],
+      'admin B': ['B', 'B'],
+      'member A': ['B'],
       'non-member': ['A', 'B'],
       'platform A': [],
     });
@@ -202,6 +209,14 @@ describe('distribution tenancy', () => {
       'member A for itself': 'NOT_FOUND',
       operator: 'OK',
     });
+
+    // Money B's batch holds for a member of A: claimed by A's admin, not by B's.
+    const heldForMemberA = (await reservesOf(as('member A'))).find(
+      (r) => r.reason === 'NON_MEMBER',
+    )!;
+    expect(heldForMemberA.batchId).toBe(batchB);
+    expect(codeOf(await claim(heldForMemberA.id, memberA, as('admin B')))).toBe('NOT_FOUND');
+    expect(codeOf(await claim(heldForMemberA.id, memberA, as('admin A')))).toBe('OK');
 
     // The public reserve of B, claimed for a member of A by its own society's admin.
     const unclaimedB = await reserveOf(batchB, 'UNCLAIMED');

@@ -17,6 +17,7 @@ import {
   mayReadReserve,
   mayRunBatch,
 } from '../../shared/domain/tenancy.js';
+import { isUuid } from '../../shared/graphql/work-reference.js';
 import {
   ClaimEntity,
   ClaimStatus,
@@ -65,7 +66,13 @@ export class ReserveHandlers {
       if (
         !reserve ||
         !batch ||
-        !mayReadReserve(caller, { ...reserve, batchSocietyId: batch.societyId }) ||
+        !mayReadReserve(caller, {
+          ...reserve,
+          batchSocietyId: batch.societyId,
+          holderSocietyIds: isUuid(reserve.holderKey)
+            ? await this.holderSocieties(caller, reserve.holderKey, manager)
+            : [],
+        }) ||
         !mayActForHolder(
           caller,
           input.holderId,

@@ -164,7 +164,7 @@ export class ReservesResolver {
 
   @Query(() => ReserveConnection, {
     description:
-      "Reserved money (public: unclaimed, unidentified, disputed); money held for a non-member shows to that holder, to the admin of the batch's society and to the operator.",
+      "Reserved money (public: unclaimed, unidentified, disputed); money held for a non-member shows to that holder, to an admin of its society or of the batch's society and to the operator.",
   })
   @Public()
   async reserves(
@@ -186,15 +186,18 @@ export class ReservesResolver {
     if (!scope.everything) {
       const visible = ['reserve.reason IN (:...reasons)'];
       if (scope.heldForHolder) visible.push('reserve.holderKey = :holder');
-      if (scope.batchesOfSociety)
+      if (scope.ofSociety)
         visible.push(
           `reserve.batchId IN (SELECT id FROM royalty_distribution.distribution_batches
                                WHERE society_id = :society)`,
+          `reserve.holderKey IN (SELECT party_id::text FROM royalty_distribution.rv_memberships
+                                 WHERE society_id = :society AND member_from <= current_date
+                                   AND (member_to IS NULL OR current_date < member_to))`,
         );
       query.andWhere(`(${visible.join(' OR ')})`, {
         reasons: PUBLIC_RESERVE_REASONS,
         holder: scope.heldForHolder,
-        society: scope.batchesOfSociety,
+        society: scope.ofSociety,
       });
     }
     const { rows, pageInfo } = pageOf(await query.getMany(), first, (reserve) => reserve.id);

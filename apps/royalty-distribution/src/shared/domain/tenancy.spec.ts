@@ -58,17 +58,24 @@ describe('distribution tenancy', () => {
   });
 
   it.each([
-    ['UNCLAIMED', NON_MEMBER, Object.keys(callers)],
-    ['UNIDENTIFIED', 'UNIDENTIFIED', Object.keys(callers)],
-    ['DISPUTED', MEMBER_OF_A, Object.keys(callers)],
-    ['NO_USAGE', 'NO_USAGE', Object.keys(callers)],
-    ['NON_MEMBER', NON_MEMBER, ['operator', 'admin of A', 'non-member']],
+    ['UNCLAIMED', SOCIETY_A, 'UNCLAIMED', [], Object.keys(callers)],
+    ['UNIDENTIFIED', SOCIETY_A, 'UNIDENTIFIED', [], Object.keys(callers)],
+    ['DISPUTED', SOCIETY_A, MEMBER_OF_A, [SOCIETY_A], Object.keys(callers)],
+    ['NO_USAGE', SOCIETY_A, 'NO_USAGE', [], Object.keys(callers)],
+    ['NON_MEMBER', SOCIETY_A, NON_MEMBER, [], ['operator', 'admin of A', 'non-member']],
+    [
+      'NON_MEMBER',
+      SOCIETY_B,
+      MEMBER_OF_A,
+      [SOCIETY_A],
+      ['operator', 'admin of A', 'admin of B', 'member of A'],
+    ],
   ])(
-    'should show a %s reserve of a batch of A to its readers only',
-    (reason, holderKey, readers) => {
+    'should show a %s reserve of a batch of %s for %s to its readers only',
+    (reason, batchSocietyId, holderKey, holderSocietyIds, readers) => {
       expect(
         passing((caller) =>
-          mayReadReserve(caller, { reason, holderKey, batchSocietyId: SOCIETY_A }),
+          mayReadReserve(caller, { reason, holderKey, batchSocietyId, holderSocietyIds }),
         ),
       ).toEqual(readers);
     },

@@ -63,32 +63,40 @@ export function mayReadStatement(
 /** Which reserves a caller sees beyond the public ones. */
 export type ReserveScope =
   | { everything: true }
-  | { everything: false; batchesOfSociety: string | null; heldForHolder: string | null };
+  | { everything: false; ofSociety: string | null; heldForHolder: string | null };
 
 /**
- * The public reserve (PUBLIC_RESERVE_REASONS) is seen by anyone; money held for a known holder
- * (NON_MEMBER) by that holder, by the admin of the society whose batch holds it, and by the
- * operator.
+ * The public reserve (PUBLIC_RESERVE_REASONS) is seen by anyone. Money held for a known holder
+ * (NON_MEMBER) is seen by whoever acts for that holder (the holder, an admin of its society,
+ * the operator) and by the admin of the society whose batch holds it.
  */
 export function reserveScope(caller: Caller | null): ReserveScope {
   if (caller?.role === Role.OPERATOR) return { everything: true };
   return {
     everything: false,
-    batchesOfSociety: caller?.role === Role.SOCIETY_ADMIN ? caller.partyId : null,
+    ofSociety: caller?.role === Role.SOCIETY_ADMIN ? caller.partyId : null,
     heldForHolder: caller?.role === Role.RIGHT_HOLDER ? caller.partyId : null,
   };
 }
 
 export function mayReadReserve(
   caller: Caller | null,
-  reserve: { reason: string; holderKey: string; batchSocietyId: string },
+  reserve: {
+    reason: string;
+    holderKey: string;
+    batchSocietyId: string;
+    /** Societies the holder of held money is a member of today. */
+    holderSocietyIds: readonly string[];
+  },
 ): boolean {
   const scope = reserveScope(caller);
   return (
     scope.everything ||
     PUBLIC_RESERVE_REASONS.includes(reserve.reason) ||
-    scope.batchesOfSociety === reserve.batchSocietyId ||
-    scope.heldForHolder === reserve.holderKey
+    scope.heldForHolder === reserve.holderKey ||
+    (scope.ofSociety !== null &&
+      (scope.ofSociety === reserve.batchSocietyId ||
+        reserve.holderSocietyIds.includes(scope.ofSociety)))
   );
 }
 

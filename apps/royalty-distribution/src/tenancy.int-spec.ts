@@ -201,6 +201,9 @@ describe('distribution tenancy', () => {
       'member A': codeOf(await claim(held.id, nonMember, as('member A'))),
       'member A for itself': codeOf(await claim(held.id, memberA, as('member A'))),
       operator: codeOf(await claim(held.id, nonMember, as('operator'))),
+      'operator for an unknown holder': codeOf(
+        await claim((await reserveOf(batchA, 'UNCLAIMED')).id, randomUUID(), as('operator')),
+      ),
     };
     expect(outcomes).toEqual({
       'admin A': 'NOT_FOUND',
@@ -208,6 +211,7 @@ describe('distribution tenancy', () => {
       'member A': 'NOT_FOUND',
       'member A for itself': 'NOT_FOUND',
       operator: 'OK',
+      'operator for an unknown holder': 'NOT_FOUND',
     });
 
     // Money B's batch holds for a member of A: claimed by A's admin, not by B's.

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '#libs/auth';
-import { ClaimSettled, ReserveReleased, Role } from '#libs/contracts';
+import { ClaimSettled, PartyKind, ReserveReleased, Role } from '#libs/contracts';
 import { Outbox } from '#libs/messaging';
 import { RegistryViewReader } from '#libs/registry-view';
 import { BatchEntity } from '../../batches/infrastructure/batch.entities.js';
@@ -53,8 +53,8 @@ export class ReserveHandlers {
 
   /**
    * Claims reserved money for a holder: the holder itself, an admin of its society or the
-   * operator. A reserve the caller may not see, or a holder it does not act for, is NOT_FOUND;
-   * a repeat returns the pending claim.
+   * operator. A reserve the caller may not see, a holder it does not act for or one the
+   * registry does not know is NOT_FOUND; a repeat returns the pending claim.
    */
   async claim(caller: Caller, input: ClaimInput): Promise<ClaimEntity> {
     if (!input.evidence.trim())
@@ -77,7 +77,8 @@ export class ReserveHandlers {
           caller,
           input.holderId,
           await this.holderSocieties(caller, input.holderId, manager),
-        )
+        ) ||
+        (await this.registry.partyKind(input.holderId, manager)) !== PartyKind.RIGHT_HOLDER
       )
         throw new DistributionError(
           DistributionErrorCode.NOT_FOUND,

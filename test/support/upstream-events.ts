@@ -55,8 +55,8 @@ export class UpstreamEvents {
     return partyId;
   }
 
-  async party(kind: PartyKind): Promise<string> {
-    const partyId = randomUUID();
+  /** A party of `kind` (with the id given, e.g. the one a test's caller acts for). */
+  async party(kind: PartyKind, partyId: string = randomUUID()): Promise<string> {
     await this.publish(PartyRegistered, partyId, {
       partyId,
       kind,

@@ -85,6 +85,9 @@ describe('licensing', () => {
 
   beforeAll(async () => {
     ({ sut, upstream, society, operator } = await setUp());
+    await upstream.party(PartyKind.PLATFORM, platform.partyId);
+    await upstream.party(PartyKind.PLATFORM, otherPlatform.partyId);
+    await upstream.settled();
   });
 
   afterAll(async () => {
@@ -260,7 +263,10 @@ describe('licensing', () => {
       { r: mine.id, l: licenseId },
       otherPlatform,
     );
-    expect(theirs.data).toEqual({ useRequest: null, license: null });
+    expect(theirs.errors?.map((error) => error.extensions?.code)).toEqual([
+      'NOT_FOUND',
+      'NOT_FOUND',
+    ]);
     const list = async (caller: Caller) =>
       (
         await sut.graphql<{
@@ -340,12 +346,15 @@ describe('licensing on a stale opt-out view', () => {
     try {
       const holder = await upstream.holder();
       const work = await upstream.work([holder]);
+      const platform: Caller = {
+        role: Role.PLATFORM,
+        partyId: await upstream.party(PartyKind.PLATFORM),
+      };
       await upstream.settled();
       // The service stops consuming; an opt-out event arrives and waits longer than allowed.
       await sut.app.get(Messaging).beforeApplicationShutdown();
       await upstream.optOut(holder);
       await new Promise((resolve) => setTimeout(resolve, 400));
-      const platform: Caller = { role: Role.PLATFORM, partyId: randomUUID() };
       const result = await sut.graphql<{ requestUse: { items: ItemView[] } }>(
         `mutation ($input: RequestUseInput!) { requestUse(input: $input) { items { decision reason license { id } } } }`,
         {

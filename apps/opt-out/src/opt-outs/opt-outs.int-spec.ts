@@ -195,13 +195,13 @@ describe('opt-outs', () => {
     expect(history.data!.optOuts).toEqual([{ id, withdrawnAt: withdrawn.withdrawnAt }]);
     const stranger = await registry.holder();
     await registry.settled();
-    expect(codeOf(await withdraw(id, holderCaller(stranger)))).toBe('FORBIDDEN');
+    expect(codeOf(await withdraw(id, holderCaller(stranger)))).toBe('NOT_FOUND');
     const peek = await sut.graphql(
       `query ($holderId: ID!) { optOuts(holderId: $holderId) { id } }`,
       { holderId: holder },
       holderCaller(stranger),
     );
-    expect(codeOf(peek)).toBe('FORBIDDEN');
+    expect(codeOf(peek)).toBe('NOT_FOUND');
   });
 
   it('should cover works registered later and follow share changes, for ALL_WORKS', async () => {

@@ -60,6 +60,7 @@ describe('usage reports', () => {
     sut = await startTestService(royaltyDistributionApp);
     upstream = new UpstreamEvents(sut.app);
     society = await upstream.party(PartyKind.SOCIETY);
+    await upstream.party(PartyKind.PLATFORM, platform.partyId);
     holder = await upstream.holder({ societyId: society });
     work = await upstream.work([holder], {
       title: 'Night Drive',

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
+import { isUUID } from 'class-validator';
 import { DataSource, IsNull } from 'typeorm';
 import type { Caller } from '#libs/auth';
 import { PartyKind, Role } from '#libs/contracts';
@@ -9,6 +10,7 @@ import {
   AuthorizationError,
   AuthorizationErrorCode,
 } from '../../shared/domain/authorization.errors.js';
+import { mayManageApiKeysOf } from '../../shared/domain/tenancy.js';
 import { ApiKeyEntity } from '../infrastructure/api-key.entity.js';
 
 const hashOf = (secret: string) => createHash('sha256').update(secret).digest('hex');
@@ -24,22 +26,14 @@ export class ApiKeys {
     private readonly registry: RegistryViewReader,
   ) {}
 
+  /** The platform an operation names: the caller's own, unless the operator names one. */
   private platformOf(caller: Caller, platformId?: string | null): string {
-    if (caller.role === Role.PLATFORM) {
-      if (platformId && platformId !== caller.partyId)
-        throw new AuthorizationError(
-          AuthorizationErrorCode.NOT_ALLOWED,
-          'a platform manages its own keys',
-        );
-      return caller.partyId;
-    }
-    if (caller.role === Role.OPERATOR && platformId) return platformId;
-    throw new AuthorizationError(
-      caller.role === Role.OPERATOR
-        ? AuthorizationErrorCode.INVALID_REQUEST
-        : AuthorizationErrorCode.NOT_ALLOWED,
-      caller.role === Role.OPERATOR ? 'platformId is required' : 'API keys belong to platforms',
-    );
+    if (caller.role === Role.OPERATOR && !platformId)
+      throw new AuthorizationError(
+        AuthorizationErrorCode.INVALID_REQUEST,
+        'platformId is required',
+      );
+    return platformId ?? caller.partyId;
   }
 
   async create(
@@ -48,6 +42,11 @@ export class ApiKeys {
     platformId?: string | null,
   ): Promise<{ key: ApiKeyEntity; secret: string }> {
     const platform = this.platformOf(caller, platformId);
+    if (!mayManageApiKeysOf(caller, platform))
+      throw new AuthorizationError(
+        AuthorizationErrorCode.NOT_ALLOWED,
+        'a platform manages its own keys',
+      );
     if ((await this.registry.partyKind(platform)) !== PartyKind.PLATFORM)
       throw new AuthorizationError(
         AuthorizationErrorCode.NOT_FOUND,
@@ -67,17 +66,31 @@ export class ApiKeys {
     return { key, secret };
   }
 
-  list(caller: Caller, platformId?: string | null): Promise<ApiKeyEntity[]> {
+  /**
+   * A platform's keys: the platform's own, or any platform's for the operator. Another
+   * platform's, or a platform the registry does not know, is NOT_FOUND.
+   */
+  async list(caller: Caller, platformId?: string | null): Promise<ApiKeyEntity[]> {
+    const platform = this.platformOf(caller, platformId);
+    if (
+      !mayManageApiKeysOf(caller, platform) ||
+      (caller.role === Role.OPERATOR &&
+        (await this.registry.partyKind(platform)) !== PartyKind.PLATFORM)
+    )
+      throw new AuthorizationError(
+        AuthorizationErrorCode.NOT_FOUND,
+        `no API keys of platform ${platform}`,
+      );
     return this.dataSource.manager.find(ApiKeyEntity, {
-      where: { platformId: this.platformOf(caller, platformId) },
+      where: { platformId: platform },
       order: { createdAt: 'ASC' },
     });
   }
 
   /** Revokes a key; a repeat returns it unchanged. */
   async revoke(caller: Caller, id: string): Promise<ApiKeyEntity> {
-    const key = await this.dataSource.manager.findOneBy(ApiKeyEntity, { id });
-    if (!key || (caller.role !== Role.OPERATOR && key.platformId !== caller.partyId))
+    const key = isUUID(id) ? await this.dataSource.manager.findOneBy(ApiKeyEntity, { id }) : null;
+    if (!key || !mayManageApiKeysOf(caller, key.platformId))
       throw new AuthorizationError(AuthorizationErrorCode.NOT_FOUND, `no API key ${id}`);
     if (!key.revokedAt) {
       key.revokedAt = new Date();

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { isUUID } from 'class-validator';
+import type { Caller } from '#libs/auth';
 import type { UseType } from '#libs/contracts';
+import {
+  AuthorizationError,
+  AuthorizationErrorCode,
+} from '../../shared/domain/authorization.errors.js';
+import { mayReadLicense, mayReadUseRequest } from '../../shared/domain/tenancy.js';
 import {
   LicenseEntity,
   type LicenseStatus,
@@ -40,6 +47,22 @@ export class LicensingQueries {
 
   license(id: string): Promise<LicenseEntity | null> {
     return this.dataSource.manager.findOneBy(LicenseEntity, { id });
+  }
+
+  /** A use request the caller may read; NOT_FOUND when there is none or it is another's. */
+  async visibleUseRequest(caller: Caller, id: string): Promise<UseRequestView> {
+    const request = isUUID(id) ? await this.useRequest(id) : null;
+    if (!request || !mayReadUseRequest(caller, request))
+      throw new AuthorizationError(AuthorizationErrorCode.NOT_FOUND, `no use request ${id}`);
+    return request;
+  }
+
+  /** A license the caller may read; NOT_FOUND when there is none or it is another's. */
+  async visibleLicense(caller: Caller, id: string): Promise<LicenseEntity> {
+    const license = isUUID(id) ? await this.license(id) : null;
+    if (!license || !mayReadLicense(caller, license))
+      throw new AuthorizationError(AuthorizationErrorCode.NOT_FOUND, `no license ${id}`);
+    return license;
   }
 
   async licensesByIds(ids: readonly string[]): Promise<Map<string, LicenseEntity>> {

@@ -48,10 +48,14 @@ export class LicensingResolver {
     const id = await mapAuthorizationErrors(() =>
       this.requestUseHandler.execute(caller, input, req.correlationId),
     );
-    return (await this.useRequestView(id, caller))!;
+    return this.useRequestView(id, caller);
   }
 
-  @Query(() => UseRequest, { nullable: true })
+  @Query(() => UseRequest, {
+    nullable: true,
+    description:
+      'A use request (the platform that made it, the operator); NOT_FOUND for anyone else.',
+  })
   @Roles(Role.PLATFORM, Role.OPERATOR)
   useRequest(
     @Args('id', { type: () => ID }) id: string,
@@ -60,14 +64,17 @@ export class LicensingResolver {
     return this.useRequestView(id, caller);
   }
 
-  @Query(() => License, { nullable: true })
+  @Query(() => License, {
+    nullable: true,
+    description:
+      "A license (its platform, the admin of the scheme's society, the operator); NOT_FOUND for anyone else.",
+  })
   @Roles(Role.PLATFORM, Role.OPERATOR, Role.SOCIETY_ADMIN)
   async license(
     @Args('id', { type: () => ID }) id: string,
     @CurrentCaller() caller: Caller,
   ): Promise<License | null> {
-    const license = await this.queries.license(id);
-    return license && this.visible(license, caller) ? licenseView(license) : null;
+    return licenseView(await mapAuthorizationErrors(() => this.queries.visibleLicense(caller, id)));
   }
 
   @Query(() => LicenseConnection)
@@ -91,23 +98,8 @@ export class LicensingResolver {
     };
   }
 
-  private visible(license: LicenseEntity, caller: Caller): boolean {
-    switch (caller.role) {
-      case Role.OPERATOR:
-        return true;
-      case Role.PLATFORM:
-        return license.platformId === caller.partyId;
-      case Role.SOCIETY_ADMIN:
-        return license.societyId === caller.partyId;
-      default:
-        return false;
-    }
-  }
-
-  private async useRequestView(id: string, caller: Caller): Promise<UseRequest | null> {
-    const request = await this.queries.useRequest(id);
-    if (!request) return null;
-    if (caller.role === Role.PLATFORM && request.platformId !== caller.partyId) return null;
+  private async useRequestView(id: string, caller: Caller): Promise<UseRequest> {
+    const request = await mapAuthorizationErrors(() => this.queries.visibleUseRequest(caller, id));
     const licenses = await this.queries.licensesByIds(
       request.items.flatMap((item) => (item.licenseId ? [item.licenseId] : [])),
     );

@@ -4,7 +4,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '#libs/auth';
 import {
   PartyKind,
-  Role,
   SchemeDefined,
   type RightType,
   type UseType,
@@ -16,6 +15,7 @@ import {
   AuthorizationError,
   AuthorizationErrorCode,
 } from '../../shared/domain/authorization.errors.js';
+import { mayManageScheme } from '../../shared/domain/tenancy.js';
 import { completeWeights, schemeProblems, type UseTypeWeight } from '../domain/scheme.js';
 import { SchemeEntity } from '../infrastructure/scheme.entity.js';
 
@@ -37,16 +37,6 @@ export interface CreateSchemeInput extends SchemeInput {
 export interface UpdateSchemeInput extends SchemeInput {
   schemeId: string;
   active: boolean;
-}
-
-/** Only the operator, or the admin of the society the scheme belongs to. */
-function mayManage(caller: Caller, societyId: string): void {
-  if (caller.role === Role.OPERATOR) return;
-  if (caller.role === Role.SOCIETY_ADMIN && caller.partyId === societyId) return;
-  throw new AuthorizationError(
-    AuthorizationErrorCode.NOT_ALLOWED,
-    "schemes are managed by the operator or the society's admin",
-  );
 }
 
 /** The terms a create or an update sets, once the input is checked: use types in enum order. */
@@ -83,7 +73,11 @@ export class SchemeHandlers {
     input: CreateSchemeInput,
     correlationId: string,
   ): Promise<SchemeEntity> {
-    mayManage(caller, input.societyId);
+    if (!mayManageScheme(caller, input.societyId))
+      throw new AuthorizationError(
+        AuthorizationErrorCode.NOT_ALLOWED,
+        "a society's schemes are managed by the operator or that society's admin",
+      );
     const terms = checkedTerms(input);
     return this.dataSource.transaction(async (manager) => {
       if ((await this.registry.partyKind(input.societyId, manager)) !== PartyKind.SOCIETY) {
@@ -118,12 +112,11 @@ export class SchemeHandlers {
         where: { id: input.schemeId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!scheme)
+      if (!scheme || !mayManageScheme(caller, scheme.societyId))
         throw new AuthorizationError(
           AuthorizationErrorCode.NOT_FOUND,
           `no scheme ${input.schemeId}`,
         );
-      mayManage(caller, scheme.societyId);
       Object.assign(scheme, {
         revision: scheme.revision + 1,
         ...terms,

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { DataSource, In } from 'typeorm';
-import { type UseType, type WorkCategory, concernsWork, optOutsInForce } from '#libs/contracts';
+import {
+  PartyKind,
+  type UseType,
+  type WorkCategory,
+  concernsWork,
+  optOutsInForce,
+} from '#libs/contracts';
 import { RegistryViewReader } from '#libs/registry-view';
 import { OptOutEntity } from '../infrastructure/opt-out.entity.js';
 
@@ -31,8 +38,14 @@ export class OptOutQueries {
     private readonly registry: RegistryViewReader,
   ) {}
 
-  byId(id: string): Promise<OptOutEntity | null> {
-    return this.dataSource.manager.findOneBy(OptOutEntity, { id });
+  /** An opt-out by id; null for an id that is not a UUID. */
+  async byId(id: string): Promise<OptOutEntity | null> {
+    return isUUID(id) ? this.dataSource.manager.findOneBy(OptOutEntity, { id }) : null;
+  }
+
+  /** Whether the registry knows `holderId` as a right holder. */
+  async isHolder(holderId: string): Promise<boolean> {
+    return isUUID(holderId) && (await this.registry.partyKind(holderId)) === PartyKind.RIGHT_HOLDER;
   }
 
   /** One holder's opt-outs, withdrawn ones included, newest first. */

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import type { Caller } from '#libs/auth';
 import { OptOutWithdrawn } from '#libs/contracts';
 import { Outbox } from '#libs/messaging';
 import { RegistryViewReader } from '#libs/registry-view';
-import { refusalToActFor } from '../domain/opt-out-request.js';
+import { mayReadOptOutsOf } from '../domain/opt-out-request.js';
 import { OptOutError, OptOutErrorCode } from '../domain/opt-out.errors.js';
 import { OptOutEntity } from '../infrastructure/opt-out.entity.js';
 
@@ -22,18 +23,23 @@ export class WithdrawOptOutHandler {
 
   async execute(caller: Caller, id: string, correlationId: string): Promise<OptOutEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const optOut = await manager.findOne(OptOutEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!optOut) throw new OptOutError(OptOutErrorCode.NOT_FOUND, `no opt-out ${id}`);
+      const optOut = isUUID(id)
+        ? await manager.findOne(OptOutEntity, {
+            where: { id },
+            lock: { mode: 'pessimistic_write' },
+          })
+        : null;
       const now = new Date();
-      const refusal = refusalToActFor(
-        caller,
-        optOut.holderId,
-        await this.registry.societiesOf(optOut.holderId, now, manager),
-      );
-      if (refusal) throw new OptOutError(OptOutErrorCode.NOT_ALLOWED, refusal);
+      // Another holder's opt-out is NOT_FOUND, as one that does not exist.
+      if (
+        !optOut ||
+        !mayReadOptOutsOf(
+          caller,
+          optOut.holderId,
+          await this.registry.societiesOf(optOut.holderId, now, manager),
+        )
+      )
+        throw new OptOutError(OptOutErrorCode.NOT_FOUND, `no opt-out ${id}`);
       if (optOut.withdrawnAt) return optOut;
       optOut.withdrawnAt = now;
       optOut.withdrawnBy = caller.partyId;

@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { OptOutScope, PartyKind, Role, UseType } from '#libs/contracts';
-import { acceptOptOut, confirmationOf, type OptOutFacts } from './opt-out-request.js';
+import {
+  acceptOptOut,
+  confirmationOf,
+  mayReadOptOutsOf,
+  type Caller,
+  type OptOutFacts,
+} from './opt-out-request.js';
 import { OptOutErrorCode } from './opt-out.errors.js';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
@@ -117,5 +123,27 @@ describe(confirmationOf.name, () => {
         'registered later, out of extended collective licensing for every use from ' +
         '2026-11-24T12:00:00.000Z. Withdrawn: back under the scheme from 2026-12-01T00:00:00.000Z.',
     );
+  });
+});
+
+describe(mayReadOptOutsOf.name, () => {
+  const callers: Record<string, Caller> = {
+    operator: { role: Role.OPERATOR, partyId: 'operator' },
+    'admin of its society': { role: Role.SOCIETY_ADMIN, partyId: SOCIETY },
+    'admin of another society': { role: Role.SOCIETY_ADMIN, partyId: 'society-2' },
+    'the holder': self,
+    'another holder': { role: Role.RIGHT_HOLDER, partyId: 'holder-2' },
+    platform: { role: Role.PLATFORM, partyId: 'platform-1' },
+  };
+
+  it.each([
+    ['a member of a society', [SOCIETY], ['operator', 'admin of its society', 'the holder']],
+    ['a holder of no society', [], ['operator', 'the holder']],
+  ])('should show the opt-outs of %s to who acts for it only', (_, societies, readers) => {
+    expect(
+      Object.entries(callers)
+        .filter(([, caller]) => mayReadOptOutsOf(caller, HOLDER, societies))
+        .map(([name]) => name),
+    ).toEqual(readers);
   });
 });

@@ -59,6 +59,18 @@ export function refusalToActFor(
 }
 
 /**
+ * Who may read a holder's opt-outs, one or all of them: whoever may act for the holder. To
+ * anyone else they are NOT_FOUND, as for a holder or an opt-out that does not exist.
+ */
+export function mayReadOptOutsOf(
+  caller: Caller,
+  holderId: string,
+  holderSocietyIds: readonly string[],
+): boolean {
+  return refusalToActFor(caller, holderId, holderSocietyIds) === undefined;
+}
+
+/**
  * Checks an opt-out request in full. `effectiveFrom` defaults to now and may not lie in the
  * past, except for the operator correcting records. Throws OptOutError.
  */

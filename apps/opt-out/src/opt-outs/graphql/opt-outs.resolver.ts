@@ -18,7 +18,7 @@ import { HolderSocietiesLoader, WorkOptOutsLoader } from '../application/opt-out
 import { OptOutQueries } from '../application/opt-out.queries.js';
 import { RegisterOptOutHandler } from '../application/register-opt-out.handler.js';
 import { WithdrawOptOutHandler } from '../application/withdraw-opt-out.handler.js';
-import { confirmationOf, refusalToActFor } from '../domain/opt-out-request.js';
+import { confirmationOf, mayReadOptOutsOf } from '../domain/opt-out-request.js';
 import type { OptOutEntity } from '../infrastructure/opt-out.entity.js';
 import { mapOptOutErrors } from './opt-out-errors.js';
 import {
@@ -80,18 +80,26 @@ export class OptOutsResolver {
     return mapOptOutErrors(() => this.withdrawHandler.execute(caller, id, req.correlationId));
   }
 
-  @Query(() => [OptOut], { description: "One holder's opt-outs, withdrawn ones included." })
+  @Query(() => [OptOut], {
+    description:
+      "One holder's opt-outs, withdrawn ones included (the holder, an admin of its society, the operator); NOT_FOUND for anyone else.",
+  })
   @Roles(...HOLDER_SIDE)
   async optOuts(
     @Args('holderId', { type: () => ID }) holderId: string,
     @CurrentCaller() caller: Caller,
     @Context('req') req: FastifyRequest,
   ): Promise<OptOutEntity[]> {
-    await this.mayActFor(caller, holderId, req);
+    if (!(await this.queries.isHolder(holderId)) || !(await this.mayRead(caller, holderId, req)))
+      throw apiError('NOT_FOUND', `no right holder ${holderId}`);
     return this.queries.ofHolder(holderId);
   }
 
-  @Query(() => OptOut, { nullable: true })
+  @Query(() => OptOut, {
+    nullable: true,
+    description:
+      'An opt-out (its holder, an admin of its society, the operator); NOT_FOUND for anyone else.',
+  })
   @Roles(...HOLDER_SIDE)
   async optOut(
     @Args('id', { type: () => ID }) id: string,
@@ -99,7 +107,8 @@ export class OptOutsResolver {
     @Context('req') req: FastifyRequest,
   ): Promise<OptOutEntity | null> {
     const optOut = await this.queries.byId(id);
-    if (optOut) await this.mayActFor(caller, optOut.holderId, req);
+    if (!optOut || !(await this.mayRead(caller, optOut.holderId, req)))
+      throw apiError('NOT_FOUND', `no opt-out ${id}`);
     return optOut;
   }
 
@@ -164,25 +173,16 @@ export class OptOutsResolver {
     @Context('req') req: FastifyRequest,
   ): Promise<string | null> {
     if (!caller) return null;
-    return (await this.refusal(caller, optOut.holderId, req)) ? null : confirmationOf(optOut);
+    return (await this.mayRead(caller, optOut.holderId, req)) ? confirmationOf(optOut) : null;
   }
 
-  private async mayActFor(caller: Caller, holderId: string, req: FastifyRequest): Promise<void> {
-    const refusal = await this.refusal(caller, holderId, req);
-    if (refusal) throw apiError('FORBIDDEN', refusal);
-  }
-
-  /** Why the caller may not act for the holder (its societies are looked up for an admin only). */
-  private async refusal(
-    caller: Caller,
-    holderId: string,
-    req: FastifyRequest,
-  ): Promise<string | undefined> {
+  /** Whether the caller may read the holder's opt-outs (its societies are looked up for an admin only). */
+  private async mayRead(caller: Caller, holderId: string, req: FastifyRequest): Promise<boolean> {
     const societies =
       caller.role === Role.SOCIETY_ADMIN
         ? ((await this.holderSocieties.for(req).load(holderId)) ?? [])
         : [];
-    return refusalToActFor(caller, holderId, societies);
+    return mayReadOptOutsOf(caller, holderId, societies);
   }
 }
 

@@ -10,9 +10,11 @@ import {
   DistributionError,
   DistributionErrorCode,
 } from '../../shared/domain/distribution.errors.js';
+import { mayRunBatch } from '../../shared/domain/tenancy.js';
 import { batchProblems, refusal, type BatchAction } from '../domain/lifecycle.js';
 import { MARK_PAID_LINES } from '../infrastructure/calculation-sql.js';
 import { BatchEntity, BatchStatus, CalculationState } from '../infrastructure/batch.entities.js';
+import { isUuid } from '../../shared/graphql/work-reference.js';
 import { BatchCalculator } from './batch-calculator.js';
 
 export interface CreateBatchInput {
@@ -27,21 +29,6 @@ export interface CreateBatchInput {
 
 const S = 'royalty_distribution';
 
-/** Who runs a society's batches: the operator, or that society's admin. */
-export function mayRun(caller: Caller, societyId: string): boolean {
-  return (
-    caller.role === Role.OPERATOR ||
-    (caller.role === Role.SOCIETY_ADMIN && caller.partyId === societyId)
-  );
-}
-
-/** Who may read a holder's statement of a batch: who may run the batch, and the holder itself. */
-export function mayReadStatement(caller: Caller, societyId: string, holderId: string): boolean {
-  return (
-    mayRun(caller, societyId) || (caller.role === Role.RIGHT_HOLDER && caller.partyId === holderId)
-  );
-}
-
 /** Creates batches and moves them through their lifecycle. */
 @Injectable()
 export class BatchHandlers {
@@ -54,13 +41,14 @@ export class BatchHandlers {
   ) {}
 
   async create(caller: Caller, input: CreateBatchInput): Promise<BatchEntity> {
-    const societyId = caller.role === Role.SOCIETY_ADMIN ? caller.partyId : input.societyId;
+    const societyId =
+      input.societyId ?? (caller.role === Role.SOCIETY_ADMIN ? caller.partyId : null);
     if (!societyId)
       throw new DistributionError(DistributionErrorCode.INVALID, 'societyId is required');
-    if (!mayRun(caller, societyId))
+    if (!mayRunBatch(caller, societyId))
       throw new DistributionError(
         DistributionErrorCode.NOT_ALLOWED,
-        "batches are run by the operator or the society's admin",
+        "a society's batches are run by the operator or that society's admin",
       );
     const problems = batchProblems(input);
     if (problems.length)
@@ -183,11 +171,13 @@ export class BatchHandlers {
     change: (manager: EntityManager, batch: BatchEntity) => Promise<void>,
   ): Promise<BatchEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const batch = await manager.findOne(BatchEntity, {
-        where: { id: batchId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!batch || !mayRun(caller, batch.societyId))
+      const batch = isUuid(batchId)
+        ? await manager.findOne(BatchEntity, {
+            where: { id: batchId },
+            lock: { mode: 'pessimistic_write' },
+          })
+        : null;
+      if (!batch || !mayRunBatch(caller, batch.societyId))
         throw new DistributionError(DistributionErrorCode.NOT_FOUND, `no batch ${batchId}`);
       const done =
         (action === 'approve' && batch.status === BatchStatus.APPROVED) ||

@@ -3,8 +3,16 @@ import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
-import type { UseType } from '#libs/contracts';
-import { BatchEntity } from '../infrastructure/batch.entities.js';
+import type { Caller } from '#libs/auth';
+import { Role, type UseType } from '#libs/contracts';
+import { RegistryViewReader } from '#libs/registry-view';
+import {
+  DistributionError,
+  DistributionErrorCode,
+} from '../../shared/domain/distribution.errors.js';
+import { mayReadStatement, mayRunBatch } from '../../shared/domain/tenancy.js';
+import { isUuid } from '../../shared/graphql/work-reference.js';
+import { BatchEntity, BatchStatus } from '../infrastructure/batch.entities.js';
 import { STATEMENT_LINES } from '../infrastructure/calculation-sql.js';
 
 const S = 'royalty_distribution';
@@ -21,12 +29,54 @@ export interface WorkTotal {
   amount: bigint;
 }
 
+export interface HolderStatement {
+  batch: BatchEntity;
+  holderId: string;
+  lines: StatementLineRow[];
+}
+
 @Injectable()
 export class BatchQueries {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly registry: RegistryViewReader,
+  ) {}
 
-  byId(id: string): Promise<BatchEntity | null> {
-    return this.dataSource.manager.findOneBy(BatchEntity, { id });
+  /** A batch by id; null for an id that is not a UUID. */
+  async byId(id: string): Promise<BatchEntity | null> {
+    return isUuid(id) ? this.dataSource.manager.findOneBy(BatchEntity, { id }) : null;
+  }
+
+  /** A batch the caller runs; NOT_FOUND when there is none or the caller may not see it. */
+  async visibleBatch(caller: Caller, id: string): Promise<BatchEntity> {
+    const batch = await this.byId(id);
+    if (!batch || !mayRunBatch(caller, batch.societyId))
+      throw new DistributionError(DistributionErrorCode.NOT_FOUND, `no batch ${id}`);
+    return batch;
+  }
+
+  /**
+   * A holder's statement of a calculated batch. NOT_FOUND alike for a batch that does not
+   * exist or is not calculated, for a statement the caller may not read, and for a holder the
+   * registry does not know and that has no lines: the answer never tells what exists.
+   */
+  async statement(caller: Caller, batchId: string, holderId: string): Promise<HolderStatement> {
+    const notFound = () =>
+      new DistributionError(
+        DistributionErrorCode.NOT_FOUND,
+        `no statement for ${isUuid(holderId) ? holderId : 'that holder'} in batch ${isUuid(batchId) ? batchId : 'that id'}`,
+      );
+    const batch = isUuid(holderId) ? await this.byId(batchId) : null;
+    if (!batch || batch.status === BatchStatus.DRAFT) throw notFound();
+    const holderSocietyIds =
+      caller.role === Role.SOCIETY_ADMIN
+        ? await this.registry.societiesOf(holderId, new Date())
+        : [];
+    if (!mayReadStatement(caller, { batchSocietyId: batch.societyId, holderId, holderSocietyIds }))
+      throw notFound();
+    const lines = await this.statementLines(batch.id, holderId);
+    if (lines.length === 0 && !(await this.registry.partyKind(holderId))) throw notFound();
+    return { batch, holderId, lines };
   }
 
   /**

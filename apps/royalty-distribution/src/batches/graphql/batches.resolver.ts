@@ -3,9 +3,9 @@ import { CurrentCaller, Roles, apiError, type Caller } from '#libs/auth';
 import { Role } from '#libs/contracts';
 import { moneyOf } from '#libs/runtime';
 import { mapDistributionErrors } from '../../shared/graphql/distribution-errors.js';
-import { BatchHandlers, mayReadStatement, mayRun } from '../application/batch.handlers.js';
+import { BatchHandlers } from '../application/batch.handlers.js';
 import { BatchQueries } from '../application/batch.queries.js';
-import { BatchStatus, type BatchEntity } from '../infrastructure/batch.entities.js';
+import type { BatchEntity } from '../infrastructure/batch.entities.js';
 import {
   CreateDistributionBatchInput,
   DistributionBatch,
@@ -88,14 +88,16 @@ export class BatchesResolver {
     return batchView(await mapDistributionErrors(() => this.handlers.close(caller, id)));
   }
 
-  @Query(() => DistributionBatch, { nullable: true })
+  @Query(() => DistributionBatch, {
+    nullable: true,
+    description: "A batch (the operator, the society's admin); NOT_FOUND for anyone else.",
+  })
   @Roles(Role.OPERATOR, Role.SOCIETY_ADMIN)
   async distributionBatch(
     @Args('id', { type: () => ID }) id: string,
     @CurrentCaller() caller: Caller,
   ): Promise<DistributionBatch | null> {
-    const batch = await this.queries.byId(id);
-    return batch && mayRun(caller, batch.societyId) ? batchView(batch) : null;
+    return batchView(await mapDistributionErrors(() => this.queries.visibleBatch(caller, id)));
   }
 
   @ResolveField(() => [WorkAmount])
@@ -114,7 +116,8 @@ export class BatchesResolver {
 
   @Query(() => Statement, {
     nullable: true,
-    description: "A holder's statement (the holder, its society's admin, the operator).",
+    description:
+      "A holder's statement (the holder, an admin of its society or of the batch's society, the operator); NOT_FOUND for anyone else.",
   })
   @Roles(Role.OPERATOR, Role.SOCIETY_ADMIN, Role.RIGHT_HOLDER)
   async statement(
@@ -122,11 +125,9 @@ export class BatchesResolver {
     @Args('holderId', { type: () => ID }) holderId: string,
     @CurrentCaller() caller: Caller,
   ): Promise<Statement | null> {
-    const batch = await this.queries.byId(batchId);
-    if (!batch || batch.status === BatchStatus.DRAFT) return null;
-    if (!mayReadStatement(caller, batch.societyId, holderId))
-      throw apiError('FORBIDDEN', 'a holder sees only its own statements');
-    const lines = await this.queries.statementLines(batchId, holderId);
+    const { batch, lines } = await mapDistributionErrors(() =>
+      this.queries.statement(caller, batchId, holderId),
+    );
     const total = (status: string) =>
       moneyOf(
         lines.filter((line) => line.status === status).reduce((sum, line) => sum + line.amount, 0n),

@@ -1,10 +1,13 @@
 import { Controller, Get, HttpException, HttpStatus, Param, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticator, httpCaller } from '#libs/auth';
-import { mayReadStatement, mayRun } from '../application/batch.handlers.js';
 import { BatchQueries } from '../application/batch.queries.js';
 import { BatchStatus } from '../infrastructure/batch.entities.js';
-import { isUuid } from '../../shared/graphql/work-reference.js';
+import { mapDistributionErrorsToHttp } from '../../shared/graphql/distribution-errors.js';
+
+/** A CSV cell: quoted when it holds a comma, a quote or a line break (a title reference may). */
+const csvCell = (value: string) =>
+  /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 
 const fail = (status: HttpStatus, message: string) =>
   new HttpException({ statusCode: status, message }, status);
@@ -27,9 +30,7 @@ export class BatchExportsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const caller = await httpCaller(this.authenticator, request.headers.authorization);
-    const batch = isUuid(id) ? await this.batches.byId(id) : null;
-    if (!batch || !mayRun(caller, batch.societyId))
-      throw fail(HttpStatus.NOT_FOUND, `no batch ${id}`);
+    const batch = await mapDistributionErrorsToHttp(() => this.batches.visibleBatch(caller, id));
     if (batch.status === BatchStatus.DRAFT)
       throw fail(HttpStatus.CONFLICT, 'the batch is not calculated');
     const body = await this.batches.allocationsCsv(batch);
@@ -47,17 +48,14 @@ export class BatchExportsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const caller = await httpCaller(this.authenticator, request.headers.authorization);
-    const batch = isUuid(id) ? await this.batches.byId(id) : null;
-    if (
-      !batch ||
-      !mayReadStatement(caller, batch.societyId, holderId) ||
-      batch.status === BatchStatus.DRAFT
-    )
-      throw fail(HttpStatus.NOT_FOUND, `no statement for ${holderId} in batch ${id}`);
-    const lines = await this.batches.statementLines(batch.id, holderId);
+    const { batch, lines } = await mapDistributionErrorsToHttp(() =>
+      this.batches.statement(caller, id, holderId),
+    );
     const csv = [
       'work_key,use_type,amount,currency,status',
-      ...lines.map((l) => [l.workKey, l.useType, l.amount, batch.currency, l.status].join(',')),
+      ...lines.map((l) =>
+        [csvCell(l.workKey), l.useType, l.amount, batch.currency, l.status].join(','),
+      ),
     ].join('\n');
     await reply
       .header('content-type', 'text/csv; charset=utf-8')

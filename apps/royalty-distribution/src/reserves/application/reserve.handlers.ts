@@ -1,15 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '#libs/auth';
-import { ClaimSettled, ReserveReleased, Role } from '#libs/contracts';
+import { ClaimSettled, PartyKind, ReserveReleased, Role } from '#libs/contracts';
 import { Outbox } from '#libs/messaging';
-import { mayRun } from '../../batches/application/batch.handlers.js';
+import { RegistryViewReader } from '#libs/registry-view';
 import { BatchEntity } from '../../batches/infrastructure/batch.entities.js';
 import {
   DistributionError,
   DistributionErrorCode,
 } from '../../shared/domain/distribution.errors.js';
+import {
+  PUBLIC_RESERVE_REASONS,
+  mayActForHolder,
+  mayReadClaim,
+  mayReadReserve,
+  mayRunBatch,
+} from '../../shared/domain/tenancy.js';
+import { isUuid } from '../../shared/graphql/work-reference.js';
 import {
   ClaimEntity,
   ClaimStatus,
@@ -23,42 +31,68 @@ export interface ClaimInput {
   evidence: string;
 }
 
-/** The reasons whose money any holder may claim with evidence; NON_MEMBER only its holder. */
-const OPEN_TO_CLAIMS = ['UNCLAIMED', 'UNIDENTIFIED', 'DISPUTED'];
-
 /** Claims on reserved money, their settlement by an admin, and release after the period. */
 @Injectable()
 export class ReserveHandlers {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly registry: RegistryViewReader,
   ) {}
 
+  /** Societies a holder is a member of today, looked up only when the caller is an admin. */
+  private async holderSocieties(
+    caller: Caller,
+    holderId: string,
+    manager: EntityManager,
+  ): Promise<string[]> {
+    return caller.role === Role.SOCIETY_ADMIN
+      ? this.registry.societiesOf(holderId, new Date(), manager)
+      : [];
+  }
+
+  /**
+   * Claims reserved money for a holder: the holder itself, an admin of its society or the
+   * operator. A reserve the caller may not see, a holder it does not act for or one the
+   * registry does not know is NOT_FOUND; a repeat returns the pending claim.
+   */
   async claim(caller: Caller, input: ClaimInput): Promise<ClaimEntity> {
-    const actsForHolder =
-      caller.role === Role.OPERATOR ||
-      caller.role === Role.SOCIETY_ADMIN ||
-      (caller.role === Role.RIGHT_HOLDER && caller.partyId === input.holderId);
-    if (!actsForHolder)
-      throw new DistributionError(DistributionErrorCode.NOT_ALLOWED, 'a holder claims for itself');
     if (!input.evidence.trim())
       throw new DistributionError(DistributionErrorCode.INVALID, 'evidence must not be empty');
     return this.dataSource.transaction(async (manager) => {
       const reserve = await manager.findOneBy(ReserveEntity, { id: input.reserveId });
-      if (!reserve)
+      const batch =
+        reserve && (await manager.findOneByOrFail(BatchEntity, { id: reserve.batchId }));
+      if (
+        !reserve ||
+        !batch ||
+        !mayReadReserve(caller, {
+          ...reserve,
+          batchSocietyId: batch.societyId,
+          holderSocietyIds: isUuid(reserve.holderKey)
+            ? await this.holderSocieties(caller, reserve.holderKey, manager)
+            : [],
+        }) ||
+        !mayActForHolder(
+          caller,
+          input.holderId,
+          await this.holderSocieties(caller, input.holderId, manager),
+        ) ||
+        (await this.registry.partyKind(input.holderId, manager)) !== PartyKind.RIGHT_HOLDER
+      )
         throw new DistributionError(
           DistributionErrorCode.NOT_FOUND,
-          `no reserve ${input.reserveId}`,
+          `no reserve ${input.reserveId} that you may claim for holder ${input.holderId}`,
+        );
+      if (!PUBLIC_RESERVE_REASONS.includes(reserve.reason) && reserve.holderKey !== input.holderId)
+        throw new DistributionError(
+          DistributionErrorCode.NOT_ALLOWED,
+          'money held for a holder is claimed by that holder',
         );
       if (reserve.status !== ReserveStatus.OPEN)
         throw new DistributionError(
           DistributionErrorCode.CONFLICT,
           `the reserve is ${reserve.status}`,
-        );
-      if (!OPEN_TO_CLAIMS.includes(reserve.reason) && reserve.holderKey !== input.holderId)
-        throw new DistributionError(
-          DistributionErrorCode.NOT_ALLOWED,
-          'money held for a holder is claimed by that holder',
         );
       const pending = await manager.findOneBy(ClaimEntity, {
         reserveId: reserve.id,
@@ -81,30 +115,46 @@ export class ReserveHandlers {
     });
   }
 
-  /** An admin of the batch's society (or the operator) approves or rejects a claim. */
+  /**
+   * An admin of the batch's society (or the operator) approves or rejects a claim. A claim the
+   * caller may not see is NOT_FOUND; one it sees but does not settle (an admin of the
+   * holder's society) is FORBIDDEN.
+   */
   async settle(caller: Caller, claimId: string, approve: boolean): Promise<ClaimEntity> {
     return this.dataSource.transaction(async (manager) => {
       const claim = await manager.findOne(ClaimEntity, {
         where: { id: claimId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!claim)
+      const reserve =
+        claim &&
+        (await manager.findOne(ReserveEntity, {
+          where: { id: claim.reserveId },
+          lock: { mode: 'pessimistic_write' },
+        }));
+      const batch =
+        reserve && (await manager.findOneByOrFail(BatchEntity, { id: reserve.batchId }));
+      if (
+        !claim ||
+        !reserve ||
+        !batch ||
+        !mayReadClaim(caller, {
+          holderId: claim.holderId,
+          holderSocietyIds: await this.holderSocieties(caller, claim.holderId, manager),
+          batchSocietyId: batch.societyId,
+        })
+      )
         throw new DistributionError(DistributionErrorCode.NOT_FOUND, `no claim ${claimId}`);
-      const reserve = await manager.findOne(ReserveEntity, {
-        where: { id: claim.reserveId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const batch = await manager.findOneByOrFail(BatchEntity, { id: reserve!.batchId });
-      if (!mayRun(caller, batch.societyId))
+      if (!mayRunBatch(caller, batch.societyId))
         throw new DistributionError(
           DistributionErrorCode.NOT_ALLOWED,
-          "claims are settled by the operator or the society's admin",
+          "claims are settled by the operator or the admin of the batch's society",
         );
       if (claim.status !== ClaimStatus.PENDING) return claim;
-      if (approve && reserve!.status !== ReserveStatus.OPEN)
+      if (approve && reserve.status !== ReserveStatus.OPEN)
         throw new DistributionError(
           DistributionErrorCode.CONFLICT,
-          `the reserve is ${reserve!.status}`,
+          `the reserve is ${reserve.status}`,
         );
       const settledAt = new Date();
       claim.status = approve ? ClaimStatus.APPROVED : ClaimStatus.REJECTED;
@@ -112,7 +162,7 @@ export class ReserveHandlers {
       claim.settledAt = settledAt;
       await manager.save(claim);
       if (approve) {
-        await manager.update(ReserveEntity, reserve!.id, { status: ReserveStatus.CLAIMED });
+        await manager.update(ReserveEntity, reserve.id, { status: ReserveStatus.CLAIMED });
         await this.outbox.add(manager, [
           {
             definition: ClaimSettled,
@@ -120,9 +170,9 @@ export class ReserveHandlers {
             correlationId: `claim-${claim.id}`,
             payload: {
               claimId: claim.id,
-              reserveId: reserve!.id,
+              reserveId: reserve.id,
               holderId: claim.holderId,
-              amount: { amountMinor: reserve!.amount.toString(), currency: reserve!.currency },
+              amount: { amountMinor: reserve.amount.toString(), currency: reserve.currency },
               settledAt: settledAt.toISOString(),
             },
           },

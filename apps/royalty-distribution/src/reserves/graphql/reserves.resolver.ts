@@ -22,6 +22,7 @@ import {
 import { DataSource } from 'typeorm';
 import { CurrentCaller, Public, Roles, apiError, type Caller } from '#libs/auth';
 import { Role } from '#libs/contracts';
+import { PUBLIC_RESERVE_REASONS, reserveScope } from '../../shared/domain/tenancy.js';
 import { Money, PageInfo, Party, Work, cursorOf, keyOf, moneyOf, pageOf } from '#libs/runtime';
 import { mapDistributionErrors } from '../../shared/graphql/distribution-errors.js';
 import { ReserveHandlers } from '../application/reserve.handlers.js';
@@ -35,8 +36,6 @@ import { workReference } from '../../shared/graphql/work-reference.js';
 
 registerEnumType(ReserveStatus, { name: 'ReserveStatus' });
 registerEnumType(ClaimStatus, { name: 'ClaimStatus' });
-
-const PUBLIC_REASONS = ['UNCLAIMED', 'UNIDENTIFIED', 'DISPUTED', 'NO_USAGE'];
 
 @ObjectType({ description: 'Money a batch reserved or held, claimable until releaseAfter.' })
 export class Reserve {
@@ -164,7 +163,8 @@ export class ReservesResolver {
   ) {}
 
   @Query(() => ReserveConnection, {
-    description: 'Reserved money (public); held money of non-members shows to them and to admins.',
+    description:
+      "Reserved money (public: unclaimed, unidentified, disputed); money held for a non-member shows to that holder, to an admin of its society or of the batch's society and to the operator.",
   })
   @Public()
   async reserves(
@@ -182,11 +182,22 @@ export class ReservesResolver {
     if (filter?.status) query.andWhere('reserve.status = :status', filter);
     if (filter?.reason) query.andWhere('reserve.reason = :reason', filter);
     if (after) query.andWhere('reserve.id > :after', { after: keyOf(after) });
-    const admin = caller?.role === Role.OPERATOR || caller?.role === Role.SOCIETY_ADMIN;
-    if (!admin) {
-      query.andWhere('(reserve.reason IN (:...reasons) OR reserve.holderKey = :self)', {
-        reasons: PUBLIC_REASONS,
-        self: caller?.partyId ?? '',
+    const scope = reserveScope(caller);
+    if (!scope.everything) {
+      const visible = ['reserve.reason IN (:...reasons)'];
+      if (scope.heldForHolder) visible.push('reserve.holderKey = :holder');
+      if (scope.ofSociety)
+        visible.push(
+          `reserve.batchId IN (SELECT id FROM royalty_distribution.distribution_batches
+                               WHERE society_id = :society)`,
+          `reserve.holderKey IN (SELECT party_id::text FROM royalty_distribution.rv_memberships
+                                 WHERE society_id = :society AND member_from <= current_date
+                                   AND (member_to IS NULL OR current_date < member_to))`,
+        );
+      query.andWhere(`(${visible.join(' OR ')})`, {
+        reasons: PUBLIC_RESERVE_REASONS,
+        holder: scope.heldForHolder,
+        society: scope.ofSociety,
       });
     }
     const { rows, pageInfo } = pageOf(await query.getMany(), first, (reserve) => reserve.id);

@@ -37,10 +37,14 @@ export class UsageResolver {
         () => Readable.from(usageCsv(input.lines)),
       ),
     );
-    return (await this.view(reportId, caller))!;
+    return this.view(reportId, caller);
   }
 
-  @Query(() => UsageReport, { nullable: true })
+  @Query(() => UsageReport, {
+    nullable: true,
+    description:
+      'A usage report (the platform that sent it, the operator); NOT_FOUND for anyone else.',
+  })
   @Roles(Role.PLATFORM, Role.OPERATOR)
   usageReport(
     @Args('id', { type: () => ID }) id: string,
@@ -49,10 +53,8 @@ export class UsageResolver {
     return this.view(id, caller);
   }
 
-  private async view(id: string, caller: Caller): Promise<UsageReport | null> {
-    const report = await this.queries.report(id);
-    if (!report) return null;
-    if (caller.role === Role.PLATFORM && report.platformId !== caller.partyId) return null;
+  private async view(id: string, caller: Caller): Promise<UsageReport> {
+    const report = await mapDistributionErrors(() => this.queries.visibleReport(caller, id));
     return { ...report, status: 'ACCEPTED', errors: await this.queries.rejections(id) };
   }
 }

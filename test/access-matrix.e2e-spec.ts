@@ -47,9 +47,9 @@ const line = (ids: Ids) => ({
 /**
  * Who may call each operation of the composed API on tenant A's objects (DESIGN.md "Roles"),
  * written out by hand: a change of the rules is a change of this table. Callers of tenant B
- * holding an admitted role get NOT_FOUND (what they may not see does not exist for them), or
- * FORBIDDEN where the object is one they may see (parties and works are visible to every
- * signed-in caller). An allowed caller may still meet a business refusal (CONFLICT for a batch
+ * holding an admitted role get NOT_FOUND for tenant A's objects (what they may not see does not
+ * exist for them), and FORBIDDEN where they act in the name of a party or on an object they may
+ * see (parties, works and their disputes are visible to every signed-in caller). An allowed caller may still meet a business refusal (CONFLICT for a batch
  * already approved): that passes the access check.
  */
 const MATRIX: Record<string, Rule> = {
@@ -286,6 +286,7 @@ const MATRIX: Record<string, Rule> = {
     variables: (ids) => ({ platform: ids.platformA }),
     roles: [PLATFORM, OPERATOR],
     allowed: ['OPERATOR', 'PLATFORM_A'],
+    wrongTenant: 'FORBIDDEN',
   },
   revokeApiKey: {
     service: 'authorization',
@@ -335,6 +336,7 @@ const MATRIX: Record<string, Rule> = {
     variables: (ids) => ({ holder: ids.holderA, work: ids.workA }),
     roles: [OPERATOR, SOCIETY_ADMIN, RIGHT_HOLDER],
     allowed: ['OPERATOR', 'ADMIN_A', 'HOLDER_A'],
+    wrongTenant: 'FORBIDDEN',
   },
   withdrawOptOut: {
     service: 'opt-out',

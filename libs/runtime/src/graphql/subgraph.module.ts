@@ -4,6 +4,7 @@ import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
 import { complexityLimitPlugin, depthLimitRules, type QueryLimits } from './query-limits.js';
+import { scalarValuesPlugin } from './scalar-values.js';
 
 export interface SubgraphOptions {
   production: boolean;
@@ -30,7 +31,13 @@ export class SubgraphModule {
           includeStacktraceInErrorResponses: !options.production,
           buildSchemaOptions: { orphanedTypes: options.orphanedTypes ?? [] },
           logger: options.logger,
-          plugins: [ApolloServerPluginInlineTraceDisabled(), complexityLimitPlugin(options.limits)],
+          plugins: [
+            ApolloServerPluginInlineTraceDisabled(),
+            complexityLimitPlugin(options.limits),
+            scalarValuesPlugin(),
+          ],
+          // Errors of field and reference resolvers reach the exception filter too.
+          fieldResolverEnhancers: ['filters'],
           validationRules: depthLimitRules(options.limits),
         }),
       ],

@@ -8,14 +8,13 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { Decision, UseType, WorkCategory } from '#libs/contracts';
+import { Decision, IsCalendarDate, UseType, WorkCategory } from '#libs/contracts';
 import { IdentifierInput, Money, PageInfo, Party, Work } from '#libs/runtime';
 import { MAX_ITEMS } from '../domain/use-request.js';
 import { LicenseStatus } from '../infrastructure/licensing.entities.js';
@@ -144,8 +143,6 @@ export class LicenseConnection {
   pageInfo: PageInfo;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 @InputType()
 export class RequestUseItemInput {
   @Field(() => ID, { nullable: true, description: 'The registry’s id of the work.' })
@@ -191,11 +188,11 @@ export class RequestUseItemInput {
   territory: string;
 
   @Field({ description: 'First day (YYYY-MM-DD).' })
-  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   from: string;
 
   @Field({ description: 'Day after the last (YYYY-MM-DD).' })
-  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   to: string;
 
   @Field(() => Int)
@@ -240,7 +237,7 @@ export class LicensesFilterInput {
 
   @Field(() => String, { nullable: true, description: 'Licenses covering this day (YYYY-MM-DD).' })
   @IsOptional()
-  @Matches(DATE, { message: 'validOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   validOn?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Operator and society admins: one platform.' })

@@ -3,13 +3,12 @@ import {
   ArrayMaxSize,
   IsArray,
   IsEnum,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
   MaxLength,
 } from 'class-validator';
-import { OptOutScope, UseType, WorkCategory } from '#libs/contracts';
+import { IsInstant, OptOutScope, UseType, WorkCategory } from '#libs/contracts';
 import { PageInfo } from '#libs/runtime';
 
 /** A party of the registry, referenced by id. */
@@ -95,7 +94,7 @@ export class RegisterOptOutInput {
     description: 'ISO 8601 instant; defaults to now and may not be in the past.',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   effectiveFrom?: string | null;
 
   @Field(() => String, {

@@ -1,7 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsCalendarDate } from '#libs/contracts';
 
 @InputType()
 export class ChangeMembershipInput {
@@ -14,7 +13,7 @@ export class ChangeMembershipInput {
   societyId: string;
 
   @Field({ description: 'YYYY-MM-DD; the period starting that day is created or changed.' })
-  @Matches(DATE, { message: 'memberFrom must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   memberFrom: string;
 
   @Field(() => String, {
@@ -22,7 +21,7 @@ export class ChangeMembershipInput {
     description: 'YYYY-MM-DD (exclusive); null while it lasts.',
   })
   @IsOptional()
-  @Matches(DATE, { message: 'memberTo must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   memberTo?: string | null;
 }
 

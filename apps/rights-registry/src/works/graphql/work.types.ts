@@ -5,7 +5,6 @@ import {
   IsArray,
   IsBoolean,
   IsEnum,
-  IsISO8601,
   IsInt,
   IsOptional,
   IsString,
@@ -16,7 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IdentifierScheme, RightType, WorkCategory } from '#libs/contracts';
+import { IdentifierScheme, IsInstant, RightType, WorkCategory } from '#libs/contracts';
 import { IdentifierInput, PageInfo } from '#libs/runtime';
 import { Party } from '../../parties/graphql/party.type.js';
 
@@ -206,7 +205,7 @@ export class UpdateWorkSharesInput {
 
   @Field(() => String, { nullable: true, description: 'ISO 8601 instant; defaults to now.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   effectiveFrom?: string | null;
 
   @Field(() => [ShareInput], { description: 'The complete set of shares from effectiveFrom.' })

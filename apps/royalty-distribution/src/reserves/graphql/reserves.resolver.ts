@@ -22,7 +22,17 @@ import {
 import { DataSource } from 'typeorm';
 import { CurrentCaller, Public, Roles, apiError, type Caller } from '#libs/auth';
 import { Role } from '#libs/contracts';
-import { Money, PageInfo, Party, Work, cursorOf, keyOf, moneyOf, pageOf } from '#libs/runtime';
+import {
+  CalendarDateArgPipe,
+  Money,
+  PageInfo,
+  Party,
+  Work,
+  cursorOf,
+  keyOf,
+  moneyOf,
+  pageOf,
+} from '#libs/runtime';
 import { mapDistributionErrors } from '../../shared/graphql/distribution-errors.js';
 import { ReserveHandlers } from '../application/reserve.handlers.js';
 import {
@@ -227,11 +237,14 @@ export class ReservesResolver {
   @Roles(Role.OPERATOR)
   async releaseReserves(
     @CurrentCaller() caller: Caller,
-    @Args('asOf', { nullable: true, description: 'YYYY-MM-DD; default today.' }) asOf?: string,
+    @Args(
+      'asOf',
+      { nullable: true, description: 'YYYY-MM-DD; default today.' },
+      CalendarDateArgPipe,
+    )
+    asOf?: string,
   ): Promise<number> {
     const day = asOf ?? new Date().toISOString().slice(0, 10);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day))
-      throw apiError('BAD_USER_INPUT', 'asOf must be YYYY-MM-DD');
     return mapDistributionErrors(() => this.handlers.release(caller, day));
   }
 }

@@ -9,19 +9,17 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { UseType } from '#libs/contracts';
+import { IsCalendarDate, UseType } from '#libs/contracts';
 import { IdentifierInput } from '#libs/runtime';
 
 /** Lines a GraphQL report may hold; larger reports go through POST /v1/usage-reports. */
 export const MAX_GRAPHQL_LINES = 10_000;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @ObjectType()
 export class UsageLineError {
@@ -115,11 +113,11 @@ export class SubmitUsageReportInput {
   idempotencyKey: string;
 
   @Field()
-  @Matches(DATE, { message: 'periodStart must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   periodStart: string;
 
   @Field({ description: 'Day after the last (the period is [periodStart, periodEnd)).' })
-  @Matches(DATE, { message: 'periodEnd must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   periodEnd: string;
 
   @Field(() => [SubmitUsageReportLineInput])

@@ -1,10 +1,10 @@
 import { Controller, Get, HttpException, HttpStatus, Param, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Tokens, httpCaller } from '#libs/auth';
+import { isUuid } from '#libs/contracts';
 import { mayReadStatement, mayRun } from '../application/batch.handlers.js';
 import { BatchQueries } from '../application/batch.queries.js';
 import { BatchStatus } from '../infrastructure/batch.entities.js';
-import { isUuid } from '../../shared/graphql/work-reference.js';
 
 const fail = (status: HttpStatus, message: string) =>
   new HttpException({ statusCode: status, message }, status);
@@ -50,6 +50,7 @@ export class BatchExportsController {
     const batch = isUuid(id) ? await this.batches.byId(id) : null;
     if (
       !batch ||
+      !isUuid(holderId) ||
       !mayReadStatement(caller, batch.societyId, holderId) ||
       batch.status === BatchStatus.DRAFT
     )

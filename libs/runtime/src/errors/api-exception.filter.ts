@@ -7,6 +7,18 @@ import type { Logger } from 'pino';
 import { InjectLogger } from '../logging/logger.token.js';
 import { serverErrorAnswer } from './server-errors.js';
 
+/** An error of Fastify or a plugin that says which 4xx to answer, with a message for the client. */
+function isClientHttpError(exception: unknown): boolean {
+  if (typeof exception !== 'object' || exception === null) return false;
+  const { statusCode, message } = exception as { statusCode?: unknown; message?: unknown };
+  return (
+    typeof statusCode === 'number' &&
+    statusCode >= 400 &&
+    statusCode < 500 &&
+    typeof message === 'string'
+  );
+}
+
 /**
  * Every error of a service's GraphQL resolvers and HTTP routes. Errors the API raises on
  * purpose (GraphQL errors with their codes, HTTP exceptions) pass as they are, without being
@@ -24,6 +36,11 @@ export class ApiExceptionFilter extends BaseExceptionFilter implements GqlExcept
     const graphql = host.getType<GqlContextType>() === 'graphql';
     if (exception instanceof GraphQLError || exception instanceof HttpException) {
       if (graphql) return exception;
+      super.catch(exception, host);
+      return undefined;
+    }
+    if (!graphql && isClientHttpError(exception)) {
+      // Fastify's and its plugins' own refusals (body too large, rate limit): as they are.
       super.catch(exception, host);
       return undefined;
     }

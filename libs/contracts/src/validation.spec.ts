@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { validateSync } from 'class-validator';
 import {
   IsCalendarDate,
+  IsId,
   IsInstant,
   isCalendarDate,
   isInstant,
@@ -127,9 +128,12 @@ class Dates {
 
   @IsInstant()
   at: unknown;
+
+  @IsId()
+  id: unknown = '018f5e9a-7c4b-7d2e-9a10-b2c3d4e5f6a7';
 }
 
-describe('IsCalendarDate and IsInstant', () => {
+describe('IsCalendarDate, IsInstant and IsId', () => {
   const problems = (day: unknown, at: unknown) =>
     validateSync(Object.assign(new Dates(), { day, at })).flatMap((error) =>
       Object.values(error.constraints ?? {}),
@@ -145,5 +149,15 @@ describe('IsCalendarDate and IsInstant', () => {
       'at must be an ISO 8601 instant with a date that exists, a time and an offset, e.g. 2026-12-01T09:00:00Z',
     ]);
     expect(problems(20260228, null)).toHaveLength(2);
+  });
+
+  it('should take any UUID as an id, and nothing else', () => {
+    const ids = (id: unknown) =>
+      validateSync(
+        Object.assign(new Dates(), { day: '2026-02-28', at: '2026-02-28T00:00Z', id }),
+      ).flatMap((error) => Object.values(error.constraints ?? {}));
+    expect(ids('00000000-0000-0000-0000-000000000000')).toEqual([]);
+    expect(ids('not-an-id')).toEqual(['id must be a UUID']);
+    expect(ids(7)).toEqual(['id must be a UUID']);
   });
 });

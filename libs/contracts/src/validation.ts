@@ -89,6 +89,19 @@ export const IsInstant = (options?: ValidationOptions) =>
     options,
   );
 
+/** An id of the API: a UUID (isUuid). */
+export const IsId = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isId',
+      validator: {
+        validate: (value) => typeof value === 'string' && isUuid(value),
+        defaultMessage: () => '$property must be a UUID',
+      },
+    },
+    options,
+  );
+
 /** ISO 3166-1 alpha-2 territory or `WORLD`. */
 export const IsTerritory = (options?: ValidationOptions) =>
   Matches(/^([A-Z]{2}|WORLD)$/, {

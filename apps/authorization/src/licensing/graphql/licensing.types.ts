@@ -7,14 +7,13 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { Decision, IsCalendarDate, UseType, WorkCategory } from '#libs/contracts';
+import { Decision, IsCalendarDate, IsId, UseType, WorkCategory } from '#libs/contracts';
 import { IdentifierInput, Money, PageInfo, Party, Work } from '#libs/runtime';
 import { MAX_ITEMS } from '../domain/use-request.js';
 import { LicenseStatus } from '../infrastructure/licensing.entities.js';
@@ -147,7 +146,7 @@ export class LicenseConnection {
 export class RequestUseItemInput {
   @Field(() => ID, { nullable: true, description: 'The registry’s id of the work.' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   workId?: string | null;
 
   @Field(() => IdentifierInput, { nullable: true })
@@ -227,7 +226,7 @@ export class LicensesFilterInput {
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   workId?: string | null;
 
   @Field(() => UseType, { nullable: true })
@@ -242,6 +241,6 @@ export class LicensesFilterInput {
 
   @Field(() => ID, { nullable: true, description: 'Operator and society admins: one platform.' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   platformId?: string | null;
 }

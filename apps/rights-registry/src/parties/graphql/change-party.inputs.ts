@@ -1,15 +1,15 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { IsCalendarDate } from '#libs/contracts';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsCalendarDate, IsId } from '#libs/contracts';
 
 @InputType()
 export class ChangeMembershipInput {
   @Field(() => ID)
-  @IsUUID()
+  @IsId()
   partyId: string;
 
   @Field(() => ID)
-  @IsUUID()
+  @IsId()
   societyId: string;
 
   @Field({ description: 'YYYY-MM-DD; the period starting that day is created or changed.' })
@@ -28,7 +28,7 @@ export class ChangeMembershipInput {
 @InputType()
 export class UpdatePartyInput {
   @Field(() => ID)
-  @IsUUID()
+  @IsId()
   partyId: string;
 
   @Field({ nullable: true })

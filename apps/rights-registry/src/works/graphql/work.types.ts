@@ -8,14 +8,13 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IdentifierScheme, IsInstant, RightType, WorkCategory } from '#libs/contracts';
+import { IdentifierScheme, IsId, IsInstant, RightType, WorkCategory } from '#libs/contracts';
 import { IdentifierInput, PageInfo } from '#libs/runtime';
 import { Party } from '../../parties/graphql/party.type.js';
 
@@ -119,7 +118,7 @@ export class WorkConnection {
 @InputType()
 export class ShareInput {
   @Field(() => ID)
-  @IsUUID()
+  @IsId()
   holderId: string;
 
   @Field(() => RightType)
@@ -200,7 +199,7 @@ export class RegisterWorkInput {
 @InputType()
 export class UpdateWorkSharesInput {
   @Field(() => ID)
-  @IsUUID()
+  @IsId()
   workId: string;
 
   @Field(() => String, { nullable: true, description: 'ISO 8601 instant; defaults to now.' })
@@ -227,7 +226,7 @@ export class WorksFilterInput {
     description: 'Works in which this party has ever held a share.',
   })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   holderId?: string;
 }
 
@@ -246,7 +245,7 @@ export class RegisterWorksInput {
 @InputType()
 export class ResolveDisputeInput {
   @Field(() => ID)
-  @IsUUID()
+  @IsId()
   disputeId: string;
 
   @Field({ description: "true: the claimant's shares replace the work's shares from now." })

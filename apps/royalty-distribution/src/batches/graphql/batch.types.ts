@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
-import { IsCalendarDate, UseType, WorkCategory } from '#libs/contracts';
+import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsCalendarDate, IsId, UseType, WorkCategory } from '#libs/contracts';
 import { Money, Party, Work } from '#libs/runtime';
 import { BatchStatus, CalculationState } from '../infrastructure/batch.entities.js';
 
@@ -182,6 +182,6 @@ export class CreateDistributionBatchInput {
     description: 'The operator names the society; an admin runs its own.',
   })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   societyId?: string | null;
 }

@@ -10,18 +10,10 @@ import {
   Resolver,
   registerEnumType,
 } from '@nestjs/graphql';
-import {
-  IsBoolean,
-  IsEnum,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { CurrentCaller, Public, Roles, apiError, type Caller } from '#libs/auth';
-import { Role } from '#libs/contracts';
+import { IsId, Role } from '#libs/contracts';
 import {
   CalendarDateArgPipe,
   Money,
@@ -121,7 +113,7 @@ export class Claim {
 export class ReservesFilterInput {
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   batchId?: string | null;
 
   @Field(() => ReserveStatus, { nullable: true })
@@ -138,11 +130,11 @@ export class ReservesFilterInput {
 @InputType()
 export class ClaimReserveInput {
   @Field(() => ID)
-  @IsUUID()
+  @IsId()
   reserveId: string;
 
   @Field(() => ID)
-  @IsUUID()
+  @IsId()
   holderId: string;
 
   @Field({ description: 'Why the money is the holder’s: registrations, contracts, links.' })
@@ -155,7 +147,7 @@ export class ClaimReserveInput {
 @InputType()
 export class SettleClaimInput {
   @Field(() => ID)
-  @IsUUID()
+  @IsId()
   claimId: string;
 
   @Field()

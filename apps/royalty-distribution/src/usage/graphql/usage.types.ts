@@ -8,14 +8,13 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, UseType } from '#libs/contracts';
+import { IsCalendarDate, IsId, UseType } from '#libs/contracts';
 import { IdentifierInput } from '#libs/runtime';
 
 /** Lines a GraphQL report may hold; larger reports go through POST /v1/usage-reports. */
@@ -68,7 +67,7 @@ export class SubmitUsageReportLineInput {
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   workId?: string | null;
 
   @Field(() => IdentifierInput, { nullable: true })

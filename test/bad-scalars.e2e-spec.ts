@@ -93,6 +93,7 @@ function validScalar(name: string, type: GraphQLNamedType): unknown {
   if (type.name === 'ID') return randomUUID();
   if (type.name === 'Int') return 1;
   if (type.name === 'Boolean') return false;
+  if (name === 'to' || name === 'periodEnd' || name === 'memberTo') return '2027-01-01';
   if (DATES.has(name)) return '2026-12-01';
   if (INSTANTS.has(name)) return '2099-12-01T00:00:00Z';
   if (CURSORS.has(name)) return undefined;
@@ -152,6 +153,18 @@ function withValue(value: unknown, path: (string | number)[], replacement: unkno
   return object;
 }
 
+/** `value` with a new idempotency key wherever it has one, so no request replays another. */
+function freshKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(freshKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([name, field]) => [
+      name,
+      name === 'idempotencyKey' ? randomUUID() : freshKeys(field),
+    ]),
+  );
+}
+
 interface Operation {
   name: string;
   kind: 'query' | 'mutation';
@@ -200,6 +213,7 @@ interface Answer {
   status: number;
   body: string;
   codes: string[];
+  messages: string[];
   data: unknown;
 }
 
@@ -231,7 +245,10 @@ describe('hostile scalar values', () => {
       body: JSON.stringify({ query: document, variables }),
     });
     const body = await response.text();
-    let parsed: { errors?: { extensions?: { code?: string } }[]; data?: unknown } = {};
+    let parsed: {
+      errors?: { message: string; extensions?: { code?: string } }[];
+      data?: unknown;
+    } = {};
     try {
       parsed = JSON.parse(body) as typeof parsed;
     } catch {
@@ -241,6 +258,7 @@ describe('hostile scalar values', () => {
       status: response.status,
       body: body.slice(0, 600),
       codes: (parsed.errors ?? []).map((error) => error.extensions?.code ?? 'NO CODE'),
+      messages: (parsed.errors ?? []).map((error) => error.message),
       data: parsed.data,
     };
   };
@@ -300,7 +318,7 @@ describe('hostile scalar values', () => {
         const token = PLATFORM_ONLY.has(operation.name) ? platformToken : operatorToken;
         for (const slot of operation.slots) {
           for (const [label, value] of HOSTILE[slot.kind]) {
-            const variables = withValue(operation.variables, slot.path, value) as Record<
+            const variables = withValue(freshKeys(operation.variables), slot.path, value) as Record<
               string,
               unknown
             >;
@@ -312,7 +330,8 @@ describe('hostile scalar values', () => {
             const refused =
               answer.codes.length > 0 &&
               answer.codes.every((code) => code === 'BAD_USER_INPUT') &&
-              (answer.status === 400 || answer.status === 200);
+              (answer.status === 400 || answer.status === 200) &&
+              answer.messages.every((message) => message.includes(String(slot.path.at(-1))));
             const lineRejected = line && answer.codes.length === 0 && answer.status === 200;
             if (!(refused || lineRejected) || INTERNALS.test(answer.body))
               wrong.push(`${where}: ${answer.status} ${answer.body}`);
@@ -336,6 +355,24 @@ describe('hostile scalar values', () => {
         wrong.push(`${operation.name}: ${answer.status} ${answer.body}`);
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('should check values written in the operation itself as well as variables', async () => {
+    const registry = sut.services.find((s) => s.name === 'rights-registry')!.url;
+    for (const url of [sut.gatewayUrl, registry]) {
+      for (const [document, message] of [
+        ['{ party(id: "x") { id } }', 'id must be a UUID'],
+        ['{ searchWorks(query: "a\\u0000b") { id } }', 'query must not contain NUL'],
+        ['{ searchWorks(query: "x", first: 1) { id } }', undefined],
+      ] as const) {
+        const answer = await post(url, document, {}, operatorToken);
+        if (message === undefined) expect(answer.codes).toEqual([]);
+        else {
+          expect(answer.codes).toEqual(['BAD_USER_INPUT']);
+          expect(answer.messages[0]).toContain(message);
+        }
+      }
+    }
   });
 
   const usage = (url: string, query: string, body: Buffer | string, token = platformToken) =>

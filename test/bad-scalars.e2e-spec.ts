@@ -375,6 +375,30 @@ describe('hostile scalar values', () => {
     }
   });
 
+  it('should answer entity references with hostile ids, straight at a subgraph, without an internal error', async () => {
+    const wrong: string[] = [];
+    for (const [service, types] of [
+      ['rights-registry', ['Work', 'Party']],
+      ['opt-out', ['Work']],
+    ] as const) {
+      const url = sut.services.find((s) => s.name === service)!.url;
+      for (const type of types) {
+        for (const [label, id] of HOSTILE.id) {
+          const answer = await post(
+            url,
+            `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${type} { id } } }`,
+            { r: [{ __typename: type, id }] },
+            operatorToken,
+          );
+          const fine = answer.status < 500 && !answer.codes.includes('INTERNAL_SERVER_ERROR');
+          if (!fine || INTERNALS.test(answer.body))
+            wrong.push(`${service} ${type} ${label}: ${answer.status} ${answer.body}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   const usage = (url: string, query: string, body: Buffer | string, token = platformToken) =>
     fetch(`${url}/v1/usage-reports?${query}`, {
       method: 'POST',

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { resolveTokens } from '#libs/auth';
 import { BaseConfig, ConfigValidationError, loadConfig } from '#libs/config';
-import { Role, WorkCategory } from '#libs/contracts';
+import { Role, WorkCategory, isUuid } from '#libs/contracts';
 import { USAGE_CSV_COLUMNS } from '../../apps/royalty-distribution/src/usage/domain/usage-csv.js';
 import {
   approveBatch,
@@ -22,8 +22,7 @@ import { importWorks } from './works-import.js';
 const uuid =
   (message = 'a UUID') =>
   (value: string) => {
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value))
-      throw new InvalidArgumentError(message);
+    if (!isUuid(value)) throw new InvalidArgumentError(message);
     return value;
   };
 

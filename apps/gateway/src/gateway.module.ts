@@ -20,6 +20,7 @@ import {
   REQUEST_ID_HEADER,
   complexityLimitPlugin,
   depthLimitRules,
+  scalarValuesPlugin,
   ServiceMetrics,
 } from '#libs/runtime';
 import { SubgraphsReadiness } from './subgraphs.readiness.js';
@@ -88,7 +89,7 @@ export class GatewayModule {
             includeStacktraceInErrorResponses: !config.isProduction,
             logger: logger.child({ component: 'graphql' }),
             validationRules: depthLimitRules(limits),
-            plugins: [complexityLimitPlugin(limits)],
+            plugins: [complexityLimitPlugin(limits), scalarValuesPlugin()],
           },
           gateway: {
             supergraphSdl:

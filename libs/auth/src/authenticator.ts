@@ -1,7 +1,6 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { isUUID } from 'class-validator';
-import type { PartyKind } from '#libs/contracts';
+import { isUuid, type PartyKind } from '#libs/contracts';
 import { callerProblem, partyKindFor, type Caller } from './caller.js';
 import type { RequestWithCaller } from './decorators.js';
 import { InvalidTokenError, Tokens, bearerToken } from './tokens.js';
@@ -83,7 +82,7 @@ export class Authenticator {
   }
 
   private async kindOf(caller: Caller): Promise<PartyKind | undefined> {
-    if (!isUUID(caller.partyId)) return undefined;
+    if (!isUuid(caller.partyId)) return undefined;
     const known = this.kinds.get(caller.partyId);
     if (known) return known;
     const kind = await this.parties.kindOf(caller.partyId);

@@ -14,7 +14,7 @@ import { ServiceMetrics } from '../metrics/metrics.js';
 import { MetricsModule } from '../metrics/metrics.module.js';
 import { ServiceInfoModule } from '../graphql/service-info.js';
 import { SubgraphModule } from '../graphql/subgraph.module.js';
-import { GraphQLErrorFilter } from '../graphql/graphql-error.filter.js';
+import { ApiExceptionFilter } from '../errors/api-exception.filter.js';
 import { inputValidationPipe } from '../graphql/validation.pipe.js';
 import '../graphql/enums.js';
 import { SqlPartyDirectory } from './party-directory.js';
@@ -84,7 +84,7 @@ export function serviceInfrastructure(
       module: class InputValidationModule {},
       providers: [
         { provide: APP_PIPE, useValue: inputValidationPipe },
-        { provide: APP_FILTER, useClass: GraphQLErrorFilter },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
       ],
     },
   ];

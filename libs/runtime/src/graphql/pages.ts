@@ -1,4 +1,6 @@
 import { Directive, Field, ObjectType } from '@nestjs/graphql';
+import { apiError } from '#libs/auth';
+import { isUuid } from '#libs/contracts';
 
 /** Relay page info, shared by every subgraph's connections. */
 @ObjectType()
@@ -14,7 +16,17 @@ export class PageInfo {
 /** An opaque cursor for a keyset position (an id). */
 export const cursorOf = (key: string): string => Buffer.from(key).toString('base64url');
 
-export const keyOf = (cursor: string): string => Buffer.from(cursor, 'base64url').toString('utf8');
+/**
+ * The key (an id) a cursor of cursorOf stands for. A cursor that is not one (not base64url, or
+ * not an id once decoded) is BAD_USER_INPUT, never a query with a key that is not one.
+ */
+export function keyOf(cursor: string): string {
+  const key = /^[A-Za-z0-9_-]+$/.test(cursor)
+    ? Buffer.from(cursor, 'base64url').toString('utf8')
+    : '';
+  if (!isUuid(key)) throw apiError('BAD_USER_INPUT', 'after: the cursor is not valid');
+  return key;
+}
 
 /**
  * A page from `first + 1` keyset rows: the first `first`, whether more follow, the end cursor.

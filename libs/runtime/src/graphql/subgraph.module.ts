@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { Authenticator, type RequestWithCaller } from '#libs/auth';
 import { callerPlugin, type SubgraphContext } from './caller-plugin.js';
 import { complexityLimitPlugin, depthLimitRules, type QueryLimits } from './query-limits.js';
+import { scalarValuesPlugin } from './scalar-values.js';
 
 export interface SubgraphOptions {
   production: boolean;
@@ -56,7 +57,10 @@ export class SubgraphModule {
               ApolloServerPluginInlineTraceDisabled(),
               callerPlugin(),
               complexityLimitPlugin(options.limits),
+              scalarValuesPlugin(),
             ],
+            // Errors of field and reference resolvers reach the exception filter too.
+            fieldResolverEnhancers: ['filters'],
             validationRules: depthLimitRules(options.limits),
           }),
         }),

@@ -1,7 +1,7 @@
 import { Args, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { CurrentCaller, Roles, type Caller } from '#libs/auth';
-import { Role } from '#libs/contracts';
+import { IsId, Role } from '#libs/contracts';
 import { Party } from '#libs/runtime';
 import { mapAuthorizationErrors } from '../../shared/graphql/authorization-errors.js';
 import { ApiKeys } from '../application/api-keys.js';
@@ -47,7 +47,7 @@ export class CreateApiKeyInput {
 
   @Field(() => ID, { nullable: true, description: 'The operator names the platform.' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   platformId?: string | null;
 }
 

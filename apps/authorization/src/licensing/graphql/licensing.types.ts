@@ -7,15 +7,13 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { Decision, UseType, WorkCategory } from '#libs/contracts';
+import { Decision, IsCalendarDate, IsId, UseType, WorkCategory } from '#libs/contracts';
 import { IdentifierInput, Money, PageInfo, Party, Work } from '#libs/runtime';
 import { MAX_ITEMS } from '../domain/use-request.js';
 import { LicenseStatus } from '../infrastructure/licensing.entities.js';
@@ -144,13 +142,11 @@ export class LicenseConnection {
   pageInfo: PageInfo;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 @InputType()
 export class RequestUseItemInput {
   @Field(() => ID, { nullable: true, description: 'The registry’s id of the work.' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   workId?: string | null;
 
   @Field(() => IdentifierInput, { nullable: true })
@@ -191,11 +187,11 @@ export class RequestUseItemInput {
   territory: string;
 
   @Field({ description: 'First day (YYYY-MM-DD).' })
-  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   from: string;
 
   @Field({ description: 'Day after the last (YYYY-MM-DD).' })
-  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   to: string;
 
   @Field(() => Int)
@@ -230,7 +226,7 @@ export class LicensesFilterInput {
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   workId?: string | null;
 
   @Field(() => UseType, { nullable: true })
@@ -240,11 +236,11 @@ export class LicensesFilterInput {
 
   @Field(() => String, { nullable: true, description: 'Licenses covering this day (YYYY-MM-DD).' })
   @IsOptional()
-  @Matches(DATE, { message: 'validOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   validOn?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Operator and society admins: one platform.' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   platformId?: string | null;
 }

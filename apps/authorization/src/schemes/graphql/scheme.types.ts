@@ -8,13 +8,12 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { RightType, UseType, WorkCategory } from '#libs/contracts';
+import { IsId, RightType, UseType, WorkCategory } from '#libs/contracts';
 import { Money, Party } from '#libs/runtime';
 
 @ObjectType()
@@ -114,7 +113,7 @@ abstract class SchemeTermsInput {
 @InputType()
 export class CreateEclSchemeInput extends SchemeTermsInput {
   @Field(() => ID)
-  @IsUUID()
+  @IsId()
   societyId: string;
 
   @Field(() => WorkCategory)
@@ -129,7 +128,7 @@ export class CreateEclSchemeInput extends SchemeTermsInput {
 @InputType()
 export class UpdateEclSchemeInput extends SchemeTermsInput {
   @Field(() => ID)
-  @IsUUID()
+  @IsId()
   schemeId: string;
 
   @Field({ description: 'False retires the scheme: no new licenses under it.' })

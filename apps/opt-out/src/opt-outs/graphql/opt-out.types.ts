@@ -1,15 +1,6 @@
 import { Directive, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsEnum,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-} from 'class-validator';
-import { OptOutScope, UseType, WorkCategory } from '#libs/contracts';
+import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsId, IsInstant, OptOutScope, UseType, WorkCategory } from '#libs/contracts';
 import { PageInfo } from '#libs/runtime';
 
 /** A party of the registry, referenced by id. */
@@ -71,7 +62,7 @@ export class OptOut {
 @InputType()
 export class RegisterOptOutInput {
   @Field(() => ID)
-  @IsUUID()
+  @IsId()
   holderId: string;
 
   @Field(() => OptOutScope)
@@ -80,7 +71,7 @@ export class RegisterOptOutInput {
 
   @Field(() => ID, { nullable: true, description: 'The work, for scope WORK.' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   workId?: string | null;
 
   @Field(() => [UseType], { nullable: true, description: 'Empty or omitted: every use type.' })
@@ -95,7 +86,7 @@ export class RegisterOptOutInput {
     description: 'ISO 8601 instant; defaults to now and may not be in the past.',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   effectiveFrom?: string | null;
 
   @Field(() => String, {

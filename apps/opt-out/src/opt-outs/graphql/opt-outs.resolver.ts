@@ -13,7 +13,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { CurrentCaller, Public, Roles, apiError, type Caller } from '#libs/auth';
 import { Role, UseType, WorkCategory, isInForce } from '#libs/contracts';
-import { cursorOf, keyOf, pageOf } from '#libs/runtime';
+import { InstantArgPipe, cursorOf, keyOf, pageOf } from '#libs/runtime';
 import { HolderSocietiesLoader, WorkOptOutsLoader } from '../application/opt-out.loader.js';
 import { OptOutQueries } from '../application/opt-out.queries.js';
 import { RegisterOptOutHandler } from '../application/register-opt-out.handler.js';
@@ -143,10 +143,9 @@ export class OptOutsResolver {
   async optOutStatus(
     @Args('workId', { type: () => ID }) workId: string,
     @Args('useType', { type: () => UseType, nullable: true }) useType?: UseType,
-    @Args('at', { nullable: true, description: 'ISO 8601 instant.' }) at?: string,
+    @Args('at', { nullable: true, description: 'ISO 8601 instant.' }, InstantArgPipe) at?: string,
   ): Promise<OptOutStatus | null> {
     const instant = at ? new Date(at) : new Date();
-    if (Number.isNaN(instant.getTime())) throw apiError('BAD_USER_INPUT', 'at must be an instant');
     const status = await this.queries.status(workId, useType ?? null, instant);
     return status && { ...status, work: { id: workId } };
   }

@@ -1,20 +1,19 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsCalendarDate, IsId } from '#libs/contracts';
 
 @InputType()
 export class ChangeMembershipInput {
   @Field(() => ID)
-  @IsUUID()
+  @IsId()
   partyId: string;
 
   @Field(() => ID)
-  @IsUUID()
+  @IsId()
   societyId: string;
 
   @Field({ description: 'YYYY-MM-DD; the period starting that day is created or changed.' })
-  @Matches(DATE, { message: 'memberFrom must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   memberFrom: string;
 
   @Field(() => String, {
@@ -22,14 +21,14 @@ export class ChangeMembershipInput {
     description: 'YYYY-MM-DD (exclusive); null while it lasts.',
   })
   @IsOptional()
-  @Matches(DATE, { message: 'memberTo must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   memberTo?: string | null;
 }
 
 @InputType()
 export class UpdatePartyInput {
   @Field(() => ID)
-  @IsUUID()
+  @IsId()
   partyId: string;
 
   @Field({ nullable: true })

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { PartyKind } from '#libs/contracts';
+import { IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsId, PartyKind } from '#libs/contracts';
 
 @InputType()
 export class RegisterPartyInput {
@@ -42,6 +42,6 @@ export class RegisterPartyInput {
     description: 'A right holder joining this society from today.',
   })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   memberOfSocietyId?: string | null;
 }

@@ -5,18 +5,16 @@ import {
   IsArray,
   IsBoolean,
   IsEnum,
-  IsISO8601,
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IdentifierScheme, RightType, WorkCategory } from '#libs/contracts';
+import { IdentifierScheme, IsId, IsInstant, RightType, WorkCategory } from '#libs/contracts';
 import { IdentifierInput, PageInfo } from '#libs/runtime';
 import { Party } from '../../parties/graphql/party.type.js';
 
@@ -162,7 +160,7 @@ export class WorkConnection {
 @InputType()
 export class ShareInput {
   @Field(() => ID)
-  @IsUUID()
+  @IsId()
   holderId: string;
 
   @Field(() => RightType)
@@ -243,12 +241,12 @@ export class RegisterWorkInput {
 @InputType()
 export class UpdateWorkSharesInput {
   @Field(() => ID)
-  @IsUUID()
+  @IsId()
   workId: string;
 
   @Field(() => String, { nullable: true, description: 'ISO 8601 instant; defaults to now.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   effectiveFrom?: string | null;
 
   @Field(() => [ShareInput], { description: 'The complete set of shares from effectiveFrom.' })
@@ -270,7 +268,7 @@ export class WorksFilterInput {
     description: 'Works in which this party has ever held a share.',
   })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   holderId?: string;
 }
 
@@ -289,7 +287,7 @@ export class RegisterWorksInput {
 @InputType()
 export class ResolveDisputeInput {
   @Field(() => ID)
-  @IsUUID()
+  @IsId()
   disputeId: string;
 
   @Field({ description: "true: the claimant's shares replace the work's shares from now." })
@@ -306,7 +304,7 @@ export class ResolveDisputeInput {
 @InputType()
 export class AnswerDisputeInput {
   @Field(() => ID)
-  @IsUUID()
+  @IsId()
   disputeId: string;
 
   @Field({ description: "The current holders' answer to the claim; replaces an earlier one." })

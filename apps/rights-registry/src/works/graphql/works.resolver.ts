@@ -13,7 +13,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { CurrentCaller, Public, Roles, apiError, type Caller } from '#libs/auth';
 import { Role, WorkCategory } from '#libs/contracts';
-import { cursorOf, keyOf, pageOf } from '#libs/runtime';
+import { CalendarDateArgPipe, cursorOf, keyOf, pageOf } from '#libs/runtime';
 import { PartyLoader } from '../../parties/application/party.loader.js';
 import { Party } from '../../parties/graphql/party.type.js';
 import { AnswerDisputeHandler } from '../application/answer-dispute.handler.js';
@@ -44,11 +44,8 @@ const EVERY_ROLE = Object.values(Role);
 const MAX_PAGE = 100;
 
 /** `YYYY-MM-DD` as the instant the day starts (UTC); shares "as of" a date are those in force then. */
-function startOfDay(date: string | undefined, name = 'asOf'): Date {
+function startOfDay(date: string | undefined): Date {
   if (date === undefined) return new Date();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-    throw apiError('BAD_USER_INPUT', `${name} must be a date YYYY-MM-DD`);
-  }
   return new Date(`${date}T00:00:00Z`);
 }
 
@@ -168,9 +165,11 @@ export class WorksResolver {
       'Parties that opened disputes since a date (YYYY-MM-DD, start of day UTC; default the last 24 hours), most first (operator).',
   })
   @Roles(Role.OPERATOR)
-  disputeOpeners(@Args('since', { nullable: true }) since?: string): Promise<DisputeOpenerView[]> {
+  disputeOpeners(
+    @Args('since', { nullable: true }, CalendarDateArgPipe) since?: string,
+  ): Promise<DisputeOpenerView[]> {
     return this.queries.disputeOpeners(
-      since === undefined ? new Date(Date.now() - 86_400_000) : startOfDay(since, 'since'),
+      since === undefined ? new Date(Date.now() - 86_400_000) : startOfDay(since),
     );
   }
 
@@ -225,7 +224,7 @@ export class WorksResolver {
   shares(
     @Parent() work: WorkView,
     @CurrentCaller() caller: Caller | null,
-    @Args('asOf', { nullable: true }) asOf?: string,
+    @Args('asOf', { nullable: true }, CalendarDateArgPipe) asOf?: string,
   ): WorkShare[] {
     if (!caller) return [];
     return [...work.shareHistory.asOf(startOfDay(asOf))];

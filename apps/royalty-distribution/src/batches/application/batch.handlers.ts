@@ -3,7 +3,14 @@ import { v7 as uuidv7 } from 'uuid';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RoyaltyDistributionConfig } from '#libs/config';
 import type { Caller } from '#libs/auth';
-import { BatchApproved, BatchClosed, PartyKind, Role, type WorkCategory } from '#libs/contracts';
+import {
+  BatchApproved,
+  BatchClosed,
+  PartyKind,
+  Role,
+  type WorkCategory,
+  isUuid,
+} from '#libs/contracts';
 import { Outbox } from '#libs/messaging';
 import { RegistryViewReader } from '#libs/registry-view';
 import {
@@ -14,7 +21,6 @@ import { mayRunBatch } from '../../shared/domain/tenancy.js';
 import { batchProblems, refusal, type BatchAction } from '../domain/lifecycle.js';
 import { MARK_PAID_LINES } from '../infrastructure/calculation-sql.js';
 import { BatchEntity, BatchStatus, CalculationState } from '../infrastructure/batch.entities.js';
-import { isUuid } from '../../shared/graphql/work-reference.js';
 import { BatchCalculator } from './batch-calculator.js';
 
 export interface CreateBatchInput {

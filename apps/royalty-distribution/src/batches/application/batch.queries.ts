@@ -4,14 +4,13 @@ import type { PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import type { Caller } from '#libs/auth';
-import { Role, type UseType } from '#libs/contracts';
+import { Role, type UseType, isUuid } from '#libs/contracts';
 import { RegistryViewReader } from '#libs/registry-view';
 import {
   DistributionError,
   DistributionErrorCode,
 } from '../../shared/domain/distribution.errors.js';
 import { mayReadStatement, mayRunBatch } from '../../shared/domain/tenancy.js';
-import { isUuid } from '../../shared/graphql/work-reference.js';
 import { BatchEntity, BatchStatus } from '../infrastructure/batch.entities.js';
 import { STATEMENT_LINES } from '../infrastructure/calculation-sql.js';
 

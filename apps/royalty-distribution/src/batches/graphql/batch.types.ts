@@ -1,13 +1,11 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
-import { UseType, WorkCategory } from '#libs/contracts';
+import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsCalendarDate, IsId, UseType, WorkCategory } from '#libs/contracts';
 import { Money, Party, Work } from '#libs/runtime';
 import { BatchStatus, CalculationState } from '../infrastructure/batch.entities.js';
 
 registerEnumType(BatchStatus, { name: 'BatchStatus' });
 registerEnumType(CalculationState, { name: 'CalculationState' });
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @ObjectType({ description: 'Progress of a (re)calculation.' })
 export class BatchCalculation {
@@ -150,11 +148,11 @@ export class Statement {
 @InputType()
 export class CreateDistributionBatchInput {
   @Field()
-  @Matches(DATE, { message: 'periodStart must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   periodStart: string;
 
   @Field({ description: 'Day after the last (the period is [periodStart, periodEnd)).' })
-  @Matches(DATE, { message: 'periodEnd must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   periodEnd: string;
 
   @Field(() => WorkCategory)
@@ -184,6 +182,6 @@ export class CreateDistributionBatchInput {
     description: 'The operator names the society; an admin runs its own.',
   })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   societyId?: string | null;
 }

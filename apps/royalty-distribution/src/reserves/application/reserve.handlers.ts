@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '#libs/auth';
-import { ClaimSettled, PartyKind, ReserveReleased, Role } from '#libs/contracts';
+import { ClaimSettled, PartyKind, ReserveReleased, Role, isUuid } from '#libs/contracts';
 import { Outbox } from '#libs/messaging';
 import { RegistryViewReader } from '#libs/registry-view';
 import { BatchEntity } from '../../batches/infrastructure/batch.entities.js';
@@ -17,7 +17,6 @@ import {
   mayReadReserve,
   mayRunBatch,
 } from '../../shared/domain/tenancy.js';
-import { isUuid } from '../../shared/graphql/work-reference.js';
 import {
   ClaimEntity,
   ClaimStatus,

@@ -10,20 +10,22 @@ import {
   Resolver,
   registerEnumType,
 } from '@nestjs/graphql';
-import {
-  IsBoolean,
-  IsEnum,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { CurrentCaller, Public, Roles, apiError, type Caller } from '#libs/auth';
-import { Role } from '#libs/contracts';
+import { IsId, Role } from '#libs/contracts';
 import { PUBLIC_RESERVE_REASONS, reserveScope } from '../../shared/domain/tenancy.js';
-import { Money, PageInfo, Party, Work, cursorOf, keyOf, moneyOf, pageOf } from '#libs/runtime';
+import {
+  CalendarDateArgPipe,
+  Money,
+  PageInfo,
+  Party,
+  Work,
+  cursorOf,
+  keyOf,
+  moneyOf,
+  pageOf,
+} from '#libs/runtime';
 import { mapDistributionErrors } from '../../shared/graphql/distribution-errors.js';
 import { ReserveHandlers } from '../application/reserve.handlers.js';
 import {
@@ -110,7 +112,7 @@ export class Claim {
 export class ReservesFilterInput {
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   batchId?: string | null;
 
   @Field(() => ReserveStatus, { nullable: true })
@@ -127,11 +129,11 @@ export class ReservesFilterInput {
 @InputType()
 export class ClaimReserveInput {
   @Field(() => ID)
-  @IsUUID()
+  @IsId()
   reserveId: string;
 
   @Field(() => ID)
-  @IsUUID()
+  @IsId()
   holderId: string;
 
   @Field({ description: 'Why the money is the holder’s: registrations, contracts, links.' })
@@ -144,7 +146,7 @@ export class ClaimReserveInput {
 @InputType()
 export class SettleClaimInput {
   @Field(() => ID)
-  @IsUUID()
+  @IsId()
   claimId: string;
 
   @Field()
@@ -238,11 +240,14 @@ export class ReservesResolver {
   @Roles(Role.OPERATOR)
   async releaseReserves(
     @CurrentCaller() caller: Caller,
-    @Args('asOf', { nullable: true, description: 'YYYY-MM-DD; default today.' }) asOf?: string,
+    @Args(
+      'asOf',
+      { nullable: true, description: 'YYYY-MM-DD; default today.' },
+      CalendarDateArgPipe,
+    )
+    asOf?: string,
   ): Promise<number> {
     const day = asOf ?? new Date().toISOString().slice(0, 10);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day))
-      throw apiError('BAD_USER_INPUT', 'asOf must be YYYY-MM-DD');
     return mapDistributionErrors(() => this.handlers.release(caller, day));
   }
 }

@@ -163,6 +163,14 @@ export class UsageIngest {
       );
     } catch (error) {
       const pgError = error as { message?: string; where?: string; code?: string };
+      // 22021: a NUL byte or bytes that are not UTF-8; PostgreSQL names the line in `where`.
+      if (pgError.code === '22021') {
+        const line = /\bline (\d+)/.exec(pgError.where ?? '')?.[1] ?? '?';
+        throw new DistributionError(
+          DistributionErrorCode.INVALID,
+          `line ${line}: the file must be UTF-8 text without NUL bytes`,
+        );
+      }
       if (pgError.code && pgError.code.startsWith('22')) {
         throw new DistributionError(
           DistributionErrorCode.INVALID,

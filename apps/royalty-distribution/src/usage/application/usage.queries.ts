@@ -1,3 +1,4 @@
+import { isUuid } from '#libs/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Caller } from '#libs/auth';
@@ -6,7 +7,6 @@ import {
   DistributionErrorCode,
 } from '../../shared/domain/distribution.errors.js';
 import { mayReadUsageReport } from '../../shared/domain/tenancy.js';
-import { isUuid } from '../../shared/graphql/work-reference.js';
 import { UsageRejectionEntity, UsageReportEntity } from '../infrastructure/usage.entities.js';
 
 /** Rejected lines shown with a report, at the most. */

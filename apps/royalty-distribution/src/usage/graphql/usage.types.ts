@@ -8,20 +8,17 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { UseType } from '#libs/contracts';
+import { IsCalendarDate, IsId, UseType } from '#libs/contracts';
 import { IdentifierInput } from '#libs/runtime';
 
 /** Lines a GraphQL report may hold; larger reports go through POST /v1/usage-reports. */
 export const MAX_GRAPHQL_LINES = 10_000;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @ObjectType()
 export class UsageLineError {
@@ -70,7 +67,7 @@ export class SubmitUsageReportLineInput {
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   workId?: string | null;
 
   @Field(() => IdentifierInput, { nullable: true })
@@ -115,11 +112,11 @@ export class SubmitUsageReportInput {
   idempotencyKey: string;
 
   @Field()
-  @Matches(DATE, { message: 'periodStart must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   periodStart: string;
 
   @Field({ description: 'Day after the last (the period is [periodStart, periodEnd)).' })
-  @Matches(DATE, { message: 'periodEnd must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   periodEnd: string;
 
   @Field(() => [SubmitUsageReportLineInput])

@@ -65,7 +65,8 @@ WITH staged AS MATERIALIZED (
   LEFT JOIN LATERAL (
     SELECT w.id FROM ${S}.rv_works w
     WHERE x.licensed_work IS NULL AND x.license_id IS NOT NULL AND x.work_text IS NOT NULL
-      AND pg_input_is_valid(x.work_text, 'uuid') AND w.id = x.work_text::uuid
+      -- The cast inside CASE: a condition's order is the planner's, and a bad id must not fail the file.
+      AND w.id = CASE WHEN pg_input_is_valid(x.work_text, 'uuid') THEN x.work_text::uuid END
   ) named ON true
   LEFT JOIN LATERAL (
     SELECT wi.work_id FROM ${S}.rv_work_identifiers wi

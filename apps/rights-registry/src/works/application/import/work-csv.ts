@@ -1,4 +1,10 @@
-import { IdentifierScheme, RightType, WorkCategory, parseIdentifier } from '#libs/contracts';
+import {
+  IdentifierScheme,
+  RightType,
+  WorkCategory,
+  isUuid,
+  parseIdentifier,
+} from '#libs/contracts';
 import type { Share } from '../../domain/shares.js';
 import type { WorkRegistrationInput } from '../../domain/work-registration.js';
 
@@ -72,7 +78,7 @@ export function registrationFromCsv(values: Record<string, string>): {
     const shareBps = Number(bps);
     if (
       !holderId ||
-      !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(holderId) ||
+      !isUuid(holderId) ||
       !(Object.values(RightType) as string[]).includes(rightType ?? '') ||
       !Number.isInteger(shareBps)
     ) {

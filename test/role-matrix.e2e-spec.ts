@@ -321,7 +321,7 @@ describe('role x operation matrix', () => {
       'ANONYMOUS',
     );
     expect(complex.errors?.[0]).toMatchObject({
-      message: expect.stringMatching(/at most 2000 are allowed/),
+      message: expect.stringMatching(/costs \d+ .*; at most 1000 is allowed without signing in$/),
       extensions: { code: 'BAD_USER_INPUT' },
     });
     let selection = 'id';

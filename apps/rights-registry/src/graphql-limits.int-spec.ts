@@ -135,3 +135,31 @@ describe('rate limit', () => {
     expect(statuses.at(-1)).toBe(429);
   });
 });
+
+describe('metrics without a metrics token', () => {
+  let sut: TestService;
+
+  beforeAll(async () => {
+    sut = await startTestService(rightsRegistryApp);
+  });
+
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  it('should serve metrics to loopback clients only', async () => {
+    const local = await sut.app.inject({
+      method: 'GET',
+      url: '/metrics',
+      remoteAddress: '127.0.0.1',
+    });
+    expect(local.statusCode).toBe(200);
+    const remote = await sut.app.inject({
+      method: 'GET',
+      url: '/metrics',
+      remoteAddress: '192.0.2.7',
+    });
+    expect(remote.statusCode).toBe(404);
+    expect(remote.body).not.toContain('http_request_duration_seconds');
+  });
+});

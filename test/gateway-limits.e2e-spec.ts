@@ -17,7 +17,7 @@ import { startGateway } from '../apps/gateway/src/start-gateway.js';
 class FakeSubgraph {
   ready = true;
   /** How `POST /graphql` answers: data, a 503 with SERVICE_UNAVAILABLE (database down). */
-  graphql: 'data' | 'unavailable' = 'data';
+  graphql: 'data' | 'unavailable' | 'driver-error' = 'data';
   graphqlCalls = 0;
   apiKeyExchanges = 0;
   /** Usage uploads held open until released. */
@@ -70,6 +70,18 @@ class FakeSubgraph {
           errors: [
             { message: 'the database is unreachable', extensions: { code: 'SERVICE_UNAVAILABLE' } },
           ],
+        });
+      }
+      if (this.graphql === 'driver-error') {
+        return json(200, {
+          errors: [
+            {
+              message: 'connect ECONNREFUSED 127.0.0.1:54321',
+              path: ['searchWorks'],
+              extensions: { code: 'INTERNAL_SERVER_ERROR' },
+            },
+          ],
+          data: null,
         });
       }
       json(200, { data: { searchWorks: [] } });
@@ -224,6 +236,17 @@ describe('gateway limits and production defaults', () => {
       },
     ]);
     expect(answer.text).not.toMatch(/127\.0\.0\.1|database is unreachable/);
+  });
+
+  it('should answer a subgraph passing on its driver’s connection failure the same way', async () => {
+    fakes.RIGHTS_REGISTRY.graphql = 'driver-error';
+    const answer = await post('{ searchWorks(query: "x") { id } }');
+    expect(answer.body.errors?.[0]?.extensions).toEqual({
+      code: 'SERVICE_UNAVAILABLE',
+      retryable: true,
+    });
+    expect(answer.text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+    expect(answer.status).toBe(503);
   });
 
   it('should limit failed API-key exchanges per address, before the key is checked', async () => {

@@ -79,12 +79,14 @@ export class GatewayModule {
           server: {
             path: '/graphql',
             // Schema details, GraphiQL and stack traces only with NODE_ENV=development.
-            introspection: development,
             graphiql: development,
+            introspection: development,
             includeStacktraceInErrorResponses: development,
             hideSchemaDetailsFromClientErrors: !development,
             logger: logger.child({ component: 'graphql' }),
             validationRules: depthLimitRules(limits),
+            // Keep the 503 of an unavailable subgraph (Nest turns an answer with data into 200).
+            preserveHttpStatusForExecutionErrors: false,
             plugins: [
               complexityLimitPlugin(limits, new ClientIdentities(config).signedIn),
               serviceUnavailableStatusPlugin(UNAVAILABLE_RETRY_AFTER_SECONDS),

@@ -42,6 +42,19 @@ describe(publicError.name, () => {
     });
   });
 
+  it('should answer a subgraph passing on its driver’s connection failure as SERVICE_UNAVAILABLE', () => {
+    const formatted = {
+      message: 'connect ECONNREFUSED 127.0.0.1:55991',
+      path: ['searchWorks'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+    expect(publicError(formatted, new GraphQLError(formatted.message), false)).toEqual({
+      path: ['searchWorks'],
+      message: expect.stringMatching(/unavailable right now/),
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true },
+    });
+  });
+
   it('should hide the message and details of an error without a public code outside development', () => {
     const error = new Error('relation "royalty_distribution.x" does not exist');
     const formatted = {

@@ -28,13 +28,24 @@ const INTERNAL_MESSAGE = 'an internal error occurred; it has been logged';
 const NETWORK_CODES =
   /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|EPIPE|UND_ERR_\w+)$/;
 
-type Cause = { code?: unknown; cause?: unknown; originalError?: unknown; extensions?: unknown };
+/** The same failures as a subgraph words them (a driver's message passed on unmapped). */
+const NETWORK_MESSAGES =
+  /\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN)\b|Connection terminated unexpectedly|the database system is (starting up|shutting down)/;
+
+type Cause = {
+  code?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  originalError?: unknown;
+  extensions?: unknown;
+};
 
 /** Whether an error, or anything it wraps, says a subgraph was unreachable or unavailable. */
 export function isUnavailable(error: unknown, depth = 0): boolean {
   if (depth > 8 || error === null || typeof error !== 'object') return false;
-  const { code, cause, originalError, extensions } = error as Cause;
+  const { code, message, cause, originalError, extensions } = error as Cause;
   if (typeof code === 'string' && NETWORK_CODES.test(code)) return true;
+  if (typeof message === 'string' && NETWORK_MESSAGES.test(message)) return true;
   const ext = (extensions ?? {}) as {
     code?: unknown;
     response?: { status?: unknown; body?: unknown };

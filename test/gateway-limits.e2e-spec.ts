@@ -307,6 +307,17 @@ describe('gateway limits and production defaults', () => {
     });
     expect(answer.text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|:\d{2,5}\b|stack/i);
     expect((await fetch(`${url}/health/ready`)).status).toBe(503);
+    await fakes.ROYALTY_DISTRIBUTION.stop();
+    const upload = await fetch(
+      `${url}/v1/usage-reports?periodStart=2026-01-01&periodEnd=2026-02-01`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', 'idempotency-key': randomUUID() },
+        body: 'licenseId\n',
+      },
+    );
+    expect(upload.status).toBe(503);
+    expect(await upload.text()).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
   });
 });
 

@@ -15,6 +15,7 @@ export const REST_ROUTES = [
 ] as const;
 
 const UPSTREAM_TIMEOUT_MS = 30 * 60_000;
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /**
  * What a service is told of the client's request: its credential (an API key is exchanged for
@@ -48,6 +49,18 @@ export async function forwardRestRoutes(
       // The gateway logs each request once, on completion.
       disableRequestLogging: true,
       replyOptions: {
+        // An unreachable service is a retryable 503 with a sentence, never its address.
+        onError: (reply, { error }) => {
+          reply.log.warn({ err: error, service }, 'upstream request failed');
+          void reply
+            .code(503)
+            .header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS))
+            .send({
+              statusCode: 503,
+              error: 'Service Unavailable',
+              message: `the ${service} service is unavailable right now; retry in a few seconds`,
+            });
+        },
         rewriteRequestHeaders: (request, headers) => ({
           ...Object.fromEntries(
             Object.entries(headers).filter(([name]) => FORWARDED_HEADERS.has(name)),

@@ -20,6 +20,8 @@ class FakeSubgraph {
   graphql: 'data' | 'unavailable' | 'driver-error' = 'data';
   graphqlCalls = 0;
   apiKeyExchanges = 0;
+  /** The token the one known API key (GOOD_API_KEY) is exchanged for. */
+  apiKeyToken = '';
   /** Usage uploads held open until released. */
   readonly held: ServerResponse[] = [];
   readonly server: Server;
@@ -56,6 +58,8 @@ class FakeSubgraph {
     if (request.url === '/health/ready') return json(this.ready ? 200 : 503, {});
     if (request.url === '/v1/api-keys/token') {
       this.apiKeyExchanges += 1;
+      if (request.headers['x-api-key'] === GOOD_API_KEY)
+        return json(200, { token: this.apiKeyToken });
       return json(401, { message: 'unknown key' });
     }
     if (request.url?.startsWith('/v1/usage-reports')) {
@@ -92,6 +96,8 @@ class FakeSubgraph {
 const NAMES = ['RIGHTS_REGISTRY', 'AUTHORIZATION', 'OPT_OUT', 'ROYALTY_DISTRIBUTION'] as const;
 const SECRET = randomBytes(32).toString('hex');
 const METRICS_TOKEN = randomBytes(16).toString('hex');
+const GOOD_API_KEY = 'ck_known-key';
+const PLATFORM_ID = randomUUID();
 const tokens = new Tokens(SECRET);
 
 describe('gateway limits and production defaults', () => {
@@ -101,6 +107,10 @@ describe('gateway limits and production defaults', () => {
 
   beforeAll(async () => {
     for (const name of NAMES) fakes[name] = await new FakeSubgraph().start();
+    fakes.AUTHORIZATION.apiKeyToken = await tokens.issue(
+      { role: Role.PLATFORM, partyId: PLATFORM_ID },
+      600,
+    );
     // No NODE_ENV: the default is production.
     const config = loadConfig(GatewayConfig, {
       GATEWAY_PORT: '0',
@@ -249,7 +259,28 @@ describe('gateway limits and production defaults', () => {
     expect(answer.status).toBe(503);
   });
 
+  it('should count uploads with an API key as that key’s, apart from the platform’s token', async () => {
+    const upload = (headers: Record<string, string>) =>
+      fetch(`${url}/v1/usage-reports?periodStart=2026-01-01&periodEnd=2026-02-01`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', 'idempotency-key': randomUUID(), ...headers },
+        body: 'licenseId\n',
+      });
+    const held = fakes.ROYALTY_DISTRIBUTION.held.length;
+    const first = upload({ 'x-api-key': GOOD_API_KEY });
+    await waitUntil(() => fakes.ROYALTY_DISTRIBUTION.held.length === held + 1);
+    const second = await upload({ 'x-api-key': GOOD_API_KEY });
+    expect(second.status).toBe(429);
+    const token = await tokens.issue({ role: Role.PLATFORM, partyId: PLATFORM_ID }, 600);
+    const withToken = upload({ authorization: `Bearer ${token}` });
+    await waitUntil(() => fakes.ROYALTY_DISTRIBUTION.held.length === held + 2);
+    fakes.ROYALTY_DISTRIBUTION.releaseUploads();
+    expect((await first).status).toBe(201);
+    expect((await withToken).status).toBe(201);
+  });
+
   it('should limit failed API-key exchanges per address, before the key is checked', async () => {
+    const exchangesBefore = fakes.AUTHORIZATION.apiKeyExchanges;
     const statuses = [];
     for (let i = 0; i < 5; i += 1) {
       const response = await fetch(`${url}/graphql`, {
@@ -266,7 +297,7 @@ describe('gateway limits and production defaults', () => {
       }
     }
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
-    expect(fakes.AUTHORIZATION.apiKeyExchanges).toBe(3);
+    expect(fakes.AUTHORIZATION.apiKeyExchanges).toBe(exchangesBefore + 3);
   });
 
   it('should count uploads with credentials that do not verify as their address, however spelt', async () => {

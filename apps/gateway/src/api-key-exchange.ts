@@ -15,7 +15,8 @@ const REUSE_MS = 60_000;
  * Lets platforms call with `X-Api-Key`: the gateway exchanges the key at the authorization
  * service (`POST /v1/api-keys/token`) for a short-lived bearer token and sends that on, so
  * every subgraph verifies one kind of credential and trusts no plain header. Exchanged tokens
- * are reused for a minute per key (by its hash). A key the service refuses gets 401 here, and
+ * are reused for a minute per key (by its hash), and per-client limits count the key (by the
+ * same hash). A key the service refuses gets 401 here, and
  * counts against the client's address: after `failuresPerMinute` of them, the address gets 429
  * until the minute ends, before any key it sends is checked, so keys cannot be guessed at speed.
  */
@@ -65,5 +66,6 @@ export function acceptApiKeys(
       cache.set(id, exchanged);
     }
     request.headers.authorization = `Bearer ${exchanged.token}`;
+    request.apiKeyId = id;
   });
 }

@@ -74,7 +74,7 @@ describe('gateway and subgraph security', () => {
       'ANONYMOUS',
     );
     expect(complex.errors?.[0]).toMatchObject({
-      message: expect.stringMatching(/at most 2000 are allowed/),
+      message: expect.stringMatching(/costs \d+ .*; at most 1000 is allowed without signing in$/),
       extensions: { code: 'BAD_USER_INPUT' },
     });
     let selection = 'id';

@@ -14,16 +14,22 @@ import { ConfigModule, type GatewayConfig } from '#libs/config';
 import type { FastifyRequest } from 'fastify';
 import {
   CORRELATION_ID_HEADER,
+  ClientIdentities,
   HealthModule,
   LoggerModule,
   MetricsModule,
   REQUEST_ID_HEADER,
   complexityLimitPlugin,
   depthLimitRules,
+  queryLimits,
   scalarValuesPlugin,
   ServiceMetrics,
 } from '#libs/runtime';
+import { publicError, serviceUnavailableStatusPlugin } from './public-errors.js';
 import { SubgraphsReadiness } from './subgraphs.readiness.js';
+
+/** Seconds a client is asked to wait when a subgraph is unavailable. */
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /**
  * The supergraph composed at build time (`npm run schema:generate`, checked in CI), found from
@@ -70,10 +76,9 @@ class TracedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 @Module({})
 export class GatewayModule {
   static forRoot(config: GatewayConfig, logger: Logger, subgraphSecret: string): DynamicModule {
-    const limits = {
-      maxDepth: config.GRAPHQL_MAX_DEPTH,
-      maxComplexity: config.GRAPHQL_MAX_COMPLEXITY,
-    };
+    const limits = queryLimits(config);
+    const development = config.isDevelopment;
+    const errorLogger = logger.child({ component: 'graphql' });
     return {
       module: GatewayModule,
       imports: [
@@ -85,11 +90,27 @@ export class GatewayModule {
           driver: ApolloGatewayDriver,
           server: {
             path: '/graphql',
-            introspection: !config.isProduction,
-            includeStacktraceInErrorResponses: !config.isProduction,
+            // Schema details, GraphiQL and stack traces only with NODE_ENV=development.
+            graphiql: development,
+            introspection: development,
+            includeStacktraceInErrorResponses: development,
+            hideSchemaDetailsFromClientErrors: !development,
             logger: logger.child({ component: 'graphql' }),
             validationRules: depthLimitRules(limits),
-            plugins: [complexityLimitPlugin(limits), scalarValuesPlugin()],
+            // Keep the 503 of an unavailable subgraph (Nest turns an answer with data into 200).
+            preserveHttpStatusForExecutionErrors: false,
+            plugins: [
+              complexityLimitPlugin(limits, new ClientIdentities(config).signedIn),
+              serviceUnavailableStatusPlugin(UNAVAILABLE_RETRY_AFTER_SECONDS),
+              scalarValuesPlugin(),
+            ],
+            formatError: (formatted, error) => {
+              const shown = publicError(formatted, error, development);
+              if (shown.message !== formatted.message) {
+                errorLogger.warn({ err: error, shown: shown.extensions?.code }, formatted.message);
+              }
+              return shown;
+            },
           },
           gateway: {
             supergraphSdl:

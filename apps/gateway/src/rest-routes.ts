@@ -15,6 +15,7 @@ export const REST_ROUTES = [
 ] as const;
 
 const UPSTREAM_TIMEOUT_MS = 30 * 60_000;
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /**
  * What a service is told of the client's request: its credential (an API key is exchanged for
@@ -48,6 +49,18 @@ export async function forwardRestRoutes(
       // The gateway logs each request once, on completion.
       disableRequestLogging: true,
       replyOptions: {
+        // An unreachable service is a retryable 503 with a sentence, never its address.
+        onError: (reply, { error }) => {
+          reply.log.warn({ err: error, service }, 'upstream request failed');
+          void reply
+            .code(503)
+            .header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS))
+            .send({
+              statusCode: 503,
+              error: 'Service Unavailable',
+              message: `the ${service} service is unavailable right now; retry in a few seconds`,
+            });
+        },
         rewriteRequestHeaders: (request, headers) => ({
           ...Object.fromEntries(
             Object.entries(headers).filter(([name]) => FORWARDED_HEADERS.has(name)),
@@ -61,10 +74,11 @@ export async function forwardRestRoutes(
 }
 
 /**
- * At most `limit` usage uploads at once per client (by credential): each holds a database
- * connection of the service while it streams, so a few slow ones from one client must not take
- * them all. More get 429 until one ends. Registered after the API-key exchange, so a key counts
- * as the token it was exchanged for.
+ * At most `limit` usage uploads at once per client (by verified caller, else by address; see
+ * clientKey): each holds a database connection of the service while it streams, so a few slow
+ * ones from one client must not take them all. More get 429 until one ends. Registered after the
+ * API-key exchange, so a key counts as the token it was exchanged for. (The service also caps
+ * uploads from all clients together and times out idle ones.)
  */
 function limitUploads(app: NestFastifyApplication, limit: number): void {
   if (limit === 0) return;
@@ -74,14 +88,17 @@ function limitUploads(app: NestFastifyApplication, limit: number): void {
     .getInstance()
     .addHook('onRequest', async (request, reply) => {
       if (request.method !== 'POST' || !request.url.startsWith('/v1/usage-reports')) return;
-      const client = clientKey(request);
+      const client = await clientKey(request);
       const count = running.get(client) ?? 0;
       if (count >= limit) {
-        return reply.code(429).send({
-          statusCode: 429,
-          error: 'Too Many Requests',
-          message: `at most ${limit} usage uploads at a time for this client; retry when one has finished`,
-        });
+        return reply
+          .code(429)
+          .header('retry-after', '5')
+          .send({
+            statusCode: 429,
+            error: 'Too Many Requests',
+            message: `at most ${limit} usage uploads at a time for this client; retry when one has finished`,
+          });
       }
       running.set(client, count + 1);
       reply.raw.once('close', () => {

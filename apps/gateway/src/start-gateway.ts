@@ -22,7 +22,11 @@ export async function startGateway(
     frameworkLogger,
   });
   const authorization = config.subgraphs.find((subgraph) => subgraph.name === 'authorization')!;
-  acceptApiKeys(app.getHttpAdapter().getInstance(), authorization.url);
+  acceptApiKeys(
+    app.getHttpAdapter().getInstance(),
+    authorization.url,
+    config.API_KEY_FAILURES_PER_MINUTE,
+  );
   await forwardRestRoutes(app, config);
   await app.listen({ port: config.port, host: config.HOST });
   logger.info({ url: `${listeningUrl(app)}/graphql` }, 'gateway listening');

@@ -3,10 +3,15 @@ import type { SubgraphEndpoint } from '#libs/config';
 const PROBE_TIMEOUT_MS = 2000;
 const RETRY_DELAY_MS = 250;
 
-/** Whether a service answers `GET /health/live`. */
-export async function isLive(baseUrl: string): Promise<boolean> {
+/** Whether a service answers `GET /health/live` (the process serves HTTP). */
+export const isLive = (baseUrl: string): Promise<boolean> => probe(`${baseUrl}/health/live`);
+
+/** Whether a service answers `GET /health/ready` (its database and event transport answer). */
+export const isReady = (baseUrl: string): Promise<boolean> => probe(`${baseUrl}/health/ready`);
+
+async function probe(url: string): Promise<boolean> {
   try {
-    const response = await fetch(`${baseUrl}/health/live`, {
+    const response = await fetch(url, {
       signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
     });
     return response.ok;

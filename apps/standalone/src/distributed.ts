@@ -2,6 +2,10 @@ import 'reflect-metadata';
 import { runProcess } from '#libs/runtime';
 import { startDistributed } from './start-distributed.js';
 
+// Production unless told otherwise (NODE_ENV=development): libraries that read NODE_ENV
+// themselves, the service threads and the processes started here all see it.
+process.env.NODE_ENV ??= 'production';
+
 await runProcess('clearinghouse', async () => {
   const system = await startDistributed();
   const lines = [

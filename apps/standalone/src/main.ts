@@ -5,6 +5,10 @@ import { runProcess } from '#libs/runtime';
 import { ensureDemo } from './demo/seed-demo.js';
 import { startStandalone } from './start-standalone.js';
 
+// Production unless told otherwise (NODE_ENV=development): libraries that read NODE_ENV
+// themselves, the service threads and the processes started here all see it.
+process.env.NODE_ENV ??= 'production';
+
 await runProcess('clearinghouse', async () => {
   const system = await startStandalone();
   const lines = [

@@ -25,10 +25,13 @@ export type NodeEnv = (typeof NODE_ENVS)[number];
 const PORT_MIN = 0;
 const PORT_MAX = 65535;
 
-/** Settings every process reads. Defaults suit a developer machine. */
+/**
+ * Settings every process reads. Defaults are safe for production; `NODE_ENV=development` turns
+ * on what only a developer should see (introspection, GraphiQL, stack traces, field suggestions).
+ */
 export class BaseConfig {
   @IsIn(NODE_ENVS)
-  NODE_ENV: NodeEnv = 'development';
+  NODE_ENV: NodeEnv = 'production';
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
@@ -58,10 +61,37 @@ export class BaseConfig {
   @Max(100)
   GRAPHQL_MAX_DEPTH: number = 12;
 
-  /** Most fields (each counted once per selection) a GraphQL operation may select. */
+  /**
+   * Largest cost of a signed-in caller's GraphQL operation: each field counts 1, or more for
+   * expensive ones (a title search, each requested use), times the elements of the lists it is
+   * selected in (`first`, or the page size the field uses when it is left out).
+   */
   @IsInt()
   @Min(10)
-  GRAPHQL_MAX_COMPLEXITY: number = 2000;
+  GRAPHQL_MAX_COMPLEXITY: number = 5000;
+
+  /** The same for anonymous callers (no token, or one that does not verify). */
+  @IsInt()
+  @Min(10)
+  GRAPHQL_MAX_COMPLEXITY_ANONYMOUS: number = 1000;
+
+  /**
+   * Bearer token `GET /metrics` requires. Unset: metrics are served to loopback clients only
+   * (a scraper on the same host), everyone else gets 404.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  @Secret()
+  METRICS_TOKEN: string | undefined = undefined;
+
+  /**
+   * `Strict-Transport-Security` max-age (seconds) sent with every response; set it when TLS is
+   * terminated in front of the service. 0: not sent (plain HTTP on a developer machine).
+   */
+  @IsInt()
+  @Min(0)
+  HSTS_MAX_AGE_SECONDS: number = 0;
 
   /** Folder for local state: the embedded PostgreSQL cluster (DATA_DIR/pg), the token secret. */
   @IsString()
@@ -124,6 +154,11 @@ export class BaseConfig {
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
+  }
+
+  /** Only an explicit `NODE_ENV=development` exposes schema details, GraphiQL and stack traces. */
+  get isDevelopment(): boolean {
+    return this.NODE_ENV === 'development';
   }
 }
 

@@ -77,6 +77,19 @@ export class RoyaltyDistributionConfig extends ServiceConfig {
   @Max(8192)
   CALCULATION_WORK_MEM_MB: number = 128;
 
+  /**
+   * Usage files the service takes in at once, from all clients together (each holds a database
+   * connection while it streams); more get 503 with Retry-After. Keep it below DB_POOL_SIZE.
+   */
+  @IsInt()
+  @Min(1)
+  UPLOADS_AT_ONCE: number = 4;
+
+  /** An upload that sends no byte for this long (ms) is aborted: 408, nothing stored. */
+  @IsInt()
+  @Min(100)
+  UPLOAD_IDLE_TIMEOUT_MS: number = 5000;
+
   get port(): number {
     return this.ROYALTY_DISTRIBUTION_PORT;
   }
@@ -102,6 +115,14 @@ export class GatewayConfig extends PortsConfig {
   @IsInt()
   @Min(0)
   UPLOADS_PER_CLIENT: number = 2;
+
+  /**
+   * Failed API-key exchanges (unknown or revoked keys) a client address may make per minute;
+   * beyond, 429 with the time to wait, before the key is even checked.
+   */
+  @IsInt()
+  @Min(1)
+  API_KEY_FAILURES_PER_MINUTE: number = 10;
 
   @IsOptional()
   @IsHttpUrl()

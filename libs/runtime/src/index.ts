@@ -1,3 +1,4 @@
+export * from './bootstrap/client-identity.js';
 export * from './bootstrap/create-http-app.js';
 export * from './bootstrap/release.js';
 export * from './bootstrap/run-process.js';

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { LogController, type FastifyRequest } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { BaseConfig } from '#libs/config';
 import {
@@ -14,6 +14,7 @@ import {
 } from '../logging/request-ids.js';
 import { NestPinoLogger } from '../logging/nest-logger.js';
 import { ServiceMetrics } from '../metrics/metrics.js';
+import { ClientIdentities, clientKey } from './client-identity.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -35,8 +36,10 @@ export interface HttpAppOptions {
 
 /**
  * A Nest application on Fastify. Every request gets a request id and a correlation id
- * (caller-supplied when well formed, echoed in response headers), one JSON log line when it
- * completes, and a sample in `http_request_duration_seconds`. Not yet listening.
+ * (caller-supplied when well formed, echoed in response headers), security headers, one JSON
+ * log line when it completes, and a sample in `http_request_duration_seconds`. Per-client
+ * limits key on the verified caller (see ClientIdentities); `/metrics` is protected (see
+ * BaseConfig.METRICS_TOKEN). Not yet listening.
  */
 export async function createHttpApp(
   module: DynamicModule,
@@ -57,6 +60,18 @@ export async function createHttpApp(
     abortOnError: false,
   });
 
+  const identities = new ClientIdentities(config);
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.decorateRequest('clientKey', function unset(): Promise<string> {
+    throw new Error('clientKey is set by the onRequest hook');
+  });
+  fastify.decorateRequest('apiKeyId', null);
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    let key: Promise<string> | undefined;
+    request.clientKey = () => (key ??= identities.keyOf(request));
+    done();
+  });
+
   if (config.RATE_LIMIT_PER_MINUTE > 0) {
     await app.register(rateLimit, {
       max: config.RATE_LIMIT_PER_MINUTE,
@@ -71,13 +86,17 @@ export async function createHttpApp(
     });
   }
   const metrics = app.get(ServiceMetrics);
-  const fastify = app.getHttpAdapter().getInstance();
+  const headers = securityHeaders(config);
   fastify.decorateRequest('correlationId', '');
   fastify.addHook('onRequest', async (request, reply) => {
     request.correlationId = incomingId(request.raw, CORRELATION_ID_HEADER) ?? request.id;
     request.log = request.log.child({ correlationId: request.correlationId });
     void reply.header(REQUEST_ID_HEADER, request.id);
     void reply.header(CORRELATION_ID_HEADER, request.correlationId);
+    void reply.headers(headers);
+    if (request.url === '/metrics' || request.url.startsWith('/metrics?')) {
+      return guardMetrics(config.METRICS_TOKEN, request, reply);
+    }
   });
   fastify.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
@@ -100,12 +119,55 @@ export async function createHttpApp(
   return app;
 }
 
-/** Who is calling, for per-client limits: the credential (hashed), else the address. */
-export function clientKey(request: FastifyRequest): string {
-  const credential = request.headers.authorization ?? request.headers['x-api-key'];
-  return typeof credential === 'string'
-    ? createHash('sha256').update(credential).digest('base64url')
-    : request.ip;
+/**
+ * Headers every response carries (what @fastify/helmet would send for a JSON API): no MIME
+ * sniffing, no framing, no referrer, a CSP that lets nothing load (the answers are JSON and CSV;
+ * only development serves the GraphiQL page, which needs scripts), HSTS when configured.
+ */
+export function securityHeaders(
+  config: Pick<BaseConfig, 'isDevelopment' | 'HSTS_MAX_AGE_SECONDS'>,
+): Record<string, string> {
+  return {
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-opener-policy': 'same-origin',
+    'x-permitted-cross-domain-policies': 'none',
+    ...(config.isDevelopment
+      ? {}
+      : {
+          'content-security-policy':
+            "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+        }),
+    ...(config.HSTS_MAX_AGE_SECONDS > 0
+      ? { 'strict-transport-security': `max-age=${config.HSTS_MAX_AGE_SECONDS}; includeSubDomains` }
+      : {}),
+  };
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/**
+ * `/metrics` for Prometheus only: with METRICS_TOKEN, a request must carry it as a bearer token
+ * (401 otherwise); without, only loopback clients are served. Others get 404, as if there were
+ * no such route.
+ */
+async function guardMetrics(
+  token: string | undefined,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<FastifyReply | undefined> {
+  if (token === undefined) {
+    if (LOOPBACK.test(request.socket.remoteAddress ?? '')) return undefined;
+    return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: 'Not Found' });
+  }
+  const sent = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization?.trim() ?? '')?.[1];
+  if (sent !== undefined && timingSafeEqual(digest(sent), digest(token))) return undefined;
+  return reply
+    .code(401)
+    .header('www-authenticate', 'Bearer')
+    .send({ statusCode: 401, error: 'Unauthorized', message: 'metrics need the metrics token' });
 }
 
 /** Base URL the application actually listens on (resolves port 0; wildcard hosts as loopback). */

@@ -17,6 +17,8 @@ import { SubgraphModule } from '../graphql/subgraph.module.js';
 import { ApiExceptionFilter } from '../errors/api-exception.filter.js';
 import { inputValidationPipe } from '../graphql/validation.pipe.js';
 import '../graphql/enums.js';
+import { queryLimits } from '../graphql/query-limits.js';
+import { ClientIdentities } from './client-identity.js';
 import { SqlPartyDirectory } from './party-directory.js';
 import { releaseVersion } from './release.js';
 import type { ServiceContext } from './service-definition.js';
@@ -74,10 +76,11 @@ export function serviceInfrastructure(
     }),
     HealthModule.forRoot([DatabaseReadiness, MessagingReadiness, ...(options.readiness ?? [])]),
     SubgraphModule.forRoot({
-      production: config.isProduction,
+      production: !config.isDevelopment,
       orphanedTypes: options.orphanedTypes,
       logger: logger.child({ component: 'graphql' }),
-      limits: { maxDepth: config.GRAPHQL_MAX_DEPTH, maxComplexity: config.GRAPHQL_MAX_COMPLEXITY },
+      limits: queryLimits(config),
+      signedIn: new ClientIdentities(config).signedIn,
     }),
     ServiceInfoModule.forRoot(options.infoQuery, releaseVersion()),
     {

@@ -5,15 +5,23 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
 import { Authenticator, type RequestWithCaller } from '#libs/auth';
 import { callerPlugin, type SubgraphContext } from './caller-plugin.js';
-import { complexityLimitPlugin, depthLimitRules, type QueryLimits } from './query-limits.js';
+import {
+  complexityLimitPlugin,
+  depthLimitRules,
+  type QueryLimits,
+  type SignedIn,
+} from './query-limits.js';
 import { scalarValuesPlugin } from './scalar-values.js';
 
 export interface SubgraphOptions {
+  /** Hides introspection, stack traces and "Did you mean" suggestions (all but development). */
   production: boolean;
   /** Types only referenced by other subgraphs, which must still be part of this schema. */
   orphanedTypes?: Type[];
   logger: Logger;
   limits: QueryLimits;
+  /** Whether a request's caller is signed in: decides its complexity budget. */
+  signedIn: SignedIn;
 }
 
 /**
@@ -37,6 +45,7 @@ export class SubgraphModule {
             playground: false,
             introspection: !options.production,
             includeStacktraceInErrorResponses: !options.production,
+            hideSchemaDetailsFromClientErrors: options.production,
             buildSchemaOptions: { orphanedTypes: options.orphanedTypes ?? [] },
             logger: options.logger,
             // On Fastify the context function gets the request itself.
@@ -56,7 +65,7 @@ export class SubgraphModule {
             plugins: [
               ApolloServerPluginInlineTraceDisabled(),
               callerPlugin(),
-              complexityLimitPlugin(options.limits),
+              complexityLimitPlugin(options.limits, options.signedIn),
               scalarValuesPlugin(),
             ],
             // Errors of field and reference resolvers reach the exception filter too.

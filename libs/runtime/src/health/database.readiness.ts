@@ -27,8 +27,9 @@ export class DatabaseReadiness implements ReadinessCheck {
         ),
       ]);
       return indicator.up({ responseTimeMs: Math.round(performance.now() - started) });
-    } catch (error) {
-      return indicator.down({ message: error instanceof Error ? error.message : String(error) });
+    } catch {
+      // Readiness is public: no addresses or driver messages.
+      return indicator.down({ message: 'the database does not answer' });
     }
   }
 }

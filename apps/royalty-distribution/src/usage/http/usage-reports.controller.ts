@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import {
   Controller,
   HttpException,
@@ -8,10 +8,12 @@ import {
   Post,
   Query,
   Req,
+  Res,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticator, httpCaller } from '#libs/auth';
+import { RoyaltyDistributionConfig } from '#libs/config';
 import { Role } from '#libs/contracts';
 import { UsageIngest } from '../application/usage-ingest.js';
 import { UsageQueries } from '../application/usage.queries.js';
@@ -33,22 +35,59 @@ export class CsvBodyParser implements OnModuleInit {
 const fail = (status: HttpStatus, message: string) =>
   new HttpException({ statusCode: status, message }, status);
 
+/** Seconds a client is asked to wait when the service is taking in all the uploads it may. */
+const UPLOAD_RETRY_AFTER_SECONDS = 5;
+
+/** The client sent no byte of its upload for the idle timeout. */
+class UploadIdleError extends Error {}
+
+/**
+ * The body as the ingest reads it, aborted with UploadIdleError when no byte arrives for
+ * `idleMs`. The request itself is left open, so the client can still be answered.
+ */
+function idleGuarded(body: Readable, idleMs: number): Readable {
+  let timer: NodeJS.Timeout | undefined;
+  const guarded = new PassThrough();
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      body.unpipe(guarded);
+      guarded.destroy(new UploadIdleError());
+    }, idleMs);
+  };
+  body.on('data', arm);
+  body.once('error', (error) => guarded.destroy(error));
+  guarded.once('close', () => {
+    clearTimeout(timer);
+    body.off('data', arm);
+  });
+  body.once('end', () => clearTimeout(timer));
+  arm();
+  return body.pipe(guarded);
+}
+
 /**
  * `POST /v1/usage-reports?periodStart=YYYY-MM-DD&periodEnd=YYYY-MM-DD` with a `text/csv` body
  * (the usage CSV), `Idempotency-Key` and a platform's bearer token. Streams; answers with the
- * report (201), or 400 with the reason and nothing stored.
+ * report (201), or 400 with the reason and nothing stored. At most UPLOADS_AT_ONCE uploads are
+ * taken in at once over all clients (each holds a database connection): more get 503 with
+ * Retry-After. An upload idle for UPLOAD_IDLE_TIMEOUT_MS is aborted: 408, nothing stored.
  */
 @Controller('v1/usage-reports')
 export class UsageReportsController {
+  private uploading = 0;
+
   constructor(
     private readonly authenticator: Authenticator,
     private readonly ingest: UsageIngest,
     private readonly queries: UsageQueries,
+    private readonly config: RoyaltyDistributionConfig,
   ) {}
 
   @Post()
   async submit(
     @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
     @Query('periodStart') periodStart?: string,
     @Query('periodEnd') periodEnd?: string,
   ) {
@@ -63,18 +102,39 @@ export class UsageReportsController {
       );
     if (!String(request.headers['content-type'] ?? '').startsWith('text/csv'))
       throw fail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'send the report as text/csv');
-    const { reportId } = await mapDistributionErrorsToHttp(() =>
-      this.ingest.ingest(
-        {
-          platformId: caller.partyId,
-          periodStart: periodStart ?? '',
-          periodEnd: periodEnd ?? '',
-          idempotencyKey: key,
-          source: 'csv',
-        },
-        () => request.body as Readable,
-      ),
-    );
+    if (this.uploading >= this.config.UPLOADS_AT_ONCE) {
+      void reply.header('retry-after', String(UPLOAD_RETRY_AFTER_SECONDS));
+      throw fail(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        `the service is taking in ${this.config.UPLOADS_AT_ONCE} usage reports already; retry in ${UPLOAD_RETRY_AFTER_SECONDS} s`,
+      );
+    }
+    this.uploading += 1;
+    const idleMs = this.config.UPLOAD_IDLE_TIMEOUT_MS;
+    let reportId: string;
+    try {
+      ({ reportId } = await mapDistributionErrorsToHttp(() =>
+        this.ingest.ingest(
+          {
+            platformId: caller.partyId,
+            periodStart: periodStart ?? '',
+            periodEnd: periodEnd ?? '',
+            idempotencyKey: key,
+            source: 'csv',
+          },
+          () => idleGuarded(request.body as Readable, idleMs),
+        ),
+      ));
+    } catch (error) {
+      if (!(error instanceof UploadIdleError)) throw error;
+      void reply.header('connection', 'close');
+      throw fail(
+        HttpStatus.REQUEST_TIMEOUT,
+        `no data arrived for ${idleMs / 1000} s: the upload was aborted and nothing was stored`,
+      );
+    } finally {
+      this.uploading -= 1;
+    }
     const report = (await this.queries.report(reportId))!;
     return {
       id: report.id,

@@ -1,0 +1,361 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Tokens } from '#libs/auth';
+import { GatewayConfig, loadConfig } from '#libs/config';
+import { Role } from '#libs/contracts';
+import { createLogger, listeningUrl } from '#libs/runtime';
+import { startGateway } from '../apps/gateway/src/start-gateway.js';
+
+/**
+ * The gateway alone, in front of stand-ins for the four subgraphs (the supergraph from its file,
+ * as in production), so each can be made unready, unavailable or unreachable at will.
+ */
+class FakeSubgraph {
+  ready = true;
+  /** How `POST /graphql` answers: data, a 503 with SERVICE_UNAVAILABLE (database down). */
+  graphql: 'data' | 'unavailable' | 'driver-error' = 'data';
+  graphqlCalls = 0;
+  apiKeyExchanges = 0;
+  /** The token the one known API key (GOOD_API_KEY) is exchanged for. */
+  apiKeyToken = '';
+  /** Usage uploads held open until released. */
+  readonly held: ServerResponse[] = [];
+  readonly server: Server;
+
+  constructor() {
+    this.server = createServer((request, response) => this.answer(request, response));
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async start(): Promise<this> {
+    this.server.listen(0, '127.0.0.1');
+    await once(this.server, 'listening');
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.releaseUploads();
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+
+  releaseUploads(): void {
+    for (const response of this.held.splice(0)) response.writeHead(201).end('{}');
+  }
+
+  private answer(request: IncomingMessage, response: ServerResponse): void {
+    const json = (status: number, body: unknown): void => {
+      response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    };
+    if (request.url === '/health/live') return json(200, { status: 'ok' });
+    if (request.url === '/health/ready') return json(this.ready ? 200 : 503, {});
+    if (request.url === '/v1/api-keys/token') {
+      this.apiKeyExchanges += 1;
+      if (request.headers['x-api-key'] === GOOD_API_KEY)
+        return json(200, { token: this.apiKeyToken });
+      return json(401, { message: 'unknown key' });
+    }
+    if (request.url?.startsWith('/v1/usage-reports')) {
+      this.held.push(response);
+      return;
+    }
+    this.graphqlCalls += 1;
+    request.resume();
+    request.on('end', () => {
+      if (this.graphql === 'unavailable') {
+        return json(503, {
+          errors: [
+            { message: 'the database is unreachable', extensions: { code: 'SERVICE_UNAVAILABLE' } },
+          ],
+        });
+      }
+      if (this.graphql === 'driver-error') {
+        return json(200, {
+          errors: [
+            {
+              message: 'connect ECONNREFUSED 127.0.0.1:54321',
+              path: ['searchWorks'],
+              extensions: { code: 'INTERNAL_SERVER_ERROR' },
+            },
+          ],
+          data: null,
+        });
+      }
+      json(200, { data: { searchWorks: [] } });
+    });
+  }
+}
+
+const NAMES = ['RIGHTS_REGISTRY', 'AUTHORIZATION', 'OPT_OUT', 'ROYALTY_DISTRIBUTION'] as const;
+const SECRET = randomBytes(32).toString('hex');
+const METRICS_TOKEN = randomBytes(16).toString('hex');
+const GOOD_API_KEY = 'ck_known-key';
+const PLATFORM_ID = randomUUID();
+const tokens = new Tokens(SECRET);
+
+describe('gateway limits and production defaults', () => {
+  const fakes = {} as Record<(typeof NAMES)[number], FakeSubgraph>;
+  let gateway: NestFastifyApplication;
+  let url: string;
+
+  beforeAll(async () => {
+    for (const name of NAMES) fakes[name] = await new FakeSubgraph().start();
+    fakes.AUTHORIZATION.apiKeyToken = await tokens.issue(
+      { role: Role.PLATFORM, partyId: PLATFORM_ID },
+      600,
+    );
+    // No NODE_ENV: the default is production.
+    const config = loadConfig(GatewayConfig, {
+      GATEWAY_PORT: '0',
+      AUTH_JWT_SECRET: SECRET,
+      METRICS_TOKEN,
+      SUPERGRAPH_SOURCE: 'file',
+      UPLOADS_PER_CLIENT: '1',
+      API_KEY_FAILURES_PER_MINUTE: '3',
+      HSTS_MAX_AGE_SECONDS: '31536000',
+      ...Object.fromEntries(NAMES.map((name) => [`${name}_URL`, fakes[name].url])),
+    });
+    gateway = await startGateway(config, createLogger('gateway', 'silent'));
+    url = listeningUrl(gateway);
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    await Promise.all(Object.values(fakes).map((fake) => fake.stop()));
+  });
+
+  beforeEach(() => {
+    for (const fake of Object.values(fakes)) {
+      fake.ready = true;
+      fake.graphql = 'data';
+      fake.graphqlCalls = 0;
+    }
+  });
+
+  const post = async (query: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query }),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      headers: response.headers,
+      text,
+      body: JSON.parse(text) as {
+        data?: unknown;
+        errors?: { message: string; extensions?: Record<string, unknown> }[];
+      },
+    };
+  };
+
+  it('should refuse a thousand aliased searches before any reaches a subgraph', async () => {
+    const aliases = Array.from(
+      { length: 1000 },
+      (_, i) => `s${i}: searchWorks(query: "x", first: 100) { id }`,
+    );
+    const answer = await post(`{ ${aliases.join(' ')} }`);
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors?.[0]).toMatchObject({
+      message:
+        'the operation costs 200000 (list sizes and expensive fields counted); at most 1000 is allowed without signing in',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect(fakes.RIGHTS_REGISTRY.graphqlCalls).toBe(0);
+  });
+
+  it('should give a verified caller the larger budget, and a forged token the anonymous one', async () => {
+    const query = `{ ${[1, 2, 3, 4, 5, 6].map((i) => `s${i}: searchWorks(query: "x", first: 100) { id }`).join(' ')} }`;
+    const platform = await tokens.issue({ role: Role.PLATFORM, partyId: randomUUID() }, 600);
+    expect((await post(query, { authorization: `Bearer ${platform}` })).status).toBe(200);
+    const forged = await new Tokens(randomBytes(32).toString('hex')).issue(
+      { role: Role.OPERATOR, partyId: randomUUID() },
+      600,
+    );
+    const refused = await post(query, { authorization: `Bearer ${forged}` });
+    expect(refused.body.errors?.[0]?.message).toMatch(/at most 1000 is allowed without signing in/);
+  });
+
+  it('should refuse a fragment cycle as an invalid operation (400), not crash', async () => {
+    const answer = await post(
+      '{ searchWorks(query: "x") { ...A } } fragment A on Work { ...B } fragment B on Work { ...A }',
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/Cannot spread fragment "A" within itself/),
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+  });
+
+  it('should hide the schema in production: no introspection, no suggestions, no GraphiQL', async () => {
+    const introspection = await post('{ __schema { types { name } } }');
+    expect(introspection.body.errors?.[0]?.message).toMatch(/introspection/i);
+    const typo = await post('{ searchWork(query: "x") { id } }');
+    expect(typo.status).toBe(400);
+    expect(typo.text).not.toMatch(/Did you mean/);
+    const page = await fetch(`${url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(await page.text()).not.toMatch(/<html/i);
+  });
+
+  it('should send security headers with every answer', async () => {
+    const answer = await post('{ searchWorks(query: "x") { id } }');
+    expect(answer.status).toBe(200);
+    expect(Object.fromEntries(answer.headers)).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'no-referrer',
+      'content-security-policy': expect.stringContaining("frame-ancestors 'none'"),
+      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+    });
+  });
+
+  it('should serve metrics only with the metrics token', async () => {
+    expect((await fetch(`${url}/metrics`)).status).toBe(401);
+    const scraped = await fetch(`${url}/metrics`, {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
+    expect(scraped.status).toBe(200);
+    expect(await scraped.text()).toContain('http_request_duration_seconds');
+  });
+
+  it('should not be ready while a subgraph is not ready', async () => {
+    expect((await fetch(`${url}/health/ready`)).status).toBe(200);
+    fakes.OPT_OUT.ready = false;
+    const ready = await fetch(`${url}/health/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ error: { subgraphs: { 'opt-out': 'down' } } });
+  });
+
+  it('should answer a subgraph whose database is down with a retryable SERVICE_UNAVAILABLE (503)', async () => {
+    fakes.RIGHTS_REGISTRY.graphql = 'unavailable';
+    const answer = await post('{ searchWorks(query: "x") { id } }');
+    expect(answer.status).toBe(503);
+    expect(answer.headers.get('retry-after')).toBe('5');
+    expect(answer.body.errors).toEqual([
+      {
+        message: expect.stringMatching(/unavailable right now.*retry/),
+        extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true },
+      },
+    ]);
+    expect(answer.text).not.toMatch(/127\.0\.0\.1|database is unreachable/);
+  });
+
+  it('should answer a subgraph passing on its driver’s connection failure the same way', async () => {
+    fakes.RIGHTS_REGISTRY.graphql = 'driver-error';
+    const answer = await post('{ searchWorks(query: "x") { id } }');
+    expect(answer.body.errors?.[0]?.extensions).toEqual({
+      code: 'SERVICE_UNAVAILABLE',
+      retryable: true,
+    });
+    expect(answer.text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+    expect(answer.status).toBe(503);
+  });
+
+  it('should count uploads with an API key as that key’s, apart from the platform’s token', async () => {
+    const upload = (headers: Record<string, string>) =>
+      fetch(`${url}/v1/usage-reports?periodStart=2026-01-01&periodEnd=2026-02-01`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', 'idempotency-key': randomUUID(), ...headers },
+        body: 'licenseId\n',
+      });
+    const held = fakes.ROYALTY_DISTRIBUTION.held.length;
+    const first = upload({ 'x-api-key': GOOD_API_KEY });
+    await waitUntil(() => fakes.ROYALTY_DISTRIBUTION.held.length === held + 1);
+    const second = await upload({ 'x-api-key': GOOD_API_KEY });
+    expect(second.status).toBe(429);
+    const token = await tokens.issue({ role: Role.PLATFORM, partyId: PLATFORM_ID }, 600);
+    const withToken = upload({ authorization: `Bearer ${token}` });
+    await waitUntil(() => fakes.ROYALTY_DISTRIBUTION.held.length === held + 2);
+    fakes.ROYALTY_DISTRIBUTION.releaseUploads();
+    expect((await first).status).toBe(201);
+    expect((await withToken).status).toBe(201);
+  });
+
+  it('should limit failed API-key exchanges per address, before the key is checked', async () => {
+    const exchangesBefore = fakes.AUTHORIZATION.apiKeyExchanges;
+    const statuses = [];
+    for (let i = 0; i < 5; i += 1) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': randomUUID() },
+        body: JSON.stringify({ query: '{ searchWorks(query: "x") { id } }' }),
+      });
+      statuses.push(response.status);
+      if (response.status === 429) {
+        expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
+        expect(((await response.json()) as { message: string }).message).toMatch(
+          /too many unknown API keys from this address: at most 3 a minute; retry in \d+ s/,
+        );
+      }
+    }
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    expect(fakes.AUTHORIZATION.apiKeyExchanges).toBe(exchangesBefore + 3);
+  });
+
+  it('should count uploads with credentials that do not verify as their address, however spelt', async () => {
+    const upload = (authorization: string) => {
+      const controller = new AbortController();
+      const response = fetch(
+        `${url}/v1/usage-reports?periodStart=2026-01-01&periodEnd=2026-02-01`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'text/csv', authorization, 'idempotency-key': randomUUID() },
+          body: 'licenseId\n',
+          signal: controller.signal,
+        },
+      );
+      return { response, abort: () => controller.abort() };
+    };
+    const first = upload('Bearer ');
+    await waitUntil(() => fakes.ROYALTY_DISTRIBUTION.held.length === 1);
+    const second = await upload(`Bearer${' '.repeat(7)}x y`).response;
+    expect(second.status).toBe(429);
+    expect(second.headers.get('retry-after')).toMatch(/^\d+$/);
+    // Verified callers are clients of their own.
+    const platform = await tokens.issue({ role: Role.PLATFORM, partyId: randomUUID() }, 600);
+    const theirs = upload(`Bearer ${platform}`);
+    await waitUntil(() => fakes.ROYALTY_DISTRIBUTION.held.length === 2);
+    fakes.ROYALTY_DISTRIBUTION.releaseUploads();
+    expect((await first.response).status).toBe(201);
+    expect((await theirs.response).status).toBe(201);
+  });
+
+  it('should answer an unreachable subgraph with SERVICE_UNAVAILABLE, without its address', async () => {
+    await fakes.RIGHTS_REGISTRY.stop();
+    const answer = await post('{ searchWorks(query: "x") { id } }');
+    expect(answer.status).toBe(503);
+    expect(answer.body.errors?.[0]?.extensions).toEqual({
+      code: 'SERVICE_UNAVAILABLE',
+      retryable: true,
+    });
+    expect(answer.text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|:\d{2,5}\b|stack/i);
+    expect((await fetch(`${url}/health/ready`)).status).toBe(503);
+    await fakes.ROYALTY_DISTRIBUTION.stop();
+    const upload = await fetch(
+      `${url}/v1/usage-reports?periodStart=2026-01-01&periodEnd=2026-02-01`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', 'idempotency-key': randomUUID() },
+        body: 'licenseId\n',
+      },
+    );
+    expect(upload.status).toBe(503);
+    expect(await upload.text()).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+  });
+});
+
+async function waitUntil(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -132,13 +132,13 @@ describe('authorization tenancy', () => {
       'request of A, operator': 'OK',
       'request of A, platform B': 'NOT_FOUND',
       'no request, platform B': 'NOT_FOUND',
-      'request, not an id': 'NOT_FOUND',
+      'request, not an id': 'BAD_USER_INPUT',
       'license of A, platform A': 'OK',
       'license of A, admin A': 'OK',
       'license of A, platform B': 'NOT_FOUND',
       'license of A, admin B': 'NOT_FOUND',
       'no license, admin B': 'NOT_FOUND',
-      'license, not an id': 'NOT_FOUND',
+      'license, not an id': 'BAD_USER_INPUT',
     });
     const listed = async (caller: Caller) =>
       (
@@ -232,7 +232,7 @@ describe('authorization tenancy', () => {
       'keys of an unknown platform, operator': 'NOT_FOUND',
       'revoke a key of A, platform B': 'NOT_FOUND',
       'revoke no key, platform B': 'NOT_FOUND',
-      'revoke, not an id': 'NOT_FOUND',
+      'revoke, not an id': 'BAD_USER_INPUT',
       'create a key for A, platform B': 'FORBIDDEN',
     });
     expect((await list(as('platform A'))).data!.apiKeys.map((key) => key.id)).toEqual([ids.keyA]);

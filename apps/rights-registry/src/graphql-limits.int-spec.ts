@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Caller } from '#libs/auth';
 import { Role } from '#libs/contracts';
 import { startTestService, type TestService } from '#libs/testing';
 import { rightsRegistryApp } from './rights-registry.app.js';
@@ -20,7 +21,15 @@ describe('GraphQL limits', () => {
     await sut?.close();
   });
 
-  const platform = () => ({ role: Role.PLATFORM, partyId: randomUUID() });
+  /** A caller acting for a newly registered platform. */
+  const platform = async (): Promise<Caller> => {
+    const registered = await sut.graphql<{ registerParty: { id: string } }>(
+      'mutation { registerParty(input: { kind: PLATFORM, name: "Tube" }) { id } }',
+      {},
+      { role: Role.OPERATOR, partyId: randomUUID() },
+    );
+    return { role: Role.PLATFORM, partyId: registered.data!.registerParty.id };
+  };
 
   it('should run an operation within the limits', async () => {
     const result = await sut.graphql('{ searchWorks(query: "x", first: 20) { id title } }');
@@ -64,14 +73,14 @@ describe('GraphQL limits', () => {
         'the operation costs 160 (list sizes and expensive fields counted); at most 150 is allowed without signing in',
       extensions: { code: 'BAD_USER_INPUT' },
     });
-    expect((await sut.graphql(big, {}, platform())).errors).toBeUndefined();
+    expect((await sut.graphql(big, {}, await platform())).errors).toBeUndefined();
   });
 
   it('should refuse aliased searches over the budget, signed in too', async () => {
     const aliases = [1, 2, 3]
       .map((i) => `s${i}: searchWorks(query: "x", first: 50) { id }`)
       .join(' ');
-    const result = await sut.graphql(`{ ${aliases} }`, {}, platform());
+    const result = await sut.graphql(`{ ${aliases} }`, {}, await platform());
     expect(result.data ?? null).toBeNull();
     expect(result.errors?.[0]).toMatchObject({
       message: expect.stringMatching(/^the operation costs 450 .*; at most 400 is allowed$/),

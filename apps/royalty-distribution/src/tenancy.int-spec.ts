@@ -44,7 +44,7 @@ describe('distribution tenancy', () => {
     });
   const reservesOf = async (caller: Caller | null) => {
     const result = await gql<{ reserves: { edges: { node: ReserveNode }[] } }>(
-      '{ reserves(first: 200) { edges { node { id batchId reason } } } }',
+      '{ reserves(first: 100) { edges { node { id batchId reason } } } }',
       {},
       caller,
     );
@@ -301,7 +301,7 @@ describe('distribution tenancy', () => {
     }).toEqual({
       'batch of B, admin A': 'NOT_FOUND',
       'no batch': 'NOT_FOUND',
-      'not an id': 'NOT_FOUND',
+      'not an id': 'BAD_USER_INPUT',
       'recalculate batch of B, admin A': 'NOT_FOUND',
       'statement of member A, own': 'OK',
       'statement of member A, admin A': 'OK',
@@ -311,11 +311,11 @@ describe('distribution tenancy', () => {
       'statement of member B in A (no lines), admin A': 'OK',
       'statement of an unknown holder, admin A': 'NOT_FOUND',
       'statement in no batch, operator': 'NOT_FOUND',
-      'statement, not an id': 'NOT_FOUND',
+      'statement, not an id': 'BAD_USER_INPUT',
       'report of A, platform A': 'OK',
       'report of A, platform B': 'NOT_FOUND',
       'no report, platform B': 'NOT_FOUND',
-      'report, not an id': 'NOT_FOUND',
+      'report, not an id': 'BAD_USER_INPUT',
     });
   });
 

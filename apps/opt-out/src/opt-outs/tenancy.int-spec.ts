@@ -80,16 +80,16 @@ describe('opt-out tenancy', () => {
       'opt-out of A, holder B': 'NOT_FOUND',
       'opt-out of A, admin B': 'NOT_FOUND',
       'no opt-out, holder B': 'NOT_FOUND',
-      'opt-out, not an id': 'NOT_FOUND',
+      'opt-out, not an id': 'BAD_USER_INPUT',
       'opt-outs of A, admin A': 'OK',
       'opt-outs of A, holder B': 'NOT_FOUND',
       'opt-outs of A, admin B': 'NOT_FOUND',
       'opt-outs of no holder, operator': 'NOT_FOUND',
-      'opt-outs, not an id': 'NOT_FOUND',
+      'opt-outs, not an id': 'BAD_USER_INPUT',
       'withdraw opt-out of A, holder B': 'NOT_FOUND',
       'withdraw opt-out of A, admin B': 'NOT_FOUND',
       'withdraw no opt-out, holder B': 'NOT_FOUND',
-      'withdraw, not an id': 'NOT_FOUND',
+      'withdraw, not an id': 'BAD_USER_INPUT',
     });
     // Nothing was withdrawn by the refused callers.
     const still = await sut.graphql<{ optOut: { withdrawnAt: string | null } }>(

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { request, type ClientRequest, type IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { Role } from '#libs/contracts';
+import { PartyKind, Role } from '#libs/contracts';
 import { listeningUrl } from '#libs/runtime';
 import { startTestService, type TestService } from '#libs/testing';
+import { UpstreamEvents } from '../../../../../test/support/upstream-events.js';
 import { royaltyDistributionApp } from '../../royalty-distribution.app.js';
 
 const HEADER = 'licenseId,workId,identifier,title,useType,territory,quantity,usageDate';
@@ -22,7 +23,10 @@ describe('usage upload limits', () => {
     });
     await sut.app.listen({ port: 0, host: '127.0.0.1' });
     url = listeningUrl(sut.app);
-    token = await sut.tokenFor({ role: Role.PLATFORM, partyId: randomUUID() });
+    const upstream = new UpstreamEvents(sut.app);
+    const platform = await upstream.party(PartyKind.PLATFORM);
+    await upstream.settled();
+    token = await sut.tokenFor({ role: Role.PLATFORM, partyId: platform });
   });
 
   afterAll(async () => {

@@ -159,8 +159,9 @@ export class MessagingReadiness {
     const indicator = this.health.check('messaging');
     try {
       return indicator.up(await this.messaging.status());
-    } catch (error) {
-      return indicator.down({ message: error instanceof Error ? error.message : String(error) });
+    } catch {
+      // Readiness is public: no addresses or driver messages.
+      return indicator.down({ message: 'the event transport does not answer' });
     }
   }
 }

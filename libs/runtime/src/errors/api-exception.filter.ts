@@ -53,13 +53,22 @@ export class ApiExceptionFilter extends BaseExceptionFilter implements GqlExcept
       { err: exception, correlationId, code: answer.code },
       `request failed: ${answer.code}`,
     );
+    // A client may try again, unchanged, what failed because the service was unavailable.
+    const retryable = answer.code === 'SERVICE_UNAVAILABLE' ? { retryable: true } : {};
     if (graphql) {
       return new GraphQLError(answer.message, {
-        extensions: { code: answer.code, correlationId, http: { status: answer.status } },
+        extensions: {
+          code: answer.code,
+          ...retryable,
+          correlationId,
+          http: { status: answer.status },
+        },
       });
     }
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    void reply.status(answer.status).send({ statusCode: answer.status, message: answer.message });
+    void reply
+      .status(answer.status)
+      .send({ statusCode: answer.status, message: answer.message, ...retryable });
     return undefined;
   }
 }

@@ -51,7 +51,7 @@ export function callerPlugin(): ApolloServerPlugin<SubgraphContext> {
         didResolveOperation: ({ contextValue, operation, document }) => {
           const { req } = contextValue;
           if (req.authUnavailable) {
-            throw new GraphQLError('the service cannot check credentials right now; retry later', {
+            throw new GraphQLError('the service is unavailable for a moment; try again', {
               extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true, http: { status: 503 } },
             });
           }

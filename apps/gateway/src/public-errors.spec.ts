@@ -84,4 +84,12 @@ describe(publicError.name, () => {
       extensions: { code: 'BAD_USER_INPUT', problems: ['title must not be empty'] },
     });
   });
+
+  it('should keep a client’s own refusal as it is, whatever its text quotes', () => {
+    const formatted = {
+      message: 'Cannot query field "ECONNREFUSED" on type "Query".',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    };
+    expect(publicError(formatted, new GraphQLError(formatted.message), false)).toEqual(formatted);
+  });
 });

@@ -71,7 +71,10 @@ export function publicError(
   development: boolean,
 ): GraphQLFormattedError {
   const base = { ...(formatted.path ? { path: formatted.path } : {}) };
-  if (isUnavailable(error) || isUnavailable(formatted)) {
+  const code = formatted.extensions?.code;
+  // A refusal with a public code is the client's own (its text may quote anything it sent).
+  const refusal = typeof code === 'string' && PUBLIC_CODES.has(code);
+  if (!refusal && (isUnavailable(error) || isUnavailable(formatted))) {
     return {
       ...base,
       message: UNAVAILABLE_MESSAGE,
@@ -79,8 +82,7 @@ export function publicError(
     };
   }
   if (development) return formatted;
-  const code = formatted.extensions?.code;
-  if (typeof code !== 'string' || !PUBLIC_CODES.has(code)) {
+  if (!refusal) {
     return { ...base, message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
   const extensions = Object.fromEntries(

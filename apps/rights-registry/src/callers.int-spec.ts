@@ -88,7 +88,8 @@ describe('callers of a subgraph', () => {
   it('should refuse tokens naming an unknown party or a party of the wrong kind', async () => {
     const cases: [Caller, RegExp][] = [
       [{ role: Role.PLATFORM, partyId: randomUUID() }, /not registered/],
-      [{ role: Role.RIGHT_HOLDER, partyId: 'not-a-uuid' }, /not registered/],
+      [{ role: Role.RIGHT_HOLDER, partyId: 'not-a-uuid' }, /subject is not a party id/],
+      [{ role: Role.OPERATOR, partyId: 'root' }, /subject is not a party id/],
       [{ role: Role.PLATFORM, partyId: holder.partyId }, /RIGHT_HOLDER cannot act as PLATFORM/],
       [{ role: Role.SOCIETY_ADMIN, partyId: holder.partyId }, /cannot act as SOCIETY_ADMIN/],
       [{ role: Role.RIGHT_HOLDER, partyId: society }, /SOCIETY cannot act as RIGHT_HOLDER/],

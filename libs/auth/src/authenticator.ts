@@ -75,6 +75,10 @@ export class Authenticator {
   /** The caller a bearer token names; InvalidTokenError when it names none that may act. */
   async callerOf(token: string): Promise<Caller> {
     const caller = await this.tokens.verify(token);
+    // Every caller, the operator too, is stored by its id where it acts: a UUID.
+    if (!isUuid(caller.partyId)) {
+      throw new InvalidTokenError('invalid', "the token's subject is not a party id (a UUID)");
+    }
     if (partyKindFor(caller.role) === undefined) return caller;
     const problem = callerProblem(caller, await this.kindOf(caller));
     if (problem) throw new InvalidTokenError('invalid', problem);
@@ -82,7 +86,6 @@ export class Authenticator {
   }
 
   private async kindOf(caller: Caller): Promise<PartyKind | undefined> {
-    if (!isUuid(caller.partyId)) return undefined;
     const known = this.kinds.get(caller.partyId);
     if (known) return known;
     const kind = await this.parties.kindOf(caller.partyId);

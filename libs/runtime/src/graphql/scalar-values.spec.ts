@@ -5,7 +5,9 @@ import { MAX_TEXT_LENGTH, scalarValueProblems } from './scalar-values.js';
 const schema = buildSchema(`
   input ShareInput { holderId: ID!, note: String }
   input WorkInput { title: String!, ids: [ID!], shares: [ShareInput!] }
+  scalar _Any
   type Query {
+    _entities(representations: [_Any!]!): [String]
     work(id: ID!): String
     search(query: String!, first: Int): String
   }
@@ -54,6 +56,23 @@ describe(scalarValueProblems.name, () => {
       '$input.ids[1] must be a UUID',
       '$input.shares[1].holderId must be a UUID',
       '$input.shares[1].note must not contain NUL characters or lone surrogates',
+    ]);
+  });
+
+  it('should refuse entity representations that do not name an entity by a UUID id', () => {
+    const query = 'query ($r: [_Any!]!) { _entities(representations: $r) }';
+    expect(setup(query, { r: [{ __typename: 'Party', id: ID }] })).toEqual([]);
+    expect(
+      setup(query, {
+        r: [{ __typename: 'Party', id: 'nope' }, { __typename: 'Work' }, 'text'],
+      }),
+    ).toEqual([
+      '$r[0] must name an entity by its UUID id',
+      '$r[1] must name an entity by its UUID id',
+      '$r[2] must name an entity by its UUID id',
+    ]);
+    expect(setup('{ _entities(representations: [{ __typename: "Work", id: "x" }]) }')).toEqual([
+      'representations[0] must name an entity by its UUID id',
     ]);
   });
 

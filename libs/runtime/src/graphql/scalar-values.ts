@@ -24,8 +24,13 @@ import { isStorableText, isUuid } from '#libs/contracts';
  */
 export const MAX_TEXT_LENGTH = 10_000;
 
-/** What is wrong with one ID or String value, or null. */
+/** What is wrong with one ID, String or entity representation (`_Any`), or null. */
 function scalarProblem(type: string, value: unknown): string | null {
+  if (type === '_Any') {
+    // Every entity of the API is keyed by its id: a representation names it by a UUID.
+    const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : null;
+    return typeof id === 'string' && isUuid(id) ? null : 'must name an entity by its UUID id';
+  }
   if (type === 'ID') {
     return (typeof value === 'string' || typeof value === 'number') && isUuid(String(value))
       ? null
@@ -78,6 +83,12 @@ function checkLiteral(type: GraphQLInputType, node: ValueNode, path: string, pro
     }
   } else if (node.kind === Kind.STRING || node.kind === Kind.INT) {
     const problem = scalarProblem(getNamedType(nullable).name, node.value);
+    if (problem) problems.push(`${path} ${problem}`);
+  } else if (node.kind === Kind.OBJECT && getNamedType(nullable).name === '_Any') {
+    const id = node.fields.find((field) => field.name.value === 'id')?.value;
+    const problem = scalarProblem('_Any', {
+      id: id?.kind === Kind.STRING ? id.value : undefined,
+    });
     if (problem) problems.push(`${path} ${problem}`);
   }
 }

@@ -15,8 +15,8 @@ const REUSE_MS = 60_000;
  * Lets platforms call with `X-Api-Key`: the gateway exchanges the key at the authorization
  * service (`POST /v1/api-keys/token`) for a short-lived bearer token and sends that on, so
  * every subgraph verifies one kind of credential and trusts no plain header. Exchanged tokens
- * are reused for a minute per key (by its hash), and per-client limits count the key (by the
- * same hash). A key the service refuses gets 401 here, and
+ * are reused for a minute per key (by its hash), and per-client limits count the platform the
+ * token names (all keys of a platform are one client). A key the service refuses gets 401 here, and
  * counts against the client's address: after `failuresPerMinute` of them, the address gets 429
  * until the minute ends, before any key it sends is checked, so keys cannot be guessed at speed.
  */
@@ -45,13 +45,16 @@ export function acceptApiKeys(
             message: `too many unknown API keys from this address: at most ${failuresPerMinute} a minute; retry in ${seconds} s`,
           });
       }
+      // Counted as failed until the service says otherwise: a burst of guesses sent at once
+      // is refused as soon as it exceeds the limit, not after every guess has been checked.
+      failures.fail(request.ip);
       const response = await fetch(`${authorizationUrl}/v1/api-keys/token`, {
         method: 'POST',
         headers: { 'x-api-key': key },
       });
+      if (response.status !== 401) failures.forgive(request.ip);
       if (response.status === 401) {
         cache.delete(id);
-        failures.fail(request.ip);
         return reply
           .code(401)
           .send({ statusCode: 401, message: 'the API key is unknown or revoked' });
@@ -66,6 +69,5 @@ export function acceptApiKeys(
       cache.set(id, exchanged);
     }
     request.headers.authorization = `Bearer ${exchanged.token}`;
-    request.apiKeyId = id;
   });
 }

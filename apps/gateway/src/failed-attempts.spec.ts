@@ -32,4 +32,13 @@ describe(FailedAttempts.name, () => {
     advance(1_000);
     expect(sut.waitFor('a')).toBe(0);
   });
+
+  it('should take back a failure counted before the outcome was known', () => {
+    const { sut } = setup(2);
+    sut.fail('a');
+    sut.fail('a');
+    expect(sut.waitFor('a')).toBeGreaterThan(0);
+    sut.forgive('a');
+    expect(sut.waitFor('a')).toBe(0);
+  });
 });

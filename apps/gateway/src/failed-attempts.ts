@@ -17,6 +17,12 @@ export class FailedAttempts {
     return window && window.count >= this.limit ? window.endsAt - this.now() : 0;
   }
 
+  /** Takes back one failure counted before the outcome was known (see `fail`). */
+  forgive(client: string): void {
+    const window = this.current(client);
+    if (window && window.count > 0) window.count -= 1;
+  }
+
   fail(client: string): void {
     const window = this.current(client);
     if (window) window.count += 1;

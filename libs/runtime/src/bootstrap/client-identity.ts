@@ -11,13 +11,11 @@ import {
 declare module 'fastify' {
   interface FastifyRequest {
     /**
-     * Who is calling, for per-client limits: `api-key:<hash>` for an API key the gateway
-     * exchanged, `caller:<role>:<party>` for a bearer token that verifies, else `address:<ip>`.
-     * Computed once, when first asked (after the API-key exchange of the gateway).
+     * Who is calling, for per-client limits: `caller:<role>:<party>` for a bearer token that
+     * verifies (an API key counts as the platform its exchanged token names), else
+     * `address:<ip>`. Computed once, when first asked (after the API-key exchange of the gateway).
      */
     clientKey: () => Promise<string>;
-    /** The SHA-256 (base64url) of the API key the gateway exchanged for this request's token. */
-    apiKeyId: string | null;
   }
 }
 
@@ -47,8 +45,11 @@ export class ClientIdentities {
   readonly signedIn = async (authorization: string | undefined): Promise<boolean> =>
     (await this.callerOf(authorization)) !== undefined;
 
+  /**
+   * The caller a verified token names (for an API key, the token it was exchanged for names the
+   * platform: all keys of one platform are one client), else the address.
+   */
   async keyOf(request: FastifyRequest): Promise<string> {
-    if (request.apiKeyId) return `api-key:${request.apiKeyId}`;
     const caller = await this.callerOf(request.headers.authorization);
     return caller ? `caller:${caller.role}:${caller.partyId}` : `address:${request.ip}`;
   }

@@ -65,7 +65,6 @@ export async function createHttpApp(
   fastify.decorateRequest('clientKey', function unset(): Promise<string> {
     throw new Error('clientKey is set by the onRequest hook');
   });
-  fastify.decorateRequest('apiKeyId', null);
   fastify.addHook('onRequest', (request, _reply, done) => {
     let key: Promise<string> | undefined;
     request.clientKey = () => (key ??= identities.keyOf(request));

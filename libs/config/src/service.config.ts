@@ -85,10 +85,18 @@ export class RoyaltyDistributionConfig extends ServiceConfig {
   @Min(1)
   UPLOADS_AT_ONCE: number = 4;
 
-  /** An upload that sends no byte for this long (ms) is aborted: 408, nothing stored. */
+  /**
+   * An upload that sends fewer than UPLOAD_MIN_BYTES in any window of this long (ms) is aborted:
+   * 408, nothing stored.
+   */
   @IsInt()
   @Min(100)
   UPLOAD_IDLE_TIMEOUT_MS: number = 5000;
+
+  /** The least an upload must send in each UPLOAD_IDLE_TIMEOUT_MS (bytes): no trickling. */
+  @IsInt()
+  @Min(1)
+  UPLOAD_MIN_BYTES: number = 8192;
 
   get port(): number {
     return this.ROYALTY_DISTRIBUTION_PORT;

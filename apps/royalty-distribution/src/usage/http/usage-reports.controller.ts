@@ -38,31 +38,37 @@ const fail = (status: HttpStatus, message: string) =>
 /** Seconds a client is asked to wait when the service is taking in all the uploads it may. */
 const UPLOAD_RETRY_AFTER_SECONDS = 5;
 
-/** The client sent no byte of its upload for the idle timeout. */
-class UploadIdleError extends Error {}
+/** The client sent too little of its upload in one window of the idle timeout. */
+class UploadIdleError extends Error {
+  constructor(readonly received: number) {
+    super('the upload stalled');
+  }
+}
 
 /**
- * The body as the ingest reads it, aborted with UploadIdleError when no byte arrives for
- * `idleMs`. The request itself is left open, so the client can still be answered.
+ * The body as the ingest reads it, aborted with UploadIdleError when fewer than `minBytes`
+ * arrive in any window of `windowMs` (none at all, or a trickle that would hold a database
+ * connection for hours). The request itself is left open, so the client can still be answered.
  */
-function idleGuarded(body: Readable, idleMs: number): Readable {
-  let timer: NodeJS.Timeout | undefined;
+function stallGuarded(body: Readable, windowMs: number, minBytes: number): Readable {
+  let received = 0;
   const guarded = new PassThrough();
-  const arm = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      body.unpipe(guarded);
-      guarded.destroy(new UploadIdleError());
-    }, idleMs);
-  };
-  body.on('data', arm);
+  const timer = setInterval(() => {
+    if (received >= minBytes) {
+      received = 0;
+      return;
+    }
+    body.unpipe(guarded);
+    guarded.destroy(new UploadIdleError(received));
+  }, windowMs);
+  const count = (chunk: Buffer) => (received += chunk.length);
+  body.on('data', count);
   body.once('error', (error) => guarded.destroy(error));
   guarded.once('close', () => {
-    clearTimeout(timer);
-    body.off('data', arm);
+    clearInterval(timer);
+    body.off('data', count);
   });
-  body.once('end', () => clearTimeout(timer));
-  arm();
+  body.once('end', () => clearInterval(timer));
   return body.pipe(guarded);
 }
 
@@ -71,7 +77,8 @@ function idleGuarded(body: Readable, idleMs: number): Readable {
  * (the usage CSV), `Idempotency-Key` and a platform's bearer token. Streams; answers with the
  * report (201), or 400 with the reason and nothing stored. At most UPLOADS_AT_ONCE uploads are
  * taken in at once over all clients (each holds a database connection): more get 503 with
- * Retry-After. An upload idle for UPLOAD_IDLE_TIMEOUT_MS is aborted: 408, nothing stored.
+ * Retry-After. An upload that sends fewer than UPLOAD_MIN_BYTES in any UPLOAD_IDLE_TIMEOUT_MS is
+ * aborted: 408, nothing stored.
  */
 @Controller('v1/usage-reports')
 export class UsageReportsController {
@@ -110,7 +117,7 @@ export class UsageReportsController {
       );
     }
     this.uploading += 1;
-    const idleMs = this.config.UPLOAD_IDLE_TIMEOUT_MS;
+    const { UPLOAD_IDLE_TIMEOUT_MS: windowMs, UPLOAD_MIN_BYTES: minBytes } = this.config;
     let reportId: string;
     try {
       ({ reportId } = await mapDistributionErrorsToHttp(() =>
@@ -122,15 +129,18 @@ export class UsageReportsController {
             idempotencyKey: key,
             source: 'csv',
           },
-          () => idleGuarded(request.body as Readable, idleMs),
+          () => stallGuarded(request.body as Readable, windowMs, minBytes),
         ),
       ));
     } catch (error) {
       if (!(error instanceof UploadIdleError)) throw error;
       void reply.header('connection', 'close');
+      const seconds = windowMs / 1000;
       throw fail(
         HttpStatus.REQUEST_TIMEOUT,
-        `no data arrived for ${idleMs / 1000} s: the upload was aborted and nothing was stored`,
+        error.received === 0
+          ? `no data arrived for ${seconds} s: the upload was aborted and nothing was stored`
+          : `only ${error.received} bytes arrived in ${seconds} s (at least ${minBytes} are needed): the upload was aborted and nothing was stored`,
       );
     } finally {
       this.uploading -= 1;

@@ -269,6 +269,7 @@ const MATRIX: Record<string, Rule> = {
     variables: (ids) => ({ id: ids.schemeA }),
     roles: [OPERATOR, SOCIETY_ADMIN],
     allowed: ['OPERATOR', 'ADMIN_A'],
+    wrongTenant: 'FORBIDDEN',
   },
   requestUse: {
     service: 'authorization',

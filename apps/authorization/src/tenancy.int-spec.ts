@@ -193,7 +193,7 @@ describe('authorization tenancy', () => {
       'scheme of A, admin A': codeOf(await update(ids.schemeA!, as('admin A'))),
       'create for B, admin A': codeOf(await createFor(as('admin B').partyId, as('admin A'))),
     }).toEqual({
-      'scheme of A, admin B': 'NOT_FOUND',
+      'scheme of A, admin B': 'FORBIDDEN',
       'no scheme, admin B': 'NOT_FOUND',
       'scheme of A, admin A': 'OK',
       'create for B, admin A': 'FORBIDDEN',

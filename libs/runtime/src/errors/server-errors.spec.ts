@@ -20,6 +20,9 @@ describe(serverErrorAnswer.name, () => {
     ['08006', 'SERVICE_UNAVAILABLE', 503],
     ['57P01', 'SERVICE_UNAVAILABLE', 503],
     ['ECONNREFUSED', 'SERVICE_UNAVAILABLE', 503],
+    ['40P01', 'SERVICE_UNAVAILABLE', 503],
+    ['40001', 'SERVICE_UNAVAILABLE', 503],
+    ['57014', 'SERVICE_UNAVAILABLE', 503],
     ['42P01', 'INTERNAL_SERVER_ERROR', 500],
     ['23503', 'INTERNAL_SERVER_ERROR', 500],
   ])('should answer SQLSTATE or error code %s with %s (%d)', (code, expected, status) => {

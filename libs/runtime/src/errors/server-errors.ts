@@ -16,6 +16,12 @@ const UNREACHABLE = new Set([
   'EAI_AGAIN',
 ]);
 const SQLSTATE = /^[0-9A-Z]{5}$/;
+/**
+ * Transaction outcomes a retry of the same request can change: a deadlock or a serialization
+ * failure among concurrent requests (class 40), a statement cancelled (query cancelled, lock or
+ * statement timeout).
+ */
+const TRANSIENT = /^(40001|40P01|57014|55P03)$/;
 /** pg-pool and pg's words for a pool that gave no connection or a connection that went away. */
 const LOST_CONNECTION =
   /timeout exceeded when trying to connect|Connection terminated|connection is closed|Client has encountered a connection error/i;
@@ -30,15 +36,17 @@ function codeOf(error: unknown): string | undefined {
 /**
  * The answer to an error nothing else turned into an API error, by its SQLSTATE when it comes
  * from PostgreSQL: class 22 (data exception) and 54 (a value over a limit) are the request's
- * fault; 23505 is a duplicate; classes 08 and 57P (connection lost, server shutting down) and an
- * unreachable database are worth a retry; anything else is the server's fault, to be looked up
+ * fault; 23505 is a duplicate; classes 08 and 57P (connection lost, server shutting down), an
+ * unreachable database and a transaction lost to concurrent ones (deadlock, serialization
+ * failure, a timeout) are worth a retry; anything else is the server's fault, to be looked up
  * in the logs by its correlation id.
  */
 export function serverErrorAnswer(error: unknown, correlationId: string): ServerErrorAnswer {
   const code = codeOf(error);
   const message = error instanceof Error ? error.message : '';
   if (
-    (code !== undefined && (UNREACHABLE.has(code) || /^(08|57P)/.test(code))) ||
+    (code !== undefined &&
+      (UNREACHABLE.has(code) || /^(08|57P)/.test(code) || TRANSIENT.test(code))) ||
     LOST_CONNECTION.test(message)
   ) {
     return {

@@ -112,10 +112,16 @@ export class SchemeHandlers {
         where: { id: input.schemeId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!scheme || !mayManageScheme(caller, scheme.societyId))
+      if (!scheme)
         throw new AuthorizationError(
           AuthorizationErrorCode.NOT_FOUND,
           `no scheme ${input.schemeId}`,
+        );
+      // Schemes are public (eclSchemes): another society's is seen, but not changed.
+      if (!mayManageScheme(caller, scheme.societyId))
+        throw new AuthorizationError(
+          AuthorizationErrorCode.NOT_ALLOWED,
+          `only the operator or the admin of society ${scheme.societyId} changes its schemes`,
         );
       Object.assign(scheme, {
         revision: scheme.revision + 1,

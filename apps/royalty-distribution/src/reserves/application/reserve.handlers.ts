@@ -59,7 +59,11 @@ export class ReserveHandlers {
     if (!input.evidence.trim())
       throw new DistributionError(DistributionErrorCode.INVALID, 'evidence must not be empty');
     return this.dataSource.transaction(async (manager) => {
-      const reserve = await manager.findOneBy(ReserveEntity, { id: input.reserveId });
+      // Locked: two claims of one holder racing on a reserve make one pending claim.
+      const reserve = await manager.findOne(ReserveEntity, {
+        where: { id: input.reserveId },
+        lock: { mode: 'pessimistic_write' },
+      });
       const batch =
         reserve && (await manager.findOneByOrFail(BatchEntity, { id: reserve.batchId }));
       if (

@@ -193,13 +193,15 @@ export class ReservesResolver {
           `reserve.batchId IN (SELECT id FROM royalty_distribution.distribution_batches
                                WHERE society_id = :society)`,
           `reserve.holderKey IN (SELECT party_id::text FROM royalty_distribution.rv_memberships
-                                 WHERE society_id = :society AND member_from <= current_date
-                                   AND (member_to IS NULL OR current_date < member_to))`,
+                                 WHERE society_id = :society AND member_from <= :today::date
+                                   AND (member_to IS NULL OR :today::date < member_to))`,
         );
       query.andWhere(`(${visible.join(' OR ')})`, {
         reasons: PUBLIC_RESERVE_REASONS,
         holder: scope.heldForHolder,
         society: scope.ofSociety,
+        // Memberships count by the UTC day, as everywhere else (RegistryViewReader.societiesOf).
+        today: new Date().toISOString().slice(0, 10),
       });
     }
     const { rows, pageInfo } = pageOf(await query.getMany(), first, (reserve) => reserve.id);

@@ -11,6 +11,7 @@ import {
   DistributionErrorCode,
 } from '../../shared/domain/distribution.errors.js';
 import { mayReadStatement, mayRunBatch } from '../../shared/domain/tenancy.js';
+import { spreadsheetTextSql } from '../domain/spreadsheet-text.js';
 import { BatchEntity, BatchStatus } from '../infrastructure/batch.entities.js';
 import { STATEMENT_LINES } from '../infrastructure/calculation-sql.js';
 
@@ -88,9 +89,11 @@ export class BatchQueries {
     const body = new PassThrough();
     const copy = client.query(
       copyTo(
-        `COPY (SELECT work_key, holder_key, points, amount, '${batch.currency}' AS currency, status, reason
+        `COPY (SELECT ${spreadsheetTextSql('work_key')} AS work_key,
+                      ${spreadsheetTextSql('holder_key')} AS holder_key,
+                      points, amount, '${batch.currency}' AS currency, status, reason
                FROM ${S}.batch_cells WHERE batch_id = '${batch.id}'
-               ORDER BY work_key COLLATE "C", holder_key COLLATE "C")
+               ORDER BY batch_cells.work_key COLLATE "C", batch_cells.holder_key COLLATE "C")
          TO STDOUT WITH (FORMAT csv, HEADER)`,
       ),
     );

@@ -2,12 +2,9 @@ import { Controller, Get, HttpException, HttpStatus, Param, Req, Res } from '@ne
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticator, httpCaller } from '#libs/auth';
 import { BatchQueries } from '../application/batch.queries.js';
+import { csvCell } from '../domain/spreadsheet-text.js';
 import { BatchStatus } from '../infrastructure/batch.entities.js';
 import { mapDistributionErrorsToHttp } from '../../shared/graphql/distribution-errors.js';
-
-/** A CSV cell: quoted when it holds a comma, a quote or a line break (a title reference may). */
-const csvCell = (value: string) =>
-  /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 
 const fail = (status: HttpStatus, message: string) =>
   new HttpException({ statusCode: status, message }, status);

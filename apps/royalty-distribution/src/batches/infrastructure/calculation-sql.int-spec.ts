@@ -6,6 +6,8 @@ import { createDataSource } from '#libs/database';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
 import { royaltyDistributionDatabase } from '../../royalty-distribution.database.js';
 import { allocate, type Cell } from '../domain/allocation.js';
+import { spreadsheetText, spreadsheetTextSql } from '../domain/spreadsheet-text.js';
+import { SPREADSHEET_SCENARIOS } from '../domain/spreadsheet-text.scenarios.js';
 import { ALLOCATE } from './calculation-sql.js';
 
 const byKeys = (
@@ -95,5 +97,15 @@ describe('ALLOCATE in SQL', () => {
       ),
       { numRuns: 40 },
     );
+  });
+
+  it('should make export text safe for spreadsheets as the TypeScript rule does', async () => {
+    for (const [value] of SPREADSHEET_SCENARIOS) {
+      const [row] = await dataSource.query<{ text: string }[]>(
+        `SELECT ${spreadsheetTextSql('$1::text')} AS text`,
+        [value],
+      );
+      expect([value, row!.text]).toEqual([value, spreadsheetText(value)]);
+    }
   });
 });

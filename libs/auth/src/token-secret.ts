@@ -39,7 +39,7 @@ async function sharedSecret(
 ): Promise<string> {
   if (configured) return configured;
   const file = path.join(dataDir, name);
-  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  if (existsSync(file)) return storedSecret(file);
   await mkdir(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');
   const aside = `${file}.${randomBytes(6).toString('hex')}.tmp`;
@@ -48,12 +48,22 @@ async function sharedSecret(
     await link(aside, file);
     return secret;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
-      return (await readFile(file, 'utf8')).trim();
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return storedSecret(file);
     throw error;
   } finally {
     await unlink(aside);
   }
+}
+
+/** A secret kept in a file: refused when too short to be one (emptied or hand-edited). */
+async function storedSecret(file: string): Promise<string> {
+  const secret = (await readFile(file, 'utf8')).trim();
+  if (secret.length < 32) {
+    throw new Error(
+      `${file} holds no secret of at least 32 characters: delete it to make a new one`,
+    );
+  }
+  return secret;
 }
 
 export interface TokenSettings {

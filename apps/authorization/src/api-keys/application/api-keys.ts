@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import { isUUID } from 'class-validator';
 import { DataSource, IsNull } from 'typeorm';
 import type { Caller } from '#libs/auth';
-import { PartyKind, Role } from '#libs/contracts';
+import { PartyKind, Role, isUuid } from '#libs/contracts';
 import { RegistryViewReader } from '#libs/registry-view';
 import {
   AuthorizationError,
@@ -89,7 +88,7 @@ export class ApiKeys {
 
   /** Revokes a key; a repeat returns it unchanged. */
   async revoke(caller: Caller, id: string): Promise<ApiKeyEntity> {
-    const key = isUUID(id) ? await this.dataSource.manager.findOneBy(ApiKeyEntity, { id }) : null;
+    const key = isUuid(id) ? await this.dataSource.manager.findOneBy(ApiKeyEntity, { id }) : null;
     if (!key || !mayManageApiKeysOf(caller, key.platformId))
       throw new AuthorizationError(AuthorizationErrorCode.NOT_FOUND, `no API key ${id}`);
     if (!key.revokedAt) {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { isUUID } from 'class-validator';
 import type { Caller } from '#libs/auth';
-import type { UseType } from '#libs/contracts';
+import { isUuid, type UseType } from '#libs/contracts';
 import {
   AuthorizationError,
   AuthorizationErrorCode,
@@ -51,7 +50,7 @@ export class LicensingQueries {
 
   /** A use request the caller may read; NOT_FOUND when there is none or it is another's. */
   async visibleUseRequest(caller: Caller, id: string): Promise<UseRequestView> {
-    const request = isUUID(id) ? await this.useRequest(id) : null;
+    const request = isUuid(id) ? await this.useRequest(id) : null;
     if (!request || !mayReadUseRequest(caller, request))
       throw new AuthorizationError(AuthorizationErrorCode.NOT_FOUND, `no use request ${id}`);
     return request;
@@ -59,7 +58,7 @@ export class LicensingQueries {
 
   /** A license the caller may read; NOT_FOUND when there is none or it is another's. */
   async visibleLicense(caller: Caller, id: string): Promise<LicenseEntity> {
-    const license = isUUID(id) ? await this.license(id) : null;
+    const license = isUuid(id) ? await this.license(id) : null;
     if (!license || !mayReadLicense(caller, license))
       throw new AuthorizationError(AuthorizationErrorCode.NOT_FOUND, `no license ${id}`);
     return license;

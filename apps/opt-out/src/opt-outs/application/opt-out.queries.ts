@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { isUUID } from 'class-validator';
 import { DataSource, In } from 'typeorm';
 import {
   PartyKind,
@@ -7,6 +6,7 @@ import {
   type WorkCategory,
   concernsWork,
   optOutsInForce,
+  isUuid,
 } from '#libs/contracts';
 import { RegistryViewReader } from '#libs/registry-view';
 import { OptOutEntity } from '../infrastructure/opt-out.entity.js';
@@ -40,12 +40,12 @@ export class OptOutQueries {
 
   /** An opt-out by id; null for an id that is not a UUID. */
   async byId(id: string): Promise<OptOutEntity | null> {
-    return isUUID(id) ? this.dataSource.manager.findOneBy(OptOutEntity, { id }) : null;
+    return isUuid(id) ? this.dataSource.manager.findOneBy(OptOutEntity, { id }) : null;
   }
 
   /** Whether the registry knows `holderId` as a right holder. */
   async isHolder(holderId: string): Promise<boolean> {
-    return isUUID(holderId) && (await this.registry.partyKind(holderId)) === PartyKind.RIGHT_HOLDER;
+    return isUuid(holderId) && (await this.registry.partyKind(holderId)) === PartyKind.RIGHT_HOLDER;
   }
 
   /** One holder's opt-outs, withdrawn ones included, newest first. */

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import type { Caller } from '#libs/auth';
-import { OptOutWithdrawn } from '#libs/contracts';
+import { OptOutWithdrawn, isUuid } from '#libs/contracts';
 import { Outbox } from '#libs/messaging';
 import { RegistryViewReader } from '#libs/registry-view';
 import { mayReadOptOutsOf } from '../domain/opt-out-request.js';
@@ -23,7 +22,7 @@ export class WithdrawOptOutHandler {
 
   async execute(caller: Caller, id: string, correlationId: string): Promise<OptOutEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const optOut = isUUID(id)
+      const optOut = isUuid(id)
         ? await manager.findOne(OptOutEntity, {
             where: { id },
             lock: { mode: 'pessimistic_write' },

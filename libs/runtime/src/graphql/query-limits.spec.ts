@@ -52,6 +52,13 @@ describe('operationCost', () => {
     );
   });
 
+  it('should count the elements an unpaged list reaches, such as a work’s shares', () => {
+    expect(cost('{ work(id: "1") { shares { holderId } } }')).toBe(1 + 1 + 10 * 1);
+    const items =
+      'mutation { requestUse(input: { idempotencyKey: "k", items: [] }) { items { decision } } }';
+    expect(cost(items)).toBe(3 * 0 + (1 + 100 * 1));
+  });
+
   it('should not count __typename, which query plans add', () => {
     expect(cost('{ work(id: "1") { __typename id } }')).toBe(2);
   });

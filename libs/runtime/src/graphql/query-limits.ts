@@ -48,6 +48,25 @@ export const DEFAULT_PAGE_SIZES: Readonly<Record<string, number>> = {
   'DistributionBatch.topWorks': 10,
 };
 
+/**
+ * Lists without `first` that can be long, by the size they reach in practice: each element's
+ * selection is counted that many times (lists not named here, such as a work's identifiers,
+ * count as one element).
+ */
+export const UNPAGED_LIST_SIZES: Readonly<Record<string, number>> = {
+  'UseRequest.items': 100,
+  'UseRequestItem.contactHolders': 5,
+  'Statement.lines': 100,
+  'Work.shares': 10,
+  'Work.optOuts': 10,
+  'Work.openDisputes': 5,
+  'Query.eclSchemes': 20,
+  'Query.apiKeys': 10,
+  'Query.optOuts': 20,
+  'Query.membershipOffers': 50,
+  'Query.disputeOpeners': 50,
+};
+
 type Args = Record<string, unknown>;
 
 const lengthOf = (value: unknown): number => (Array.isArray(value) ? value.length : 1);
@@ -73,7 +92,8 @@ export const EXPENSIVE_FIELDS: Readonly<
 
 /**
  * The cost of one field: 1 (or its entry in EXPENSIVE_FIELDS) plus its selection's cost times
- * the number of elements it returns: `first`, else the resolver's default page size, else 1.
+ * the number of elements it returns: `first`, else the resolver's default page size, else the
+ * size an unpaged list reaches (UNPAGED_LIST_SIZES), else 1.
  * Meta fields (`__typename`, introspection) are free: the gateway's query plans add them.
  */
 export const fieldCostEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
@@ -81,7 +101,8 @@ export const fieldCostEstimator: ComplexityEstimator = ({ type, field, args, chi
   const name = `${type.name}.${field.name}`;
   const expensive = EXPENSIVE_FIELDS[name];
   const first = typeof args.first === 'number' ? Math.max(args.first, 0) : undefined;
-  const size = first ?? DEFAULT_PAGE_SIZES[name] ?? expensive?.size?.(args) ?? 1;
+  const size =
+    first ?? DEFAULT_PAGE_SIZES[name] ?? expensive?.size?.(args) ?? UNPAGED_LIST_SIZES[name] ?? 1;
   return (expensive?.cost(args) ?? 1) + size * childComplexity;
 };
 

@@ -18,7 +18,6 @@ import { ApiExceptionFilter } from '../errors/api-exception.filter.js';
 import { inputValidationPipe } from '../graphql/validation.pipe.js';
 import '../graphql/enums.js';
 import { queryLimits } from '../graphql/query-limits.js';
-import { ClientIdentities } from './client-identity.js';
 import { SqlPartyDirectory } from './party-directory.js';
 import { releaseVersion } from './release.js';
 import type { ServiceContext } from './service-definition.js';
@@ -80,7 +79,6 @@ export function serviceInfrastructure(
       orphanedTypes: options.orphanedTypes,
       logger: logger.child({ component: 'graphql' }),
       limits: queryLimits(config),
-      signedIn: new ClientIdentities(config).signedIn,
     }),
     ServiceInfoModule.forRoot(options.infoQuery, releaseVersion()),
     {

@@ -30,9 +30,9 @@ export const queryLimits = (config: {
 
 /**
  * Whether the caller of a request is signed in (a token that verifies), from its
- * `Authorization` header: decides which budget applies.
+ * `Authorization` header or the request's context: decides which budget applies.
  */
-export type SignedIn = (authorization: string | undefined) => Promise<boolean>;
+export type SignedIn = (authorization: string | undefined, context: unknown) => Promise<boolean>;
 
 /**
  * Page size of each field taking `first`, when the caller leaves it out: the resolver's default.
@@ -162,7 +162,7 @@ export function complexityLimitPlugin(
   return {
     requestDidStart: () =>
       Promise.resolve({
-        didResolveOperation: async ({ request, document, schema }) => {
+        didResolveOperation: async ({ request, document, schema, contextValue }) => {
           const cost = operationCost({
             schema,
             query: document,
@@ -171,7 +171,7 @@ export function complexityLimitPlugin(
           });
           if (cost === undefined) return;
           const authorization = request.http?.headers.get('authorization') ?? undefined;
-          const anonymous = !(await signedIn(authorization));
+          const anonymous = !(await signedIn(authorization, contextValue));
           const budget = anonymous ? maxComplexityAnonymous : maxComplexity;
           if (cost > budget) {
             throw refusal(

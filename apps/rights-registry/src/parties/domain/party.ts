@@ -196,9 +196,9 @@ export function firstDayElsewhere(
  * What a change of membership by the operator or a society's admin means. Changing the end of a
  * recorded period: the operator freely; the society's admin may end or shorten it (not before
  * today) without the holder's consent, never lengthen it. Starting a period: never back-dated
- * (the operator within its limit), never overlapping a period of another society (nor
- * lengthening one into it); the operator records it, a society's admin only offers it to the holder. Throws
- * PartyError.
+ * (the operator within its limit), never overlapping a period of another society (nor may the
+ * operator lengthen one into it); the operator records it, a society's admin only offers it to
+ * the holder. Throws PartyError.
  */
 export function decideMembershipChange(
   caller: { role: Role },

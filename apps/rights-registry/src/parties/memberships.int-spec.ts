@@ -242,4 +242,39 @@ describe('memberships need the holder’s consent', () => {
     expect(codeOf(reopened)).toBe('FORBIDDEN');
     expect(reopened.errors![0]!.message).toContain("needs the holder's consent");
   });
+
+  it('should refuse a second society for any day of the period, not only its first', async () => {
+    const rin = await holder('Rin');
+    const later = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+    // Society A's open-ended offer from today is made while Rin belongs to no society.
+    expect(
+      (
+        await change(adminA, {
+          partyId: rin.partyId,
+          societyId: adminA.partyId,
+          memberFrom: today(),
+        })
+      ).errors,
+    ).toBeUndefined();
+    await change(adminB, { partyId: rin.partyId, societyId: adminB.partyId, memberFrom: later });
+    const offers = await offersOf(rin);
+    const offerOf = (society: Caller) => offers.find((o) => o.societyId === society.partyId)!;
+    expect((await sut.graphql(ACCEPT, { id: offerOf(adminB).id }, rin)).errors).toBeUndefined();
+
+    const elsewhere = `the holder is a member of another society on ${later}; it must leave that society first`;
+    const accepted = await sut.graphql(ACCEPT, { id: offerOf(adminA).id }, rin);
+    expect(codeOf(accepted)).toBe('CONFLICT');
+    expect(accepted.errors![0]!.message).toBe(elsewhere);
+    const input = { partyId: rin.partyId, societyId: adminA.partyId, memberFrom: today() };
+    for (const caller of [adminA, operator]) {
+      const refused = await change(caller, input);
+      expect(codeOf(refused)).toBe('CONFLICT');
+      expect(refused.errors![0]!.message).toBe(elsewhere);
+    }
+    expect(await isMember(rin.partyId)).toBe(false);
+    // A period that ends when the other begins is fine.
+    const bounded = await change(operator, { ...input, memberTo: later });
+    expect(bounded.errors).toBeUndefined();
+    expect(bounded.data!.changeMembership.isMember).toBe(true);
+  });
 });

@@ -292,4 +292,170 @@ describe('disputes', () => {
     await registerWork(vera.partyId, identifier, vera);
     expect(codeOf(await registerWork(kai.partyId, identifier, adminA))).toBe('FORBIDDEN');
   });
+
+  /** Society S (member Hana) and society T (member Haru) hold a work; Chie claims it. */
+  async function twoSocietyWork(shares: { holderId: string; shareBps: number }[]) {
+    const societyS = await party({ kind: PartyKind.SOCIETY, name: 'Society S' });
+    const societyT = await party({ kind: PartyKind.SOCIETY, name: 'Society T' });
+    const holder = async (name: string, memberOfSocietyId?: string): Promise<Caller> => ({
+      role: Role.RIGHT_HOLDER,
+      partyId: await party({ kind: PartyKind.RIGHT_HOLDER, name, memberOfSocietyId }),
+    });
+    const h1 = await holder('Hana', societyS);
+    const h2 = await holder('Haru', societyT);
+    const chie = await holder('Chie');
+    const identifier = `JP-D00-26-${String(++isrc).padStart(5, '0')}`;
+    const work = await sut.graphql<{ registerWork: WorkResult }>(
+      REGISTER_WORK,
+      {
+        input: {
+          title: `Recording ${identifier}`,
+          category: WorkCategory.MUSIC,
+          identifiers: [{ scheme: IdentifierScheme.ISRC, value: identifier }],
+          shares: shares.map((share) => ({
+            holderId: share.holderId === 'H1' ? h1.partyId : h2.partyId,
+            rightType: RightType.PERFORMANCE,
+            shareBps: share.shareBps,
+          })),
+        },
+      },
+      operator,
+    );
+    expect(work.errors).toBeUndefined();
+    return {
+      workId: work.data!.registerWork.id,
+      identifier,
+      h1,
+      h2,
+      chie,
+      adminS: { role: Role.SOCIETY_ADMIN, partyId: societyS } as Caller,
+      adminT: { role: Role.SOCIETY_ADMIN, partyId: societyT } as Caller,
+    };
+  }
+
+  const claim = async (
+    identifier: string,
+    shares: { holderId: string; shareBps: number }[],
+    caller: Caller,
+  ) => {
+    const result = await sut.graphql<{ registerWork: WorkResult }>(
+      REGISTER_WORK,
+      {
+        input: {
+          title: `Recording ${identifier}`,
+          category: WorkCategory.MUSIC,
+          identifiers: [{ scheme: IdentifierScheme.ISRC, value: identifier }],
+          shares: shares.map((share) => ({ ...share, rightType: RightType.PERFORMANCE })),
+        },
+      },
+      caller,
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data!.registerWork.openDisputes[0]!;
+  };
+
+  it("should keep a society on the claimant's side after it ends the claimant's membership", async () => {
+    const { identifier, h1, h2, chie, adminS, adminT } = await twoSocietyWork([
+      { holderId: 'H1', shareBps: 5000 },
+      { holderId: 'H2', shareBps: 5000 },
+    ]);
+    const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+    const today = new Date().toISOString().slice(0, 10);
+    const membership = { partyId: chie.partyId, societyId: adminS.partyId, memberFrom: monthAgo };
+    const CHANGE =
+      'mutation ($input: ChangeMembershipInput!) { changeMembership(input: $input) { isMember } }';
+    const joined = await sut.graphql(
+      CHANGE,
+      { input: { ...membership, memberTo: null } },
+      operator,
+    );
+    expect(joined.errors).toBeUndefined();
+
+    const dispute = await claim(identifier, [{ holderId: chie.partyId, shareBps: 10_000 }], chie);
+    const ended = await sut.graphql<{ changeMembership: { isMember: boolean } }>(
+      CHANGE,
+      { input: { ...membership, memberTo: today } },
+      adminS,
+    );
+    expect(ended.errors).toBeUndefined();
+    expect(ended.data!.changeMembership.isMember).toBe(false);
+
+    const bySociety = await resolve(dispute.id, true, adminS);
+    expect(codeOf(bySociety)).toBe('FORBIDDEN');
+    const settled = await resolve(dispute.id, false, adminT);
+    expect(settled.errors).toBeUndefined();
+    expect(settled.data!.resolveDispute.shares.map((s) => s.holderId).sort()).toEqual(
+      [h1.partyId, h2.partyId].sort(),
+    );
+  });
+
+  it("should keep a current holder named in a claim on the holders' side", async () => {
+    const { workId, identifier, h1, h2, chie, adminT } = await twoSocietyWork([
+      { holderId: 'H1', shareBps: 10_000 },
+    ]);
+    const dispute = await claim(
+      identifier,
+      [
+        { holderId: chie.partyId, shareBps: 9999 },
+        { holderId: h2.partyId, shareBps: 1 },
+      ],
+      chie,
+    );
+    // Haru becomes a holder while the claim is open.
+    const shared = await sut.graphql(
+      'mutation ($input: UpdateWorkSharesInput!) { updateWorkShares(input: $input) { id } }',
+      {
+        input: {
+          workId,
+          shares: [
+            { holderId: h1.partyId, rightType: RightType.PERFORMANCE, shareBps: 5000 },
+            { holderId: h2.partyId, rightType: RightType.PERFORMANCE, shareBps: 5000 },
+          ],
+        },
+      },
+      h1,
+    );
+    expect(shared.errors).toBeUndefined();
+
+    const answer = (caller: Caller) =>
+      sut.graphql(
+        ANSWER,
+        { input: { disputeId: dispute.id, answer: 'Haru holds half since the contract' } },
+        caller,
+      );
+    expect((await answer(h2)).errors).toBeUndefined();
+    expect((await answer(adminT)).errors).toBeUndefined();
+    expect(codeOf(await answer(chie))).toBe('FORBIDDEN');
+    const settled = await resolve(dispute.id, false, adminT);
+    expect(settled.errors).toBeUndefined();
+    expect(settled.data!.resolveDispute.disputed).toBe(false);
+  });
+
+  it('should settle a dispute only once no share change of its work is under way', async () => {
+    const { workId, identifier, chie } = await twoSocietyWork([
+      { holderId: 'H1', shareBps: 10_000 },
+    ]);
+    const dispute = await claim(identifier, [{ holderId: chie.partyId, shareBps: 10_000 }], chie);
+    const runner = sut.app.get(DataSourceToken).createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    let settledEarly = false;
+    try {
+      // A share change holds the work's lock.
+      await runner.query('SELECT id FROM "rights_registry"."works" WHERE id = $1 FOR UPDATE', [
+        workId,
+      ]);
+      const settling = resolve(dispute.id, false, operator).then((result) => {
+        settledEarly = true;
+        return result;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(settledEarly).toBe(false);
+      await runner.commitTransaction();
+      expect((await settling).errors).toBeUndefined();
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+  });
 });

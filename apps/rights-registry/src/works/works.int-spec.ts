@@ -374,6 +374,85 @@ describe('works', () => {
     );
   });
 
+  it("should not let one holder or its society take the other holders' shares without a dispute", async () => {
+    const societyS = await party({ kind: PartyKind.SOCIETY, name: 'Society S' });
+    const societyT = await party({ kind: PartyKind.SOCIETY, name: 'Society T' });
+    const holder = async (name: string, memberOfSocietyId: string): Promise<Caller> => ({
+      role: Role.RIGHT_HOLDER,
+      partyId: await party({ kind: PartyKind.RIGHT_HOLDER, name, memberOfSocietyId }),
+    });
+    const h1 = await holder('Hana', societyS);
+    const h2 = await holder('Haru', societyT);
+    const adminS: Caller = { role: Role.SOCIETY_ADMIN, partyId: societyS };
+    const adminT: Caller = { role: Role.SOCIETY_ADMIN, partyId: societyT };
+    const work = (
+      await registerWork(
+        {
+          title: 'Two Societies',
+          category: WorkCategory.MUSIC,
+          shares: [performance(h1.partyId, 9999), performance(h2.partyId, 1)],
+        },
+        operator,
+      )
+    ).data!.registerWork;
+    const change = (caller: Caller, shares: object[], effectiveFrom?: string) =>
+      sut.graphql(UPDATE_SHARES, { input: { workId: work.id, effectiveFrom, shares } }, caller);
+    const sharesNow = async () =>
+      (
+        await sut.graphql<{ work: WorkResult }>(
+          'query ($id: ID!) { work(id: $id) { shares { holderId shareBps } } }',
+          { id: work.id },
+          operator,
+        )
+      )
+        .data!.work.shares.map((s) => [s.holderId, s.shareBps])
+        .sort();
+
+    for (const caller of [h1, adminS]) {
+      const taken = await change(caller, [performance(h1.partyId)]);
+      expect(codeOf(taken)).toBe('FORBIDDEN');
+      expect(taken.errors![0]!.message).toContain(
+        `lowers or removes the share of holder ${h2.partyId}`,
+      );
+      expect(taken.errors![0]!.message).toContain('open a dispute by registering the claim');
+    }
+    expect(await sharesNow()).toEqual(
+      [
+        [h1.partyId, 9999],
+        [h2.partyId, 1],
+      ].sort(),
+    );
+
+    // Back-dating is the operator's alone, even for a change the holder may make.
+    const backdated = await change(
+      h1,
+      [performance(h1.partyId, 5000), performance(h2.partyId, 5000)],
+      '2020-01-01T00:00:00Z',
+    );
+    expect(codeOf(backdated)).toBe('BAD_USER_INPUT');
+    expect(backdated.errors![0]!.message).toBe(
+      'effectiveFrom may not be in the past; only the operator back-dates shares',
+    );
+
+    // Giving up one's own share, or a member's, needs nobody else.
+    const given = await change(h1, [performance(h1.partyId, 5000), performance(h2.partyId, 5000)]);
+    expect(given.errors).toBeUndefined();
+    const byT = await change(adminT, [
+      performance(h1.partyId, 9000),
+      performance(h2.partyId, 1000),
+    ]);
+    expect(byT.errors).toBeUndefined();
+    expect(await sharesNow()).toEqual(
+      [
+        [h1.partyId, 9000],
+        [h2.partyId, 1000],
+      ].sort(),
+    );
+    const byOperator = await change(operator, [performance(h1.partyId)]);
+    expect(byOperator.errors).toBeUndefined();
+    expect(await sharesNow()).toEqual([[h1.partyId, 10_000]]);
+  });
+
   it('should not let platforms register works, nor holders register works for others', async () => {
     const platform: Caller = {
       role: Role.PLATFORM,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { isMemberOn } from '../domain/party.js';
+import { isMemberOn, societiesSince } from '../domain/party.js';
 import { PartyError, PartyErrorCode } from '../domain/party.errors.js';
 import { MembershipEntity, PartyEntity } from '../infrastructure/party.entities.js';
 import { today, type PartyView } from './party-view.js';
@@ -36,6 +36,20 @@ export class PartyQueries {
         ];
       }),
     );
+  }
+
+  /**
+   * Societies of which one of the parties is, was or will be a member on `date` (YYYY-MM-DD) or
+   * later (domain/party `societiesSince`).
+   */
+  async societiesSince(
+    ids: readonly string[],
+    date: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const memberships = await manager.findBy(MembershipEntity, { partyId: In([...ids]) });
+    return societiesSince(memberships, date);
   }
 
   async byId(id: string): Promise<PartyView | null> {

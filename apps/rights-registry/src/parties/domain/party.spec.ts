@@ -3,11 +3,13 @@ import { PartyKind, Role } from '#libs/contracts';
 import {
   acceptedMembership,
   decideMembershipChange,
+  firstDayElsewhere,
   isMemberOn,
   mayManageMembership,
   mayRegister,
   mayUpdateParty,
   membershipProblem,
+  societiesSince,
   validateRegistration,
   type Membership,
 } from './party.js';
@@ -190,6 +192,30 @@ describe(decideMembershipChange.name, () => {
       'MEMBER_ELSEWHERE: the holder is a member of another society on 2026-06-15; it must leave that society first',
     ],
     [
+      'an open-ended start before joining elsewhere later',
+      admin,
+      [{ societyId: 't', memberFrom: '2027-01-01', memberTo: null }],
+      { societyId: 's', memberFrom: TODAY, memberTo: null },
+      'MEMBER_ELSEWHERE: the holder is a member of another society on 2027-01-01; it must leave that society first',
+    ],
+    [
+      'a period ending before joining elsewhere',
+      admin,
+      [{ societyId: 't', memberFrom: '2027-01-01', memberTo: null }],
+      { societyId: 's', memberFrom: TODAY, memberTo: '2027-01-01' },
+      'offer',
+    ],
+    [
+      'the operator lengthening a period into one elsewhere',
+      operator,
+      [
+        { ...ours, memberTo: '2026-12-31' },
+        { societyId: 't', memberFrom: '2027-01-01', memberTo: null },
+      ],
+      { ...ours, memberTo: '2027-06-01' },
+      'MEMBER_ELSEWHERE: the holder is a member of another society on 2027-01-01; it must leave that society first',
+    ],
+    [
       'a start after leaving elsewhere',
       admin,
       [elsewhere],
@@ -233,6 +259,37 @@ describe(decideMembershipChange.name, () => {
   );
 });
 
+describe(firstDayElsewhere.name, () => {
+  const t = { societyId: 't', memberFrom: '2026-03-01', memberTo: '2026-09-01' };
+
+  it.each([
+    ['an open-ended period starting before', '2026-01-01', null, '2026-03-01'],
+    ['a period ending on its first day', '2026-01-01', '2026-03-01', undefined],
+    ['a period inside it', '2026-04-01', '2026-05-01', '2026-04-01'],
+    ['a period starting on its end', '2026-09-01', null, undefined],
+    ['a period starting within it', '2026-08-31', null, '2026-08-31'],
+  ])('should find the first day elsewhere of %s', (_, memberFrom, memberTo, expected) => {
+    expect(firstDayElsewhere([t], { societyId: 's', memberFrom, memberTo })).toBe(expected);
+    expect(firstDayElsewhere([t], { societyId: 't', memberFrom, memberTo })).toBeUndefined();
+  });
+});
+
+describe(societiesSince.name, () => {
+  it('should count periods running on or after the day, a period ending that day included', () => {
+    const memberships = [
+      { societyId: 'ended-before', memberFrom: '2025-01-01', memberTo: '2026-06-14' },
+      { societyId: 'ended-that-day', memberFrom: '2025-01-01', memberTo: '2026-06-15' },
+      { societyId: 'open', memberFrom: '2025-01-01', memberTo: null },
+      { societyId: 'later', memberFrom: '2027-01-01', memberTo: '2028-01-01' },
+    ];
+    expect([...societiesSince(memberships, '2026-06-15')].sort()).toEqual([
+      'ended-that-day',
+      'later',
+      'open',
+    ]);
+  });
+});
+
 describe(acceptedMembership.name, () => {
   it('should start an offer accepted late from today, and refuse one that ended or collides', () => {
     const offer = { societyId: 's', memberFrom: '2026-06-01', memberTo: null };
@@ -250,5 +307,12 @@ describe(acceptedMembership.name, () => {
         '2026-06-15',
       ),
     ).toThrow('must leave that society first');
+    expect(() =>
+      acceptedMembership(
+        [{ societyId: 't', memberFrom: '2027-01-01', memberTo: null }],
+        offer,
+        '2026-06-15',
+      ),
+    ).toThrow('the holder is a member of another society on 2027-01-01');
   });
 });

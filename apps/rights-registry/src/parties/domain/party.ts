@@ -90,6 +90,16 @@ export function isMemberOn(memberships: readonly Membership[], date: string): bo
 }
 
 /**
+ * Societies of which the holder is, was or will be a member on `date` or later (a period ending
+ * on `date` counts too: its end may have been recorded after that day began).
+ */
+export function societiesSince(memberships: readonly Membership[], date: string): Set<string> {
+  return new Set(
+    memberships.filter((m) => m.memberTo === null || m.memberTo >= date).map((m) => m.societyId),
+  );
+}
+
+/**
  * Why a membership period cannot be recorded: it must end after it starts, and must not overlap
  * another period of the same society (the period starting on the same day is the one being
  * changed).
@@ -164,22 +174,31 @@ export function membershipStartProblem(
     : undefined;
 }
 
-/** The society of which a holder is a member on `date` other than `societyId`, if any. */
-export function otherSocietyOn(
+/**
+ * The first day of `next` on which the holder is a member of another society, if any: a holder
+ * belongs to one society at a time, over the whole period [memberFrom, memberTo).
+ */
+export function firstDayElsewhere(
   existing: readonly Membership[],
-  societyId: string,
-  date: string,
+  next: Membership,
 ): string | undefined {
-  return existing.find((m) => m.societyId !== societyId && isMemberOn([m], date))?.societyId;
+  const end = (m: Membership) => m.memberTo ?? '9999-12-31';
+  const days = existing
+    .filter(
+      (m) => m.societyId !== next.societyId && m.memberFrom < end(next) && next.memberFrom < end(m),
+    )
+    .map((m) => (m.memberFrom > next.memberFrom ? m.memberFrom : next.memberFrom))
+    .sort();
+  return days[0];
 }
 
 /**
  * What a change of membership by the operator or a society's admin means. Changing the end of a
  * recorded period: the operator freely; the society's admin may end or shorten it (not before
  * today) without the holder's consent, never lengthen it. Starting a period: never back-dated
- * (the operator within its limit), never while the holder belongs to another society on the
- * start day; the operator records it, a society's admin only offers it to the holder. Throws
- * PartyError.
+ * (the operator within its limit), never overlapping a period of another society (nor may the
+ * operator lengthen one into it); the operator records it, a society's admin only offers it to
+ * the holder. Throws PartyError.
  */
 export function decideMembershipChange(
   caller: { role: Role },
@@ -195,9 +214,12 @@ export function decideMembershipChange(
   );
   if (same) {
     if (same.memberTo === next.memberTo) return { kind: 'unchanged' };
-    if (caller.role === Role.OPERATOR) return { kind: 'record' };
     const shorter =
       next.memberTo !== null && (same.memberTo === null || next.memberTo < same.memberTo);
+    if (caller.role === Role.OPERATOR) {
+      if (!shorter) checkOneSociety(existing, next);
+      return { kind: 'record' };
+    }
     if (!shorter) {
       throw new PartyError(
         PartyErrorCode.NOT_ALLOWED,
@@ -246,11 +268,17 @@ function checkMembershipStart(
   startProblem: string | undefined,
 ): void {
   if (startProblem) throw new PartyError(PartyErrorCode.INVALID_PARTY, startProblem);
+  checkOneSociety(existing, next);
+}
+
+/** Refuses a period during which the holder would belong to another society too. */
+function checkOneSociety(existing: readonly Membership[], next: Membership): void {
+  const day = firstDayElsewhere(existing, next);
   // The other society is not named: which society a holder belongs to is not the caller's.
-  if (otherSocietyOn(existing, next.societyId, next.memberFrom)) {
+  if (day) {
     throw new PartyError(
       PartyErrorCode.MEMBER_ELSEWHERE,
-      `the holder is a member of another society on ${next.memberFrom}; it must leave that society first`,
+      `the holder is a member of another society on ${day}; it must leave that society first`,
     );
   }
 }

@@ -13,7 +13,7 @@ import {
   ShareEntity,
   ShareVersionEntity,
 } from '../infrastructure/work.entities.js';
-import { disputeSides, ensureOpen, lockDispute } from './dispute-sides.js';
+import { disputeSides, ensureOpen, lockWorkAndDispute } from './dispute-sides.js';
 import { WorkQueries } from './work.queries.js';
 import type { WorkView } from './work-view.js';
 
@@ -39,7 +39,7 @@ export class ResolveDisputeHandler {
 
   async execute(caller: Caller, input: ResolveDispute, correlationId: string): Promise<WorkView> {
     const workId = await this.dataSource.transaction(async (manager) => {
-      const dispute = await lockDispute(manager, input.disputeId);
+      const dispute = await lockWorkAndDispute(manager, input.disputeId);
       const sides = await disputeSides(manager, dispute, this.works, this.parties);
       if (!maySettleDispute(caller, sides)) {
         throw new WorkError(

@@ -5,7 +5,11 @@ import type { Caller } from '#libs/auth';
 import { PartyKind, WorkSharesChanged } from '#libs/contracts';
 import { Outbox } from '#libs/messaging';
 import { PartyQueries } from '../../parties/application/party.queries.js';
-import { mayChangeShares } from '../domain/share-permissions.js';
+import {
+  effectiveFromProblem,
+  mayChangeShares,
+  shareChangeRefusal,
+} from '../domain/share-permissions.js';
 import { shareProblems, type Share } from '../domain/shares.js';
 import { WorkError, WorkErrorCode } from '../domain/work.errors.js';
 import { ShareEntity, ShareVersionEntity, WorkEntity } from '../infrastructure/work.entities.js';
@@ -34,6 +38,8 @@ export class UpdateWorkSharesHandler {
     if (problems.length)
       throw new WorkError(WorkErrorCode.INVALID_WORK, problems.join('; '), problems);
     const effectiveFrom = input.effectiveFrom ?? new Date();
+    const tooEarly = effectiveFromProblem(caller, effectiveFrom, new Date());
+    if (tooEarly) throw new WorkError(WorkErrorCode.INVALID_WORK, tooEarly, [tooEarly]);
     await this.dataSource.transaction(async (manager) => {
       // One share change per work at a time.
       const locked = await manager.findOne(WorkEntity, {
@@ -43,10 +49,17 @@ export class UpdateWorkSharesHandler {
       if (!locked)
         throw new WorkError(WorkErrorCode.WORK_NOT_FOUND, `work ${input.workId} not found`);
       const work = (await this.works.byId(input.workId, manager))!;
-      const now = new Date();
-      const currentHolders = work.shareHistory.holdersAt(now);
+      const currentHolders = work.shareHistory.holdersAt(new Date());
+      // The shares this version replaces from effectiveFrom.
+      const before = work.shareHistory.asOf(effectiveFrom);
       const holders = await this.parties.byIds(
-        [...new Set([...currentHolders, ...input.shares.map((s) => s.holderId)])],
+        [
+          ...new Set([
+            ...currentHolders,
+            ...before.map((s) => s.holderId),
+            ...input.shares.map((s) => s.holderId),
+          ]),
+        ],
         manager,
       );
       const societies = new Set(
@@ -58,6 +71,10 @@ export class UpdateWorkSharesHandler {
           `party ${caller.partyId} may not change the shares of work ${input.workId}`,
         );
       }
+      const refusal = shareChangeRefusal(caller, before, input.shares, (holderId) =>
+        Boolean(holders.get(holderId)?.societyIds.includes(caller.partyId)),
+      );
+      if (refusal) throw new WorkError(WorkErrorCode.NOT_ALLOWED, refusal);
       for (const { holderId } of input.shares) {
         if (holders.get(holderId)?.kind !== PartyKind.RIGHT_HOLDER) {
           throw new WorkError(

@@ -10,9 +10,12 @@ export interface DisputeSides {
   holders: ReadonlySet<string>;
   /** Societies of which a current holder is a member today. */
   holderSocieties: ReadonlySet<string>;
-  /** The claimant, the holders it claims shares for, and the party that opened the dispute. */
+  /**
+   * The claimant, the party that opened the dispute, and the holders it claims shares for that
+   * hold none now.
+   */
   claimants: ReadonlySet<string>;
-  /** Societies of which a party on the claimant's side is a member today. */
+  /** Societies of which a party on the claimant's side was a member since the dispute opened. */
   claimantSocieties: ReadonlySet<string>;
 }
 

@@ -449,7 +449,18 @@ describe('disputes', () => {
         settledEarly = true;
         return result;
       });
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Settling waits for the work's lock: PostgreSQL shows a session waiting on a lock.
+      const waitingOnLock = async () =>
+        (
+          await sut.app.get(DataSourceToken).query<{ waiting: number }[]>(
+            `SELECT count(*)::int AS waiting FROM pg_stat_activity
+             WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          )
+        )[0]!.waiting > 0;
+      for (let tries = 0; !(await waitingOnLock()); tries += 1) {
+        if (tries > 200) throw new Error('settling never waited for the work’s lock');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       expect(settledEarly).toBe(false);
       await runner.commitTransaction();
       expect((await settling).errors).toBeUndefined();

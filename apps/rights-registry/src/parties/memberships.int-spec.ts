@@ -5,6 +5,7 @@ import type { Caller } from '#libs/auth';
 import { PartyKind, RightType, Role, WorkCategory } from '#libs/contracts';
 import { startTestService, type GraphQLResult, type TestService } from '#libs/testing';
 import { rightsRegistryApp } from '../rights-registry.app.js';
+import { TEST_OPERATOR, registeredParty } from '../../../../test/support/registry-parties.js';
 
 const CHANGE =
   'mutation ($input: ChangeMembershipInput!) { changeMembership(input: $input) { id isMember } }';
@@ -31,19 +32,12 @@ const daysAgo = (days: number) =>
 /** Society A's admin tries to enrol holders who never asked to join. */
 describe('memberships need the holder’s consent', () => {
   let sut: TestService;
-  const operator: Caller = { role: Role.OPERATOR, partyId: randomUUID() };
+  const operator = TEST_OPERATOR;
   let adminA: Caller;
   let adminB: Caller;
   let vera: Caller;
 
-  async function party(input: Record<string, unknown>): Promise<string> {
-    const result = await sut.graphql<{ registerParty: { id: string } }>(
-      'mutation ($input: RegisterPartyInput!) { registerParty(input: $input) { id } }',
-      { input },
-      operator,
-    );
-    return result.data!.registerParty.id;
-  }
+  const party = (input: Record<string, unknown>) => registeredParty(sut, input);
 
   const holder = async (name: string, memberOfSocietyId?: string): Promise<Caller> => ({
     role: Role.RIGHT_HOLDER,

@@ -5,6 +5,7 @@ import type { Caller } from '#libs/auth';
 import { IdentifierScheme, PartyKind, RightType, Role, WorkCategory } from '#libs/contracts';
 import { startTestService, type GraphQLResult, type TestService } from '#libs/testing';
 import { rightsRegistryApp } from '../rights-registry.app.js';
+import { TEST_OPERATOR, registeredParty } from '../../../../test/support/registry-parties.js';
 
 const DISPUTE_FIELDS = 'id claimantId openedBy answer answeredBy';
 const WORK_FIELDS = `id disputed openDisputes { ${DISPUTE_FIELDS} } shares { holderId shareBps }`;
@@ -37,21 +38,14 @@ const DISPUTES_PER_DAY = 4;
  */
 describe('disputes', () => {
   let sut: TestService;
-  const operator: Caller = { role: Role.OPERATOR, partyId: randomUUID() };
+  const operator = TEST_OPERATOR;
   let adminA: Caller;
   let adminB: Caller;
   let mika: Caller;
   let vera: Caller;
   let isrc = 0;
 
-  async function party(input: Record<string, unknown>): Promise<string> {
-    const result = await sut.graphql<{ registerParty: { id: string } }>(
-      'mutation ($input: RegisterPartyInput!) { registerParty(input: $input) { id } }',
-      { input },
-      operator,
-    );
-    return result.data!.registerParty.id;
-  }
+  const party = (input: Record<string, unknown>) => registeredParty(sut, input);
 
   const registerWork = (holderId: string, identifier: string, caller: Caller) =>
     sut.graphql<{ registerWork: WorkResult }>(

@@ -4,6 +4,7 @@ import type { Caller } from '#libs/auth';
 import { IdentifierScheme, PartyKind, RightType, Role, WorkCategory } from '#libs/contracts';
 import { startTestService, type GraphQLResult, type TestService } from '#libs/testing';
 import { rightsRegistryApp } from '../rights-registry.app.js';
+import { TEST_OPERATOR, registeredParty } from '../../../../test/support/registry-parties.js';
 
 const WORK_FIELDS = `id title category identifiers { scheme value } disputed openDisputes { reason }
   shares { holderId rightType shareBps holder { name } }`;
@@ -23,19 +24,12 @@ const codeOf = (result: GraphQLResult) => result.errors?.[0]?.extensions?.code;
 
 describe('works', () => {
   let sut: TestService;
-  const operator: Caller = { role: Role.OPERATOR, partyId: randomUUID() };
+  const operator = TEST_OPERATOR;
   let society: string;
   let alice: Caller;
   let bob: Caller;
 
-  async function party(input: Record<string, unknown>): Promise<string> {
-    const result = await sut.graphql<{ registerParty: { id: string } }>(
-      'mutation ($input: RegisterPartyInput!) { registerParty(input: $input) { id } }',
-      { input },
-      operator,
-    );
-    return result.data!.registerParty.id;
-  }
+  const party = (input: Record<string, unknown>) => registeredParty(sut, input);
 
   const registerWork = (input: Record<string, unknown>, caller: Caller) =>
     sut.graphql<{ registerWork: WorkResult }>(REGISTER_WORK, { input }, caller);

@@ -13,8 +13,8 @@ describe('cli works import', () => {
   let folder: string;
 
   /** The built CLI (npm test builds first), as `npm run cli -- works import <file>` runs it. */
-  const cli = (file: string) =>
-    spawnSync(process.execPath, ['dist/tools/cli/main.js', 'works', 'import', file], {
+  const cli = (file: string, ...options: string[]) =>
+    spawnSync(process.execPath, ['dist/tools/cli/main.js', 'works', 'import', file, ...options], {
       env: { PATH: process.env.PATH, DATABASE_URL: database.url, LOG_LEVEL: 'silent' },
       encoding: 'utf8',
       timeout: 60_000,
@@ -78,6 +78,25 @@ describe('cli works import', () => {
     expect(sut.status).toBe(0);
     expect(sut.stdout).toMatch(/^imported 2 works from .*good\.csv\n$/);
     expect(await workCount()).toBe(2);
+  });
+
+  it('should refuse a file imported again, naming the existing works, unless --confirm-duplicates', async () => {
+    const file = await csv('twice.csv', ['Twice Over,BOOK,,,,,,,,', 'Twice Again,BOOK,,,,,,,,']);
+    expect(cli(file).status).toBe(0);
+    const before = await workCount();
+    const again = cli(file);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(
+      /line 2, field title: likely a duplicate of work [0-9a-f-]{36} \(Twice Over\)/,
+    );
+    expect(again.stderr).toMatch(
+      /line 3, field title: likely a duplicate of work [0-9a-f-]{36} \(Twice Again\)/,
+    );
+    expect(again.stderr).toContain('2 error(s); nothing was imported');
+    expect(await workCount()).toBe(before);
+    const confirmed = cli(file, '--confirm-duplicates');
+    expect(confirmed.status).toBe(0);
+    expect(await workCount()).toBe(before + 2);
   });
 
   it('should exit 1 for a file that does not exist', () => {

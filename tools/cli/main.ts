@@ -73,7 +73,11 @@ works
     'CSV with a header: title,category,creators,alternative_titles,iswc,isrc,isan,isbn,proprietary,shares',
   )
   .option('--as <partyId>', 'operator party recorded as registrant')
-  .action(async (file: string, options: { as?: string }) => {
+  .option(
+    '--confirm-duplicates',
+    'register rows with the same title, category and holders as a registered work or an earlier row',
+  )
+  .action(async (file: string, options: { as?: string; confirmDuplicates?: boolean }) => {
     process.exitCode = await importWorks(file, options);
   });
 

@@ -7,7 +7,10 @@ import { CLI_OPERATOR, withProgressBar, withServiceApp } from './service-app.js'
  * `works import <file.csv>`: exit 0 with the count on stdout, or exit 1 with one line per error
  * (`line N, field F: reason`) on stderr and nothing committed.
  */
-export async function importWorks(file: string, options: { as?: string }): Promise<number> {
+export async function importWorks(
+  file: string,
+  options: { as?: string; confirmDuplicates?: boolean },
+): Promise<number> {
   if (!existsSync(file)) {
     process.stderr.write(`no such file: ${file}\n`);
     return 1;
@@ -21,6 +24,7 @@ export async function importWorks(file: string, options: { as?: string }): Promi
           () => csvRows(file),
           { ...CLI_OPERATOR, partyId: options.as ?? CLI_OPERATOR.partyId },
           (progress) => bar.update(progress.bytes, { phase: progress.phase, rows: progress.rows }),
+          { confirmDuplicates: options.confirmDuplicates },
         );
         bar.update(statSync(file).size);
         return imported;

@@ -233,6 +233,36 @@ describe('opt-outs', () => {
     expect(codeOf(reused)).toBe('CONFLICT');
   });
 
+  it('should answer a repeated opt-out with the one in force, also when racing', async () => {
+    const holder = await registry.holder();
+    const work = await registry.work([holder]);
+    await registry.settled();
+    const caller = holderCaller(holder);
+    const input = { holderId: holder, scope: 'WORK', workId: work, useTypes: ['STREAM'] };
+    const [a, b] = await Promise.all([register(input, caller), register(input, caller)]);
+    expect(a.errors).toBeUndefined();
+    expect(b.data!.registerOptOut.id).toBe(a.data!.registerOptOut.id);
+    const again = await register({ ...input, useTypes: ['STREAM', 'STREAM'] }, caller);
+    expect(again.data!.registerOptOut.id).toBe(a.data!.registerOptOut.id);
+    // More use types, or all works, are new opt-outs.
+    const wider = await register({ ...input, useTypes: ['STREAM', 'SNS_POST'] }, caller);
+    expect(wider.data!.registerOptOut.id).not.toBe(a.data!.registerOptOut.id);
+    const all = await register({ holderId: holder, scope: 'ALL_WORKS' }, caller);
+    const allAgain = await register({ holderId: holder, scope: 'ALL_WORKS' }, caller);
+    expect(allAgain.data!.registerOptOut.id).toBe(all.data!.registerOptOut.id);
+    const history = await sut.graphql<{ optOuts: { id: string }[] }>(
+      `query ($holderId: ID!) { optOuts(holderId: $holderId) { id } }`,
+      { holderId: holder },
+      caller,
+    );
+    expect(history.data!.optOuts).toHaveLength(3);
+    // Once withdrawn, the same request opts out again.
+    await withdraw(a.data!.registerOptOut.id, caller);
+    const renewed = await register(input, caller);
+    expect(renewed.data!.registerOptOut).toMatchObject({ inForce: true, withdrawnAt: null });
+    expect(renewed.data!.registerOptOut.id).not.toBe(a.data!.registerOptOut.id);
+  });
+
   it('should list opted-out works publicly, without personal data', async () => {
     const holder = await registry.holder();
     const work = await registry.work([holder], {

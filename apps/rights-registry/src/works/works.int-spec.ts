@@ -265,6 +265,57 @@ describe('works', () => {
     expect(await count()).toBe(before);
   });
 
+  it('should refuse a likely duplicate (same title, category and holders) naming the work, unless confirmed', async () => {
+    const input = {
+      title: 'Ｌｉｋｅｌｙ Twin Song',
+      category: WorkCategory.MUSIC,
+      shares: [performance(alice.partyId, 5000), performance(bob.partyId, 5000)],
+    };
+    const [first, racing] = await Promise.all([
+      registerWork(input, alice),
+      registerWork({ ...input, shares: [...input.shares].reverse() }, alice),
+    ]);
+    const [created, refused] = first.errors ? [racing, first] : [first, racing];
+    expect(created.errors).toBeUndefined();
+    const existing = created.data!.registerWork.id;
+    expect(codeOf(refused)).toBe('CONFLICT');
+    const again = await registerWork({ ...input, title: 'likely twin song' }, bob);
+    expect(codeOf(again)).toBe('CONFLICT');
+    expect(again.errors![0]!.message).toBe(
+      `likely a duplicate of work ${existing} (Ｌｉｋｅｌｙ Twin Song): same title, category and holders; confirm duplicates to register it anyway`,
+    );
+    // Another category, other holders: other works.
+    expect((await registerWork({ ...input, category: WorkCategory.FILM }, alice)).errors).toBe(
+      undefined,
+    );
+    expect(
+      (await registerWork({ ...input, shares: [performance(alice.partyId)] }, alice)).errors,
+    ).toBeUndefined();
+    const confirmed = await registerWork({ ...input, confirmDuplicates: true }, alice);
+    expect(confirmed.errors).toBeUndefined();
+    expect(confirmed.data!.registerWork.id).not.toBe(existing);
+
+    const REGISTER_WORKS =
+      'mutation ($input: RegisterWorksInput!) { registerWorks(input: $input) { id } }';
+    const twin = { ...input, title: 'Batch Twin' };
+    const batch = await sut.graphql(
+      REGISTER_WORKS,
+      { input: { works: [input, twin, twin].map((work) => ({ ...work, category: 'BOOK' })) } },
+      alice,
+    );
+    expect(codeOf(batch)).toBe('CONFLICT');
+    expect(batch.errors![0]!.message).toMatch(
+      /^works\[2\]: likely a duplicate of work [0-9a-f-]{36} \(Batch Twin\)/,
+    );
+    const confirmedBatch = await sut.graphql<{ registerWorks: { id: string }[] }>(
+      REGISTER_WORKS,
+      { input: { works: [input, input], confirmDuplicates: true } },
+      alice,
+    );
+    expect(confirmedBatch.errors).toBeUndefined();
+    expect(confirmedBatch.data!.registerWorks).toHaveLength(2);
+  });
+
   it('should answer a retried registration with the first result, also when the retry races the original', async () => {
     const input = {
       idempotencyKey: 'import-2026-11-24-line-7',

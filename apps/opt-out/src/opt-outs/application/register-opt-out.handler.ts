@@ -1,18 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import type { Caller } from '#libs/auth';
 import { OptOutRegistered } from '#libs/contracts';
 import { oncePerKey } from '#libs/database';
 import { Outbox } from '#libs/messaging';
 import { RegistryViewReader } from '#libs/registry-view';
-import { acceptOptOut, type OptOutRequest } from '../domain/opt-out-request.js';
+import { acceptOptOut, repeatedOptOut, type OptOutRequest } from '../domain/opt-out-request.js';
 import { OptOutError, OptOutErrorCode } from '../domain/opt-out.errors.js';
 import { OptOutEntity } from '../infrastructure/opt-out.entity.js';
 
 /**
  * Registers an opt-out after checking who asks, for whom and for what; publishes
- * optout.registered with it. With an idempotency key a repeat returns the first opt-out.
+ * optout.registered with it. With an idempotency key a repeat returns the first opt-out; without
+ * one, a request that repeats an opt-out not withdrawn (same holder, scope, work and use types,
+ * effective no later) returns that opt-out and publishes nothing. Requests for one holder wait
+ * for each other, so two identical ones racing give one opt-out.
  */
 @Injectable()
 export class RegisterOptOutHandler {
@@ -47,6 +50,19 @@ export class RegisterOptOutHandler {
               }
             : undefined,
         });
+        await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+          `opt-out-holder:${accepted.holderId}`,
+        ]);
+        const repeated = repeatedOptOut(
+          accepted,
+          await manager.findBy(OptOutEntity, {
+            holderId: accepted.holderId,
+            scope: accepted.scope,
+            workId: accepted.workId ?? IsNull(),
+            withdrawnAt: IsNull(),
+          }),
+        );
+        if (repeated) return repeated.id;
         const optOut: OptOutEntity = {
           id: uuidv7(),
           ...accepted,

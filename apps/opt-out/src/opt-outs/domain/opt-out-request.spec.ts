@@ -4,6 +4,7 @@ import {
   acceptOptOut,
   confirmationOf,
   mayReadOptOutsOf,
+  repeatedOptOut,
   type Caller,
   type OptOutFacts,
 } from './opt-out-request.js';
@@ -145,5 +146,37 @@ describe(mayReadOptOutsOf.name, () => {
         .filter(([, caller]) => mayReadOptOutsOf(caller, HOLDER, societies))
         .map(([name]) => name),
     ).toEqual(readers);
+  });
+});
+
+describe(repeatedOptOut.name, () => {
+  const accepted = {
+    holderId: HOLDER,
+    scope: OptOutScope.WORK,
+    workId: 'w',
+    useTypes: [UseType.STREAM, UseType.SNS_POST],
+    effectiveFrom: NOW,
+  };
+  const registered = { ...accepted, id: 'o-1', withdrawnAt: null };
+
+  it('should find an opt-out with the same holder, scope, work and use types, effective no later', () => {
+    expect(repeatedOptOut(accepted, [registered])).toBe(registered);
+    const earlier = { ...registered, effectiveFrom: new Date(NOW.getTime() - 1000) };
+    expect(repeatedOptOut(accepted, [earlier])).toBe(earlier);
+    const reordered = { ...registered, useTypes: [UseType.SNS_POST, UseType.STREAM] };
+    expect(repeatedOptOut(accepted, [reordered])).toBe(reordered);
+  });
+
+  it('should find none when the new one differs, starts earlier, or the old one is withdrawn', () => {
+    const differing = [
+      { ...registered, useTypes: [UseType.STREAM] },
+      { ...registered, useTypes: [] },
+      { ...registered, workId: 'other' },
+      { ...registered, holderId: 'holder-2' },
+      { ...registered, scope: OptOutScope.ALL_WORKS, workId: null },
+      { ...registered, effectiveFrom: new Date(NOW.getTime() + 1000) },
+      { ...registered, withdrawnAt: NOW },
+    ];
+    for (const optOut of differing) expect(repeatedOptOut(accepted, [optOut])).toBeUndefined();
   });
 });

@@ -124,6 +124,28 @@ export function acceptOptOut(
   return { holderId: request.holderId, scope: request.scope, workId, useTypes, effectiveFrom };
 }
 
+/**
+ * The opt-out already registered that a new one would repeat: not withdrawn, for the same
+ * holder, scope, work and set of use types, and effective no later than the new one. A request
+ * that differs in any of these (more or fewer use types, an earlier start) is a new opt-out.
+ */
+export function repeatedOptOut<
+  T extends Pick<AcceptedOptOut, 'holderId' | 'scope' | 'workId' | 'useTypes' | 'effectiveFrom'> & {
+    withdrawnAt: Date | null;
+  },
+>(accepted: AcceptedOptOut, registered: readonly T[]): T | undefined {
+  const uses = (useTypes: readonly UseType[]) => [...new Set(useTypes)].sort().join(',');
+  return registered.find(
+    (optOut) =>
+      optOut.withdrawnAt === null &&
+      optOut.holderId === accepted.holderId &&
+      optOut.scope === accepted.scope &&
+      optOut.workId === accepted.workId &&
+      uses(optOut.useTypes) === uses(accepted.useTypes) &&
+      optOut.effectiveFrom.getTime() <= accepted.effectiveFrom.getTime(),
+  );
+}
+
 /** Words the holder can keep as confirmation of its opt-out. */
 export function confirmationOf(optOut: {
   id: string;

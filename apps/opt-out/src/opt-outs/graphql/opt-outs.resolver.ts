@@ -44,7 +44,7 @@ export class OptOutsResolver {
 
   @Mutation(() => OptOut, {
     description:
-      'Takes one work, or every work of the holder, out of extended collective licensing (the holder, an admin of its society, or the operator).',
+      'Takes one work, or every work of the holder, out of extended collective licensing (the holder, an admin of its society, or the operator). A request that repeats an opt-out not withdrawn (same holder, scope, work and use types, effective no later) returns that opt-out.',
   })
   @Roles(...HOLDER_SIDE)
   registerOptOut(

@@ -8,6 +8,7 @@ import { Role, WorkDisputeOpened } from '#libs/contracts';
 import { Outbox } from '#libs/messaging';
 import { PartyQueries } from '../../parties/application/party.queries.js';
 import { claimantOf, disputeLimitRefusal } from '../domain/dispute-permissions.js';
+import { likelyDuplicateOf, likelyDuplicateReason } from '../domain/likely-duplicates.js';
 import { decideRegistration, type IdentifierConflict } from '../domain/registration.js';
 import {
   checkRegistration,
@@ -31,10 +32,18 @@ import type { WorkView } from './work-view.js';
 
 const DAY_MS = 86_400_000;
 
+/** How a registration treats a likely duplicate (same title, category and holders). */
+export interface RegistrationOptions {
+  /** Registers it all the same. */
+  confirmDuplicates?: boolean | null;
+}
+
 /**
  * Registers a work with its identifiers and shares. An identifier held by a work of the same
  * holders is a duplicate (an error naming that work); one held by a work of other holders opens
- * a dispute on that work, which is returned unchanged, within a daily limit per party.
+ * a dispute on that work, which is returned unchanged, within a daily limit per party. A new
+ * work with the same normalized title, category and holders as a registered one is refused as a
+ * likely duplicate naming that work, unless the caller confirms it.
  */
 @Injectable()
 export class RegisterWorkHandler {
@@ -48,7 +57,7 @@ export class RegisterWorkHandler {
 
   async execute(
     caller: Caller,
-    input: WorkRegistrationInput,
+    input: WorkRegistrationInput & RegistrationOptions,
     correlationId: string,
     idempotencyKey?: string,
   ): Promise<WorkView> {
@@ -58,7 +67,7 @@ export class RegisterWorkHandler {
         manager,
         'rights_registry',
         { callerId: caller.partyId, key: idempotencyKey, operation: 'registerWork', body: input },
-        () => this.register(manager, caller, work, correlationId),
+        () => this.register(manager, caller, work, correlationId, input),
         (message) => new WorkError(WorkErrorCode.KEY_REUSED, message),
       ),
     );
@@ -73,6 +82,7 @@ export class RegisterWorkHandler {
     caller: Caller,
     work: ValidWork,
     correlationId: string,
+    options: RegistrationOptions = {},
   ): Promise<string> {
     const holders = await this.parties.byIds(
       [...new Set(work.shares.map((s) => s.holderId))],
@@ -136,6 +146,7 @@ export class RegisterWorkHandler {
       ]);
       return workId;
     }
+    if (!options.confirmDuplicates) await this.refuseLikelyDuplicate(manager, work, now);
     const workId = randomUUID();
     await manager.insert(WorkEntity, {
       id: workId,
@@ -208,6 +219,40 @@ export class RegisterWorkHandler {
       this.config.DISPUTES_PER_DAY,
     );
     if (refusal) throw new WorkError(WorkErrorCode.TOO_MANY_DISPUTES, refusal);
+  }
+
+  /**
+   * Refuses a work with the same normalized title, category and holders now as a registered
+   * one. Registrations of one title in one category wait for each other, so two racing
+   * registrations of the same work cannot both pass.
+   */
+  private async refuseLikelyDuplicate(
+    manager: EntityManager,
+    work: ValidWork,
+    now: Date,
+  ): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+      `work-title:${work.category}:${work.normalizedTitle}`,
+    ]);
+    const sameTitle = await manager.findBy(WorkEntity, {
+      normalizedTitle: work.normalizedTitle,
+      category: work.category,
+    });
+    if (sameTitle.length === 0) return;
+    const views = await this.works.byIds(
+      sameTitle.map((candidate) => candidate.id),
+      manager,
+    );
+    const existing = likelyDuplicateOf(
+      { ...work, holderIds: work.shares.map((share) => share.holderId) },
+      sameTitle.map((candidate) => ({
+        ...candidate,
+        holderIds: views.get(candidate.id)?.shareHistory.holdersAt(now) ?? [],
+      })),
+    );
+    if (existing) {
+      throw new WorkError(WorkErrorCode.LIKELY_DUPLICATE, likelyDuplicateReason(existing));
+    }
   }
 
   private async conflicts(manager: EntityManager, work: ValidWork): Promise<IdentifierConflict[]> {

@@ -7,7 +7,7 @@ import {
   type WorkRegistrationInput,
 } from '../domain/work-registration.js';
 import { WorkError, WorkErrorCode } from '../domain/work.errors.js';
-import { RegisterWorkHandler } from './register-work.handler.js';
+import { RegisterWorkHandler, type RegistrationOptions } from './register-work.handler.js';
 import { WorkQueries } from './work.queries.js';
 import type { WorkView } from './work-view.js';
 
@@ -17,7 +17,8 @@ export const MAX_BATCH = 1000;
 /**
  * Registers a batch of works in one transaction: all of them or none. Every invalid work is
  * reported with its position; a work that fails on registration (a duplicate, a refused holder)
- * fails the batch with its position too.
+ * fails the batch with its position too, and so does a likely duplicate (of a registered work or
+ * of an earlier work of the batch) unless the batch or that work confirms duplicates.
  */
 @Injectable()
 export class RegisterWorksHandler {
@@ -29,8 +30,9 @@ export class RegisterWorksHandler {
 
   async execute(
     caller: Caller,
-    inputs: WorkRegistrationInput[],
+    inputs: (WorkRegistrationInput & RegistrationOptions)[],
     correlationId: string,
+    options: RegistrationOptions = {},
   ): Promise<WorkView[]> {
     if (inputs.length === 0 || inputs.length > MAX_BATCH) {
       throw new WorkError(WorkErrorCode.INVALID_WORK, `a batch holds 1 to ${MAX_BATCH} works`);
@@ -51,7 +53,12 @@ export class RegisterWorksHandler {
       const registered: string[] = [];
       for (const [index, work] of valid.entries()) {
         try {
-          registered.push(await this.registerWork.register(manager, caller, work, correlationId));
+          const confirmDuplicates = options.confirmDuplicates || inputs[index]!.confirmDuplicates;
+          registered.push(
+            await this.registerWork.register(manager, caller, work, correlationId, {
+              confirmDuplicates,
+            }),
+          );
         } catch (error) {
           if (!(error instanceof WorkError)) throw error;
           throw new WorkError(error.code, `works[${index}]: ${error.message}`);

@@ -7,6 +7,7 @@ export const mapWorkErrors = refusalMapper(WorkError, {
   [WorkErrorCode.WORK_NOT_FOUND]: 'NOT_FOUND',
   [WorkErrorCode.NOT_ALLOWED]: 'FORBIDDEN',
   [WorkErrorCode.DUPLICATE_IDENTIFIER]: 'CONFLICT',
+  [WorkErrorCode.LIKELY_DUPLICATE]: 'CONFLICT',
   [WorkErrorCode.SHARES_CONFLICT]: 'CONFLICT',
   [WorkErrorCode.KEY_REUSED]: 'CONFLICT',
   [WorkErrorCode.TOO_MANY_DISPUTES]: 'FORBIDDEN',

@@ -236,6 +236,15 @@ export class RegisterWorkInput {
   @Type(() => ShareInput)
   @ArrayMaxSize(1000)
   shares?: ShareInput[];
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Registers the work even when a registered work has the same title, category and holders (otherwise refused with CONFLICT naming that work).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  confirmDuplicates?: boolean | null;
 }
 
 @InputType()
@@ -282,6 +291,15 @@ export class RegisterWorksInput {
   @ValidateNested({ each: true })
   @Type(() => RegisterWorkInput)
   works: RegisterWorkInput[];
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Registers every work of the batch even when it likely repeats a registered work or an earlier one of the batch (same title, category and holders).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  confirmDuplicates?: boolean | null;
 }
 
 @InputType()

@@ -64,7 +64,7 @@ export class WorksResolver {
 
   @Mutation(() => Work, {
     description:
-      'Registers a work. An identifier already held by a work of other holders opens a dispute on that work, which is returned.',
+      'Registers a work. An identifier already held by a work of other holders opens a dispute on that work, which is returned. A work with the same title, category and holders as a registered one is refused (CONFLICT naming it) unless confirmDuplicates is set.',
   })
   @Roles(Role.OPERATOR, Role.SOCIETY_ADMIN, Role.RIGHT_HOLDER)
   registerWork(
@@ -114,7 +114,7 @@ export class WorksResolver {
     @Context('req') req: FastifyRequest,
   ): Promise<WorkView[]> {
     return mapWorkErrors(() =>
-      this.registerWorksHandler.execute(caller, input.works, req.correlationId),
+      this.registerWorksHandler.execute(caller, input.works, req.correlationId, input),
     );
   }
 

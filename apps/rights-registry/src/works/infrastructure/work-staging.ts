@@ -20,6 +20,10 @@ export interface StagedProblem {
   reason: string;
 }
 
+/** A staged line that likely repeats a registered work, or an earlier line. */
+export type StagedDuplicate =
+  { line: number; workId: string; title: string } | { line: number; firstLine: number };
+
 /**
  * Works of a bulk import staged in a temporary table of the import's transaction (COPY, so a
  * file of any size streams through), checked against the registry and each other with
@@ -128,6 +132,44 @@ export class WorkStaging {
     const found: StagedProblem[][] = [];
     for (const [sql, parameters] of queries) found.push(await this.rows(sql, parameters));
     return found.flat().sort((a, b) => a.line - b.line);
+  }
+
+  /**
+   * Lines that likely repeat a registered work or an earlier line: the same normalized title,
+   * category and holders (those of a registered work now), the rule of
+   * domain/likely-duplicates.ts set-based. At most `limit` of each kind, by line.
+   */
+  async likelyDuplicates(limit: number): Promise<StagedDuplicate[]> {
+    const staged = `
+      SELECT s.line, s.normalized_title, s.category,
+             ARRAY(SELECT DISTINCT h."holderId"
+                   FROM jsonb_to_recordset(s.shares) AS h("holderId" uuid) ORDER BY 1) AS holder_ids
+      FROM ${STAGING} s`;
+    const ofWorks = await this.manager.query<StagedDuplicate[]>(
+      `SELECT DISTINCT ON (st.line) st.line, w.id AS "workId", w.title
+       FROM (${staged}) st
+       JOIN rights_registry.works w
+         ON w.normalized_title = st.normalized_title AND w.category = st.category
+       WHERE st.holder_ids = ARRAY(
+         SELECT DISTINCT sh.holder_id FROM rights_registry.shares sh
+         WHERE sh.version_id = (
+           SELECT v.id FROM rights_registry.share_versions v
+           WHERE v.work_id = w.id AND v.effective_from <= now()
+           ORDER BY v.effective_from DESC LIMIT 1)
+         ORDER BY 1)
+       ORDER BY st.line, w.id LIMIT $1`,
+      [limit],
+    );
+    const ofLines = await this.manager.query<StagedDuplicate[]>(
+      `SELECT line, first_line AS "firstLine"
+       FROM (SELECT st.line, min(st.line) OVER (
+               PARTITION BY st.normalized_title, st.category, st.holder_ids) AS first_line
+             FROM (${staged}) st) repeated
+       WHERE line > first_line
+       ORDER BY line LIMIT $1`,
+      [limit],
+    );
+    return [...ofWorks, ...ofLines].sort((a, b) => a.line - b.line);
   }
 
   /** Moves the staged works into the registry. */

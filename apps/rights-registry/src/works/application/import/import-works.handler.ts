@@ -11,6 +11,7 @@ import {
   type ValidWork,
 } from '../../domain/work-registration.js';
 import { WorkError } from '../../domain/work.errors.js';
+import { likelyDuplicateReason, repeatedRowReason } from '../../domain/likely-duplicates.js';
 import type { CsvRow } from '../../infrastructure/csv-rows.js';
 import { WorkStaging, type StagedWork } from '../../infrastructure/work-staging.js';
 import { workRegistered } from '../work-registered.js';
@@ -26,6 +27,11 @@ export interface ImportProgress {
   bytes: number;
 }
 
+export interface ImportOptions {
+  /** Registers rows that likely repeat a registered work or an earlier row all the same. */
+  confirmDuplicates?: boolean;
+}
+
 export type ImportResult = { imported: number; errors: [] } | { imported: 0; errors: RowError[] };
 
 /** Rows reported at the most; a file with more errors says how many there were. */
@@ -35,7 +41,9 @@ export const MAX_REPORTED_ERRORS = 1000;
  * Imports a works CSV in one pass and one transaction. Each row is checked as it streams by
  * (fields, identifiers with check digits, shares, the caller's right to register it) and staged
  * with COPY; then set-based queries check the staged rows against the registry and each other
- * (holders, identifiers taken or repeated), and one statement per table registers them all.
+ * (holders, identifiers taken or repeated, likely duplicates unless confirmed: the same title,
+ * category and holders as a registered work or an earlier row), and one statement per table
+ * registers them all.
  * Any error: nothing is committed and every error comes back with its line, field and reason.
  */
 @Injectable()
@@ -49,6 +57,7 @@ export class ImportWorksHandler {
     rows: () => AsyncIterable<CsvRow>,
     caller: Caller,
     onProgress: (progress: ImportProgress) => void = () => undefined,
+    options: ImportOptions = {},
   ): Promise<ImportResult> {
     const errors: RowError[] = [];
     const correlationId = `import-${randomUUID()}`;
@@ -84,6 +93,19 @@ export class ImportWorksHandler {
         onProgress({ phase: 'registering', rows: count, bytes });
         const societyId = caller.role === Role.SOCIETY_ADMIN ? caller.partyId : undefined;
         errors.push(...(await staging.problems(MAX_REPORTED_ERRORS, societyId)));
+        if (!options.confirmDuplicates) {
+          for (const duplicate of await staging.likelyDuplicates(MAX_REPORTED_ERRORS)) {
+            errors.push({
+              line: duplicate.line,
+              field: 'title',
+              reason:
+                'workId' in duplicate
+                  ? likelyDuplicateReason({ id: duplicate.workId, title: duplicate.title })
+                  : repeatedRowReason(duplicate.firstLine),
+            });
+          }
+          errors.sort((a, b) => a.line - b.line);
+        }
         if (errors.length) throw new RollBack();
         await staging.register(caller.partyId, now);
         await this.outbox.addSelected(manager, WorkStaging.EVENTS);

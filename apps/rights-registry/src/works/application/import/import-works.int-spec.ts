@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { startTestService, type TestService } from '#libs/testing';
 import { rightsRegistryApp } from '../../../rights-registry.app.js';
 import { csvRows } from '../../infrastructure/csv-rows.js';
-import { ImportWorksHandler } from './import-works.handler.js';
+import { ImportWorksHandler, type ImportOptions } from './import-works.handler.js';
 
 describe(ImportWorksHandler.name, () => {
   let service: TestService;
@@ -20,10 +20,12 @@ describe(ImportWorksHandler.name, () => {
     'title,category,creators,alternative_titles,iswc,isrc,isan,isbn,proprietary,shares';
 
   const importFile = (lines: string[]) => importAs(operator, lines);
-  const importAs = async (caller: Caller, lines: string[]) => {
+  const importAs = async (caller: Caller, lines: string[], options?: ImportOptions) => {
     const file = path.join(folder, `${randomUUID()}.csv`);
     await writeFile(file, [HEADER, ...lines].join('\n'));
-    return service.app.get(ImportWorksHandler).execute(() => csvRows(file), caller);
+    return service.app
+      .get(ImportWorksHandler)
+      .execute(() => csvRows(file), caller, undefined, options);
   };
   const titles = async (query: string) =>
     (
@@ -107,6 +109,53 @@ describe(ImportWorksHandler.name, () => {
       { line: 4, field: 'shares', reason: `holder ${stranger} is not a registered right holder` },
     ]);
     expect(await titles('would be fine')).toEqual([]);
+  });
+
+  it('should refuse a file imported again, line by line naming the existing works, unless confirmed', async () => {
+    const lines = [
+      `Twice Imported Song,MUSIC,,,,,,,,${holder}:PERFORMANCE:10000`,
+      `Twice Imported Film,FILM,,,,,,,,${holder}:MAKING_AVAILABLE:5000`,
+    ];
+    expect(await importFile(lines)).toEqual({ imported: 2, errors: [] });
+    const [song, film] = await Promise.all(
+      ['twice imported song', 'twice imported film'].map(async (title) =>
+        (
+          await service.graphql<{ searchWorks: { id: string; title: string }[] }>(
+            'query ($q: String!) { searchWorks(query: $q) { id title } }',
+            { q: title },
+          )
+        ).data!.searchWorks.find((work) => work.title.toLowerCase() === title),
+      ),
+    );
+    const again = await importFile([
+      ...lines,
+      `ＴＷＩＣＥ Imported Song,MUSIC,,,,,,,,`, // no holders: another work
+      `Solo Repeat Tune,MUSIC,,,,,,,,${holder}:PERFORMANCE:10000`,
+      `solo repeat tune,MUSIC,,,,,,,,${holder}:PERFORMANCE:10000`,
+    ]);
+    const reason = (work: { id: string; title: string }) =>
+      `likely a duplicate of work ${work.id} (${work.title}): same title, category and holders; confirm duplicates to register it anyway`;
+    expect(again).toEqual({
+      imported: 0,
+      errors: [
+        { line: 2, field: 'title', reason: reason(song!) },
+        { line: 3, field: 'title', reason: reason(film!) },
+        {
+          line: 6,
+          field: 'title',
+          reason:
+            'likely a duplicate of line 5: same title, category and holders; confirm duplicates to register it anyway',
+        },
+      ],
+    });
+    expect(await titles('solo repeat tune')).toEqual([]);
+    expect(await importAs(operator, lines, { confirmDuplicates: true })).toEqual({
+      imported: 2,
+      errors: [],
+    });
+    expect(
+      (await titles('twice imported song')).filter((title) => title === 'Twice Imported Song'),
+    ).toHaveLength(2);
   });
 
   it('should store titles, identifiers and shares and publish work.registered per work', async () => {

@@ -33,6 +33,11 @@ export class RegisterOptOutHandler {
   ): Promise<OptOutEntity> {
     return this.dataSource.transaction(async (manager) => {
       const register = async () => {
+        // Taken before the clock is read: of two racing requests, the later one starts no
+        // earlier than the first one's opt-out, and finds it.
+        await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+          `opt-out-holder:${request.holderId}`,
+        ]);
         const now = new Date();
         const work = request.workId ? await this.registry.work(request.workId, manager) : undefined;
         const accepted = acceptOptOut(caller, request, {
@@ -50,9 +55,6 @@ export class RegisterOptOutHandler {
               }
             : undefined,
         });
-        await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-          `opt-out-holder:${accepted.holderId}`,
-        ]);
         const repeated = repeatedOptOut(
           accepted,
           await manager.findBy(OptOutEntity, {

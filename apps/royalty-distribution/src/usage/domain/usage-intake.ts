@@ -34,7 +34,7 @@ export const LINE_REASONS = {
 
 /**
  * Lines `submitUsageReport` takes: with the usual columns (a license id, a use type, a
- * territory, a quantity and a date, about 110 bytes of JSON a line) 4,000 lines fit both the
+ * territory, a quantity and a date, about 130 bytes of JSON a line) 4,000 lines fit both the
  * request body limit of every service (1 MiB) and the signed-in complexity budget (5,000, a
  * line counting 1). Larger reports go to the CSV route, which streams.
  */

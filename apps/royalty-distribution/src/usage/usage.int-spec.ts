@@ -316,6 +316,7 @@ describe('usage reports', () => {
   describe('one intake rule for every path', () => {
     interface LineInput {
       licenseId: string;
+      title?: string;
       useType: string;
       territory: string;
       quantity: number;
@@ -332,7 +333,7 @@ describe('usage reports', () => {
         platform,
       );
     const asCsv = (line: LineInput) =>
-      `${line.licenseId},,,,${line.useType},${line.territory},${line.quantity},${line.usageDate}`;
+      `${line.licenseId},,,${line.title ?? ''},${line.useType},${line.territory},${line.quantity},${line.usageDate}`;
     const good = (): LineInput => ({
       licenseId: license,
       useType: 'STREAM',
@@ -359,6 +360,7 @@ describe('usage reports', () => {
         line: { territory: 'FR' },
         reason: 'territory: FR is not licensed; the license covers JP',
       },
+      { line: { title: 'あ'.repeat(501) }, reason: 'title: must be at most 500 characters' },
       {
         line: { licenseId: unknownLicense },
         reason: `licenseId: no license ${unknownLicense} of this platform`,

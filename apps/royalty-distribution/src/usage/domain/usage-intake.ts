@@ -26,10 +26,14 @@ export function reportStatus(counts: { linesAccepted: number }): UsageReportStat
 /** Digits a line's quantity may have (a `bigint` column holds any of them). */
 export const MAX_QUANTITY_DIGITS = 15;
 
+/** Characters a line's title may have. */
+export const MAX_TITLE_LENGTH = 500;
+
 /** Reasons of the checks on a line's own values, before its license is looked at. */
 export const LINE_REASONS = {
   quantity: 'quantity: must be a whole number from 1',
   usageDate: 'usageDate: must be a date YYYY-MM-DD',
+  title: `title: must be at most ${MAX_TITLE_LENGTH} characters`,
 } as const;
 
 /**

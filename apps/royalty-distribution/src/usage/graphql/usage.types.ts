@@ -85,7 +85,6 @@ export class SubmitUsageReportLineInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
   title?: string | null;
 
   @Field(() => UseType)

@@ -1,4 +1,4 @@
-import { LINE_REASONS, MAX_QUANTITY_DIGITS } from '../domain/usage-intake.js';
+import { LINE_REASONS, MAX_QUANTITY_DIGITS, MAX_TITLE_LENGTH } from '../domain/usage-intake.js';
 
 /**
  * SQL of the ECL opt-out rule (libs/contracts/src/rules/opt-out-rule.ts) for set-based work:
@@ -89,6 +89,7 @@ WITH staged AS MATERIALIZED (
       THEN 'territory: ' || coalesce(r.territory, 'empty') || ' is not licensed; the license covers ' || r.licensed_territory
     WHEN r.quantity IS NULL OR r.quantity < 1 THEN ${literal(LINE_REASONS.quantity)}
     WHEN r.usage_date IS NULL THEN ${literal(LINE_REASONS.usageDate)}
+    WHEN length(r.title) > ${MAX_TITLE_LENGTH} THEN ${literal(LINE_REASONS.title)}
     WHEN r.usage_date < $3::date OR r.usage_date >= $4::date
       THEN 'usageDate: ' || r.usage_date || ' is outside the report period'
     WHEN r.usage_date < r.valid_from OR r.usage_date >= r.valid_to

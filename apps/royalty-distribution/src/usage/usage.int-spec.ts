@@ -11,6 +11,7 @@ const HEADER = 'licenseId,workId,identifier,title,useType,territory,quantity,usa
 
 interface ReportView {
   id: string;
+  status: string;
   linesAccepted: number;
   linesRejected: number;
   linesUnidentified: number;
@@ -308,7 +309,178 @@ describe('usage reports', () => {
     expect(result.data!.submitUsageReport).toMatchObject({
       linesAccepted: 1,
       linesRejected: 1,
-      errors: [{ line: 3, reason: 'usageDate: 2027-01-07 is outside the report period' }],
+      errors: [{ line: 2, reason: 'usageDate: 2027-01-07 is outside the report period' }],
+    });
+  });
+
+  describe('one intake rule for every path', () => {
+    interface LineInput {
+      licenseId: string;
+      title?: string;
+      useType: string;
+      territory: string;
+      quantity: number;
+      usageDate: string;
+    }
+    const SUBMIT = `mutation ($input: SubmitUsageReportInput!) { submitUsageReport(input: $input) {
+      id status linesAccepted linesRejected errors { line reason } } }`;
+    const submit = (lines: LineInput[], key = randomUUID()) =>
+      sut.graphql<{ submitUsageReport: ReportView }>(
+        SUBMIT,
+        {
+          input: { idempotencyKey: key, periodStart: '2026-11-01', periodEnd: '2026-12-01', lines },
+        },
+        platform,
+      );
+    const asCsv = (line: LineInput) =>
+      `${line.licenseId},,,${line.title ?? ''},${line.useType},${line.territory},${line.quantity},${line.usageDate}`;
+    const good = (): LineInput => ({
+      licenseId: license,
+      useType: 'STREAM',
+      territory: 'JP',
+      quantity: 3,
+      usageDate: '2026-11-08',
+    });
+    const unknownLicense = randomUUID();
+    /** Bad lines, each with the reason both paths give. */
+    const BAD_LINES: { line: Partial<LineInput>; reason: string }[] = [
+      { line: { quantity: 0 }, reason: 'quantity: must be a whole number from 1' },
+      { line: { quantity: -3 }, reason: 'quantity: must be a whole number from 1' },
+      { line: { usageDate: '2026-02-30' }, reason: 'usageDate: must be a date YYYY-MM-DD' },
+      { line: { usageDate: '8 Nov 2026' }, reason: 'usageDate: must be a date YYYY-MM-DD' },
+      {
+        line: { usageDate: '2026-12-05' },
+        reason: 'usageDate: 2026-12-05 is outside the report period',
+      },
+      {
+        line: { useType: 'DOWNLOAD' },
+        reason: 'useType: DOWNLOAD is not licensed; the license covers STREAM',
+      },
+      {
+        line: { territory: 'FR' },
+        reason: 'territory: FR is not licensed; the license covers JP',
+      },
+      { line: { title: 'あ'.repeat(501) }, reason: 'title: must be at most 500 characters' },
+      {
+        line: { licenseId: unknownLicense },
+        reason: `licenseId: no license ${unknownLicense} of this platform`,
+      },
+    ];
+
+    it('should reject each bad line alone, with the same reason through GraphQL and CSV', async () => {
+      const lines = [good(), ...BAD_LINES.map(({ line }) => ({ ...good(), ...line })), good()];
+      const graphql = await submit(lines);
+      const csv = await postCsv(lines.map(asCsv));
+      expect(graphql.errors).toBeUndefined();
+      expect(csv.status).toBe(201);
+      const expected = { status: 'ACCEPTED', linesAccepted: 2, linesRejected: BAD_LINES.length };
+      expect(graphql.data!.submitUsageReport).toMatchObject(expected);
+      expect(csv.body).toMatchObject(expected);
+      // GraphQL lines are numbered 1..n; a CSV file's lines as the file does (header: 1).
+      expect(graphql.data!.submitUsageReport.errors).toEqual(
+        BAD_LINES.map(({ reason }, index) => ({ line: index + 2, reason })),
+      );
+      expect(csv.body.errors).toEqual(
+        BAD_LINES.map(({ reason }, index) => ({ line: index + 3, reason })),
+      );
+    });
+
+    it('should store a report whose every line was rejected as REJECTED, on both paths', async () => {
+      const lines = [{ ...good(), quantity: 0 }];
+      const graphql = await submit(lines);
+      const csv = await postCsv(lines.map(asCsv));
+      expect(graphql.data!.submitUsageReport).toMatchObject({
+        status: 'REJECTED',
+        linesAccepted: 0,
+        linesRejected: 1,
+      });
+      expect(csv.body).toMatchObject({ status: 'REJECTED', linesAccepted: 0, linesRejected: 1 });
+      const again = await sut.graphql<{ usageReport: { status: string } }>(
+        `query ($id: ID!) { usageReport(id: $id) { status } }`,
+        { id: csv.body.id },
+        platform,
+      );
+      expect(again.data!.usageReport.status).toBe('REJECTED');
+    });
+
+    it('should take 4,000 lines through GraphQL and refuse more, pointing to the CSV route', async () => {
+      const lines = Array.from({ length: 4000 }, good);
+      const body = JSON.stringify({ query: SUBMIT, variables: { input: { lines } } });
+      expect(body.length).toBeLessThan(1_048_576 * 0.75);
+      const taken = await submit(lines);
+      expect(taken.errors).toBeUndefined();
+      expect(taken.data!.submitUsageReport.linesAccepted).toBe(4000);
+      const refused = await submit([...lines, good()]);
+      expect(refused.errors?.[0]).toMatchObject({
+        message:
+          'lines: a report sent through submitUsageReport has at most 4,000 lines; send larger reports as CSV to POST /v1/usage-reports',
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    });
+
+    it('should answer a GraphQL request over the body limit with BAD_USER_INPUT, not a bare 413', async () => {
+      const lines = Array.from({ length: 12_000 }, good);
+      const response = await sut.app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: {
+          authorization: `Bearer ${await sut.tokenFor(platform)}`,
+          'content-type': 'application/json',
+        },
+        payload: JSON.stringify({
+          query: SUBMIT,
+          variables: {
+            input: {
+              idempotencyKey: randomUUID(),
+              periodStart: '2026-11-01',
+              periodEnd: '2026-12-01',
+              lines,
+            },
+          },
+        }),
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toEqual({
+        errors: [
+          {
+            message:
+              'the request is larger than 1 MiB, the most a GraphQL request may be; send larger reports as CSV to POST /v1/usage-reports',
+            extensions: { code: 'BAD_USER_INPUT' },
+          },
+        ],
+      });
+    });
+
+    it('should refuse a key reused for other content with CONFLICT on both paths, storing nothing', async () => {
+      const reports = async () =>
+        (
+          await sut.app
+            .get(DataSource)
+            .query<{ n: number }[]>(
+              `SELECT count(*)::int AS n FROM royalty_distribution.usage_reports`,
+            )
+        )[0]!.n;
+      const key = randomUUID();
+      const first = await postCsv([asCsv(good())], { key });
+      expect(first.status).toBe(201);
+      const before = await reports();
+      const other = await postCsv([asCsv(good()), asCsv({ ...good(), quantity: 9 })], { key });
+      expect(other.status).toBe(409);
+      expect(other.body.message).toBe(
+        `the idempotency key ${key} was already used for a different report; send new content with a new key`,
+      );
+      const same = await postCsv([asCsv(good())], { key });
+      expect(same).toMatchObject({ status: 201, body: { id: first.body.id } });
+
+      const graphqlKey = randomUUID();
+      const taken = await submit([good()], graphqlKey);
+      expect(taken.errors).toBeUndefined();
+      const reused = await submit([{ ...good(), quantity: 9 }], graphqlKey);
+      expect(reused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT' });
+      expect((await submit([good()], graphqlKey)).data!.submitUsageReport.id).toBe(
+        taken.data!.submitUsageReport.id,
+      );
+      expect(await reports()).toBe(before + 1);
     });
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
@@ -13,6 +14,7 @@ import { RegistryViewReader } from '#libs/registry-view';
 import { LOGGER, logDuration } from '#libs/runtime';
 import { periodProblem } from '../../shared/domain/period.js';
 import { USAGE_CSV_COLUMNS } from '../domain/usage-csv.js';
+import { firstLineNumber, type UsageSource } from '../domain/usage-intake.js';
 import {
   DistributionError,
   DistributionErrorCode,
@@ -30,17 +32,16 @@ export interface ReportRequest {
   periodStart: string;
   periodEnd: string;
   idempotencyKey: string;
-  source: 'graphql' | 'csv';
-  /** What identifies the request for its key (the lines, for small reports). */
-  fingerprint?: unknown;
+  source: UsageSource;
 }
 
 /**
  * Ingests a usage report in one transaction: the CSV streams into a temporary table with COPY
- * (never whole in memory), every line is checked and stored as accepted or rejected by one
- * set-based statement, titles of unidentified lines are matched, and the report row records
- * the counts. A CSV that cannot be read (header, quoting, a line PostgreSQL cannot parse) is
- * refused whole with PostgreSQL's line number.
+ * (never whole in memory) while its bytes are hashed, every line is checked and stored as
+ * accepted or rejected by one set-based statement, titles of unidentified lines are matched,
+ * and the report row records the counts. A CSV that cannot be read (header, quoting, a line
+ * PostgreSQL cannot parse) is refused whole with PostgreSQL's line number. GraphQL reports
+ * arrive here as the same CSV: one intake rule for every path (domain/usage-intake.ts).
  */
 @Injectable()
 export class UsageIngest {
@@ -56,7 +57,11 @@ export class UsageIngest {
     return logDuration(this.logger, 'ingest step', { step: name }, work);
   }
 
-  /** Returns the report id; a repeated key returns the first report and reads nothing. */
+  /**
+   * Returns the report id. The idempotency key covers the period and the content (the hash of
+   * its bytes): a repeat returns the first report and stores nothing; the key reused for other
+   * content is CONFLICT.
+   */
   async ingest(
     request: ReportRequest,
     csv: () => Readable,
@@ -66,6 +71,7 @@ export class UsageIngest {
     if (problem) throw new DistributionError(DistributionErrorCode.INVALID, problem);
     try {
       return await this.dataSource.transaction(async (manager) => {
+        const contentHash = await this.stage(manager, request, csv(), onProgress);
         const scope = {
           callerId: request.platformId,
           key: request.idempotencyKey,
@@ -73,40 +79,50 @@ export class UsageIngest {
           request: {
             periodStart: request.periodStart,
             periodEnd: request.periodEnd,
-            fingerprint: request.fingerprint ?? null,
+            content: contentHash,
           },
         };
         const { resultId, replayed } = await idempotent(
           manager,
           'royalty_distribution',
           scope,
-          () => this.store(manager, request, csv(), onProgress),
+          () => this.store(manager, request),
         );
         return { reportId: resultId, replayed };
       });
     } catch (error) {
       if (error instanceof IdempotencyKeyReusedError)
-        throw new DistributionError(DistributionErrorCode.CONFLICT, error.message);
+        throw new DistributionError(
+          DistributionErrorCode.CONFLICT,
+          `the idempotency key ${request.idempotencyKey} was already used for a different report; send new content with a new key`,
+        );
       throw error;
     }
   }
 
-  private async store(
+  /** Streams the CSV into a temporary table, numbering its lines; returns its bytes' hash. */
+  private async stage(
     manager: EntityManager,
     request: ReportRequest,
     csv: Readable,
     onProgress: (bytes: number) => void,
   ): Promise<string> {
-    const reportId = uuidv7();
     await manager.query(`CREATE TEMPORARY SEQUENCE IF NOT EXISTS usage_import_line`);
-    await manager.query(`ALTER SEQUENCE usage_import_line RESTART WITH 2`);
+    await manager.query(
+      `ALTER SEQUENCE usage_import_line RESTART WITH ${firstLineNumber(request.source)}`,
+    );
     await manager.query(`
       CREATE TEMPORARY TABLE usage_import (
         line integer NOT NULL DEFAULT nextval('usage_import_line'),
         ${USAGE_CSV_COLUMNS.map((column) => `"${column}" text`).join(', ')}
       ) ON COMMIT DROP`);
-    await this.step('copy', () => this.copy(manager, csv, onProgress));
+    const contentHash = await this.step('copy', () => this.copy(manager, csv, onProgress));
     await manager.query(`ANALYZE usage_import`);
+    return contentHash;
+  }
+
+  private async store(manager: EntityManager, request: ReportRequest): Promise<string> {
+    const reportId = uuidv7();
     await this.step('check and store', () =>
       manager.query(CHECK_AND_STORE_LINES, [
         reportId,
@@ -140,12 +156,19 @@ export class UsageIngest {
     return reportId;
   }
 
-  private async copy(manager: EntityManager, csv: Readable, onProgress: (bytes: number) => void) {
+  /** COPYs the CSV into `usage_import`; returns the SHA-256 of its bytes. */
+  private async copy(
+    manager: EntityManager,
+    csv: Readable,
+    onProgress: (bytes: number) => void,
+  ): Promise<string> {
     const client = (await manager.queryRunner!.connect()) as PoolClient;
     let bytes = 0;
+    const hash = createHash('sha256');
     const counter = new Transform({
       transform(chunk: Buffer | string, _encoding, done) {
         bytes += chunk.length;
+        hash.update(chunk);
         onProgress(bytes);
         done(null, chunk);
       },
@@ -161,6 +184,7 @@ export class UsageIngest {
           ),
         ),
       );
+      return hash.digest('hex');
     } catch (error) {
       const pgError = error as { message?: string; where?: string; code?: string };
       // 22021: a NUL byte or bytes that are not UTF-8; PostgreSQL names the line in `where`.

@@ -5,6 +5,7 @@ import { Role } from '#libs/contracts';
 import { UsageIngest } from '../application/usage-ingest.js';
 import { UsageQueries } from '../application/usage.queries.js';
 import { usageCsv } from '../domain/usage-csv.js';
+import { MAX_GRAPHQL_LINES, reportStatus } from '../domain/usage-intake.js';
 import { mapDistributionErrors } from '../../shared/graphql/distribution-errors.js';
 import { SubmitUsageReportInput, UsageReport } from './usage.types.js';
 
@@ -16,8 +17,7 @@ export class UsageResolver {
   ) {}
 
   @Mutation(() => UsageReport, {
-    description:
-      'Reports usage of licensed works (up to 10,000 lines; larger: POST /v1/usage-reports).',
+    description: `Reports usage of licensed works (up to ${MAX_GRAPHQL_LINES.toLocaleString('en')} lines; larger: POST /v1/usage-reports, CSV). Each line is checked by itself: bad lines are rejected with their place (from 1) and reason, good ones accepted; a report with no good line is REJECTED.`,
   })
   @Roles(Role.PLATFORM)
   async submitUsageReport(
@@ -32,7 +32,6 @@ export class UsageResolver {
           periodEnd: input.periodEnd,
           idempotencyKey: input.idempotencyKey,
           source: 'graphql',
-          fingerprint: input.lines,
         },
         () => Readable.from(usageCsv(input.lines)),
       ),
@@ -55,6 +54,6 @@ export class UsageResolver {
 
   private async view(id: string, caller: Caller): Promise<UsageReport> {
     const report = await mapDistributionErrors(() => this.queries.visibleReport(caller, id));
-    return { ...report, status: 'ACCEPTED', errors: await this.queries.rejections(id) };
+    return { ...report, status: reportStatus(report), errors: await this.queries.rejections(id) };
   }
 }

@@ -8,21 +8,24 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  Max,
   MaxLength,
-  Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate, IsId, UseType } from '#libs/contracts';
 import { IdentifierInput } from '#libs/runtime';
-
-/** Lines a GraphQL report may hold; larger reports go through POST /v1/usage-reports. */
-export const MAX_GRAPHQL_LINES = 10_000;
+import {
+  MAX_GRAPHQL_LINES,
+  TOO_MANY_GRAPHQL_LINES,
+  type UsageReportStatus,
+} from '../domain/usage-intake.js';
 
 @ObjectType()
 export class UsageLineError {
-  @Field(() => Int, { description: 'Line of the report (the header is line 1).' })
+  @Field(() => Int, {
+    description:
+      "The line's number: in a CSV file its line (the header is line 1); in submitUsageReport its place in `lines`, from 1.",
+  })
   line: number;
 
   @Field()
@@ -34,8 +37,11 @@ export class UsageReport {
   @Field(() => ID)
   id: string;
 
-  @Field({ description: 'ACCEPTED: stored (rejected lines are listed in errors).' })
-  status: string;
+  @Field(() => String, {
+    description:
+      'ACCEPTED: stored, with at least one accepted line (rejected lines are listed in errors); REJECTED: stored, but every line was rejected.',
+  })
+  status: UsageReportStatus;
 
   @Field()
   periodStart: string;
@@ -79,7 +85,6 @@ export class SubmitUsageReportLineInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
   title?: string | null;
 
   @Field(() => UseType)
@@ -90,10 +95,10 @@ export class SubmitUsageReportLineInput {
   @IsString()
   territory: string;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'A whole number from 1; any other rejects the line alone, with its reason.',
+  })
   @IsInt()
-  @Min(0)
-  @Max(2_000_000_000)
   quantity: number;
 
   @Field()
@@ -119,10 +124,12 @@ export class SubmitUsageReportInput {
   @IsCalendarDate()
   periodEnd: string;
 
-  @Field(() => [SubmitUsageReportLineInput])
+  @Field(() => [SubmitUsageReportLineInput], {
+    description: `At most ${MAX_GRAPHQL_LINES.toLocaleString('en')} lines; each is checked by itself (errors name it by its place, from 1).`,
+  })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_GRAPHQL_LINES)
+  @ArrayMaxSize(MAX_GRAPHQL_LINES, { message: TOO_MANY_GRAPHQL_LINES })
   @ValidateNested({ each: true })
   @Type(() => SubmitUsageReportLineInput)
   lines: SubmitUsageReportLineInput[];

@@ -16,6 +16,7 @@ import { Authenticator, httpCaller } from '#libs/auth';
 import { RoyaltyDistributionConfig } from '#libs/config';
 import { Role } from '#libs/contracts';
 import { UsageIngest } from '../application/usage-ingest.js';
+import { reportStatus } from '../domain/usage-intake.js';
 import { UsageQueries } from '../application/usage.queries.js';
 import { mapDistributionErrorsToHttp } from '../../shared/graphql/distribution-errors.js';
 
@@ -75,7 +76,8 @@ function stallGuarded(body: Readable, windowMs: number, minBytes: number): Reada
 /**
  * `POST /v1/usage-reports?periodStart=YYYY-MM-DD&periodEnd=YYYY-MM-DD` with a `text/csv` body
  * (the usage CSV), `Idempotency-Key` and a platform's bearer token. Streams; answers with the
- * report (201), or 400 with the reason and nothing stored. At most UPLOADS_AT_ONCE uploads are
+ * report (201; the same key and content again: the same report), 400 with the reason and nothing
+ * stored, or 409 when the key was used for other content. At most UPLOADS_AT_ONCE uploads are
  * taken in at once over all clients (each holds a database connection): more get 503 with
  * Retry-After. An upload that sends fewer than UPLOAD_MIN_BYTES in any UPLOAD_IDLE_TIMEOUT_MS is
  * aborted: 408, nothing stored.
@@ -148,7 +150,7 @@ export class UsageReportsController {
     const report = (await this.queries.report(reportId))!;
     return {
       id: report.id,
-      status: 'ACCEPTED',
+      status: reportStatus(report),
       periodStart: report.periodStart,
       periodEnd: report.periodEnd,
       linesAccepted: report.linesAccepted,

@@ -1,3 +1,5 @@
+import { LINE_REASONS, MAX_QUANTITY_DIGITS, MAX_TITLE_LENGTH } from '../domain/usage-intake.js';
+
 /**
  * SQL of the ECL opt-out rule (libs/contracts/src/rules/opt-out-rule.ts) for set-based work:
  * true when the work `work` was out of the scheme for `useType` at instant `at`, that is when a
@@ -27,6 +29,9 @@ const S = 'royalty_distribution';
 /** The instant a `date` expression's day starts (UTC). */
 export const dayStart = (date: string) => `(${date}::timestamp AT TIME ZONE 'UTC')`;
 
+/** A text as an SQL literal. */
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
 /**
  * Checks every staged line of a report at once and stores it as accepted or rejected:
  * $1 report id, $2 platform id, $3 period start, $4 period end. The first failing check gives
@@ -45,7 +50,7 @@ WITH staged AS MATERIALIZED (
                    AND strpos(s."usageDate", '-') = 5
                    AND substr(s."usageDate", 8, 1) = '-' AND pg_input_is_valid(s."usageDate", 'date')
               THEN s."usageDate"::date END AS usage_date,
-         CASE WHEN length(s.quantity) BETWEEN 1 AND 15 AND translate(s.quantity, '0123456789', '') = ''
+         CASE WHEN length(s.quantity) BETWEEN 1 AND ${MAX_QUANTITY_DIGITS} AND translate(s.quantity, '0123456789', '') = ''
               THEN s.quantity::bigint END AS quantity
   FROM pg_temp.usage_import s
 ), licensed AS (
@@ -82,8 +87,9 @@ WITH staged AS MATERIALIZED (
       THEN 'useType: ' || coalesce(r.use_type, 'empty') || ' is not licensed; the license covers ' || r.licensed_use
     WHEN r.licensed_territory <> 'WORLD' AND r.territory IS DISTINCT FROM r.licensed_territory
       THEN 'territory: ' || coalesce(r.territory, 'empty') || ' is not licensed; the license covers ' || r.licensed_territory
-    WHEN r.quantity IS NULL OR r.quantity < 1 THEN 'quantity: must be a whole number from 1'
-    WHEN r.usage_date IS NULL THEN 'usageDate: must be a date YYYY-MM-DD'
+    WHEN r.quantity IS NULL OR r.quantity < 1 THEN ${literal(LINE_REASONS.quantity)}
+    WHEN r.usage_date IS NULL THEN ${literal(LINE_REASONS.usageDate)}
+    WHEN length(r.title) > ${MAX_TITLE_LENGTH} THEN ${literal(LINE_REASONS.title)}
     WHEN r.usage_date < $3::date OR r.usage_date >= $4::date
       THEN 'usageDate: ' || r.usage_date || ' is outside the report period'
     WHEN r.usage_date < r.valid_from OR r.usage_date >= r.valid_to

@@ -1,0 +1,33 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  MAX_GRAPHQL_LINES,
+  TOO_MANY_GRAPHQL_LINES,
+  firstLineNumber,
+  graphqlBodyTooLarge,
+  reportStatus,
+  sizeInWords,
+} from './usage-intake.js';
+
+describe('usage intake', () => {
+  it('should number CSV lines as the file does and GraphQL lines from 1', () => {
+    expect(firstLineNumber('csv')).toBe(2);
+    expect(firstLineNumber('graphql')).toBe(1);
+  });
+
+  it('should call a report REJECTED only when no line was accepted', () => {
+    expect(reportStatus({ linesAccepted: 0 })).toBe('REJECTED');
+    expect(reportStatus({ linesAccepted: 1 })).toBe('ACCEPTED');
+  });
+
+  it('should point a report too large for GraphQL to the CSV route', () => {
+    expect(MAX_GRAPHQL_LINES).toBe(4000);
+    expect(TOO_MANY_GRAPHQL_LINES).toBe(
+      'lines: a report sent through submitUsageReport has at most 4,000 lines; send larger reports as CSV to POST /v1/usage-reports',
+    );
+    expect(graphqlBodyTooLarge(1_048_576)).toBe(
+      'the request is larger than 1 MiB, the most a GraphQL request may be; send larger reports as CSV to POST /v1/usage-reports',
+    );
+    expect(sizeInWords(2048)).toBe('2 KiB');
+    expect(sizeInWords(1500)).toBe('1500 bytes');
+  });
+});

@@ -465,6 +465,25 @@ describe('distribution batches', () => {
       expect((await batchQuery(batch.id)).status).toBe('CLOSED');
     });
 
+    it('should keep a batch cancelled while it is being calculated cancelled', async () => {
+      const draft = (await create('2027-10-01', '2027-11-01')).data!.createDistributionBatch;
+      const started = await gql(
+        'mutation ($id: ID!) { calculateDistributionBatch(id: $id) { id } }',
+        { id: draft.id },
+        admin,
+      );
+      expect(started.errors).toBeUndefined();
+      expect((await cancel(draft.id)).data!.cancelDistributionBatch.status).toBe('CANCELLED');
+      // Long enough for the calculation of this small batch to have ended, had it gone on.
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      const after = await batchQuery(draft.id);
+      expect([after.status, after.calculation.state, after.payableTotal]).toEqual([
+        'CANCELLED',
+        'IDLE',
+        null,
+      ]);
+    });
+
     it("should answer NOT_FOUND for another society's batch, and leave it as it was", async () => {
       const draft = (await create('2027-08-01', '2027-09-01')).data!.createDistributionBatch;
       const other: Caller = {

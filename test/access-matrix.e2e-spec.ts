@@ -442,6 +442,15 @@ const MATRIX: Record<string, Rule> = {
     roles: [OPERATOR, SOCIETY_ADMIN],
     allowed: ['OPERATOR', 'ADMIN_A'],
   },
+  // batchA is approved (closed by the row above): allowed callers are refused with CONFLICT, as
+  // it cannot be cancelled, which passes the access check and changes nothing.
+  cancelDistributionBatch: {
+    service: 'royalty-distribution',
+    document: 'mutation ($id: ID!) { cancelDistributionBatch(id: $id) { id } }',
+    variables: (ids) => ({ id: ids.batchA }),
+    roles: [OPERATOR, SOCIETY_ADMIN],
+    allowed: ['OPERATOR', 'ADMIN_A'],
+  },
   releaseReserves: {
     service: 'royalty-distribution',
     document: 'mutation { releaseReserves(asOf: "2000-01-01") }',

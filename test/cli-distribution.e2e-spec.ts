@@ -86,7 +86,8 @@ describe('cli distribution', () => {
     const run = cli(
       'distribution',
       'run',
-      ...batchOptions('2026-11-01', '2026-12-01'),
+      // December: November's batch is approved, and batches of a society never overlap.
+      ...batchOptions('2026-12-01', '2027-01-01'),
       '--pool',
       '500000',
       '--approve',

@@ -13,12 +13,16 @@ export interface RunningSystem {
   stop(): Promise<unknown>;
 }
 
-/** Tomorrow (UTC) when the suite loaded: the story's first day, after every share registered today. */
-const TOMORROW = (() => {
+/**
+ * Today (UTC) when the suite loaded: the story's first day, the day its works are registered.
+ * Usage of that day, before the registration hour, is paid to the works' holders (a work's first
+ * share version reaches back: rights exist before they are registered).
+ */
+const TODAY = (() => {
   const now = new Date();
-  return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+  return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
 })();
-const day = (offset: number) => new Date(TOMORROW + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number) => new Date(TODAY + offset * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The whole story of the clearinghouse, told through the gateway only, as its users would:
@@ -28,7 +32,8 @@ const day = (offset: number) => new Date(TOMORROW + offset * 86_400_000).toISOSt
  * calculated and approved; statements and reserves that reconcile to the unit.
  *
  * The amounts are worked out by hand (DESIGN.md, distribution algorithm). Pool 100,000 JPY, admin
- * fee 10% = 10,000, distributable D = 90,000. STREAM weight 1, so points = quantity x share bps:
+ * fee 10% = 10,000, distributable D = 90,000. STREAM weight 1, so points = quantity x share bps
+ * (Night Drive's 300 streams are of the day it was registered: its holder's, not UNCLAIMED):
  *   Night Drive     member 10000 bps x 500  = 5,000,000  -> 40909 (remainder 1,000,000)
  *   夜明けのうた    member  7000 bps x 200  = 1,400,000  -> 11454 (remainder 6,000,000) + 1
  *                   UNCLAIMED 3000 x 200    =   600,000  ->  4909 (remainder 1,000,000)
@@ -307,7 +312,8 @@ export function describeFullStory(
             }
           }
         `,
-        { work: ids.cherryRain, at: `${day(0)}T00:00:00Z` },
+        // In force from now: at the start of tomorrow, the first day it applies to whole.
+        { work: ids.cherryRain, at: `${day(1)}T00:00:00Z` },
       );
       expect(optOutStatus.optedOut).toBe(true);
     });
@@ -540,7 +546,7 @@ export function describeFullStory(
   });
 }
 
-/** A use-request item: streaming in Japan for thirty days from tomorrow. */
+/** A use-request item: streaming in Japan for thirty days from today. */
 const item = (what: Record<string, unknown>, expectedQuantity = 1000) => ({
   ...what,
   useType: 'STREAM',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Caller } from '#libs/auth';
 import { PartyKind, RightType, Role, UseType } from '#libs/contracts';
+import { DataSource } from 'typeorm';
 import { startTestService, type TestService } from '#libs/testing';
 import { UpstreamEvents } from '../../../../test/support/upstream-events.js';
 import { royaltyDistributionApp } from '../royalty-distribution.app.js';
@@ -380,18 +381,136 @@ describe('distribution batches', () => {
 
   it('should take the pool from the license fees of the period when none is given', async () => {
     const created = await gql<{ createDistributionBatch: BatchView }>(
-      `mutation { createDistributionBatch(input: { periodStart: "2026-01-01", periodEnd: "2027-01-01",
+      `mutation { createDistributionBatch(input: { periodStart: "2026-01-01", periodEnd: "2026-11-01",
          category: MUSIC, currency: "JPY", adminFeeBps: 0 }) { id } }`,
       {},
       admin,
     );
     const result = await calculated(created.data!.createDistributionBatch.id);
-    // Five licenses of 2,000 JPY each, all valid from 2026-01-01.
+    // Five licenses of 2,000 JPY each, all valid from 2026-01-01 (the period ends where
+    // November's batch begins: batches of a society and category never overlap).
     expect(result.pool.amountMinor).toBe('10000');
     expect(
       BigInt(result.allocatedTotal.amountMinor) +
         BigInt(result.reservedTotal.amountMinor) +
         BigInt(result.adminFee.amountMinor),
     ).toBe(10000n);
+  });
+
+  describe('overlapping periods', () => {
+    const create = (periodStart: string, periodEnd: string, caller: Caller = admin) =>
+      gql<{ createDistributionBatch: { id: string; status: string } }>(
+        `mutation ($start: String!, $end: String!) { createDistributionBatch(input: {
+           periodStart: $start, periodEnd: $end, category: MUSIC, poolAmountMinor: "1000",
+           currency: "JPY", adminFeeBps: 0 }) { id status } }`,
+        { start: periodStart, end: periodEnd },
+        caller,
+      );
+    const cancel = (id: string, caller: Caller = admin) =>
+      gql<{ cancelDistributionBatch: { id: string; status: string } }>(
+        'mutation ($id: ID!) { cancelDistributionBatch(id: $id) { id status } }',
+        { id },
+        caller,
+      );
+    const batchesOfPeriod = (periodStart: string) =>
+      sut.app.get(DataSource).query<{ status: string }[]>(
+        `SELECT status FROM royalty_distribution.distribution_batches
+           WHERE society_id = $1 AND period_start = $2 ORDER BY created_at`,
+        [society, periodStart],
+      );
+
+    it('should refuse a batch overlapping an approved one, naming its period', async () => {
+      const result = await create('2026-11-15', '2026-12-15');
+      expect(result.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      expect(result.errors?.[0]?.message).toContain(
+        "the society's MUSIC batch for [2026-11-01, 2026-12-01) overlaps this period",
+      );
+      expect(await batchesOfPeriod('2026-11-15')).toEqual([]);
+    });
+
+    it('should free the period of a cancelled batch, and cancel it once', async () => {
+      const first = (await create('2027-03-01', '2027-04-01')).data!.createDistributionBatch;
+      expect((await create('2027-03-31', '2027-05-01')).errors?.[0]?.extensions?.code).toBe(
+        'CONFLICT',
+      );
+      const cancelled = await cancel(first.id);
+      expect(cancelled.data!.cancelDistributionBatch).toEqual({
+        id: first.id,
+        status: 'CANCELLED',
+      });
+      // Again: the same answer, nothing changed.
+      expect((await cancel(first.id)).data!.cancelDistributionBatch.status).toBe('CANCELLED');
+      const second = await create('2027-03-01', '2027-04-01');
+      expect(second.errors).toBeUndefined();
+      expect(await batchesOfPeriod('2027-03-01')).toEqual([
+        { status: 'CANCELLED' },
+        { status: 'DRAFT' },
+      ]);
+      // A cancelled batch is done with: it is neither calculated nor approved.
+      const recalculated = await gql(
+        'mutation ($id: ID!) { calculateDistributionBatch(id: $id) { id } }',
+        { id: first.id },
+        admin,
+      );
+      expect(recalculated.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    });
+
+    it('should cancel a calculated batch, and refuse to cancel an approved one', async () => {
+      const draft = (await create('2027-06-01', '2027-07-01')).data!.createDistributionBatch;
+      expect((await calculated(draft.id)).status).toBe('CALCULATED');
+      expect((await cancel(draft.id)).data!.cancelDistributionBatch.status).toBe('CANCELLED');
+      const refused = await cancel(batch.id);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      expect(refused.errors?.[0]?.message).toContain('cannot be cancelled');
+      expect((await batchQuery(batch.id)).status).toBe('CLOSED');
+    });
+
+    it('should keep a batch cancelled while it is being calculated cancelled', async () => {
+      const draft = (await create('2027-10-01', '2027-11-01')).data!.createDistributionBatch;
+      const started = await gql(
+        'mutation ($id: ID!) { calculateDistributionBatch(id: $id) { id } }',
+        { id: draft.id },
+        admin,
+      );
+      expect(started.errors).toBeUndefined();
+      expect((await cancel(draft.id)).data!.cancelDistributionBatch.status).toBe('CANCELLED');
+      // Long enough for the calculation of this small batch to have ended, had it gone on.
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      const after = await batchQuery(draft.id);
+      expect([after.status, after.calculation.state, after.payableTotal]).toEqual([
+        'CANCELLED',
+        'IDLE',
+        null,
+      ]);
+    });
+
+    it("should answer NOT_FOUND for another society's batch, and leave it as it was", async () => {
+      const draft = (await create('2027-08-01', '2027-09-01')).data!.createDistributionBatch;
+      const other: Caller = {
+        role: Role.SOCIETY_ADMIN,
+        partyId: await upstream.party(PartyKind.SOCIETY),
+      };
+      await upstream.settled();
+      const refused = await cancel(draft.id, other);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expect((await cancel(randomUUID(), other)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expect((await batchQuery(draft.id)).status).toBe('DRAFT');
+      const byOperator = await cancel(draft.id, { role: Role.OPERATOR, partyId: randomUUID() });
+      expect(byOperator.data!.cancelDistributionBatch.status).toBe('CANCELLED');
+    });
+
+    it('should let one of two overlapping batches created at once win', async () => {
+      const results = await Promise.all(
+        ['2028-01-01', '2028-01-10', '2028-01-20'].map((start) => create(start, '2028-02-01')),
+      );
+      const codes = results.map((result) => result.errors?.[0]?.extensions?.code ?? 'OK').sort();
+      expect(codes).toEqual(['CONFLICT', 'CONFLICT', 'OK']);
+      const [count] = await sut.app.get(DataSource).query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM royalty_distribution.distribution_batches
+           WHERE society_id = $1 AND period_start >= '2028-01-01'`,
+        [society],
+      );
+      expect(count).toEqual({ n: 1 });
+    });
   });
 });

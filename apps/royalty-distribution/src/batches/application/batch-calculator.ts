@@ -98,7 +98,7 @@ export class BatchCalculator implements OnApplicationBootstrap, OnApplicationShu
         await this.dataSource.query(
           `UPDATE ${S}.distribution_batches
            SET calculation_state = 'FAILED', calculation_phase = NULL, calculation_error = $2
-           WHERE id = $1`,
+           WHERE id = $1 AND calculation_state = 'RUNNING'`,
           [batchId, error instanceof Error ? error.message : String(error)],
         );
       } finally {
@@ -119,7 +119,8 @@ export class BatchCalculator implements OnApplicationBootstrap, OnApplicationShu
 
   private async phase(batchId: string, phase: string): Promise<void> {
     await this.dataSource.query(
-      `UPDATE ${S}.distribution_batches SET calculation_phase = $2 WHERE id = $1`,
+      `UPDATE ${S}.distribution_batches SET calculation_phase = $2
+       WHERE id = $1 AND calculation_state = 'RUNNING'`,
       [batchId, phase],
     );
   }
@@ -168,7 +169,13 @@ export class BatchCalculator implements OnApplicationBootstrap, OnApplicationShu
     });
 
     await this.phase(batchId, 'allocating');
-    await this.dataSource.transaction(async (manager) => {
+    const finished = await this.dataSource.transaction(async (manager) => {
+      // A batch cancelled while it was being counted stays cancelled: nothing is allocated.
+      const current = await manager.findOne(BatchEntity, {
+        where: { id: batchId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (current?.calculationState !== CalculationState.RUNNING) return false;
       const { fee, distributable } = splitPool(pool, batch.adminFeeBps);
       await this.step('ALLOCATE', batchId, () =>
         manager.query(ALLOCATE, [
@@ -191,7 +198,9 @@ export class BatchCalculator implements OnApplicationBootstrap, OnApplicationShu
         );
       }
       await this.finish(manager, batch, pool, fee);
+      return true;
     });
+    if (!finished) return;
     this.logger.info(
       { batchId, seconds: Math.round((performance.now() - started) / 100) / 10 },
       'batch calculated',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, Not, type EntityManager } from 'typeorm';
 import { RoyaltyDistributionConfig } from '#libs/config';
 import type { Caller } from '#libs/auth';
 import {
@@ -18,7 +18,13 @@ import {
   DistributionErrorCode,
 } from '../../shared/domain/distribution.errors.js';
 import { mayRunBatch } from '../../shared/domain/tenancy.js';
-import { batchProblems, refusal, type BatchAction } from '../domain/lifecycle.js';
+import {
+  batchProblems,
+  overlapRefusal,
+  periodsOverlap,
+  refusal,
+  type BatchAction,
+} from '../domain/lifecycle.js';
 import { MARK_PAID_LINES } from '../infrastructure/calculation-sql.js';
 import { BatchEntity, BatchStatus, CalculationState } from '../infrastructure/batch.entities.js';
 import { BatchCalculator } from './batch-calculator.js';
@@ -64,20 +70,52 @@ export class BatchHandlers {
         DistributionErrorCode.NOT_FOUND,
         `society ${societyId} is not a registered collecting society`,
       );
-    const batch = this.dataSource.manager.create(BatchEntity, {
-      id: uuidv7(),
-      societyId,
-      category: input.category,
-      periodStart: input.periodStart,
-      periodEnd: input.periodEnd,
-      currency: input.currency,
-      adminFeeBps: input.adminFeeBps,
-      poolGivenMinor: input.poolAmountMinor ? BigInt(input.poolAmountMinor) : null,
-      status: BatchStatus.DRAFT,
-      calculationState: CalculationState.IDLE,
-      createdBy: caller.partyId,
+    return this.dataSource.transaction(async (manager) => {
+      // Creations for one society and category take turns, so that of two overlapping batches
+      // created at once, the second sees the first and is refused.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('distribution-batches:' || $1))`, [
+        `${societyId}:${input.category}`,
+      ]);
+      const others = await manager.find(BatchEntity, {
+        where: { societyId, category: input.category, status: Not(BatchStatus.CANCELLED) },
+        order: { periodStart: 'ASC' },
+      });
+      const overlapping = others.find((other) => periodsOverlap(other, input));
+      if (overlapping)
+        throw new DistributionError(
+          DistributionErrorCode.CONFLICT,
+          overlapRefusal(input.category, overlapping),
+        );
+      const batch = manager.create(BatchEntity, {
+        id: uuidv7(),
+        societyId,
+        category: input.category,
+        periodStart: input.periodStart,
+        periodEnd: input.periodEnd,
+        currency: input.currency,
+        adminFeeBps: input.adminFeeBps,
+        poolGivenMinor: input.poolAmountMinor ? BigInt(input.poolAmountMinor) : null,
+        status: BatchStatus.DRAFT,
+        calculationState: CalculationState.IDLE,
+        createdBy: caller.partyId,
+      });
+      return manager.save(batch);
     });
-    return this.dataSource.manager.save(batch);
+  }
+
+  /**
+   * Cancels a batch not yet approved (DRAFT or CALCULATED), stopping a calculation under way:
+   * it pays nothing, and its period is free for another batch. Cancelling a cancelled batch
+   * again changes nothing.
+   */
+  async cancel(caller: Caller, batchId: string): Promise<BatchEntity> {
+    return this.transition(caller, batchId, 'cancel', async (manager, batch) => {
+      await manager.update(BatchEntity, batch.id, {
+        status: BatchStatus.CANCELLED,
+        calculationState: CalculationState.IDLE,
+        calculationPhase: null,
+      });
+    });
   }
 
   /** Requests a (re)calculation; it runs in the background (see `calculation` on the batch). */
@@ -168,7 +206,8 @@ export class BatchHandlers {
 
   /**
    * Runs `change` on the locked batch when `action` is allowed; a repeat of an action already
-   * done (approve an APPROVED batch, close a CLOSED one) returns the batch unchanged.
+   * done (approve an APPROVED batch, close a CLOSED one, cancel a CANCELLED one) returns the
+   * batch unchanged.
    */
   private async transition(
     caller: Caller,
@@ -187,7 +226,8 @@ export class BatchHandlers {
         throw new DistributionError(DistributionErrorCode.NOT_FOUND, `no batch ${batchId}`);
       const done =
         (action === 'approve' && batch.status === BatchStatus.APPROVED) ||
-        (action === 'close' && batch.status === BatchStatus.CLOSED);
+        (action === 'close' && batch.status === BatchStatus.CLOSED) ||
+        (action === 'cancel' && batch.status === BatchStatus.CANCELLED);
       if (!done) {
         const refused = refusal(batch.status, action);
         if (refused) throw new DistributionError(DistributionErrorCode.CONFLICT, refused);

@@ -1,12 +1,13 @@
 import { CURRENCY_EXPONENTS } from '#libs/contracts';
 import { periodProblem } from '../../shared/domain/period.js';
 
-export type BatchStatusName = 'DRAFT' | 'CALCULATED' | 'APPROVED' | 'CLOSED';
-export type BatchAction = 'calculate' | 'approve' | 'close';
+export type BatchStatusName = 'DRAFT' | 'CALCULATED' | 'APPROVED' | 'CLOSED' | 'CANCELLED';
+export type BatchAction = 'calculate' | 'approve' | 'close' | 'cancel';
 
 /**
- * DRAFT -> CALCULATED -> APPROVED -> CLOSED. Only a draft or a calculated batch is
- * (re)calculated; approved batches are immutable. Returns why an action is refused.
+ * DRAFT -> CALCULATED -> APPROVED -> CLOSED, and DRAFT or CALCULATED -> CANCELLED. Only a draft
+ * or a calculated batch is (re)calculated or cancelled; approved batches are immutable, and a
+ * cancelled batch is done with. Returns why an action is refused.
  */
 export function refusal(status: BatchStatusName, action: BatchAction): string | undefined {
   switch (action) {
@@ -22,7 +23,35 @@ export function refusal(status: BatchStatusName, action: BatchAction): string | 
       return status === 'APPROVED'
         ? undefined
         : `only an APPROVED batch can be closed (it is ${status})`;
+    case 'cancel':
+      return status === 'DRAFT' || status === 'CALCULATED'
+        ? undefined
+        : `a ${status} batch cannot be cancelled: only a DRAFT or CALCULATED batch can`;
   }
+}
+
+/** A batch's period, as a refusal names it. */
+export interface BatchPeriod {
+  periodStart: string;
+  periodEnd: string;
+}
+
+/**
+ * Batches of one society and category never overlap in period unless one is cancelled
+ * (DESIGN.md "Distribution algorithm", step 3): the refusal of a new batch whose period
+ * overlaps `existing`'s, naming it.
+ */
+export function overlapRefusal(category: string, existing: BatchPeriod): string {
+  return (
+    `the society's ${category} batch for [${existing.periodStart}, ${existing.periodEnd}) ` +
+    'overlaps this period: its usage would be paid twice; cancel that batch first, or choose ' +
+    'a period that does not overlap it'
+  );
+}
+
+/** Whether two periods [start, end) share a day. */
+export function periodsOverlap(a: BatchPeriod, b: BatchPeriod): boolean {
+  return a.periodStart < b.periodEnd && b.periodStart < a.periodEnd;
 }
 
 export interface BatchDraft {

@@ -48,7 +48,10 @@ export class BatchesResolver {
     private readonly queries: BatchQueries,
   ) {}
 
-  @Mutation(() => DistributionBatch)
+  @Mutation(() => DistributionBatch, {
+    description:
+      'A new batch, DRAFT. CONFLICT when a batch of the society and category, not cancelled, overlaps its period.',
+  })
   @Roles(Role.OPERATOR, Role.SOCIETY_ADMIN)
   async createDistributionBatch(
     @Args('input') input: CreateDistributionBatchInput,
@@ -86,6 +89,18 @@ export class BatchesResolver {
     @CurrentCaller() caller: Caller,
   ): Promise<DistributionBatch> {
     return batchView(await mapDistributionErrors(() => this.handlers.close(caller, id)));
+  }
+
+  @Mutation(() => DistributionBatch, {
+    description:
+      "Cancels a batch not yet approved (DRAFT or CALCULATED; the operator or the society's admin): it pays nothing, and its period is free for another batch. CONFLICT for an approved batch.",
+  })
+  @Roles(Role.OPERATOR, Role.SOCIETY_ADMIN)
+  async cancelDistributionBatch(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<DistributionBatch> {
+    return batchView(await mapDistributionErrors(() => this.handlers.cancel(caller, id)));
   }
 
   @Query(() => DistributionBatch, {

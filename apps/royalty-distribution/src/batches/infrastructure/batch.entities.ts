@@ -7,6 +7,8 @@ export enum BatchStatus {
   CALCULATED = 'CALCULATED',
   APPROVED = 'APPROVED',
   CLOSED = 'CLOSED',
+  /** Cancelled before approval: pays nothing; its period is free for another batch. */
+  CANCELLED = 'CANCELLED',
 }
 
 export enum CalculationState {

@@ -8,7 +8,13 @@ import { royaltyDistributionDatabase } from '../../royalty-distribution.database
 import { allocate, type Cell } from '../domain/allocation.js';
 import { spreadsheetText, spreadsheetTextSql } from '../domain/spreadsheet-text.js';
 import { SPREADSHEET_SCENARIOS } from '../domain/spreadsheet-text.scenarios.js';
-import { ALLOCATE } from './calculation-sql.js';
+import { usageCells } from '../domain/share-dating.js';
+import {
+  SHARE_DATING_SCENARIOS,
+  scenarioExpected,
+  scenarioVersions,
+} from '../domain/share-dating.scenarios.js';
+import { ALLOCATE, BUILD_CELL_USES } from './calculation-sql.js';
 
 const byKeys = (
   a: { workKey: string; holderKey: string },
@@ -16,8 +22,8 @@ const byKeys = (
 ) =>
   a.workKey === b.workKey ? (a.holderKey < b.holderKey ? -1 : 1) : a.workKey < b.workKey ? -1 : 1;
 
-/** The SQL allocation (used at scale) and the domain function agree to the unit. */
-describe('ALLOCATE in SQL', () => {
+/** The SQL calculation (used at scale) and the domain functions agree to the unit. */
+describe('the calculation in SQL', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
 
@@ -98,6 +104,56 @@ describe('ALLOCATE in SQL', () => {
       { numRuns: 40 },
     );
   });
+
+  it.each(SHARE_DATING_SCENARIOS.map((s) => [s.name, s] as const))(
+    'should date shares as the TypeScript rule does: %s',
+    async (_name, scenario) => {
+      const [batchId, workId, schemeId] = [randomUUID(), randomUUID(), randomUUID()];
+      const versions = scenarioVersions(scenario);
+      const cells = await dataSource.transaction(async (manager) => {
+        await manager.query(
+          `INSERT INTO royalty_distribution.schemes (id, revision, society_id, category, right_type, currency, weights)
+           VALUES ($1, 1, $2, 'MUSIC', 'MAKING_AVAILABLE', 'JPY', '[{"useType": "STREAM", "weight": 1}]')`,
+          [schemeId, randomUUID()],
+        );
+        for (const version of versions) {
+          await manager.query(
+            `INSERT INTO royalty_distribution.rv_share_versions (work_id, effective_from) VALUES ($1, $2)`,
+            [workId, version.effectiveFrom],
+          );
+          for (const share of version.shares) {
+            await manager.query(
+              `INSERT INTO royalty_distribution.rv_shares (work_id, effective_from, holder_id, right_type, share_bps)
+               VALUES ($1, $2, $3, $4, $5)`,
+              [workId, version.effectiveFrom, share.holderId, share.rightType, share.shareBps],
+            );
+          }
+        }
+        await manager.query(
+          `CREATE TEMPORARY TABLE batch_daily ON COMMIT DROP AS
+           SELECT $1::uuid AS work_id, NULL::text AS unidentified_reference, $2::date AS usage_date,
+                  'STREAM'::text AS use_type, $3::uuid AS scheme_id, $4::numeric AS quantity`,
+          [workId, scenario.usageDate, schemeId, scenario.points.toString()],
+        );
+        await manager.query(BUILD_CELL_USES, [batchId]);
+        return manager.query<{ holder_key: string; points: string }[]>(
+          `SELECT holder_key, points::text AS points FROM royalty_distribution.batch_cell_uses
+           WHERE batch_id = $1 AND work_key = $2`,
+          [batchId, workId],
+        );
+      });
+      const fromSql = Object.fromEntries(cells.map((c) => [c.holder_key, BigInt(c.points)]));
+      const fromRule = usageCells(
+        workId,
+        versions,
+        scenario.usageDate,
+        'MAKING_AVAILABLE',
+        scenario.points,
+      );
+      expect(fromSql).toEqual(scenarioExpected(scenario));
+      expect(fromSql).toEqual(Object.fromEntries(fromRule.map((c) => [c.holderKey, c.points])));
+    },
+  );
 
   it('should make export text safe for spreadsheets as the TypeScript rule does', async () => {
     for (const [value] of SPREADSHEET_SCENARIOS) {

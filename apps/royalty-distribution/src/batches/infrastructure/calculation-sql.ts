@@ -60,8 +60,9 @@ export const stageDailyUsage = (exceptions: boolean) => `
 
 /**
  * Steps 2 and 3 per use type, from `batch_daily` ($1 batch): points w = quantity x weight(use
- * type); for an identified work, each share of the scheme's right type in force at the start of
- * the usage day adds w x s to (work, holder) and the rest of 10000 to (work, UNCLAIMED); an
+ * type); for an identified work, each share of the scheme's right type in the version that pays
+ * the usage day (`shareVersionFor` in domain/share-dating.ts, the TypeScript twin tested on the
+ * same scenarios) adds w x s to (work, holder) and the rest of 10000 to (work, UNCLAIMED); an
  * unidentified line adds w x 10000 to (reference, UNIDENTIFIED).
  */
 export const BUILD_CELL_USES = `
@@ -77,16 +78,22 @@ export const BUILD_CELL_USES = `
            d.quantity * w.weight AS points
     FROM daily d JOIN weights w ON w.scheme_id = d.scheme_id AND w.use_type = d.use_type
   ), versions AS (
-    -- Each share version of the works in use, with the instant the next one replaces it.
+    -- Each share version of the works in use, with the instant it starts paying (the first
+    -- version reaches back without limit: rights exist before they are registered) and the
+    -- instant the next one replaces it.
     SELECT v.work_id, v.effective_from,
-           lead(v.effective_from) OVER (PARTITION BY v.work_id ORDER BY v.effective_from) AS effective_to
+           CASE WHEN lag(v.effective_from) OVER w IS NULL THEN '-infinity'::timestamptz
+                ELSE v.effective_from END AS pays_from,
+           lead(v.effective_from) OVER w AS effective_to
     FROM ${S}.rv_share_versions v
     WHERE v.work_id IN (SELECT work_id FROM daily WHERE work_id IS NOT NULL)
+    WINDOW w AS (PARTITION BY v.work_id ORDER BY v.effective_from)
   ), versioned AS (
+    -- A day's usage is paid by the version in force at the start of the day (UTC).
     SELECT x.*, v.effective_from AS version
     FROM weighted x
     LEFT JOIN versions v
-      ON v.work_id = x.work_id AND v.effective_from <= ${dayStart('x.usage_date')}
+      ON v.work_id = x.work_id AND v.pays_from <= ${dayStart('x.usage_date')}
      AND (v.effective_to IS NULL OR ${dayStart('x.usage_date')} < v.effective_to)
     WHERE x.work_id IS NOT NULL
   ), claimed AS (

@@ -226,6 +226,18 @@ describe('gateway limits and production defaults', () => {
     expect(await scraped.text()).toContain('http_request_duration_seconds');
   });
 
+  it('should answer a GraphQL request over the body limit as a GraphQL refusal, not a bare 413', async () => {
+    const answer = await post(`{ searchWorks(query: "${'x'.repeat(1_100_000)}") { id } }`);
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual([
+      {
+        message:
+          'the request is larger than 1 MiB, the most a GraphQL request may be; send larger reports as CSV to POST /v1/usage-reports',
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    ]);
+  });
+
   it('should not be ready while a subgraph is not ready', async () => {
     expect((await fetch(`${url}/health/ready`)).status).toBe(200);
     fakes.OPT_OUT.ready = false;

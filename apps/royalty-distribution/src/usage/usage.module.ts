@@ -2,12 +2,11 @@ import { Module } from '@nestjs/common';
 import { Rematch } from './application/rematch.js';
 import { UsageIngest } from './application/usage-ingest.js';
 import { UsageQueries } from './application/usage.queries.js';
-import { GraphqlBodyLimit } from './graphql/graphql-body-limit.js';
 import { UsageResolver } from './graphql/usage.resolver.js';
 import { CsvBodyParser, UsageReportsController } from './http/usage-reports.controller.js';
 
 @Module({
   controllers: [UsageReportsController],
-  providers: [CsvBodyParser, GraphqlBodyLimit, UsageIngest, UsageQueries, UsageResolver, Rematch],
+  providers: [CsvBodyParser, UsageIngest, UsageQueries, UsageResolver, Rematch],
 })
 export class UsageModule {}

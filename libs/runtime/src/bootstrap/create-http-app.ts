@@ -13,6 +13,7 @@ import {
   requestIdOf,
 } from '../logging/request-ids.js';
 import { NestPinoLogger } from '../logging/nest-logger.js';
+import { answerOversizedGraphql } from '../graphql/body-limit.js';
 import { ServiceMetrics } from '../metrics/metrics.js';
 import { ClientIdentities, clientKey } from './client-identity.js';
 
@@ -62,6 +63,7 @@ export async function createHttpApp(
 
   const identities = new ClientIdentities(config);
   const fastify = app.getHttpAdapter().getInstance();
+  answerOversizedGraphql(fastify, config.BODY_LIMIT_BYTES);
   fastify.decorateRequest('clientKey', function unset(): Promise<string> {
     throw new Error('clientKey is set by the onRequest hook');
   });

@@ -3,9 +3,7 @@ import {
   MAX_GRAPHQL_LINES,
   TOO_MANY_GRAPHQL_LINES,
   firstLineNumber,
-  graphqlBodyTooLarge,
   reportStatus,
-  sizeInWords,
 } from './usage-intake.js';
 
 describe('usage intake', () => {
@@ -24,10 +22,5 @@ describe('usage intake', () => {
     expect(TOO_MANY_GRAPHQL_LINES).toBe(
       'lines: a report sent through submitUsageReport has at most 4,000 lines; send larger reports as CSV to POST /v1/usage-reports',
     );
-    expect(graphqlBodyTooLarge(1_048_576)).toBe(
-      'the request is larger than 1 MiB, the most a GraphQL request may be; send larger reports as CSV to POST /v1/usage-reports',
-    );
-    expect(sizeInWords(2048)).toBe('2 KiB');
-    expect(sizeInWords(1500)).toBe('1500 bytes');
   });
 });

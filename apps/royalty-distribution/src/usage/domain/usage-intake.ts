@@ -44,19 +44,7 @@ export const LINE_REASONS = {
  */
 export const MAX_GRAPHQL_LINES = 4_000;
 
-/** A size in bytes as people read it: `1 MiB`, `512 KiB`, else bytes. */
-export function sizeInWords(bytes: number): string {
-  if (bytes % 1_048_576 === 0) return `${bytes / 1_048_576} MiB`;
-  if (bytes % 1024 === 0) return `${bytes / 1024} KiB`;
-  return `${bytes} bytes`;
-}
-
 const USE_CSV = 'send larger reports as CSV to POST /v1/usage-reports';
 
 /** The refusal of a `submitUsageReport` with too many lines. */
 export const TOO_MANY_GRAPHQL_LINES = `lines: a report sent through submitUsageReport has at most ${MAX_GRAPHQL_LINES.toLocaleString('en')} lines; ${USE_CSV}`;
-
-/** The refusal of a GraphQL request larger than the service's body limit. */
-export function graphqlBodyTooLarge(bodyLimitBytes: number): string {
-  return `the request is larger than ${sizeInWords(bodyLimitBytes)}, the most a GraphQL request may be; ${USE_CSV}`;
-}

@@ -379,6 +379,10 @@ describe('standalone system', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: `{ optOutInfo { name } } # ${'x'.repeat(1_100_000)}` }),
     });
-    expect(response.status).toBe(413);
+    // Refused as GraphQL (400, BAD_USER_INPUT), not with a bare 413.
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      errors: [{ extensions: { code: 'BAD_USER_INPUT' } }],
+    });
   });
 });

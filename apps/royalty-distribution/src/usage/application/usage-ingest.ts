@@ -1,4 +1,4 @@
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
@@ -8,7 +8,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RoyaltyDistributionConfig } from '#libs/config';
 import { normalizeTitle } from '#libs/contracts';
-import { IdempotencyKeyReusedError, idempotent } from '#libs/database';
+import { CsvFileError, readCsv } from '#libs/csv';
+import { IdempotencyKeyReusedError, copyTextLine, idempotent } from '#libs/database';
 import { RegistryViewReader } from '#libs/registry-view';
 import { LOGGER, logDuration } from '#libs/runtime';
 import { periodProblem } from '../../shared/domain/period.js';
@@ -39,8 +40,8 @@ export interface ReportRequest {
  * Ingests a usage report in one transaction: the CSV streams into a temporary table with COPY
  * (never whole in memory), every line is checked and stored as accepted or rejected by one
  * set-based statement, titles of unidentified lines are matched, and the report row records
- * the counts. A CSV that cannot be read (header, quoting, a line PostgreSQL cannot parse) is
- * refused whole with PostgreSQL's line number.
+ * the counts. A CSV that cannot be read (not UTF-8, separated by semicolons or tabs, header,
+ * quoting, a line with more or fewer fields) is refused whole with its physical line number.
  */
 @Injectable()
 export class UsageIngest {
@@ -142,39 +143,23 @@ export class UsageIngest {
 
   private async copy(manager: EntityManager, csv: Readable, onProgress: (bytes: number) => void) {
     const client = (await manager.queryRunner!.connect()) as PoolClient;
-    let bytes = 0;
-    const counter = new Transform({
-      transform(chunk: Buffer | string, _encoding, done) {
-        bytes += chunk.length;
-        onProgress(bytes);
-        done(null, chunk);
-      },
-    });
     try {
       await pipeline(
-        csv,
-        counter,
+        Readable.from(copyLines(csv, onProgress)),
         client.query(
           copyFrom(
-            `COPY usage_import (${USAGE_CSV_COLUMNS.map((c) => `"${c}"`).join(', ')})
-             FROM STDIN WITH (FORMAT csv, HEADER MATCH)`,
+            `COPY usage_import (line, ${USAGE_CSV_COLUMNS.map((c) => `"${c}"`).join(', ')}) FROM STDIN`,
           ),
         ),
       );
     } catch (error) {
+      if (error instanceof CsvFileError)
+        throw new DistributionError(DistributionErrorCode.INVALID, error.message);
       const pgError = error as { message?: string; where?: string; code?: string };
-      // 22021: a NUL byte or bytes that are not UTF-8; PostgreSQL names the line in `where`.
-      if (pgError.code === '22021') {
-        const line = /\bline (\d+)/.exec(pgError.where ?? '')?.[1] ?? '?';
-        throw new DistributionError(
-          DistributionErrorCode.INVALID,
-          `line ${line}: the file must be UTF-8 text without NUL bytes`,
-        );
-      }
       if (pgError.code && pgError.code.startsWith('22')) {
         throw new DistributionError(
           DistributionErrorCode.INVALID,
-          `${pgError.message}${pgError.where ? ` (${pgError.where.replace(/^COPY usage_import, /, '')})` : ''}; expected the header ${USAGE_CSV_COLUMNS.join(',')}`,
+          `${pgError.message}${pgError.where ? ` (${pgError.where.replace(/^COPY usage_import, /, '')})` : ''}`,
         );
       }
       throw error;
@@ -220,4 +205,38 @@ export class UsageIngest {
       [reportId],
     );
   }
+}
+
+/** What is sent to the server at once, at most about. */
+const COPY_CHUNK = 64 * 1024;
+
+/**
+ * The report's lines in PostgreSQL's COPY text format, each with its physical line in the file
+ * (the header is line 1) and empty cells as null, in chunks. A file that cannot be read or
+ * whose header is not the usage header throws `CsvFileError`.
+ */
+async function* copyLines(
+  csv: Readable,
+  onProgress: (bytes: number) => void,
+): AsyncGenerator<string> {
+  let header = true;
+  let chunk = '';
+  for await (const { line, fields } of readCsv(csv, onProgress)) {
+    if (header) {
+      header = false;
+      const found = fields.map((field) => field.trim());
+      if (found.join(',') !== USAGE_CSV_COLUMNS.join(','))
+        throw new CsvFileError(
+          line,
+          `the header is ${found.join(',')}; expected the header ${USAGE_CSV_COLUMNS.join(',')}`,
+        );
+      continue;
+    }
+    chunk += copyTextLine([line, ...fields.map((field) => (field === '' ? null : field))]);
+    if (chunk.length >= COPY_CHUNK) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
+import { runCli } from './support/cli-run.js';
 import { royaltyDistributionDatabase } from '../apps/royalty-distribution/src/royalty-distribution.database.js';
 
 const HEADER = 'licenseId,workId,identifier,title,useType,territory,quantity,usageDate';
@@ -111,5 +112,75 @@ describe('cli usage import', () => {
     expect(sut.status).toBe(1);
     expect(sut.stderr).toContain('nothing was stored');
     expect(await reports()).toBe(before);
+  });
+
+  describe('a file as spreadsheets save it', () => {
+    const importText = async (text: string | Buffer) => {
+      const file = path.join(folder, `${randomUUID()}.csv`);
+      await writeFile(file, text);
+      return runCli(
+        [
+          'usage',
+          'import',
+          file,
+          '--platform',
+          platform,
+          '--period-start',
+          '2026-11-01',
+          '--period-end',
+          '2026-12-01',
+        ],
+        { PATH: process.env.PATH, DATABASE_URL: database.url, LOG_LEVEL: 'silent' },
+        40_000,
+      );
+    };
+    const good = () => `${license},,,,STREAM,JP,1,2026-11-05`;
+    const bad = () => `${license},,,,DOWNLOAD,JP,1,2026-11-05`;
+    const refused = (message: string) => ({
+      status: 1,
+      stderr: expect.stringContaining(`: ${message}`),
+    });
+    const rejected = (line: number) => ({
+      status: 3,
+      stderr: expect.stringContaining(`line ${line}: useType: DOWNLOAD is not licensed`),
+    });
+
+    // Each attempt has its own time limit: a file that hangs the import fails its test.
+    it.each<[string, () => string | Buffer, unknown]>([
+      [
+        'a byte order mark',
+        () => `\uFEFF${HEADER}\n${good()}\n`,
+        { status: 0, stdout: expect.stringContaining(': 1 accepted, 0 rejected') },
+      ],
+      ['CRLF line ends', () => `${HEADER}\r\n${good()}\r\n${bad()}\r\n`, rejected(3)],
+      [
+        'semicolons and a quoted field',
+        () => `${HEADER.replaceAll(',', ';')}\n${license};;;"A; song";STREAM;JP;1;2026-11-05\n`,
+        refused('line 1: the file is separated by semicolons; save it as CSV with commas'),
+      ],
+      [
+        'tabs',
+        () => `${HEADER.replaceAll(',', '\t')}\n${good().replaceAll(',', '\t')}\n`,
+        refused('line 1: the file is separated by tabs; save it as CSV with commas'),
+      ],
+      [
+        'a quoted multi-line cell followed by a bad line',
+        () => `${HEADER}\n${license},,,,STREAM,"J\nP",1,2026-11-05\n${bad()}\n`,
+        rejected(4),
+      ],
+      [
+        'an unterminated quote at the end',
+        () => `${HEADER}\n${good()}\n${license},,,"never closed,STREAM,JP,1,2026-11-05\n`,
+        refused('line 3: a quoted field is never closed'),
+      ],
+      ['an empty file', () => '', refused('the report has no lines')],
+      ['a header only', () => `${HEADER}\n`, refused('the report has no lines')],
+    ])(
+      'should read a file with %s, or refuse it with the line at fault',
+      async (_shape, text, expected) => {
+        expect(await importText(text())).toMatchObject(expected as object);
+      },
+      30_000,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -5,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
+import { runCli } from './support/cli-run.js';
 
 const HEADER = 'title,category,creators,alternative_titles,iswc,isrc,isan,isbn,proprietary,shares';
 
@@ -103,5 +105,66 @@ describe('cli works import', () => {
     const sut = cli(path.join(folder, 'missing.csv'));
     expect(sut.status).toBe(1);
     expect(sut.stderr).toContain('no such file');
+  });
+
+  describe('a file as spreadsheets save it', () => {
+    const importText = async (text: string | Buffer) => {
+      const file = path.join(folder, `${randomUUID()}.csv`);
+      await writeFile(file, text);
+      return runCli(
+        ['works', 'import', file],
+        { PATH: process.env.PATH, DATABASE_URL: database.url, LOG_LEVEL: 'silent' },
+        40_000,
+      );
+    };
+    const refused = (message: string) => ({
+      status: 1,
+      stderr: expect.stringContaining(message),
+    });
+    const columns = HEADER.split(',');
+
+    // Each attempt has its own time limit: a file that hangs the import fails its test.
+    it.each<[string, string | Buffer, unknown]>([
+      [
+        'a byte order mark',
+        `\uFEFF${HEADER}\nBom Song,MUSIC,,,,,,,,\n`,
+        { status: 0, stdout: expect.stringMatching(/^imported 1 works from /) },
+      ],
+      [
+        'CRLF line ends',
+        `${HEADER}\r\nCrlf Song,MUSIC,,,,,,,,\r\nCrlf Bad,NOVEL,,,,,,,,\r\n`,
+        refused('line 3, field category: must be one of'),
+      ],
+      [
+        'semicolons and a quoted field',
+        `${columns.join(';')}\n"Semi; Colon";MUSIC;;;;;;;;\n`,
+        refused(
+          'line 1, field file: the file is separated by semicolons; save it as CSV with commas',
+        ),
+      ],
+      [
+        'tabs',
+        `${columns.join('\t')}\nTab Song\tMUSIC\t\t\t\t\t\t\t\t\n`,
+        refused('line 1, field file: the file is separated by tabs; save it as CSV with commas'),
+      ],
+      [
+        'a quoted multi-line cell followed by a bad line',
+        `${HEADER}\nMulti Song,MUSIC,"A|\nB|\nC",,,,,,,\nAfter Multi,NOVEL,,,,,,,,\n`,
+        refused('line 5, field category: must be one of'),
+      ],
+      [
+        'an unterminated quote at the end',
+        `${HEADER}\nFine Song,MUSIC,,,,,,,,\n"Never Closed,MUSIC,,,,,,,,\n`,
+        refused('line 3, field file: a quoted field is never closed'),
+      ],
+      ['an empty file', '', refused('line 1, field file: no works in the file')],
+      ['a header only', `${HEADER}\n`, refused('line 1, field file: no works in the file')],
+    ])(
+      'should read a file with %s, or refuse it with the line at fault',
+      async (_shape, text, expected) => {
+        expect(await importText(text)).toMatchObject(expected as object);
+      },
+      30_000,
+    );
   });
 });

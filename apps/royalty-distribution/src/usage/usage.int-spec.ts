@@ -483,4 +483,90 @@ describe('usage reports', () => {
       expect(await reports()).toBe(before + 1);
     });
   });
+
+  describe('a file as spreadsheets save it', () => {
+    const postText = async (payload: string | Buffer) => {
+      const response = await sut.app.inject({
+        method: 'POST',
+        url: '/v1/usage-reports?periodStart=2026-11-01&periodEnd=2026-12-01',
+        headers: {
+          authorization: `Bearer ${await sut.tokenFor(platform)}`,
+          'content-type': 'text/csv',
+          'idempotency-key': randomUUID(),
+        },
+        payload,
+      });
+      return {
+        status: response.statusCode,
+        body: response.json<ReportView & { message?: string }>(),
+      };
+    };
+    const good = () => `${license},,,,STREAM,JP,1,2026-11-05`;
+    const bad = () => `${license},,,,DOWNLOAD,JP,1,2026-11-05`;
+    const stored = (accepted: number, errors: number[]) => ({
+      status: 201,
+      body: expect.objectContaining({
+        linesAccepted: accepted,
+        errors: errors.map((line) => ({ line, reason: expect.stringContaining('DOWNLOAD') })),
+      }),
+    });
+    const refused = (message: unknown) => ({
+      status: 400,
+      body: expect.objectContaining({ message }),
+    });
+
+    // Each attempt has its own time limit: a file that hangs the ingest fails its test.
+    it.each<[string, () => string | Buffer, unknown]>([
+      ['a byte order mark', () => `\uFEFF${HEADER}\n${good()}\n`, stored(1, [])],
+      ['CRLF line ends', () => `${HEADER}\r\n${good()}\r\n${bad()}\r\n`, stored(1, [3])],
+      [
+        'semicolons and a quoted field',
+        () => `${HEADER.replaceAll(',', ';')}\n${license};;;"A; song";STREAM;JP;1;2026-11-05\n`,
+        refused('line 1: the file is separated by semicolons; save it as CSV with commas'),
+      ],
+      [
+        'tabs',
+        () => `\uFEFF${HEADER.replaceAll(',', '\t')}\n${good().replaceAll(',', '\t')}\n`,
+        refused('line 1: the file is separated by tabs; save it as CSV with commas'),
+      ],
+      [
+        'a quoted multi-line cell followed by a bad line',
+        () => `${HEADER}\n${license},,,,STREAM,"J\nP",1,2026-11-05\n${bad()}\n`,
+        {
+          status: 201,
+          body: expect.objectContaining({
+            errors: expect.arrayContaining([
+              { line: 4, reason: expect.stringContaining('DOWNLOAD') },
+            ]),
+          }),
+        },
+      ],
+      [
+        'a quoted multi-line cell followed by a line with too many fields',
+        () =>
+          `${HEADER}\r\n${license},,,"Multi\r\nLine",STREAM,JP,1,2026-11-05\r\n${good()},extra\r\n`,
+        refused(
+          'line 4: the line has 9 fields where the header has 8; a comma inside a value needs the value in quotes',
+        ),
+      ],
+      [
+        'an unterminated quote at the end',
+        () => `${HEADER}\n${good()}\n${license},,,"never closed,STREAM,JP,1,2026-11-05\n`,
+        refused(expect.stringMatching(/^line 3: a quoted field is never closed/)),
+      ],
+      [
+        'bytes that are not UTF-8',
+        () => Buffer.concat([Buffer.from(`${HEADER}\n${good()}\n`), Buffer.from([0x82, 0xa0])]),
+        refused('line 3: the file must be UTF-8 text without NUL bytes'),
+      ],
+      ['an empty file', () => '', refused(expect.stringContaining('no lines'))],
+      ['a header only', () => `${HEADER}\n`, refused(expect.stringContaining('no lines'))],
+    ])(
+      'should read a file with %s, or refuse it with the line at fault',
+      async (_shape, payload, expected) => {
+        expect(await postText(payload())).toEqual(expected);
+      },
+      20_000,
+    );
+  });
 });

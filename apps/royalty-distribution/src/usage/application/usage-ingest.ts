@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { Readable, Transform } from 'node:stream';
+import { createHash, type Hash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
@@ -9,12 +9,13 @@ import { v7 as uuidv7 } from 'uuid';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RoyaltyDistributionConfig } from '#libs/config';
 import { normalizeTitle } from '#libs/contracts';
-import { IdempotencyKeyReusedError, idempotent } from '#libs/database';
+import { CsvFileError, readCsv } from '#libs/csv';
+import { IdempotencyKeyReusedError, copyTextLine, idempotent } from '#libs/database';
 import { RegistryViewReader } from '#libs/registry-view';
 import { LOGGER, logDuration } from '#libs/runtime';
 import { periodProblem } from '../../shared/domain/period.js';
 import { USAGE_CSV_COLUMNS } from '../domain/usage-csv.js';
-import { firstLineNumber, type UsageSource } from '../domain/usage-intake.js';
+import { lineNumber, type UsageSource } from '../domain/usage-intake.js';
 import {
   DistributionError,
   DistributionErrorCode,
@@ -39,9 +40,10 @@ export interface ReportRequest {
  * Ingests a usage report in one transaction: the CSV streams into a temporary table with COPY
  * (never whole in memory) while its bytes are hashed, every line is checked and stored as
  * accepted or rejected by one set-based statement, titles of unidentified lines are matched,
- * and the report row records the counts. A CSV that cannot be read (header, quoting, a line
- * PostgreSQL cannot parse) is refused whole with PostgreSQL's line number. GraphQL reports
- * arrive here as the same CSV: one intake rule for every path (domain/usage-intake.ts).
+ * and the report row records the counts. A CSV that cannot be read (not UTF-8, separated by
+ * semicolons or tabs, header, quoting, a line with more or fewer fields) is refused whole with
+ * its physical line number. GraphQL reports arrive here as the same CSV: one intake rule for
+ * every path (domain/usage-intake.ts).
  */
 @Injectable()
 export class UsageIngest {
@@ -107,16 +109,14 @@ export class UsageIngest {
     csv: Readable,
     onProgress: (bytes: number) => void,
   ): Promise<string> {
-    await manager.query(`CREATE TEMPORARY SEQUENCE IF NOT EXISTS usage_import_line`);
-    await manager.query(
-      `ALTER SEQUENCE usage_import_line RESTART WITH ${firstLineNumber(request.source)}`,
-    );
     await manager.query(`
       CREATE TEMPORARY TABLE usage_import (
-        line integer NOT NULL DEFAULT nextval('usage_import_line'),
+        line integer NOT NULL,
         ${USAGE_CSV_COLUMNS.map((column) => `"${column}" text`).join(', ')}
       ) ON COMMIT DROP`);
-    const contentHash = await this.step('copy', () => this.copy(manager, csv, onProgress));
+    const contentHash = await this.step('copy', () =>
+      this.copy(manager, request.source, csv, onProgress),
+    );
     await manager.query(`ANALYZE usage_import`);
     return contentHash;
   }
@@ -159,46 +159,30 @@ export class UsageIngest {
   /** COPYs the CSV into `usage_import`; returns the SHA-256 of its bytes. */
   private async copy(
     manager: EntityManager,
+    source: UsageSource,
     csv: Readable,
     onProgress: (bytes: number) => void,
   ): Promise<string> {
     const client = (await manager.queryRunner!.connect()) as PoolClient;
-    let bytes = 0;
     const hash = createHash('sha256');
-    const counter = new Transform({
-      transform(chunk: Buffer | string, _encoding, done) {
-        bytes += chunk.length;
-        hash.update(chunk);
-        onProgress(bytes);
-        done(null, chunk);
-      },
-    });
     try {
       await pipeline(
-        csv,
-        counter,
+        Readable.from(copyLines(hashed(csv, hash), source, onProgress)),
         client.query(
           copyFrom(
-            `COPY usage_import (${USAGE_CSV_COLUMNS.map((c) => `"${c}"`).join(', ')})
-             FROM STDIN WITH (FORMAT csv, HEADER MATCH)`,
+            `COPY usage_import (line, ${USAGE_CSV_COLUMNS.map((c) => `"${c}"`).join(', ')}) FROM STDIN`,
           ),
         ),
       );
       return hash.digest('hex');
     } catch (error) {
+      if (error instanceof CsvFileError)
+        throw new DistributionError(DistributionErrorCode.INVALID, error.message);
       const pgError = error as { message?: string; where?: string; code?: string };
-      // 22021: a NUL byte or bytes that are not UTF-8; PostgreSQL names the line in `where`.
-      if (pgError.code === '22021') {
-        const line = /\bline (\d+)/.exec(pgError.where ?? '')?.[1] ?? '?';
-        throw new DistributionError(
-          DistributionErrorCode.INVALID,
-          `line ${line}: the file must be UTF-8 text without NUL bytes`,
-        );
-      }
       if (pgError.code && pgError.code.startsWith('22')) {
         throw new DistributionError(
           DistributionErrorCode.INVALID,
-          `${pgError.message}${pgError.where ? ` (${pgError.where.replace(/^COPY usage_import, /, '')})` : ''}; expected the header ${USAGE_CSV_COLUMNS.join(',')}`,
+          `${pgError.message}${pgError.where ? ` (${pgError.where.replace(/^COPY usage_import, /, '')})` : ''}`,
         );
       }
       throw error;
@@ -243,5 +227,54 @@ export class UsageIngest {
        FROM opted`,
       [reportId],
     );
+  }
+}
+
+/** What is sent to the server at once, at most about. */
+const COPY_CHUNK = 64 * 1024;
+
+/**
+ * The report's lines in PostgreSQL's COPY text format, each with its number (lineNumber: the
+ * physical line of a CSV file, the place of a GraphQL line) and empty cells as null, in chunks. A file that cannot be read or
+ * whose header is not the usage header throws `CsvFileError`.
+ */
+async function* copyLines(
+  csv: AsyncIterable<Buffer | string>,
+  source: UsageSource,
+  onProgress: (bytes: number) => void,
+): AsyncGenerator<string> {
+  let header = true;
+  let record = 0;
+  let chunk = '';
+  for await (const { line, fields } of readCsv(csv, onProgress)) {
+    if (header) {
+      header = false;
+      const found = fields.map((field) => field.trim());
+      if (found.join(',') !== USAGE_CSV_COLUMNS.join(','))
+        throw new CsvFileError(
+          line,
+          `the header is ${found.join(',')}; expected the header ${USAGE_CSV_COLUMNS.join(',')}`,
+        );
+      continue;
+    }
+    record += 1;
+    const number = lineNumber(source, { physical: line, record });
+    chunk += copyTextLine([number, ...fields.map((field) => (field === '' ? null : field))]);
+    if (chunk.length >= COPY_CHUNK) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+/** The chunks of `source`, each added to `hash` as it passes. */
+async function* hashed(
+  source: AsyncIterable<Buffer | string>,
+  hash: Hash,
+): AsyncGenerator<Buffer | string> {
+  for await (const chunk of source) {
+    hash.update(chunk);
+    yield chunk;
   }
 }

@@ -2,14 +2,15 @@ import { describe, expect, it } from '@jest/globals';
 import {
   MAX_GRAPHQL_LINES,
   TOO_MANY_GRAPHQL_LINES,
-  firstLineNumber,
+  lineNumber,
   reportStatus,
 } from './usage-intake.js';
 
 describe('usage intake', () => {
   it('should number CSV lines as the file does and GraphQL lines from 1', () => {
-    expect(firstLineNumber('csv')).toBe(2);
-    expect(firstLineNumber('graphql')).toBe(1);
+    expect(lineNumber('csv', { physical: 2, record: 1 })).toBe(2);
+    expect(lineNumber('csv', { physical: 7, record: 3 })).toBe(7);
+    expect(lineNumber('graphql', { physical: 7, record: 3 })).toBe(3);
   });
 
   it('should call a report REJECTED only when no line was accepted', () => {

@@ -9,11 +9,15 @@
 export type UsageSource = 'graphql' | 'csv';
 
 /**
- * The number of a report's first line: in a CSV file the header is line 1, so lines are the
- * file's own; the lines of `submitUsageReport` are numbered 1..n.
+ * The number a report's line is known by: in a CSV file, the physical line it starts on (the
+ * header is line 1, a quoted cell may span lines); the lines of `submitUsageReport` are
+ * numbered 1..n by their place in `lines`.
  */
-export function firstLineNumber(source: UsageSource): number {
-  return source === 'csv' ? 2 : 1;
+export function lineNumber(
+  source: UsageSource,
+  line: { physical: number; record: number },
+): number {
+  return source === 'csv' ? line.physical : line.record;
 }
 
 /** ACCEPTED when at least one line was accepted; REJECTED when every line was rejected. */

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { DataSource } from 'typeorm';
 import type { Caller } from '#libs/auth';
+import { CsvFileError } from '#libs/csv';
 import { Role } from '#libs/contracts';
 import { Outbox } from '#libs/messaging';
 import {
@@ -67,7 +68,7 @@ export class ImportWorksHandler {
     try {
       await this.dataSource.transaction(async (manager) => {
         const staging = await WorkStaging.open(manager);
-        for await (const row of rows()) {
+        for await (const row of untilUnreadable(rows(), errors)) {
           count += 1;
           bytes = row.bytes;
           if (count === 1) {
@@ -87,7 +88,8 @@ export class ImportWorksHandler {
           }
           if (count % 1000 === 0) onProgress({ phase: 'checking', rows: count, bytes: row.bytes });
         }
-        if (count === 0) errors.push({ line: 1, field: 'file', reason: 'no works in the file' });
+        if (count === 0 && errors.length === 0)
+          errors.push({ line: 1, field: 'file', reason: 'no works in the file' });
         await staging.close();
         if (errors.length) throw new RollBack();
         onProgress({ phase: 'registering', rows: count, bytes });
@@ -152,6 +154,22 @@ export class ImportWorksHandler {
 }
 
 class RollBack extends Error {}
+
+/**
+ * The rows of a file up to where it cannot be read any more; then the file is refused whole,
+ * with the line at fault (the loop ends normally, so staging closes and nothing hangs).
+ */
+async function* untilUnreadable(
+  rows: AsyncIterable<CsvRow>,
+  errors: RowError[],
+): AsyncGenerator<CsvRow> {
+  try {
+    yield* rows;
+  } catch (error) {
+    if (!(error instanceof CsvFileError)) throw error;
+    errors.push({ line: error.line, field: 'file', reason: error.reason });
+  }
+}
 
 /** The CSV column a registration problem is about. */
 function fieldOf(problem: string): string {

@@ -10,6 +10,7 @@ import { startTestService, type TestService } from '#libs/testing';
 import { rightsRegistryApp } from '../../../rights-registry.app.js';
 import { csvRows } from '../../infrastructure/csv-rows.js';
 import { ImportWorksHandler, type ImportOptions } from './import-works.handler.js';
+import { WORK_CSV_COLUMNS } from './work-csv.js';
 
 describe(ImportWorksHandler.name, () => {
   let service: TestService;
@@ -253,6 +254,92 @@ describe(ImportWorksHandler.name, () => {
     expect((await importFile([])).errors).toEqual([
       { line: 1, field: 'file', reason: 'no works in the file' },
     ]);
+  });
+
+  describe('a file as spreadsheets save it', () => {
+    const HEADER_LINE = `${HEADER}\n`;
+    const importText = async (text: string | Buffer) => {
+      const file = path.join(folder, `${randomUUID()}.csv`);
+      await writeFile(file, text);
+      return service.app.get(ImportWorksHandler).execute(() => csvRows(file), operator);
+    };
+    const fileError = (line: number, reason: unknown) => ({
+      imported: 0,
+      errors: [{ line, field: 'file', reason }],
+    });
+
+    // Each attempt has its own time limit: a file that hangs the import fails its test.
+    it.each([
+      [
+        'a byte order mark',
+        `\uFEFF${HEADER_LINE}Bom Song,MUSIC,,,,,,,,\n`,
+        { imported: 1, errors: [] },
+      ],
+      [
+        'CRLF line ends',
+        `${HEADER}\r\nCrlf Song,MUSIC,,,,,,,,\r\nCrlf Bad,NOVEL,,,,,,,,\r\n`,
+        {
+          imported: 0,
+          errors: [
+            { line: 3, field: 'category', reason: expect.stringContaining('must be one of') },
+          ],
+        },
+      ],
+      [
+        'semicolons and a quoted field',
+        `${WORK_CSV_COLUMNS.join(';')}\n"Semi; Colon";MUSIC;;;;;;;;\n`,
+        fileError(1, 'the file is separated by semicolons; save it as CSV with commas'),
+      ],
+      [
+        'tabs',
+        `\uFEFF${WORK_CSV_COLUMNS.join('\t')}\nTab Song\tMUSIC\t\t\t\t\t\t\t\t\n`,
+        fileError(1, 'the file is separated by tabs; save it as CSV with commas'),
+      ],
+      [
+        'a quoted multi-line cell followed by a bad line',
+        `${HEADER_LINE}Multi Song,MUSIC,"A|\nB|\nC",,,,,,,\nAfter Multi,NOVEL,,,,,,,,\n`,
+        {
+          imported: 0,
+          errors: [
+            { line: 5, field: 'category', reason: expect.stringContaining('must be one of') },
+          ],
+        },
+      ],
+      [
+        'a quoted multi-line cell followed by a line with too many fields',
+        `${HEADER_LINE}Multi Song,MUSIC,"A|\r\nB",,,,,,,\r\nExtra,MUSIC,,,,,,,,,,\r\n`,
+        fileError(
+          4,
+          'the line has 12 fields where the header has 10; a comma inside a value needs the value in quotes',
+        ),
+      ],
+      [
+        'an unterminated quote at the end',
+        `${HEADER_LINE}Fine Song,MUSIC,,,,,,,,\n"Never Closed,MUSIC,,,,,,,,\n`,
+        fileError(3, expect.stringContaining('never closed')),
+      ],
+      [
+        'a stray quote',
+        `${HEADER_LINE}Stray "Quote",MUSIC,,,,,,,,\n`,
+        fileError(2, expect.stringContaining('put the value in quotes')),
+      ],
+      [
+        'bytes that are not UTF-8',
+        Buffer.concat([
+          Buffer.from(`${HEADER_LINE}Fine,MUSIC,,,,,,,,\n`),
+          Buffer.from([0x82, 0xa0, 0x0a]),
+        ]),
+        fileError(3, 'the file must be UTF-8 text without NUL bytes'),
+      ],
+      ['an empty file', '', fileError(1, 'no works in the file')],
+      ['a header only', HEADER_LINE, fileError(1, 'no works in the file')],
+    ])(
+      'should read a file with %s, or refuse it with the line at fault',
+      async (_shape, text, expected) => {
+        expect(await importText(text)).toEqual(expected);
+      },
+      20_000,
+    );
   });
 });
 

@@ -28,8 +28,9 @@ describe('usage reports', () => {
   let license: string;
   const platform: Caller = { role: Role.PLATFORM, partyId: randomUUID() };
 
-  const postCsv = async (
-    lines: string[],
+  /** POSTs a usage file as it is (any bytes) to the CSV route. */
+  const postText = async (
+    payload: string | Buffer,
     options: { key?: string; caller?: Caller; period?: [string, string] } = {},
   ) => {
     const [start, end] = options.period ?? ['2026-11-01', '2026-12-01'];
@@ -41,13 +42,16 @@ describe('usage reports', () => {
         'content-type': 'text/csv',
         'idempotency-key': options.key ?? randomUUID(),
       },
-      payload: [HEADER, ...lines].join('\n'),
+      payload,
     });
     return {
       status: response.statusCode,
       body: response.json<ReportView & { message?: string }>(),
     };
   };
+  /** POSTs the usage header and `lines` to the CSV route. */
+  const postCsv = (lines: string[], options: Parameters<typeof postText>[1] = {}) =>
+    postText([HEADER, ...lines].join('\n'), options);
   const linesOf = async (reportId: string) =>
     sut.app
       .get(DataSource)
@@ -162,18 +166,9 @@ describe('usage reports', () => {
     const before = await sut.app
       .get(DataSource)
       .query<{ n: number }[]>(`SELECT count(*)::int AS n FROM royalty_distribution.usage_reports`);
-    const badHeader = await sut.app.inject({
-      method: 'POST',
-      url: '/v1/usage-reports?periodStart=2026-11-01&periodEnd=2026-12-01',
-      headers: {
-        authorization: `Bearer ${await sut.tokenFor(platform)}`,
-        'content-type': 'text/csv',
-        'idempotency-key': randomUUID(),
-      },
-      payload: `license,quantity\n${license},1\n`,
-    });
-    expect(badHeader.statusCode).toBe(400);
-    expect(badHeader.json<{ message: string }>().message).toContain('header');
+    const badHeader = await postText(`license,quantity\n${license},1\n`);
+    expect(badHeader.status).toBe(400);
+    expect(badHeader.body.message).toContain('header');
     const unterminated = await postCsv([`${license},,,"never closed,STREAM,JP,1,2026-11-05`]);
     expect(unterminated.status).toBe(400);
     expect(unterminated.body.message).toMatch(/line \d/);
@@ -485,22 +480,6 @@ describe('usage reports', () => {
   });
 
   describe('a file as spreadsheets save it', () => {
-    const postText = async (payload: string | Buffer) => {
-      const response = await sut.app.inject({
-        method: 'POST',
-        url: '/v1/usage-reports?periodStart=2026-11-01&periodEnd=2026-12-01',
-        headers: {
-          authorization: `Bearer ${await sut.tokenFor(platform)}`,
-          'content-type': 'text/csv',
-          'idempotency-key': randomUUID(),
-        },
-        payload,
-      });
-      return {
-        status: response.statusCode,
-        body: response.json<ReportView & { message?: string }>(),
-      };
-    };
     const good = () => `${license},,,,STREAM,JP,1,2026-11-05`;
     const bad = () => `${license},,,,DOWNLOAD,JP,1,2026-11-05`;
     const stored = (accepted: number, errors: number[]) => ({

@@ -25,11 +25,12 @@ import {
   scalarValuesPlugin,
   ServiceMetrics,
 } from '#libs/runtime';
-import { publicError, serviceUnavailableStatusPlugin } from './public-errors.js';
+import {
+  UNAVAILABLE_RETRY_AFTER_SECONDS,
+  publicError,
+  serviceUnavailableStatusPlugin,
+} from './public-errors.js';
 import { SubgraphsReadiness } from './subgraphs.readiness.js';
-
-/** Seconds a client is asked to wait when a subgraph is unavailable. */
-const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /**
  * The supergraph composed at build time (`npm run schema:generate`, checked in CI), found from

@@ -20,6 +20,8 @@ const PUBLIC_CODES = new Set([
 const PUBLIC_EXTENSIONS = new Set(['code', 'problems', 'retryable', 'retryAfterSeconds']);
 
 export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
+/** Seconds a client is asked to wait when a service behind the gateway is unavailable. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 const UNAVAILABLE_MESSAGE =
   'a service behind this endpoint is unavailable right now; nothing was changed by the failed part, retry in a few seconds';
 const INTERNAL_MESSAGE = 'an internal error occurred; it has been logged';

@@ -2,6 +2,7 @@ import httpProxy from '@fastify/http-proxy';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { GatewayConfig } from '#libs/config';
 import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER, clientKey } from '#libs/runtime';
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from './public-errors.js';
 
 /**
  * The HTTP routes of the subgraph services that clients use besides GraphQL, each under the
@@ -15,7 +16,6 @@ export const REST_ROUTES = [
 ] as const;
 
 const UPSTREAM_TIMEOUT_MS = 30 * 60_000;
-const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /**
  * What a service is told of the client's request: its credential (an API key is exchanged for

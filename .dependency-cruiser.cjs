@@ -29,6 +29,16 @@ module.exports = {
       },
     },
     {
+      name: 'matching-is-plain',
+      comment:
+        'The matcher is a library with no framework: every service (and a benchmark) uses it the same way.',
+      severity: 'error',
+      from: { path: '^libs/matching/' },
+      to: {
+        path: ['^libs/(?!matching/)', 'node_modules/(@nestjs|typeorm|pg|fastify|graphql|@apollo)/'],
+      },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -15,14 +15,19 @@ import {
 } from '#libs/contracts';
 import { quoteIdent } from '#libs/database';
 import { handlerFor, type EventHandler } from '#libs/messaging';
+import { registryViewMatchKeys } from './tables.js';
 
 /**
  * Handlers that keep the registry view in `schema` from registry events. Every write is an
  * upsert or a no-op on repeat, so a replayed event changes nothing. Register them under one
  * consumer name (e.g. `authorization.registry-view`).
  */
-export function registryViewHandlers(schema: string): EventHandler[] {
+export function registryViewHandlers(
+  schema: string,
+  { titleSearch = false }: { titleSearch?: boolean } = {},
+): EventHandler[] {
   const s = quoteIdent(schema);
+  const matchKeys = titleSearch ? registryViewMatchKeys(schema) : undefined;
 
   async function addShareVersions(
     manager: EntityManager,
@@ -75,6 +80,16 @@ export function registryViewHandlers(schema: string): EventHandler[] {
           })),
         ),
       ],
+    );
+    // A replayed event finds its work's keys and writes them again, the same.
+    await matchKeys?.replace(
+      manager,
+      works.map((work) => ({
+        workId: work.workId,
+        category: work.category,
+        titles: [work.title, ...(work.alternativeTitles ?? [])],
+        creators: work.creatorNames,
+      })),
     );
     const identifiers = works.flatMap((work) =>
       work.identifiers.map((identifier) => ({ ...identifier, workId: work.workId })),
@@ -143,6 +158,22 @@ export function registryViewHandlers(schema: string): EventHandler[] {
           normalizeTitle(payload.creatorNames.join(' ')),
         ],
       );
+      if (matchKeys) {
+        const [work] = await manager.query<{ category: string }[]>(
+          `SELECT "category" FROM ${s}."rv_works" WHERE "id" = $1`,
+          [payload.workId],
+        );
+        if (work) {
+          await matchKeys.replace(manager, [
+            {
+              workId: payload.workId,
+              category: work.category,
+              titles: [payload.title, ...payload.alternativeTitles],
+              creators: payload.creatorNames,
+            },
+          ]);
+        }
+      }
       await manager.query(`DELETE FROM ${s}."rv_work_identifiers" WHERE "work_id" = $1`, [
         payload.workId,
       ]);

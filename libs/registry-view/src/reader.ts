@@ -8,6 +8,14 @@ import {
   type WorkCategory,
 } from '#libs/contracts';
 import { quoteIdent } from '#libs/database';
+import {
+  matchTitles,
+  type InTransaction,
+  type MatchKeyTable,
+  type TitleMatchResult,
+  type TitleQuery,
+} from '#libs/matching';
+import { registryViewMatchKeys } from './tables.js';
 
 export interface ViewShare {
   holderId: string;
@@ -41,12 +49,29 @@ export interface TitleMatch {
 /** Reads of the registry view kept in `schema` by `registryViewHandlers`. */
 export class RegistryViewReader {
   private readonly s: string;
+  private readonly matchKeys: MatchKeyTable;
 
   constructor(
     private readonly dataSource: DataSource,
     schema: string,
   ) {
     this.s = quoteIdent(schema);
+    this.matchKeys = registryViewMatchKeys(schema);
+  }
+
+  /**
+   * The one matcher over the view's titles (services kept with `titleSearch`): for each
+   * query its keys, scored candidates and decision. In `manager`'s transaction when it has one.
+   */
+  matchTitles(
+    queries: readonly TitleQuery[],
+    manager?: EntityManager,
+  ): Promise<TitleMatchResult[]> {
+    const inTransaction: InTransaction = (work) =>
+      manager?.queryRunner?.isTransactionActive
+        ? work(manager)
+        : this.dataSource.transaction((tx) => work(tx));
+    return matchTitles(this.matchKeys, inTransaction, queries);
   }
 
   async works(ids: readonly string[], manager?: EntityManager): Promise<Map<string, ViewWork>> {

@@ -12,6 +12,8 @@ interface RegistryViewOptions {
   consumer: string;
   /** Make the reader injectable in every module of the service. */
   global?: boolean;
+  /** Keep the match keys of titles (the service matches works by title). */
+  titleSearch?: boolean;
 }
 
 @Injectable()
@@ -22,7 +24,12 @@ class RegistryViewProjection implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.messaging.register(this.options.consumer, registryViewHandlers(this.options.schema));
+    this.messaging.register(
+      this.options.consumer,
+      registryViewHandlers(this.options.schema, {
+        titleSearch: this.options.titleSearch ?? false,
+      }),
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 import type { QueryRunner } from 'typeorm';
 import { quoteIdent } from '#libs/database';
+import { MatchKeyTable } from '#libs/matching';
 
 /**
  * The registry view's tables in a consuming service's schema, created by that service's
@@ -98,4 +99,45 @@ export async function dropRegistryViewTables(
   ]) {
     await queryRunner.query(`DROP TABLE ${s}."${table}"`);
   }
+}
+
+/** The match keys of the view's works (titles and creators), read by the one matcher. */
+export const registryViewMatchKeys = (schema: string): MatchKeyTable =>
+  new MatchKeyTable(schema, 'rv_match_keys');
+
+/**
+ * Adds the match keys table to a registry view kept for title search, with the keys of the
+ * works already in the view (main titles and creators: alternative titles arrive with the
+ * works' next events).
+ */
+export async function createRegistryViewMatchKeys(
+  queryRunner: QueryRunner,
+  schema: string,
+): Promise<void> {
+  const s = quoteIdent(schema);
+  await queryRunner.query(`SELECT pg_advisory_xact_lock(hashtext('create extension pg_trgm'))`);
+  await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public`);
+  const table = registryViewMatchKeys(schema);
+  await table.create(queryRunner, 'rv_match_keys');
+  const works = (await queryRunner.query(
+    `SELECT "id", "title", "category", "creator_names" FROM ${s}."rv_works" ORDER BY "id"`,
+  )) as { id: string; title: string; category: string; creator_names: string[] }[];
+  for (let start = 0; start < works.length; start += 1000) {
+    await table.replace(
+      queryRunner,
+      works.slice(start, start + 1000).map((work) => ({
+        workId: work.id,
+        category: work.category,
+        titles: [work.title],
+        creators: work.creator_names,
+      })),
+    );
+  }
+}
+
+export async function dropRegistryViewMatchKeys(
+  queryRunner: QueryRunner,
+  schema: string,
+): Promise<void> {
+  await registryViewMatchKeys(schema).drop(queryRunner);
 }

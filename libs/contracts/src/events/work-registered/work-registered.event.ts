@@ -1,4 +1,12 @@
-import { IsArray, IsEnum, IsISO8601, IsString, IsUUID, MinLength } from 'class-validator';
+import {
+  IsArray,
+  IsEnum,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MinLength,
+} from 'class-validator';
 import { defineEvent } from '../../event-definition.js';
 import { Topics } from '../../topics.js';
 import { WorkCategory } from '../../values/enums.js';
@@ -11,6 +19,12 @@ export class WorkRegisteredV1 {
   @IsString()
   @MinLength(1)
   title: string;
+
+  /** Other titles the work is known by (absent in events written before they were carried). */
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  alternativeTitles?: string[];
 
   @IsEnum(WorkCategory)
   category: WorkCategory;

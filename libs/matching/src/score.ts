@@ -1,0 +1,186 @@
+import { trigramSimilarity } from './trigram.js';
+import type { TitleKeys } from './keys.js';
+
+/** How a work was found. */
+export enum MatchMethod {
+  IDENTIFIER = 'IDENTIFIER',
+  EXACT_TITLE = 'EXACT_TITLE',
+  READING = 'READING',
+  FUZZY = 'FUZZY',
+  PARTIAL = 'PARTIAL',
+}
+
+/**
+ * The matcher's numbers, stated once and chosen from the title-pair test set
+ * (docs/BENCHMARKS.md, "Title matching").
+ */
+export const MATCHING = {
+  /** Score of the same title written alike (after normalization). */
+  exactScore: 1,
+  /** Score of the same reading (さくらのあめ, Sakura no Ame, 桜の雨). */
+  readingScore: 0.95,
+  /** A fuzzy or exact match at least this high is the work, when nothing else comes near. */
+  certainScore: 0.85,
+  /** At least this high is a candidate: a title this close to a work is never unidentified. */
+  candidateScore: 0.45,
+  /** The best must lead the next candidate by at least this much to be certain. */
+  margin: 0.05,
+  /** A part of a title (桜 of 桜の雨) scores its share of the title, at most this. */
+  partialCap: 0.7,
+  /** A creator named in the query and found among the work's creators. */
+  creatorBonus: 0.05,
+  /** A creator named in the query and not among the work's (the work has creators). */
+  creatorPenalty: 0.1,
+  /** Different numbers (a sequel, another volume). */
+  numbersPenalty: 0.2,
+  /**
+   * pg_trgm's similarity threshold when the database looks for candidates: low enough that
+   * every title scoring `candidateScore` or more is found.
+   */
+  retrievalSimilarity: 0.3,
+} as const;
+
+export type CreatorAgreement = 'MATCH' | 'MISMATCH' | 'NONE';
+
+export interface TitleScore {
+  method: MatchMethod;
+  /** 0..1. */
+  score: number;
+}
+
+/** Is one side's set of kanji among the other's? (A kana title has none: always.) */
+function kanjiNested(a: string, b: string): boolean {
+  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
+  return [...small].every((kanji) => large.includes(kanji));
+}
+
+/**
+ * How close a query's title is to one title of a work. A reading only counts where the
+ * kanji agree: 橋の歌 and 箸の歌 sound alike but are different words.
+ */
+export function scoreTitle(query: TitleKeys, title: TitleKeys): TitleScore {
+  if (query.compact && query.compact === title.compact)
+    return { method: MatchMethod.EXACT_TITLE, score: MATCHING.exactScore };
+  const readable = kanjiNested(query.kanji, title.kanji);
+  if (readable && query.reading && query.reading === title.reading)
+    return { method: MatchMethod.READING, score: MATCHING.readingScore };
+  const fuzzy = Math.max(
+    trigramSimilarity(query.normalized, title.normalized),
+    readable && query.reading && title.reading
+      ? trigramSimilarity(query.reading, title.reading)
+      : 0,
+  );
+  const partial = partialShare(query, title, readable);
+  return partial > fuzzy
+    ? { method: MatchMethod.PARTIAL, score: partial }
+    : { method: MatchMethod.FUZZY, score: fuzzy };
+}
+
+/** One title inside the other (桜 in 桜の雨): the share of the longer it covers, capped. */
+function partialShare(query: TitleKeys, title: TitleKeys, readable: boolean): number {
+  const share = (part: string, whole: string) =>
+    part && whole.length > part.length && whole.includes(part) ? part.length / whole.length : 0;
+  const covered = Math.max(
+    share(query.compact, title.compact),
+    share(title.compact, query.compact),
+    readable && query.reading.length >= 4 ? share(query.reading, title.reading) : 0,
+  );
+  return Math.min(covered, MATCHING.partialCap);
+}
+
+/** Keys of a work as the matcher sees it: its titles (first the main one) and creators. */
+export interface WorkKeys {
+  workId: string;
+  titles: readonly TitleKeys[];
+  creators: readonly TitleKeys[];
+}
+
+export interface ScoredWork extends TitleScore {
+  workId: string;
+  creator: CreatorAgreement;
+}
+
+/** The work's best title for the query, with the creator and numbers taken into account. */
+export function scoreWork(
+  query: TitleKeys,
+  work: WorkKeys,
+  queryCreator?: TitleKeys | null,
+): ScoredWork {
+  let best: TitleScore & { numbers: string } = {
+    method: MatchMethod.FUZZY,
+    score: 0,
+    numbers: '',
+  };
+  for (const title of work.titles) {
+    const scored = scoreTitle(query, title);
+    if (scored.score > best.score) best = { ...scored, numbers: title.numbers };
+  }
+  const creator = creatorAgreement(queryCreator, work.creators);
+  let score = best.score;
+  if (creator === 'MATCH') score += MATCHING.creatorBonus;
+  if (creator === 'MISMATCH') score -= MATCHING.creatorPenalty;
+  if (best.method !== MatchMethod.PARTIAL && best.numbers !== query.numbers)
+    score -= MATCHING.numbersPenalty;
+  return {
+    workId: work.workId,
+    method: best.method,
+    score: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000,
+    creator,
+  };
+}
+
+/** A creator named by the query is one of the work's: same name, same reading, or a part (a family name). */
+export function creatorAgreement(
+  query: TitleKeys | null | undefined,
+  creators: readonly TitleKeys[],
+): CreatorAgreement {
+  if (!query?.compact || creators.length === 0) return 'NONE';
+  const found = creators.some((creator) => {
+    const readable = kanjiNested(query.kanji, creator.kanji);
+    return (
+      creator.compact.includes(query.compact) ||
+      query.compact.includes(creator.compact) ||
+      (readable &&
+        query.reading.length >= 2 &&
+        (creator.reading.includes(query.reading) ||
+          (creator.reading.length >= 2 && query.reading.includes(creator.reading)))) ||
+      // Given and family names in either order (田中 花子 / Hanako Tanaka).
+      (readable && sameWords(query.normalized, creator.normalized))
+    );
+  });
+  return found ? 'MATCH' : 'MISMATCH';
+}
+
+const sameWords = (a: string, b: string): boolean =>
+  a.includes(' ') && a.split(' ').sort().join(' ') === b.split(' ').sort().join(' ');
+
+/** What the scores say: one work for certain, some candidates, or nothing near. */
+export type MatchDecision =
+  | { outcome: 'MATCHED'; match: ScoredWork; candidates: ScoredWork[] }
+  | { outcome: 'AMBIGUOUS'; candidates: ScoredWork[] }
+  | { outcome: 'NONE'; candidates: [] };
+
+/** At most this many candidates are reported. */
+export const MAX_CANDIDATES = 5;
+
+/**
+ * The decision on scored works: certain when the best reaches `certainScore`, was not
+ * only a part of a title, does not name another creator, and leads the next by `margin`;
+ * otherwise the works at `candidateScore` or more are candidates.
+ */
+export function decideMatch(scored: readonly ScoredWork[]): MatchDecision {
+  const ranked = [...scored]
+    .filter((work) => work.score >= MATCHING.candidateScore)
+    .sort((a, b) => b.score - a.score || a.workId.localeCompare(b.workId));
+  const candidates = ranked.slice(0, MAX_CANDIDATES);
+  const [best, next] = ranked;
+  if (!best) return { outcome: 'NONE', candidates: [] };
+  const certain =
+    best.score >= MATCHING.certainScore &&
+    best.method !== MatchMethod.PARTIAL &&
+    best.creator !== 'MISMATCH' &&
+    (!next || best.score - next.score >= MATCHING.margin - 1e-9);
+  return certain
+    ? { outcome: 'MATCHED', match: best, candidates }
+    : { outcome: 'AMBIGUOUS', candidates };
+}

@@ -23,6 +23,8 @@ export const MATCHING = {
   certainScore: 0.85,
   /** At least this high is a candidate: a title this close to a work is never unidentified. */
   candidateScore: 0.45,
+  /** A search lists works scoring at least this, and every title holding the query (PARTIAL). */
+  searchScore: 0.3,
   /** The best must lead the next candidate by at least this much to be certain. */
   margin: 0.05,
   /** A part of a title (桜 of 桜の雨) scores its share of the title, at most this. */

@@ -103,6 +103,26 @@ describe('cli distribution', () => {
     expect(refused.stderr).toContain('periodEnd must be after periodStart');
   });
 
+  it('should cancel a batch not approved, freeing its period for another, and refuse to cancel an approved one', () => {
+    const options = [...batchOptions('2027-02-01', '2027-03-01'), '--pool', '1000'];
+    const first = cli('distribution', 'create', ...options).stdout.trim();
+    const overlapping = cli('distribution', 'create', ...options);
+    expect(overlapping.status).toBe(1);
+    expect(overlapping.stderr).toContain(first);
+
+    expect(cli('distribution', 'cancel', first).stdout).toBe(`batch ${first} CANCELLED\n`);
+    const second = cli('distribution', 'run', ...options, '--approve');
+    expect(second.status).toBe(0);
+    const secondId = second.stdout.trim().split('\n')[0]!;
+    expect(secondId).not.toBe(first);
+
+    const refused = cli('distribution', 'cancel', secondId);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toBe(
+      'the batch is APPROVED and cannot be cancelled: only a DRAFT or CALCULATED batch can\n',
+    );
+  });
+
   it('should exit 1 with a reason for a batch that does not exist', () => {
     const missing = cli('distribution', 'approve', randomUUID());
     expect(missing.status).toBe(1);

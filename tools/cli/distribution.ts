@@ -116,6 +116,17 @@ export function approveBatch(id: string): Promise<number> {
   return withServiceApp('royalty-distribution', (app) => guarded(() => approve(app, id)));
 }
 
+/** `distribution cancel <id>`: a batch not yet approved no longer counts (its period is free again). */
+export function cancelBatch(id: string): Promise<number> {
+  return withServiceApp('royalty-distribution', (app) =>
+    guarded(async () => {
+      const batch = await app.get(BatchHandlers).cancel(OPERATOR, id);
+      process.stdout.write(`batch ${batch.id} ${batch.status}\n`);
+      return 0;
+    }),
+  );
+}
+
 /**
  * `distribution run`: creates a batch and calculates it, with progress (the id first, then the
  * totals); with `approve`, approves it once calculated. Stops at the first step that fails.

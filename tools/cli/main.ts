@@ -7,6 +7,7 @@ import { Role, WorkCategory, isUuid } from '#libs/contracts';
 import { USAGE_CSV_COLUMNS } from '../../apps/royalty-distribution/src/usage/domain/usage-csv.js';
 import {
   approveBatch,
+  cancelBatch,
   calculateBatch,
   createBatch,
   exportBatch,
@@ -158,6 +159,13 @@ distribution
   .argument('<batchId>', 'the batch', uuid())
   .action(async (id: string) => {
     process.exitCode = await approveBatch(id);
+  });
+distribution
+  .command('cancel')
+  .description('cancel a batch that is not approved, so that another may cover its period')
+  .argument('<batchId>', 'the batch', uuid())
+  .action(async (id: string) => {
+    process.exitCode = await cancelBatch(id);
   });
 distribution
   .command('export')

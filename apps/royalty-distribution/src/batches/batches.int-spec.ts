@@ -422,8 +422,8 @@ describe('distribution batches', () => {
     it('should refuse a batch overlapping an approved one, naming its period', async () => {
       const result = await create('2026-11-15', '2026-12-15');
       expect(result.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-      expect(result.errors?.[0]?.message).toContain(
-        "the society's MUSIC batch for [2026-11-01, 2026-12-01) overlaps this period",
+      expect(result.errors?.[0]?.message).toMatch(
+        /^the society's MUSIC batch [0-9a-f-]{36} for \[2026-11-01, 2026-12-01\) overlaps this period/,
       );
       expect(await batchesOfPeriod('2026-11-15')).toEqual([]);
     });

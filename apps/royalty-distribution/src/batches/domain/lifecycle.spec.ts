@@ -35,8 +35,9 @@ describe(periodsOverlap.name, () => {
   });
 
   it('should name the overlapping period in the refusal', () => {
-    expect(overlapRefusal('MUSIC', november)).toContain(
-      "the society's MUSIC batch for [2026-11-01, 2026-12-01) overlaps this period",
+    const id = '01a22c87-c70a-7463-9d41-d6f58d4ade3c';
+    expect(overlapRefusal('MUSIC', { ...november, id })).toContain(
+      `the society's MUSIC batch ${id} for [2026-11-01, 2026-12-01) overlaps this period`,
     );
   });
 });

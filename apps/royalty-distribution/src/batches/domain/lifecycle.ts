@@ -26,7 +26,7 @@ export function refusal(status: BatchStatusName, action: BatchAction): string | 
     case 'cancel':
       return status === 'DRAFT' || status === 'CALCULATED'
         ? undefined
-        : `a ${status} batch cannot be cancelled: only a DRAFT or CALCULATED batch can`;
+        : `the batch is ${status} and cannot be cancelled: only a DRAFT or CALCULATED batch can`;
   }
 }
 
@@ -41,9 +41,9 @@ export interface BatchPeriod {
  * (DESIGN.md "Distribution algorithm", step 3): the refusal of a new batch whose period
  * overlaps `existing`'s, naming it.
  */
-export function overlapRefusal(category: string, existing: BatchPeriod): string {
+export function overlapRefusal(category: string, existing: BatchPeriod & { id: string }): string {
   return (
-    `the society's ${category} batch for [${existing.periodStart}, ${existing.periodEnd}) ` +
+    `the society's ${category} batch ${existing.id} for [${existing.periodStart}, ${existing.periodEnd}) ` +
     'overlaps this period: its usage would be paid twice; cancel that batch first, or choose ' +
     'a period that does not overlap it'
   );

@@ -43,6 +43,26 @@ describe('creator agreement', () => {
 });
 
 describe('scores', () => {
+  it.each([
+    ['風の街', '風邪の街'],
+    ['風邪の街', '風の街'],
+  ])(
+    'should not read %j for %j: a kanji one side lacks is not written in kana by the other',
+    async (registered, query) => {
+      const work = await scored(registered, query);
+      expect(work.method).not.toBe(MatchMethod.READING);
+      expect(decideMatch([work]).outcome).not.toBe('MATCHED');
+    },
+  );
+
+  it.each(['さくらの雨', '桜之雨', '桜の あめ'])(
+    'should read %j for 桜の雨: what one side writes in kanji the other writes in kana',
+    async (query) => {
+      const work = await scored('桜の雨', query);
+      expect(work.method).toBe(MatchMethod.READING);
+    },
+  );
+
   it('should never be certain of the same words in another order', async () => {
     const work = await scored('Boy Meets Girl', 'Girl Meets Boy');
     expect(work.score).toBeLessThanOrEqual(MATCHING.reorderedCap);

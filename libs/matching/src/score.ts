@@ -65,13 +65,27 @@ function kanjiNested(a: string, b: string): boolean {
 }
 
 /**
+ * Do two titles' kanji let their readings be compared? One side's kanji must be among the
+ * other's, and where one writes kanji the other lacks, the other writes them out in kana
+ * (さくらの雨 for 桜の雨, 桜之雨 for 桜の雨): 風邪の街 is not 風の街 said otherwise.
+ */
+export function kanjiAgree(query: TitleKeys, title: TitleKeys): boolean {
+  if (!kanjiNested(query.kanji, title.kanji)) return false;
+  if (!query.kanji || !title.kanji || query.kanji.length === title.kanji.length) return true;
+  const [fewer, more] = query.kanji.length < title.kanji.length ? [query, title] : [title, query];
+  return notKanji(fewer.compact) > notKanji(more.compact);
+}
+
+const notKanji = (compact: string): number => compact.replace(/\p{Script=Han}/gu, '').length;
+
+/**
  * How close a query's title is to one title of a work. A reading only counts where the
  * kanji agree: 橋の歌 and 箸の歌 sound alike but are different words.
  */
 export function scoreTitle(query: TitleKeys, title: TitleKeys): TitleScore {
   if (query.compact && query.compact === title.compact)
     return { method: MatchMethod.EXACT_TITLE, score: MATCHING.exactScore };
-  const readable = kanjiNested(query.kanji, title.kanji);
+  const readable = kanjiAgree(query, title);
   if (readable && query.reading && query.reading === title.reading)
     return { method: MatchMethod.READING, score: MATCHING.readingScore };
   const similar = Math.max(

@@ -33,7 +33,7 @@ module.exports = {
       comment:
         'The matcher is a library with no framework: every service (and a benchmark) uses it the same way.',
       severity: 'error',
-      from: { path: '^libs/matching/' },
+      from: { path: '^libs/matching/', pathNot: '\\.int-spec\\.ts$' },
       to: {
         path: ['^libs/(?!matching/)', 'node_modules/(@nestjs|typeorm|pg|fastify|graphql|@apollo)/'],
       },

@@ -4,6 +4,7 @@ import type { BenchmarkSuite } from './harness.js';
 import { authorizationBenchmark } from './authorization.bench.js';
 import { distributionBenchmark } from './distribution.bench.js';
 import { gatewayBenchmark } from './gateway.bench.js';
+import { matchingBenchmark } from './matching/matching.bench.js';
 import { messagingBenchmark } from './messaging.bench.js';
 import { registryBenchmark } from './registry.bench.js';
 
@@ -14,6 +15,7 @@ const suites: BenchmarkSuite[] = [
   authorizationBenchmark,
   distributionBenchmark,
   gatewayBenchmark,
+  matchingBenchmark,
 ];
 
 const program = new Command('bench')

@@ -20,7 +20,7 @@ export const MATCHING = {
   /** Score of the same reading (さくらのあめ, Sakura no Ame, 桜の雨). */
   readingScore: 0.95,
   /** A fuzzy or exact match at least this high is the work, when nothing else comes near. */
-  certainScore: 0.85,
+  certainScore: 0.8,
   /** At least this high is a candidate: a title this close to a work is never unidentified. */
   candidateScore: 0.45,
   /** A search lists works scoring at least this, and every title holding the query (PARTIAL). */
@@ -29,6 +29,8 @@ export const MATCHING = {
   margin: 0.05,
   /** A part of a title (桜 of 桜の雨) scores its share of the title, at most this. */
   partialCap: 0.7,
+  /** The same words in another order (Boy Meets Girl, Girl Meets Boy) score at most this. */
+  reorderedCap: 0.7,
   /** A creator named in the query and found among the work's creators. */
   creatorBonus: 0.05,
   /** A creator named in the query and not among the work's (the work has creators). */
@@ -36,10 +38,16 @@ export const MATCHING = {
   /** Different numbers (a sequel, another volume). */
   numbersPenalty: 0.2,
   /**
+   * A query in kana or romaji whose reading is at least this similar to the dictionary's
+   * reading of a title in kanji makes that title a candidate (at `candidateScore`), never
+   * certain: the dictionary guesses readings (紅 "beni" for kurenai, 二人 "ninin" for futari).
+   */
+  guessedReadingSimilarity: 0.2,
+  /**
    * pg_trgm's similarity threshold when the database looks for candidates: low enough that
    * every title scoring `candidateScore` or more is found.
    */
-  retrievalSimilarity: 0.3,
+  retrievalSimilarity: 0.2,
 } as const;
 
 export type CreatorAgreement = 'MATCH' | 'MISMATCH' | 'NONE';
@@ -57,26 +65,62 @@ function kanjiNested(a: string, b: string): boolean {
 }
 
 /**
+ * Do two titles' kanji let their readings be compared? One side's kanji must be among the
+ * other's, and where one writes kanji the other lacks, the other writes them out in kana
+ * (さくらの雨 for 桜の雨, 桜之雨 for 桜の雨): 風邪の街 is not 風の街 said otherwise.
+ */
+export function kanjiAgree(query: TitleKeys, title: TitleKeys): boolean {
+  if (!kanjiNested(query.kanji, title.kanji)) return false;
+  if (!query.kanji || !title.kanji || query.kanji.length === title.kanji.length) return true;
+  const [fewer, more] = query.kanji.length < title.kanji.length ? [query, title] : [title, query];
+  return notKanji(fewer.compact) > notKanji(more.compact);
+}
+
+const notKanji = (compact: string): number => compact.replace(/\p{Script=Han}/gu, '').length;
+
+/**
  * How close a query's title is to one title of a work. A reading only counts where the
  * kanji agree: 橋の歌 and 箸の歌 sound alike but are different words.
  */
 export function scoreTitle(query: TitleKeys, title: TitleKeys): TitleScore {
   if (query.compact && query.compact === title.compact)
     return { method: MatchMethod.EXACT_TITLE, score: MATCHING.exactScore };
-  const readable = kanjiNested(query.kanji, title.kanji);
+  const readable = kanjiAgree(query, title);
   if (readable && query.reading && query.reading === title.reading)
     return { method: MatchMethod.READING, score: MATCHING.readingScore };
-  const fuzzy = Math.max(
+  const similar = Math.max(
     trigramSimilarity(query.normalized, title.normalized),
     readable && query.reading && title.reading
       ? trigramSimilarity(query.reading, title.reading)
       : 0,
   );
+  // The same words in another order are another title (Girl Meets Boy): never certain.
+  const fuzzy = reordered(query.normalized, title.normalized)
+    ? Math.min(similar, MATCHING.reorderedCap)
+    : similar;
   const partial = partialShare(query, title, readable);
   return partial > fuzzy
     ? { method: MatchMethod.PARTIAL, score: partial }
     : { method: MatchMethod.FUZZY, score: fuzzy };
 }
+
+/**
+ * A kana or romaji query against a title in kanji whose reading, as the dictionary guessed
+ * it, is loosely like the query's: the title may be the work, read otherwise.
+ */
+export function guessedReading(query: TitleKeys, title: TitleKeys): boolean {
+  return (
+    !query.kanji &&
+    title.kanji !== '' &&
+    query.reading !== '' &&
+    title.reading !== '' &&
+    trigramSimilarity(query.reading, title.reading) >= MATCHING.guessedReadingSimilarity
+  );
+}
+
+/** The same words, not in the same order. */
+const reordered = (a: string, b: string): boolean =>
+  a !== b && a.split(' ').sort().join(' ') === b.split(' ').sort().join(' ');
 
 /** One title inside the other (桜 in 桜の雨): the share of the longer it covers, capped. */
 function partialShare(query: TitleKeys, title: TitleKeys, readable: boolean): number {
@@ -113,9 +157,11 @@ export function scoreWork(
     score: 0,
     numbers: '',
   };
+  let guessed = false;
   for (const title of work.titles) {
     const scored = scoreTitle(query, title);
     if (scored.score > best.score) best = { ...scored, numbers: title.numbers };
+    guessed ||= guessedReading(query, title);
   }
   const creator = creatorAgreement(queryCreator, work.creators);
   let score = best.score;
@@ -123,6 +169,7 @@ export function scoreWork(
   if (creator === 'MISMATCH') score -= MATCHING.creatorPenalty;
   if (best.method !== MatchMethod.PARTIAL && best.numbers !== query.numbers)
     score -= MATCHING.numbersPenalty;
+  if (guessed) score = Math.max(score, MATCHING.candidateScore);
   return {
     workId: work.workId,
     method: best.method,
@@ -131,7 +178,13 @@ export function scoreWork(
   };
 }
 
-/** A creator named by the query is one of the work's: same name, same reading, or a part (a family name). */
+/**
+ * A creator named by the query is one of the work's: same name, same reading, or a part (a
+ * family name), given and family names in either order. A name written in another script
+ * than the work's creator (ハンナ・プライス for Hannah Price, よしだ たくま for 吉田 拓真) that
+ * does not agree by reading cannot be told apart: the dictionary reads given names poorly and
+ * foreign names are spelled in katakana by ear, so it neither agrees nor disagrees.
+ */
 export function creatorAgreement(
   query: TitleKeys | null | undefined,
   creators: readonly TitleKeys[],
@@ -145,16 +198,27 @@ export function creatorAgreement(
       (readable &&
         query.reading.length >= 2 &&
         (creator.reading.includes(query.reading) ||
-          (creator.reading.length >= 2 && query.reading.includes(creator.reading)))) ||
+          (creator.reading.length >= 2 && query.reading.includes(creator.reading)) ||
+          rotated(query.reading, creator.reading))) ||
       // Given and family names in either order (田中 花子 / Hanako Tanaka).
       (readable && sameWords(query.normalized, creator.normalized))
     );
   });
-  return found ? 'MATCH' : 'MISMATCH';
+  if (found) return 'MATCH';
+  return creators.some((creator) => scriptOf(creator) === scriptOf(query)) ? 'MISMATCH' : 'NONE';
 }
 
 const sameWords = (a: string, b: string): boolean =>
   a.includes(' ') && a.split(' ').sort().join(' ') === b.split(' ').sort().join(' ');
+
+/** The same reading with its words in another order (hanakotanaka / tanakahanako). */
+const rotated = (a: string, b: string): boolean => a.length === b.length && (b + b).includes(a);
+
+/** How a name is written: Latin letters, kanji (with or without kana), or kana only. */
+function scriptOf(name: TitleKeys): 'LATIN' | 'KANJI' | 'KANA' {
+  if (/^[a-z0-9]+$/.test(name.compact)) return 'LATIN';
+  return name.kanji ? 'KANJI' : 'KANA';
+}
 
 /** What the scores say: one work for certain, some candidates, or nothing near. */
 export type MatchDecision =
@@ -165,23 +229,33 @@ export type MatchDecision =
 /** At most this many candidates are reported. */
 export const MAX_CANDIDATES = 5;
 
+/** The thresholds of the decision (`MATCHING`'s; others only to measure them). */
+export interface DecisionThresholds {
+  certainScore: number;
+  candidateScore: number;
+  margin: number;
+}
+
 /**
  * The decision on scored works: certain when the best reaches `certainScore`, was not
  * only a part of a title, does not name another creator, and leads the next by `margin`;
  * otherwise the works at `candidateScore` or more are candidates.
  */
-export function decideMatch(scored: readonly ScoredWork[]): MatchDecision {
+export function decideMatch(
+  scored: readonly ScoredWork[],
+  thresholds: DecisionThresholds = MATCHING,
+): MatchDecision {
   const ranked = [...scored]
-    .filter((work) => work.score >= MATCHING.candidateScore)
+    .filter((work) => work.score >= thresholds.candidateScore)
     .sort((a, b) => b.score - a.score || a.workId.localeCompare(b.workId));
   const candidates = ranked.slice(0, MAX_CANDIDATES);
   const [best, next] = ranked;
   if (!best) return { outcome: 'NONE', candidates: [] };
   const certain =
-    best.score >= MATCHING.certainScore &&
+    best.score >= thresholds.certainScore &&
     best.method !== MatchMethod.PARTIAL &&
     best.creator !== 'MISMATCH' &&
-    (!next || best.score - next.score >= MATCHING.margin - 1e-9);
+    (!next || best.score - next.score >= thresholds.margin - 1e-9);
   return certain
     ? { outcome: 'MATCHED', match: best, candidates }
     : { outcome: 'AMBIGUOUS', candidates };

@@ -18,6 +18,10 @@ export type InTransaction = <T>(work: (db: Database) => Promise<T>) => Promise<T
 
 const GRAM_SEPARATOR = '\u001f';
 
+/** The rows of a query's result: an EntityManager answers rows, a pg client a result holding them. */
+const rowsOf = <T>(result: unknown): T[] =>
+  Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
+
 const quote = (identifier: string): string => `"${identifier.replace(/"/g, '""')}"`;
 
 /**
@@ -128,8 +132,9 @@ export class MatchKeyTable {
       await db.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [
         String(MATCHING.retrievalSimilarity),
       ]);
-      const found = (await db.query(
-        `SELECT q.position::int AS position, m.work_id
+      const found = rowsOf<{ position: number; work_id: string }>(
+        await db.query(
+          `SELECT q.position::int AS position, m.work_id
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY
            AS q(normalized, compact, reading, grams, category, position)
          CROSS JOIN LATERAL (
@@ -150,22 +155,25 @@ export class MatchKeyTable {
            ORDER BY closeness DESC, size, k."work_id"
            LIMIT $7
          ) m`,
-        [
-          queries.map((q) => q.keys.normalized),
-          queries.map((q) => q.keys.compact),
-          queries.map((q) => q.keys.reading),
-          queries.map((q) => gramsOf(q.keys.compact).join(GRAM_SEPARATOR)),
-          queries.map((q) => q.category ?? null),
-          GRAM_SEPARATOR,
-          limit,
-        ],
-      )) as { position: number; work_id: string }[];
+          [
+            queries.map((q) => q.keys.normalized),
+            queries.map((q) => q.keys.compact),
+            queries.map((q) => q.keys.reading),
+            queries.map((q) => gramsOf(q.keys.compact).join(GRAM_SEPARATOR)),
+            queries.map((q) => q.category ?? null),
+            GRAM_SEPARATOR,
+            limit,
+          ],
+        ),
+      );
       const workIds = [...new Set(found.map((row) => row.work_id))];
-      const keys = (await db.query(
-        `SELECT "work_id", "kind", "normalized", "compact", "reading", "kanji", "numbers"
+      const keys = rowsOf<{ work_id: string; kind: 'TITLE' | 'CREATOR' } & TitleKeys>(
+        await db.query(
+          `SELECT "work_id", "kind", "normalized", "compact", "reading", "kanji", "numbers"
          FROM ${this.table} WHERE "work_id" = ANY($1::uuid[]) ORDER BY "work_id", "kind", "position"`,
-        [workIds],
-      )) as ({ work_id: string; kind: 'TITLE' | 'CREATOR' } & TitleKeys)[];
+          [workIds],
+        ),
+      );
       return { found, keys };
     });
     const works = new Map<string, { workId: string; titles: TitleKeys[]; creators: TitleKeys[] }>();

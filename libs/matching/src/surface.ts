@@ -24,6 +24,7 @@ const CURRENT_FORM: ReadonlyMap<string, string> = (() => {
     ['濵', '浜'],
     ['冨', '富'],
     ['𠮷', '吉'],
+    ['豫', '予'],
   ] as const) {
     forms.set(variant, current);
   }

@@ -25,6 +25,7 @@ export class AuthorizationModule {
           schema: 'authorization',
           consumer: 'authorization.registry-view',
           global: true,
+          titleSearch: true,
         }),
         SchemesModule,
         LicensingModule,

@@ -39,12 +39,6 @@ export class AuthorizationConfig extends ServiceConfig {
   @Min(0)
   OPT_OUT_VIEW_MAX_LAG_MS: number = 2000;
 
-  /** Lowest trigram similarity (0-1) at which a requested title identifies a work. */
-  @IsNumber()
-  @Min(0)
-  @Max(1)
-  TITLE_MATCH_THRESHOLD: number = 0.6;
-
   get port(): number {
     return this.AUTHORIZATION_PORT;
   }

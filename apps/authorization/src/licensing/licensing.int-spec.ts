@@ -155,6 +155,63 @@ describe('licensing', () => {
     expect(items[7]!.reason).toContain('held in reserve');
   });
 
+  it('should hold a title several works share as PENDING with them, and decide it when the creator tells them apart', async () => {
+    const holder = await upstream.holder({ societyId: society });
+    const miller = await upstream.work([holder], {
+      title: 'Harbor Lights Waltz',
+      creatorNames: ['Alex Miller'],
+    });
+    const sato = await upstream.work([holder], {
+      title: 'Harbor Lights Waltz',
+      creatorNames: ['Jun Sato'],
+    });
+    await upstream.settled();
+    const fields = `id items { decision work { id } match { method score }
+      candidates { work { id } method score } license { id } }`;
+    const result = await sut.graphql<{
+      requestUse: {
+        id: string;
+        items: {
+          decision: string;
+          work: { id: string } | null;
+          match: { method: string; score: number } | null;
+          candidates: { work: { id: string }; method: string; score: number }[];
+          license: { id: string } | null;
+        }[];
+      };
+    }>(
+      `mutation ($input: RequestUseInput!) { requestUse(input: $input) { ${fields} } }`,
+      {
+        input: {
+          idempotencyKey: randomUUID(),
+          items: [
+            use({ title: 'harbor lights waltz', category: 'MUSIC' }),
+            use({ title: 'Harbor Lights Waltz', creatorName: 'Miller', category: 'MUSIC' }),
+          ],
+        },
+      },
+      platform,
+    );
+    expect(result.errors).toBeUndefined();
+    const [both, named] = result.data!.requestUse.items;
+    expect(both).toMatchObject({ decision: 'PENDING', work: null, match: null, license: null });
+    expect(both!.candidates).toEqual(
+      [miller, sato].sort().map((id) => ({ work: { id }, method: 'EXACT_TITLE', score: 1 })),
+    );
+    expect(named).toMatchObject({
+      decision: 'GRANTED_ECL',
+      work: { id: miller },
+      match: { method: 'EXACT_TITLE', score: 1 },
+      candidates: [],
+    });
+    const stored = await sut.graphql<{ useRequest: { items: unknown[] } }>(
+      `query ($id: ID!) { useRequest(id: $id) { ${fields} } }`,
+      { id: result.data!.requestUse.id },
+      platform,
+    );
+    expect(stored.data!.useRequest).toEqual(result.data!.requestUse);
+  });
+
   it('should refuse a request with bad items, saying which, and record nothing', async () => {
     const result = await requestUse([
       use({ title: 'x', workId: randomUUID() }),

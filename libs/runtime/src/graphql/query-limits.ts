@@ -56,6 +56,7 @@ export const DEFAULT_PAGE_SIZES: Readonly<Record<string, number>> = {
 export const UNPAGED_LIST_SIZES: Readonly<Record<string, number>> = {
   'UseRequest.items': 100,
   'UseRequestItem.contactHolders': 5,
+  'UseRequestItem.candidates': 5,
   'Statement.lines': 100,
   'Work.shares': 10,
   'Work.optOuts': 10,

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuthorizationConfig } from '#libs/config';
 import type { Caller } from '#libs/auth';
-import { LicenseGranted, type IdentifierScheme, type WorkCategory } from '#libs/contracts';
+import { LicenseGranted, type IdentifierScheme } from '#libs/contracts';
 import { oncePerKey } from '#libs/database';
 import { Outbox } from '#libs/messaging';
+import { MATCHING, MatchMethod, type TitleQuery } from '#libs/matching';
 import { RegistryViewReader, type ViewWork } from '#libs/registry-view';
 import { OptOutViewReader } from '../../opt-out-view/application/opt-out-view.reader.js';
 import { SchemeQueries } from '../../schemes/application/scheme.queries.js';
@@ -23,9 +23,25 @@ import {
 import {
   LicenseEntity,
   LicenseStatus,
+  type MatchedCandidate,
   UseRequestEntity,
   UseRequestItemEntity,
 } from '../infrastructure/licensing.entities.js';
+
+/** How an item's work was identified. */
+interface ItemMatch {
+  method: MatchMethod;
+  score: number;
+}
+
+/** What the registry view says of each item, by position. */
+interface Resolved {
+  /** The work identified; missing positions were not identified. */
+  works: Map<number, ViewWork>;
+  matches: Map<number, ItemMatch>;
+  /** Works a title was close to when none was certain, best first. */
+  candidates: Map<number, { candidate: MatchedCandidate; work: ViewWork }[]>;
+}
 
 export interface RequestUseInput {
   idempotencyKey: string;
@@ -46,7 +62,6 @@ export class RequestUseHandler {
     private readonly registry: RegistryViewReader,
     private readonly optOuts: OptOutViewReader,
     private readonly schemes: SchemeQueries,
-    private readonly config: AuthorizationConfig,
   ) {}
 
   async execute(caller: Caller, input: RequestUseInput, correlationId: string): Promise<string> {
@@ -83,10 +98,11 @@ export class RequestUseHandler {
     correlationId: string,
     stale: boolean,
   ): Promise<string> {
-    const works = await this.resolveWorks(items, manager);
-    const holders = [...works.values()].flatMap((work) =>
-      work ? work.versions.flatMap((v) => v.shares.map((s) => s.holderId)) : [],
-    );
+    const { works, matches, candidates } = await this.resolveWorks(items, manager);
+    const holders = [
+      ...works.values(),
+      ...[...candidates.values()].flatMap((list) => list.map(({ work }) => work)),
+    ].flatMap((work) => work.versions.flatMap((v) => v.shares.map((s) => s.holderId)));
     const schemes = await this.schemes.active(manager);
     const optOuts = await this.optOuts.ofHolders(holders, manager);
     const decisions = items.map((item, index) => {
@@ -94,6 +110,11 @@ export class RequestUseHandler {
       return decide(item, {
         work,
         unidentifiedReference: referenceOf(item.lookup),
+        nearMisses: (candidates.get(index) ?? []).map(({ work }) => ({
+          id: work.id,
+          title: work.title,
+          holdersAt: work.holdersAt,
+        })),
         schemes,
         optOuts,
         optOutViewStale: stale,
@@ -133,6 +154,9 @@ export class RequestUseHandler {
         licenseId: licenseByIndex.get(index) ?? null,
         contactHolderIds: decision.contactHolderIds,
         unidentifiedReference: decision.unidentifiedReference,
+        matchMethod: matches.get(index)?.method ?? null,
+        matchScore: matches.get(index)?.score ?? null,
+        candidates: (candidates.get(index) ?? []).map(({ candidate }) => candidate),
       })),
     );
     await this.outbox.add(
@@ -163,19 +187,17 @@ export class RequestUseHandler {
     return useRequestId;
   }
 
-  /** The work each item names, by position; missing positions were not identified. */
-  private async resolveWorks(
-    items: CheckedItem[],
-    manager: EntityManager,
-  ): Promise<Map<number, ViewWork>> {
+  /**
+   * The work each item names, by position (missing positions were not identified), how it
+   * was found, and the works a title was close to when none was certain. Titles go through
+   * the one matcher, in the request's transaction.
+   */
+  private async resolveWorks(items: CheckedItem[], manager: EntityManager): Promise<Resolved> {
     const idOf = new Map<number, string>();
+    const matchOf = new Map<number, ItemMatch>();
+    const candidatesOf = new Map<number, MatchedCandidate[]>();
     const byIdentifier: { index: number; scheme: IdentifierScheme; value: string }[] = [];
-    const byTitle: {
-      index: number;
-      title: string;
-      creator: string | null;
-      category: WorkCategory | null;
-    }[] = [];
+    const byTitle: { index: number; query: TitleQuery }[] = [];
     items.forEach((item, index) => {
       const lookup = item.lookup;
       if (lookup.by === 'id') idOf.set(index, lookup.workId);
@@ -184,9 +206,7 @@ export class RequestUseHandler {
       else
         byTitle.push({
           index,
-          title: lookup.normalizedTitle,
-          creator: lookup.normalizedCreator,
-          category: item.category,
+          query: { title: lookup.title, creator: lookup.creatorName, category: item.category },
         });
     });
     if (byIdentifier.length) {
@@ -199,27 +219,45 @@ export class RequestUseHandler {
         if (workId) idOf.set(index, workId);
       }
     }
+    for (const index of idOf.keys())
+      matchOf.set(index, { method: MatchMethod.IDENTIFIER, score: MATCHING.exactScore });
     if (byTitle.length) {
-      const matches = await this.registry.bestTitleMatches(
-        byTitle.map(({ title, creator, category }) => ({
-          normalizedTitle: title,
-          normalizedCreator: creator,
-          category,
-        })),
-        this.config.TITLE_MATCH_THRESHOLD,
+      const results = await this.registry.matchTitles(
+        byTitle.map(({ query }) => query),
         manager,
       );
-      matches.forEach((match, position) => {
-        if (match) idOf.set(byTitle[position]!.index, match.workId);
+      results.forEach(({ decision }, position) => {
+        const index = byTitle[position]!.index;
+        if (decision.outcome === 'MATCHED') {
+          idOf.set(index, decision.match.workId);
+          matchOf.set(index, { method: decision.match.method, score: decision.match.score });
+        } else if (decision.outcome === 'AMBIGUOUS') {
+          candidatesOf.set(
+            index,
+            decision.candidates.map(({ workId, method, score }) => ({ workId, method, score })),
+          );
+        }
       });
     }
-    const works = await this.registry.works([...idOf.values()], manager);
-    const resolved = new Map<number, ViewWork>();
+    const candidateIds = [...candidatesOf.values()].flatMap((list) => list.map((c) => c.workId));
+    const found = await this.registry.works([...idOf.values(), ...candidateIds], manager);
+    const works = new Map<number, ViewWork>();
     for (const [index, workId] of idOf) {
-      const work = works.get(workId);
-      if (work) resolved.set(index, work);
+      const work = found.get(workId);
+      if (work) works.set(index, work);
+      else matchOf.delete(index);
     }
-    return resolved;
+    const candidates = new Map<number, { candidate: MatchedCandidate; work: ViewWork }[]>();
+    for (const [index, list] of candidatesOf) {
+      candidates.set(
+        index,
+        list.flatMap((candidate) => {
+          const work = found.get(candidate.workId);
+          return work ? [{ candidate, work }] : [];
+        }),
+      );
+    }
+    return { works, matches: matchOf, candidates };
   }
 
   private licenseOf(

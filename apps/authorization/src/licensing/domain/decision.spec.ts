@@ -9,7 +9,7 @@ import {
   type OptOutTerms,
 } from '#libs/contracts';
 import type { SchemeTerms } from '../../schemes/domain/scheme.js';
-import { decide, type ItemFacts, type UseItem } from './decision.js';
+import { decide, type ItemFacts, type NearMiss, type UseItem } from './decision.js';
 
 const HOLDER = 'holder-a';
 const WORK = 'work-1';
@@ -70,10 +70,20 @@ const facts = (overrides: Partial<ItemFacts> = {}): ItemFacts => ({
   schemes: [musicScheme, mangaScheme],
   optOuts: [],
   optOutViewStale: false,
+  nearMisses: [],
   ...overrides,
 });
 
 const unidentified = { work: null };
+
+const sakura: NearMiss = {
+  id: 'work-sakura',
+  title: '桜の雨',
+  holdersAt: holdersOverTime([
+    { effectiveFrom: new Date('2020-01-01T00:00:00Z'), holderIds: [HOLDER] },
+  ]),
+};
+const nearMiss = { work: null, nearMisses: [sakura] };
 
 describe(decide.name, () => {
   /** One row per path through the rules: the item, the facts, the decision expected. */
@@ -93,6 +103,36 @@ describe(decide.name, () => {
       Decision.OUT_OF_SCOPE,
     ],
     ['an unidentified work without a category', item, unidentified, Decision.OUT_OF_SCOPE],
+    [
+      'a title close to a registered work: never granted as unidentified',
+      { ...item, category: WorkCategory.MUSIC },
+      nearMiss,
+      Decision.PENDING,
+    ],
+    [
+      'a title close to an opted-out work',
+      { ...item, category: WorkCategory.MUSIC },
+      { ...nearMiss, optOuts: [optOut()] },
+      Decision.PENDING,
+    ],
+    [
+      'a title close to a registered work, scheme does not cover unidentified',
+      { ...item, category: WorkCategory.MANGA, useType: UseType.ONLINE_READING },
+      nearMiss,
+      Decision.PENDING,
+    ],
+    [
+      'a title close to a registered work, out of scope anyway',
+      { ...item, category: WorkCategory.MUSIC, territory: 'FR' },
+      nearMiss,
+      Decision.OUT_OF_SCOPE,
+    ],
+    [
+      'a title close to a registered work while the opt-out view is stale',
+      { ...item, category: WorkCategory.MUSIC },
+      { ...nearMiss, optOutViewStale: true },
+      Decision.PENDING,
+    ],
     [
       'a use type no scheme covers',
       { ...item, useType: UseType.BROADCAST },
@@ -210,5 +250,27 @@ describe(decide.name, () => {
     const result = decide({ ...item, category: WorkCategory.MUSIC }, facts(unidentified));
     expect(result.unidentifiedReference).toBe('title:unknown song');
     expect(result.license!.feeMinor).toBe(3000n);
+  });
+
+  it('should name the works a title is close to, and say which are opted out', () => {
+    const other: NearMiss = {
+      ...sakura,
+      id: 'work-other',
+      title: '桜の雨が降る日',
+      holdersAt: holdersOverTime([]),
+    };
+    const result = decide(
+      { ...item, category: WorkCategory.MUSIC },
+      facts({ work: null, nearMisses: [sakura, other], optOuts: [optOut()] }),
+    );
+    expect(result).toMatchObject({
+      decision: Decision.PENDING,
+      unidentifiedReference: null,
+      contactHolderIds: [],
+    });
+    expect(result.license).toBeUndefined();
+    expect(result.reason).toBe(
+      'the title is close to registered works 桜の雨 (work-sakura), 桜の雨が降る日 (work-other); 桜の雨 (work-sakura) is opted out of extended collective licensing for STREAM: name the work by id or identifier',
+    );
   });
 });

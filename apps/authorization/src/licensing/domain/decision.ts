@@ -29,11 +29,23 @@ export interface ItemFacts {
   } | null;
   /** How an unidentified work will be matched later (its identifier, title, or id given). */
   unidentifiedReference: string;
+  /**
+   * Registered works an unidentified title is close to without being certainly one of them
+   * (a near miss, or several works equally close), best first; empty when nothing is near.
+   */
+  nearMisses: readonly NearMiss[];
   schemes: readonly SchemeTerms[];
   /** Opt-outs of the holders of the work (withdrawn ones included). */
   optOuts: readonly OptOutTerms[];
   /** The opt-out view is behind by more than it may be: grant nothing. */
   optOutViewStale: boolean;
+}
+
+/** A registered work close to an unidentified item's title. */
+export interface NearMiss {
+  id: string;
+  title: string;
+  holdersAt: HoldersAt;
 }
 
 export interface ItemDecision {
@@ -54,7 +66,8 @@ export const startOf = (day: string): Date => new Date(`${day}T00:00:00.000Z`);
 /**
  * Decides one item, in the order of DESIGN.md "Licensing decisions": out of scope, opted out
  * on the start date, (fail closed when the opt-out view is stale), disputed, unidentified,
- * granted. A license ends before an opt-out scheduled inside its period takes effect.
+ * granted. A title close to registered works without being certainly one of them is never
+ * licensed as unidentified: it waits (PENDING) for the platform to name the work. A license ends before an opt-out scheduled inside its period takes effect.
  */
 export function decide(item: UseItem, facts: ItemFacts): ItemDecision {
   const none = { contactHolderIds: [], unidentifiedReference: null };
@@ -98,6 +111,13 @@ export function decide(item: UseItem, facts: ItemFacts): ItemDecision {
         unidentifiedReference: null,
       };
     }
+  } else if (facts.nearMisses.length) {
+    return {
+      decision: Decision.PENDING,
+      reason: nearMissReason(item, facts.nearMisses, facts.optOuts, start),
+      scheme,
+      ...none,
+    };
   } else if (!scheme.coversUnidentified) {
     return {
       decision: Decision.OUT_OF_SCOPE,
@@ -144,6 +164,24 @@ export function decide(item: UseItem, facts: ItemFacts): ItemDecision {
     license,
     ...none,
   };
+}
+
+/** Names the works a title is close to, and those opted out for the item's use. */
+function nearMissReason(
+  item: UseItem,
+  nearMisses: readonly NearMiss[],
+  optOuts: readonly OptOutTerms[],
+  start: Date,
+): string {
+  const named = (work: NearMiss) => `${work.title} (${work.id})`;
+  const optedOut = nearMisses.filter(
+    (work) => optOutsInForce(work.id, work.holdersAt, optOuts, start, item.useType).length > 0,
+  );
+  const works = nearMisses.map(named).join(', ');
+  const warning = optedOut.length
+    ? `; ${optedOut.map(named).join(', ')} ${optedOut.length === 1 ? 'is' : 'are'} opted out of extended collective licensing for ${item.useType}`
+    : '';
+  return `the title is close to registered ${nearMisses.length === 1 ? 'work' : 'works'} ${works}${warning}: name the work by id or identifier`;
 }
 
 /**

@@ -29,7 +29,15 @@ export interface UseItemRequest {
 export type WorkLookup =
   | { by: 'id'; workId: string }
   | { by: 'identifier'; scheme: IdentifierScheme; value: string }
-  | { by: 'title'; normalizedTitle: string; normalizedCreator: string | null };
+  | {
+      by: 'title';
+      /** As the platform wrote them, for the matcher. */
+      title: string;
+      creatorName: string | null;
+      /** As the unidentified reference keeps them. */
+      normalizedTitle: string;
+      normalizedCreator: string | null;
+    };
 
 export interface CheckedItem extends UseItem {
   lookup: WorkLookup;
@@ -64,6 +72,8 @@ export function checkItems(
       if (!normalizedTitle) problems.push(`${at}.title: must contain letters or digits`);
       lookup = {
         by: 'title',
+        title: item.title,
+        creatorName: item.creatorName || null,
         normalizedTitle,
         normalizedCreator: item.creatorName ? normalizeTitle(item.creatorName) || null : null,
       };

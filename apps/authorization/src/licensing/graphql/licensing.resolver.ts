@@ -113,6 +113,15 @@ export class LicensingResolver {
           decision: item.decision,
           reason: item.reason,
           work: item.workId ? { id: item.workId } : null,
+          match:
+            item.matchMethod && item.matchScore !== null
+              ? { method: item.matchMethod, score: item.matchScore }
+              : null,
+          candidates: item.candidates.map(({ workId, method, score }) => ({
+            work: { id: workId },
+            method,
+            score,
+          })),
           license: license ? licenseView(license) : null,
           price: license ? moneyOf(license.feeMinor, license.currency) : null,
           contactHolders: item.contactHolderIds.map((holderId) => ({ id: holderId })),

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -14,11 +14,47 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Decision, IsCalendarDate, IsId, UseType, WorkCategory } from '#libs/contracts';
+import { MatchMethod } from '#libs/matching';
 import { IdentifierInput, Money, PageInfo, Party, Work } from '#libs/runtime';
 import { MAX_ITEMS } from '../domain/use-request.js';
 import { LicenseStatus } from '../infrastructure/licensing.entities.js';
 
 registerEnumType(LicenseStatus, { name: 'LicenseStatus' });
+registerEnumType(MatchMethod, {
+  name: 'MatchMethod',
+  description: 'How a work was found.',
+  valuesMap: {
+    IDENTIFIER: { description: "By an identifier (ISWC, ISRC, ISAN, ISBN, the registry's id)." },
+    EXACT_TITLE: {
+      description:
+        'The same title once normalized (width, case, kana, old kanji forms, spacing, punctuation).',
+    },
+    READING: { description: 'The same reading (kanji, kana and romaji spellings of one title).' },
+    FUZZY: { description: 'A similar title (trigram similarity of the title or its reading).' },
+    PARTIAL: { description: 'The query is a part of the title, or the title a part of the query.' },
+  },
+});
+
+@ObjectType({ description: 'How an item’s work was identified.' })
+export class ItemMatch {
+  @Field(() => MatchMethod)
+  method: MatchMethod;
+
+  @Field(() => Float, { description: 'From 0 to 1; 1 for an identifier.' })
+  score: number;
+}
+
+@ObjectType({ description: 'A registered work a title is close to.' })
+export class MatchCandidate {
+  @Field(() => Work)
+  work: Work;
+
+  @Field(() => MatchMethod)
+  method: MatchMethod;
+
+  @Field(() => Float, { description: 'From 0 to 1.' })
+  score: number;
+}
 
 @ObjectType({ description: 'Permission to use a work (or an unidentified one) under ECL.' })
 export class License {
@@ -99,6 +135,18 @@ export class UseRequestItem {
   @Field(() => Work, { nullable: true, description: 'The work identified, if any.' })
   work: Work | null;
 
+  @Field(() => ItemMatch, {
+    nullable: true,
+    description: 'How the work was identified; null when no work was.',
+  })
+  match: ItemMatch | null;
+
+  @Field(() => [MatchCandidate], {
+    description:
+      'Registered works the title is close to when none of them is certainly the one meant, best first: the item is then PENDING until the work is named by id or identifier.',
+  })
+  candidates: MatchCandidate[];
+
   @Field(() => License, { nullable: true })
   license: License | null;
 
@@ -157,7 +205,8 @@ export class RequestUseItemInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Matched by similarity when no id or identifier is known.',
+    description:
+      'Matched across scripts (kanji, kana, romaji), readings and spellings when no id or identifier is known; a title close to registered works without being certainly one is PENDING with its candidates.',
   })
   @IsOptional()
   @IsString()

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 import { Decision, UseType, WorkCategory } from '#libs/contracts';
 import { minorUnits } from '#libs/database';
+import type { MatchMethod } from '#libs/matching';
 
 export enum LicenseStatus {
   ACTIVE = 'ACTIVE',
@@ -49,6 +50,24 @@ export class UseRequestItemEntity {
 
   @Column({ name: 'unidentified_reference', type: 'text', nullable: true })
   unidentifiedReference: string | null;
+
+  /** How the work was identified (null when it was not). */
+  @Column({ name: 'match_method', type: 'text', nullable: true })
+  matchMethod: MatchMethod | null;
+
+  @Column({ name: 'match_score', type: 'double precision', nullable: true })
+  matchScore: number | null;
+
+  /** Works a title was close to when none was certain, best first, as answered. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  candidates: MatchedCandidate[];
+}
+
+/** A work a title was close to, and how close. */
+export interface MatchedCandidate {
+  workId: string;
+  method: MatchMethod;
+  score: number;
 }
 
 @Entity({ name: 'licenses' })

@@ -92,6 +92,12 @@ const MATRIX: Record<string, Rule> = {
     roles: 'ANYONE',
     allowed: [...WHO],
   },
+  matchWorks: {
+    service: 'rights-registry',
+    document: '{ matchWorks(query: "Tenant") { work { id } method score } }',
+    roles: 'ANYONE',
+    allowed: [...WHO],
+  },
   registerParty: {
     service: 'rights-registry',
     document: `mutation ($society: ID!) {

@@ -1,4 +1,13 @@
-import { Directive, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import {
+  Directive,
+  Field,
+  Float,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -15,6 +24,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IdentifierScheme, IsId, IsInstant, RightType, WorkCategory } from '#libs/contracts';
+import { MatchMethod } from '#libs/matching';
 import { IdentifierInput, PageInfo } from '#libs/runtime';
 import { Party } from '../../parties/graphql/party.type.js';
 
@@ -137,6 +147,35 @@ export class Work {
 
   @Field()
   createdAt: Date;
+}
+
+registerEnumType(MatchMethod, {
+  name: 'MatchMethod',
+  description: 'How a work was found for a text.',
+  valuesMap: {
+    IDENTIFIER: { description: 'An identifier of the work (ISWC, ISRC, ISAN, ISBN) is the text.' },
+    EXACT_TITLE: {
+      description: 'A title of the work is the text, written alike once normalized.',
+    },
+    READING: {
+      description:
+        'A title of the work reads like the text: another script (kana, romaji), old or new kanji forms.',
+    },
+    FUZZY: { description: 'A title of the work is close to the text, not the same.' },
+    PARTIAL: { description: 'A title of the work holds the text, or the text holds the title.' },
+  },
+});
+
+@ObjectType({ description: 'A work found for a text, how it was found and how close it is.' })
+export class WorkMatch {
+  @Field(() => Work)
+  work: Work;
+
+  @Field(() => MatchMethod)
+  method: MatchMethod;
+
+  @Field(() => Float, { description: 'From 0 to 1; 1 for an identifier or the same title.' })
+  score: number;
 }
 
 @ObjectType()

@@ -181,6 +181,16 @@ const MATRIX: Record<string, Rule> = {
     allowed: ['OPERATOR', 'ADMIN_A', 'HOLDER_A'],
     wrongTenant: 'FORBIDDEN',
   },
+  updateWork: {
+    service: 'rights-registry',
+    document: `mutation ($work: ID!) {
+      updateWork(input: { workId: $work, alternativeTitles: [{ title: "Another name" }] }) { id }
+    }`,
+    variables: (ids) => ({ work: ids.workA }),
+    roles: [OPERATOR, SOCIETY_ADMIN, RIGHT_HOLDER],
+    allowed: ['OPERATOR', 'ADMIN_A', 'HOLDER_A'],
+    wrongTenant: 'FORBIDDEN',
+  },
   resolveDispute: {
     service: 'rights-registry',
     document: `mutation ($id: ID!) {

@@ -68,6 +68,19 @@ describe('work search', () => {
     return result.data!.searchWorks.map((work) => work.title);
   };
 
+  /** Payloads of a work's events of one type, once the relay has published them. */
+  const published = async (type: string, workId: string): Promise<Record<string, unknown>[]> => {
+    for (let attempt = 0; ; attempt++) {
+      const rows = await sut.app.get(DataSource).query<{ payload: Record<string, unknown> }[]>(
+        `SELECT value->'payload' AS payload FROM eventlog.events
+          WHERE value->>'type' = $1 AND value->'payload'->>'workId' = $2`,
+        [type, workId],
+      );
+      if (rows.length > 0 || attempt >= 150) return rows.map((row) => row.payload);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+
   beforeAll(async () => {
     sut = await startTestService(rightsRegistryApp);
     folder = await mkdtemp(path.join(tmpdir(), 'work-search-'));
@@ -185,6 +198,78 @@ describe('work search', () => {
     expect(result.errors).toBeDefined();
 
     expect(await matches('Rolled Back Melody')).toEqual([]);
+  });
+
+  it('should move the keys with a title update: the old title is no longer an exact title', async () => {
+    const workId = await register('古い題名の曲', { creatorNames: ['山田 花子'] });
+    const update = (input: Record<string, unknown>, caller: Caller) =>
+      sut.graphql<{ updateWork: { title: string; alternativeTitles: { title: string }[] } }>(
+        `mutation ($input: UpdateWorkInput!) {
+           updateWork(input: $input) { title alternativeTitles { title } }
+         }`,
+        { input: { workId, ...input } },
+        caller,
+      );
+
+    const updated = await update(
+      { title: '新しい題名の曲', alternativeTitles: [{ title: 'Atarashii Melody' }] },
+      holder,
+    );
+
+    expect(updated.errors).toBeUndefined();
+    expect(updated.data!.updateWork).toEqual({
+      title: '新しい題名の曲',
+      alternativeTitles: [{ title: 'Atarashii Melody' }],
+    });
+    const old = (await matches('古い題名の曲')).find((match) => match.work.id === workId);
+    expect(old?.method).not.toBe(MatchMethod.EXACT_TITLE);
+    expect((await matches('新しい題名の曲'))[0]).toMatchObject({
+      work: { id: workId },
+      method: MatchMethod.EXACT_TITLE,
+    });
+    expect((await matches('atarashii melody'))[0]).toMatchObject({ work: { id: workId } });
+    const [event] = await published('registry.work.updated', workId);
+    expect(event).toMatchObject({
+      title: '新しい題名の曲',
+      alternativeTitles: ['Atarashii Melody'],
+      creatorNames: ['山田 花子'],
+    });
+  });
+
+  it('should refuse a title update by a holder without a share, and an empty title', async () => {
+    const workId = await register('Guarded Title');
+    const stranger: Caller = {
+      role: Role.RIGHT_HOLDER,
+      partyId: await registeredParty(sut, { kind: PartyKind.RIGHT_HOLDER, name: 'Stranger' }),
+    };
+    const update = (title: string, caller: Caller) =>
+      sut.graphql(
+        'mutation ($input: UpdateWorkInput!) { updateWork(input: $input) { id } }',
+        { input: { workId, title } },
+        caller,
+      );
+
+    const refused = await update('Taken Title', stranger);
+    const empty = await update('   ', holder);
+
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await matches('Guarded Title'))[0]).toMatchObject({
+      work: { id: workId, title: 'Guarded Title' },
+      method: MatchMethod.EXACT_TITLE,
+    });
+    const taken = (await matches('Taken Title')).find((match) => match.work.id === workId);
+    expect(taken?.method).not.toBe(MatchMethod.EXACT_TITLE);
+  });
+
+  it('should carry the alternative titles in the work.registered event', async () => {
+    const workId = await register('Event Song', {
+      alternativeTitles: [{ title: 'イベントの歌', language: 'ja' }],
+    });
+
+    const [event] = await published('registry.work.registered', workId);
+
+    expect(event).toMatchObject({ alternativeTitles: ['イベントの歌'] });
   });
 
   it('should rebuild the keys of registered works from their titles and creators', async () => {

@@ -7,6 +7,7 @@ import { RegisterWorksHandler } from './application/register-works.handler.js';
 import { ResolveDisputeHandler } from './application/resolve-dispute.handler.js';
 import { SearchWorksHandler } from './application/search-works.handler.js';
 import { UpdateWorkSharesHandler } from './application/update-work-shares.handler.js';
+import { UpdateWorkHandler } from './application/update-work.handler.js';
 import { WithdrawDisputeHandler } from './application/withdraw-dispute.handler.js';
 import { WorkLoader } from './application/work.loader.js';
 import { WorkQueries } from './application/work.queries.js';
@@ -26,6 +27,7 @@ import {
     RegisterWorkHandler,
     RegisterWorksHandler,
     UpdateWorkSharesHandler,
+    UpdateWorkHandler,
     ResolveDisputeHandler,
     SearchWorksHandler,
     WithdrawDisputeHandler,

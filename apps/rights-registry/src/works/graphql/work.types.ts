@@ -286,6 +286,40 @@ export class RegisterWorkInput {
   confirmDuplicates?: boolean | null;
 }
 
+@InputType({
+  description:
+    "A change of a work's titles or creators: what is given replaces what was; what is left out stays.",
+})
+export class UpdateWorkInput {
+  @Field(() => ID)
+  @IsId()
+  workId: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  title?: string | null;
+
+  @Field(() => [AlternativeTitleInput], {
+    nullable: true,
+    description: 'Every alternative title of the work (an empty list removes them all).',
+  })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => AlternativeTitleInput)
+  @ArrayMaxSize(100)
+  alternativeTitles?: AlternativeTitleInput[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Every creator of the work.' })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  @ArrayMaxSize(100)
+  creatorNames?: string[] | null;
+}
+
 @InputType()
 export class UpdateWorkSharesInput {
   @Field(() => ID)

@@ -22,6 +22,7 @@ import { RegisterWorksHandler } from '../application/register-works.handler.js';
 import { ResolveDisputeHandler } from '../application/resolve-dispute.handler.js';
 import { SearchWorksHandler, type WorkMatchView } from '../application/search-works.handler.js';
 import { UpdateWorkSharesHandler } from '../application/update-work-shares.handler.js';
+import { UpdateWorkHandler } from '../application/update-work.handler.js';
 import { WithdrawDisputeHandler } from '../application/withdraw-dispute.handler.js';
 import { WorkLoader } from '../application/work.loader.js';
 import { WorkQueries } from '../application/work.queries.js';
@@ -34,6 +35,7 @@ import {
   RegisterWorkInput,
   RegisterWorksInput,
   ResolveDisputeInput,
+  UpdateWorkInput,
   UpdateWorkSharesInput,
   Work,
   WorkConnection,
@@ -61,6 +63,7 @@ export class WorksResolver {
     private readonly withdrawDisputeHandler: WithdrawDisputeHandler,
     private readonly answerDisputeHandler: AnswerDisputeHandler,
     private readonly searchWorksHandler: SearchWorksHandler,
+    private readonly updateWorkHandler: UpdateWorkHandler,
     private readonly queries: WorkQueries,
     private readonly loader: WorkLoader,
   ) {}
@@ -105,6 +108,19 @@ export class WorksResolver {
         req.correlationId,
       ),
     );
+  }
+
+  @Mutation(() => Work, {
+    description:
+      "Changes a work's title, alternative titles or creators (those given), by whoever may change its shares.",
+  })
+  @Roles(Role.OPERATOR, Role.SOCIETY_ADMIN, Role.RIGHT_HOLDER)
+  updateWork(
+    @Args('input') input: UpdateWorkInput,
+    @CurrentCaller() caller: Caller,
+    @Context('req') req: FastifyRequest,
+  ): Promise<WorkView> {
+    return mapWorkErrors(() => this.updateWorkHandler.execute(caller, input, req.correlationId));
   }
 
   @Mutation(() => [Work], {

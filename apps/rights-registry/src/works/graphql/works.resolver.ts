@@ -221,7 +221,7 @@ export class WorksResolver {
 
   @Query(() => [Work], {
     description:
-      'Works whose identifier equals the query, then works by title or creator across Japanese scripts (kanji, kana, romaji, old kanji forms) and Latin spellings, parts of titles included; best first.',
+      'Works whose identifier equals the query, then works by title (alternative titles included) across Japanese scripts (kanji, kana, romaji, old kanji forms) and Latin spellings, parts of titles included; best first.',
   })
   @Public()
   async searchWorks(

@@ -12,7 +12,9 @@ import { Outbox } from '#libs/messaging';
 import { ImportWorksHandler } from '../apps/rights-registry/src/works/application/import/import-works.handler.js';
 import { WORK_CSV_COLUMNS } from '../apps/rights-registry/src/works/application/import/work-csv.js';
 import { csvRows } from '../apps/rights-registry/src/works/infrastructure/csv-rows.js';
+import { WorkMatchKeys } from '../apps/rights-registry/src/works/infrastructure/work-match-keys.js';
 import { WorkQueries } from '../apps/rights-registry/src/works/application/work.queries.js';
+import { SearchWorksHandler } from '../apps/rights-registry/src/works/application/search-works.handler.js';
 import { rightsRegistryDatabase } from '../apps/rights-registry/src/rights-registry.database.js';
 import {
   copyBaseline,
@@ -145,6 +147,7 @@ export const registryBenchmark: BenchmarkSuite = {
         const handler = new ImportWorksHandler(
           dataSource,
           new Outbox(rightsRegistryDatabase.service, rightsRegistryDatabase.schema),
+          new WorkMatchKeys(dataSource),
         );
         const started = performance.now();
         let staged = started;
@@ -176,12 +179,15 @@ export const registryBenchmark: BenchmarkSuite = {
           if (i % 3 === 1) return title.split(' ').slice(0, -1).join(' ') || title;
           return title.toUpperCase();
         });
-        const queriesAt = new WorkQueries(dataSource);
+        const search = new SearchWorksHandler(
+          new WorkQueries(dataSource),
+          new WorkMatchKeys(dataSource),
+        );
         const searchTimes: number[] = [];
         let found = 0;
         for (const query of queries) {
           const started = performance.now();
-          const hits = await queriesAt.search(query, 20);
+          const hits = await search.execute(query, 20);
           searchTimes.push(performance.now() - started);
           if (hits.length > 0) found += 1;
         }
@@ -213,7 +219,7 @@ export const registryBenchmark: BenchmarkSuite = {
           `| of which: reading, checking and staging rows (csv-parse, identifiers, normalization, COPY into staging) / set-based checks, registry tables and outbox | ${round(stagingSeconds, 1)} s / ${round(imported.seconds - stagingSeconds, 1)} s |`,
           `| bulk import / COPY (target >= 0.3) | **${round(importRatio, 3)}** ${importRatio >= 0.3 ? 'met' : 'NOT met'} |`,
           `| baseline: primary-key point select, p50 / p95 | ${round(percentile(pointTimes, 50), 2)} ms / ${round(percentile(pointTimes, 95), 2)} ms |`,
-          `| searchWorks (identifier lookup, then ranked trigram similarity of normalized titles), ${queries.length} queries, p50 / p95 (target p95 < 50 ms) | ${round(percentile(searchTimes, 50), 1)} ms / **${round(p95, 1)} ms** ${p95 < 50 ? 'met' : 'NOT met'} |`,
+          `| searchWorks (identifier lookup, then the title matcher over the registry's match keys), ${queries.length} queries, p50 / p95 (target p95 < 50 ms) | ${round(percentile(searchTimes, 50), 1)} ms / **${round(p95, 1)} ms** ${p95 < 50 ? 'met' : 'NOT met'} |`,
           `| queries with at least one hit | ${found} of ${queries.length} |`,
           '',
           'Search queries are variants of catalogue titles: hiragana for katakana, a word left out,',

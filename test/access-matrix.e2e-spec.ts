@@ -92,6 +92,12 @@ const MATRIX: Record<string, Rule> = {
     roles: 'ANYONE',
     allowed: [...WHO],
   },
+  matchWorks: {
+    service: 'rights-registry',
+    document: '{ matchWorks(query: "Tenant") { work { id } method score } }',
+    roles: 'ANYONE',
+    allowed: [...WHO],
+  },
   registerParty: {
     service: 'rights-registry',
     document: `mutation ($society: ID!) {
@@ -171,6 +177,16 @@ const MATRIX: Record<string, Rule> = {
         shares: [{ holderId: $holder, rightType: MAKING_AVAILABLE, shareBps: 7000 }] }) { id }
     }`,
     variables: (ids) => ({ work: ids.workA, holder: ids.holderA }),
+    roles: [OPERATOR, SOCIETY_ADMIN, RIGHT_HOLDER],
+    allowed: ['OPERATOR', 'ADMIN_A', 'HOLDER_A'],
+    wrongTenant: 'FORBIDDEN',
+  },
+  updateWork: {
+    service: 'rights-registry',
+    document: `mutation ($work: ID!) {
+      updateWork(input: { workId: $work, alternativeTitles: [{ title: "Another name" }] }) { id }
+    }`,
+    variables: (ids) => ({ work: ids.workA }),
     roles: [OPERATOR, SOCIETY_ADMIN, RIGHT_HOLDER],
     allowed: ['OPERATOR', 'ADMIN_A', 'HOLDER_A'],
     wrongTenant: 'FORBIDDEN',

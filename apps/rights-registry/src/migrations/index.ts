@@ -5,6 +5,7 @@ import { CreateRegistry1795555941799 } from './1795555941799-CreateRegistry.js';
 import { CreateIdempotencyKeys1795600000000 } from './1795600000000-CreateIdempotencyKeys.js';
 import { DisputeOpenersAndAnswers1796033670961 } from './1796033670961-DisputeOpenersAndAnswers.js';
 import { CreateMembershipOffers1796033926019 } from './1796033926019-CreateMembershipOffers.js';
+import { CreateWorkMatchKeys1796100000000 } from './1796100000000-CreateWorkMatchKeys.js';
 
 export const migrations: (new () => MigrationInterface)[] = [
   CreateMessagingTables1764000000001,
@@ -12,4 +13,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   CreateIdempotencyKeys1795600000000,
   DisputeOpenersAndAnswers1796033670961,
   CreateMembershipOffers1796033926019,
+  CreateWorkMatchKeys1796100000000,
 ];

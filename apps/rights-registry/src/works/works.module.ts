@@ -5,10 +5,13 @@ import { AnswerDisputeHandler } from './application/answer-dispute.handler.js';
 import { RegisterWorkHandler } from './application/register-work.handler.js';
 import { RegisterWorksHandler } from './application/register-works.handler.js';
 import { ResolveDisputeHandler } from './application/resolve-dispute.handler.js';
+import { SearchWorksHandler } from './application/search-works.handler.js';
 import { UpdateWorkSharesHandler } from './application/update-work-shares.handler.js';
+import { UpdateWorkHandler } from './application/update-work.handler.js';
 import { WithdrawDisputeHandler } from './application/withdraw-dispute.handler.js';
 import { WorkLoader } from './application/work.loader.js';
 import { WorkQueries } from './application/work.queries.js';
+import { WorkMatchKeys } from './infrastructure/work-match-keys.js';
 import {
   DisputeOpenerResolver,
   WorkShareResolver,
@@ -19,11 +22,14 @@ import {
   imports: [PartiesModule],
   providers: [
     WorkQueries,
+    WorkMatchKeys,
     WorkLoader,
     RegisterWorkHandler,
     RegisterWorksHandler,
     UpdateWorkSharesHandler,
+    UpdateWorkHandler,
     ResolveDisputeHandler,
+    SearchWorksHandler,
     WithdrawDisputeHandler,
     AnswerDisputeHandler,
     ImportWorksHandler,

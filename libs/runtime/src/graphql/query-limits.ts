@@ -41,6 +41,7 @@ export type SignedIn = (authorization: string | undefined, context: unknown) => 
  */
 export const DEFAULT_PAGE_SIZES: Readonly<Record<string, number>> = {
   'Query.searchWorks': 20,
+  'Query.matchWorks': 20,
   'Query.works': 20,
   'Query.licenses': 50,
   'Query.optOutRegister': 50,
@@ -80,8 +81,9 @@ const inputList = (args: Args, name: string): unknown => (args.input as Args | u
 export const EXPENSIVE_FIELDS: Readonly<
   Record<string, { cost: (args: Args) => number; size?: (args: Args) => number }>
 > = {
-  /** A trigram search over every title of the registry. */
+  /** The title matcher over every title of the registry. */
   'Query.searchWorks': { cost: () => 100 },
+  'Query.matchWorks': { cost: () => 100 },
   /** Each item is matched (by identifier or by title, a trigram search) and priced. */
   'Mutation.requestUse': { cost: (args) => 3 * lengthOf(inputList(args, 'items')) },
   'Mutation.registerWorks': {

@@ -20,21 +20,6 @@ import { MAX_ITEMS } from '../domain/use-request.js';
 import { LicenseStatus } from '../infrastructure/licensing.entities.js';
 
 registerEnumType(LicenseStatus, { name: 'LicenseStatus' });
-registerEnumType(MatchMethod, {
-  name: 'MatchMethod',
-  description: 'How a work was found.',
-  valuesMap: {
-    IDENTIFIER: { description: "By an identifier (ISWC, ISRC, ISAN, ISBN, the registry's id)." },
-    EXACT_TITLE: {
-      description:
-        'The same title once normalized (width, case, kana, old kanji forms, spacing, punctuation).',
-    },
-    READING: { description: 'The same reading (kanji, kana and romaji spellings of one title).' },
-    FUZZY: { description: 'A similar title (trigram similarity of the title or its reading).' },
-    PARTIAL: { description: 'The query is a part of the title, or the title a part of the query.' },
-  },
-});
-
 @ObjectType({ description: 'How an item’s work was identified.' })
 export class ItemMatch {
   @Field(() => MatchMethod)

@@ -26,6 +26,7 @@ import {
   WorkIdentifierEntity,
   WorkTitleEntity,
 } from '../infrastructure/work.entities.js';
+import { WorkMatchKeys } from '../infrastructure/work-match-keys.js';
 import { workRegistered } from './work-registered.js';
 import { WorkQueries } from './work.queries.js';
 import type { WorkView } from './work-view.js';
@@ -53,6 +54,7 @@ export class RegisterWorkHandler {
     private readonly parties: PartyQueries,
     private readonly works: WorkQueries,
     private readonly config: RightsRegistryConfig,
+    private readonly matchKeys: WorkMatchKeys,
   ) {}
 
   async execute(
@@ -163,6 +165,15 @@ export class RegisterWorkHandler {
         work.alternativeTitles.map((alternative) => ({ id: randomUUID(), workId, ...alternative })),
       );
     }
+    await this.matchKeys.write(manager, [
+      {
+        workId,
+        category: work.category,
+        title: work.title,
+        alternativeTitles: work.alternativeTitles.map((alternative) => alternative.title),
+        creatorNames: work.creatorNames,
+      },
+    ]);
     if (work.identifiers.length) {
       await manager.insert(
         WorkIdentifierEntity,

@@ -17,6 +17,7 @@ export function workRegistered(
     payload: {
       workId,
       title: work.title,
+      alternativeTitles: work.alternativeTitles.map((alternative) => alternative.title),
       category: work.category,
       creatorNames: work.creatorNames,
       identifiers: work.identifiers,

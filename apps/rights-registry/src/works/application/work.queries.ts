@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import {
-  IdentifierScheme,
-  normalizeTitle,
-  parseIdentifier,
-  type WorkCategory,
-} from '#libs/contracts';
+import { IdentifierScheme, parseIdentifier, type WorkCategory } from '#libs/contracts';
 import { ShareHistory } from '../domain/share-history.js';
 import { WorkError, WorkErrorCode } from '../domain/work.errors.js';
 import {
@@ -23,11 +18,6 @@ export interface WorksFilter {
   category?: WorkCategory;
   holderId?: string;
 }
-
-/** Similarity below which a title does not count as a match. */
-export const SEARCH_THRESHOLD = 0.3;
-/** Similarity of the first, fast pass of a search. */
-export const STRICT_SEARCH_THRESHOLD = 0.6;
 
 @Injectable()
 export class WorkQueries {
@@ -153,59 +143,8 @@ export class WorkQueries {
     return rows;
   }
 
-  /**
-   * Works matching `text`: an identifier of any scheme matches exactly and comes first; then
-   * titles and alternative titles by trigram similarity of their normalized forms.
-   */
-  async search(
-    text: string,
-    first: number,
-    category?: WorkCategory,
-  ): Promise<{ id: string; score: number }[]> {
-    const exact = await this.byIdentifierText(text);
-    const normalized = normalizeTitle(text);
-    let ranked: { id: string; score: number }[] = [];
-    // Close matches first: a high threshold lets the trigram index discard most rows itself.
-    // Only when nothing is that close does the search widen to the usual threshold.
-    for (const threshold of [STRICT_SEARCH_THRESHOLD, SEARCH_THRESHOLD]) {
-      if (!normalized) break;
-      ranked = await this.titlesLike(normalized, first, threshold, category);
-      if (ranked.length > 0) break;
-    }
-    const seen = new Set(exact);
-    return [
-      ...exact.map((id) => ({ id, score: 1 })),
-      ...ranked.filter((row) => !seen.has(row.id)),
-    ].slice(0, first);
-  }
-
-  private titlesLike(
-    normalized: string,
-    first: number,
-    threshold: number,
-    category?: WorkCategory,
-  ): Promise<{ id: string; score: number }[]> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [
-        String(threshold),
-      ]);
-      return manager.query<{ id: string; score: number }[]>(
-        `SELECT id, max(score)::float8 AS score FROM (
-           SELECT w.id, public.similarity(w.normalized_title, $1) AS score
-             FROM "rights_registry"."works" w
-            WHERE w.normalized_title OPERATOR(public.%) $1 AND ($2::text IS NULL OR w.category = $2)
-           UNION ALL
-           SELECT t.work_id, public.similarity(t.normalized_title, $1)
-             FROM "rights_registry"."work_titles" t JOIN "rights_registry"."works" w ON w.id = t.work_id
-            WHERE t.normalized_title OPERATOR(public.%) $1 AND ($2::text IS NULL OR w.category = $2)
-         ) matches
-         GROUP BY id ORDER BY score DESC, id LIMIT $3`,
-        [normalized, category ?? null, first],
-      );
-    });
-  }
-
-  private async byIdentifierText(text: string): Promise<string[]> {
+  /** Works with an identifier of any scheme (but proprietary ones) equal to `text`, of `category` when given. */
+  async byIdentifierText(text: string, category?: WorkCategory): Promise<string[]> {
     const candidates = Object.values(IdentifierScheme).flatMap((scheme) => {
       const parsed = parseIdentifier(scheme, text);
       return parsed.valid && scheme !== IdentifierScheme.PROPRIETARY
@@ -214,6 +153,9 @@ export class WorkQueries {
     });
     if (candidates.length === 0) return [];
     const rows = await this.dataSource.manager.findBy(WorkIdentifierEntity, candidates);
-    return [...new Set(rows.map((row) => row.workId))];
+    const workIds = [...new Set(rows.map((row) => row.workId))].sort();
+    if (!category || workIds.length === 0) return workIds;
+    const works = await this.dataSource.manager.findBy(WorkEntity, { id: In(workIds), category });
+    return workIds.filter((id) => works.some((work) => work.id === id));
   }
 }

@@ -35,7 +35,7 @@ export interface ValidWork {
  */
 export function validateWork(input: WorkRegistrationInput): ValidWork {
   const problems: string[] = [];
-  const title = input.title.normalize('NFC').trim();
+  const title = storedText(input.title);
   if (!title) problems.push('title must not be empty');
   const identifiers: { scheme: IdentifierScheme; value: string }[] = [];
   const seen = new Set<string>();
@@ -57,25 +57,65 @@ export function validateWork(input: WorkRegistrationInput): ValidWork {
   problems.push(...shareProblems(shares));
   if (problems.length)
     throw new WorkError(WorkErrorCode.INVALID_WORK, problems.join('; '), problems);
-  const creatorNames = (input.creatorNames ?? [])
-    .map((name) => name.normalize('NFC').trim())
-    .filter(Boolean);
   return {
     title,
     normalizedTitle: normalizeTitle(title),
     category: input.category,
-    creatorNames,
-    normalizedCreators: normalizeTitle(creatorNames.join(' ')),
-    alternativeTitles: (input.alternativeTitles ?? [])
-      .map((alternative) => ({
-        title: alternative.title.normalize('NFC').trim(),
-        normalizedTitle: normalizeTitle(alternative.title),
-        language: alternative.language ?? null,
-      }))
-      .filter((alternative) => alternative.title),
+    ...storedCreators(input.creatorNames ?? []),
+    alternativeTitles: storedAlternatives(input.alternativeTitles ?? []),
     identifiers,
     shares,
   };
+}
+
+/** What may change of a registered work's titles and creators; what is left out stays. */
+export interface WorkNamesInput {
+  title?: string | null;
+  alternativeTitles?: { title: string; language?: string | null }[] | null;
+  creatorNames?: string[] | null;
+}
+
+export type ValidWorkNames = Partial<
+  Pick<
+    ValidWork,
+    'title' | 'normalizedTitle' | 'creatorNames' | 'normalizedCreators' | 'alternativeTitles'
+  >
+>;
+
+/** A change of a work's titles or creators in stored form; a title must not be empty. */
+export function validateWorkNames(input: WorkNamesInput): ValidWorkNames {
+  const names: ValidWorkNames = {};
+  if (input.title !== undefined && input.title !== null) {
+    const title = storedText(input.title);
+    if (!title) {
+      const problem = 'title must not be empty';
+      throw new WorkError(WorkErrorCode.INVALID_WORK, problem, [problem]);
+    }
+    Object.assign(names, { title, normalizedTitle: normalizeTitle(title) });
+  }
+  if (input.creatorNames) Object.assign(names, storedCreators(input.creatorNames));
+  if (input.alternativeTitles)
+    names.alternativeTitles = storedAlternatives(input.alternativeTitles);
+  return names;
+}
+
+const storedText = (text: string): string => text.normalize('NFC').trim();
+
+function storedCreators(names: readonly string[]) {
+  const creatorNames = names.map(storedText).filter(Boolean);
+  return { creatorNames, normalizedCreators: normalizeTitle(creatorNames.join(' ')) };
+}
+
+function storedAlternatives(
+  alternatives: readonly { title: string; language?: string | null }[],
+): ValidWork['alternativeTitles'] {
+  return alternatives
+    .map((alternative) => ({
+      title: storedText(alternative.title),
+      normalizedTitle: normalizeTitle(alternative.title),
+      language: alternative.language ?? null,
+    }))
+    .filter((alternative) => alternative.title);
 }
 
 export interface HolderFacts {

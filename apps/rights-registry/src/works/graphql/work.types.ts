@@ -1,4 +1,12 @@
-import { Directive, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import {
+  Directive,
+  Field,
+  Float,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+} from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -15,6 +23,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IdentifierScheme, IsId, IsInstant, RightType, WorkCategory } from '#libs/contracts';
+import { MatchMethod } from '#libs/matching';
 import { IdentifierInput, PageInfo } from '#libs/runtime';
 import { Party } from '../../parties/graphql/party.type.js';
 
@@ -139,6 +148,18 @@ export class Work {
   createdAt: Date;
 }
 
+@ObjectType({ description: 'A work found for a text, how it was found and how close it is.' })
+export class WorkMatch {
+  @Field(() => Work)
+  work: Work;
+
+  @Field(() => MatchMethod)
+  method: MatchMethod;
+
+  @Field(() => Float, { description: 'From 0 to 1; 1 for an identifier or the same title.' })
+  score: number;
+}
+
 @ObjectType()
 export class WorkEdge {
   @Field(() => Work)
@@ -245,6 +266,40 @@ export class RegisterWorkInput {
   @IsOptional()
   @IsBoolean()
   confirmDuplicates?: boolean | null;
+}
+
+@InputType({
+  description:
+    "A change of a work's titles or creators: what is given replaces what was; what is left out stays.",
+})
+export class UpdateWorkInput {
+  @Field(() => ID)
+  @IsId()
+  workId: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  title?: string | null;
+
+  @Field(() => [AlternativeTitleInput], {
+    nullable: true,
+    description: 'Every alternative title of the work (an empty list removes them all).',
+  })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => AlternativeTitleInput)
+  @ArrayMaxSize(100)
+  alternativeTitles?: AlternativeTitleInput[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Every creator of the work.' })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  @ArrayMaxSize(100)
+  creatorNames?: string[] | null;
 }
 
 @InputType()

@@ -20,7 +20,9 @@ import { AnswerDisputeHandler } from '../application/answer-dispute.handler.js';
 import { RegisterWorkHandler } from '../application/register-work.handler.js';
 import { RegisterWorksHandler } from '../application/register-works.handler.js';
 import { ResolveDisputeHandler } from '../application/resolve-dispute.handler.js';
+import { SearchWorksHandler, type WorkMatchView } from '../application/search-works.handler.js';
 import { UpdateWorkSharesHandler } from '../application/update-work-shares.handler.js';
+import { UpdateWorkHandler } from '../application/update-work.handler.js';
 import { WithdrawDisputeHandler } from '../application/withdraw-dispute.handler.js';
 import { WorkLoader } from '../application/work.loader.js';
 import { WorkQueries } from '../application/work.queries.js';
@@ -33,9 +35,11 @@ import {
   RegisterWorkInput,
   RegisterWorksInput,
   ResolveDisputeInput,
+  UpdateWorkInput,
   UpdateWorkSharesInput,
   Work,
   WorkConnection,
+  WorkMatch,
   WorkShare,
   WorksFilterInput,
 } from './work.types.js';
@@ -58,6 +62,8 @@ export class WorksResolver {
     private readonly resolveDisputeHandler: ResolveDisputeHandler,
     private readonly withdrawDisputeHandler: WithdrawDisputeHandler,
     private readonly answerDisputeHandler: AnswerDisputeHandler,
+    private readonly searchWorksHandler: SearchWorksHandler,
+    private readonly updateWorkHandler: UpdateWorkHandler,
     private readonly queries: WorkQueries,
     private readonly loader: WorkLoader,
   ) {}
@@ -102,6 +108,19 @@ export class WorksResolver {
         req.correlationId,
       ),
     );
+  }
+
+  @Mutation(() => Work, {
+    description:
+      "Changes a work's title, alternative titles or creators (those given), by whoever may change its shares.",
+  })
+  @Roles(Role.OPERATOR, Role.SOCIETY_ADMIN, Role.RIGHT_HOLDER)
+  updateWork(
+    @Args('input') input: UpdateWorkInput,
+    @CurrentCaller() caller: Caller,
+    @Context('req') req: FastifyRequest,
+  ): Promise<WorkView> {
+    return mapWorkErrors(() => this.updateWorkHandler.execute(caller, input, req.correlationId));
   }
 
   @Mutation(() => [Work], {
@@ -202,7 +221,7 @@ export class WorksResolver {
 
   @Query(() => [Work], {
     description:
-      'Works whose identifier equals the query, then by title similarity (Japanese and Latin titles).',
+      'Works whose identifier equals the query, then works by title (alternative titles included) across Japanese scripts (kanji, kana, romaji, old kanji forms) and Latin spellings, parts of titles included; best first.',
   })
   @Public()
   async searchWorks(
@@ -210,11 +229,26 @@ export class WorksResolver {
     @Args('category', { type: () => WorkCategory, nullable: true }) category?: WorkCategory,
     @Args('first', { type: () => Int, nullable: true }) first = 20,
   ): Promise<WorkView[]> {
+    return (await this.search(query, first, category)).map((hit) => hit.work);
+  }
+
+  @Query(() => [WorkMatch], {
+    description:
+      'The works searchWorks finds, each with how it matched the query (identifier, exact title, reading, fuzzy, partial) and its score.',
+  })
+  @Public()
+  matchWorks(
+    @Args('query') query: string,
+    @Args('category', { type: () => WorkCategory, nullable: true }) category?: WorkCategory,
+    @Args('first', { type: () => Int, nullable: true }) first = 20,
+  ): Promise<WorkMatchView[]> {
+    return this.search(query, first, category);
+  }
+
+  private search(query: string, first: number, category?: WorkCategory): Promise<WorkMatchView[]> {
     if (first < 1 || first > MAX_PAGE)
       throw apiError('BAD_USER_INPUT', `first must be from 1 to ${MAX_PAGE}`);
-    const hits = await this.queries.search(query, first, category);
-    const views = await this.queries.byIds(hits.map((hit) => hit.id));
-    return hits.flatMap((hit) => views.get(hit.id) ?? []);
+    return this.searchWorksHandler.execute(query, first, category);
   }
 
   @ResolveField(() => [WorkShare], {

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { CopyWriter } from '#libs/database';
 import type { PreparedEvent } from '#libs/messaging';
 import type { ValidWork } from '../domain/work-registration.js';
+import type { WorkMatchText } from './work-match-keys.js';
 
 const STAGING = 'works_import';
 
@@ -204,6 +205,23 @@ export class WorkStaging {
        FROM ${STAGING} s CROSS JOIN LATERAL
          jsonb_to_recordset(s.shares) AS h("holderId" uuid, "rightType" text, "shareBps" integer)`,
     );
+  }
+
+  /** The staged works' titles and creators, `size` works at a time in file order. */
+  async *matchTexts(size: number): AsyncGenerator<WorkMatchText[]> {
+    let after = 0;
+    for (;;) {
+      const rows = await this.manager.query<(WorkMatchText & { line: number })[]>(
+        `SELECT s.line, s.work_id AS "workId", s.category, s.title,
+                ARRAY(SELECT jsonb_array_elements_text(s.creator_names)) AS "creatorNames",
+                ARRAY(SELECT t->>'title' FROM jsonb_array_elements(s.titles) t) AS "alternativeTitles"
+         FROM ${STAGING} s WHERE s.line > $1 ORDER BY s.line LIMIT $2`,
+        [after, size],
+      );
+      if (rows.length === 0) return;
+      yield rows;
+      after = rows[rows.length - 1]!.line;
+    }
   }
 
   /** The staged rows' events, in file order, as the select `Outbox.addSelected` takes. */

@@ -14,6 +14,7 @@ import {
 import { WorkError } from '../../domain/work.errors.js';
 import { likelyDuplicateReason, repeatedRowReason } from '../../domain/likely-duplicates.js';
 import type { CsvRow } from '../../infrastructure/csv-rows.js';
+import { WorkMatchKeys } from '../../infrastructure/work-match-keys.js';
 import { WorkStaging, type StagedWork } from '../../infrastructure/work-staging.js';
 import { workRegistered } from '../work-registered.js';
 import { registrationFromCsv, unknownColumns, type FieldError } from './work-csv.js';
@@ -35,6 +36,9 @@ export interface ImportOptions {
 
 export type ImportResult = { imported: number; errors: [] } | { imported: 0; errors: RowError[] };
 
+/** Works whose match keys are written in one statement. */
+const MATCH_KEYS_BATCH = 1000;
+
 /** Rows reported at the most; a file with more errors says how many there were. */
 export const MAX_REPORTED_ERRORS = 1000;
 
@@ -52,6 +56,7 @@ export class ImportWorksHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly matchKeys: WorkMatchKeys,
   ) {}
 
   async execute(
@@ -110,6 +115,8 @@ export class ImportWorksHandler {
         }
         if (errors.length) throw new RollBack();
         await staging.register(caller.partyId, now);
+        for await (const works of staging.matchTexts(MATCH_KEYS_BATCH))
+          await this.matchKeys.write(manager, works);
         await this.outbox.addSelected(manager, WorkStaging.EVENTS);
       });
     } catch (error) {

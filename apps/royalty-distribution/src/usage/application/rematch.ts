@@ -14,7 +14,8 @@ import { IDENTIFIED, LINE_CREATOR, LINE_TITLE } from '../infrastructure/usage-sq
 /** A work as registered or updated: what re-matching compares lines with. */
 interface WorkNamed {
   workId: string;
-  category: WorkCategory;
+  /** Unknown for an update of a work the view does not have yet. */
+  category?: WorkCategory;
   titles: string[];
   creatorNames: string[];
   identifiers: readonly IdentifierDto[];
@@ -58,16 +59,16 @@ export class Rematch implements OnModuleInit {
         ),
       ),
       handlerFor(WorkUpdated, async ({ payload }, manager) => {
-        // The category is not in the event: the view has it once the work is registered there.
+        // The category is not in the event: the view has it once the work is registered there
+        // (until then its titles wait for the view's keys, written from the same events).
         const [work] = await manager.query<{ category: WorkCategory }[]>(
           `SELECT category FROM royalty_distribution.rv_works WHERE id = $1`,
           [payload.workId],
         );
-        if (!work) return;
         await this.rematch(
           {
             workId: payload.workId,
-            category: work.category,
+            category: work?.category,
             titles: [payload.title, ...payload.alternativeTitles],
             creatorNames: payload.creatorNames,
             identifiers: payload.identifiers,
@@ -92,6 +93,7 @@ export class Rematch implements OnModuleInit {
         IDENTIFIED.score,
       ],
     );
+    if (!work.category) return;
     await this.matchKeys.replace(manager, [
       {
         workId: work.workId,

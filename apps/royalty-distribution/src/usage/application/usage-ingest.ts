@@ -10,6 +10,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { WorkCategory } from '#libs/contracts';
 import { CsvFileError, readCsv } from '#libs/csv';
 import { IdempotencyKeyReusedError, copyTextLine, idempotent } from '#libs/database';
+import type { TitleMatchResult } from '#libs/matching';
 import { RegistryViewReader } from '#libs/registry-view';
 import { LOGGER, logDuration } from '#libs/runtime';
 import { periodProblem } from '../../shared/domain/period.js';
@@ -206,7 +207,11 @@ export class UsageIngest {
       [reportId],
     );
     if (queries.length === 0) return;
-    const results = await this.registry.matchTitles(queries, manager);
+    const results: TitleMatchResult[] = [];
+    for (let start = 0; start < queries.length; start += MATCH_CHUNK)
+      results.push(
+        ...(await this.registry.matchTitles(queries.slice(start, start + MATCH_CHUNK), manager)),
+      );
     const matches = results.map(({ decision }) =>
       decision.outcome === 'MATCHED' ? decision.match : undefined,
     );
@@ -246,6 +251,9 @@ export class UsageIngest {
     );
   }
 }
+
+/** Distinct titles sent to the matcher at once (a report may name many). */
+const MATCH_CHUNK = 2000;
 
 /** What is sent to the server at once, at most about. */
 const COPY_CHUNK = 64 * 1024;

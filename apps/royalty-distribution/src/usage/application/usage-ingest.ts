@@ -210,13 +210,16 @@ export class UsageIngest {
     const results: TitleMatchResult[] = [];
     for (let start = 0; start < queries.length; start += MATCH_CHUNK)
       results.push(
-        ...(await this.registry.matchTitles(queries.slice(start, start + MATCH_CHUNK), manager)),
+        ...(await this.step('matcher', () =>
+          this.registry.matchTitles(queries.slice(start, start + MATCH_CHUNK), manager),
+        )),
       );
     const matches = results.map(({ decision }) =>
       decision.outcome === 'MATCHED' ? decision.match : undefined,
     );
-    await manager.query(
-      `UPDATE royalty_distribution.usage_lines u
+    await this.step('title update', () =>
+      manager.query(
+        `UPDATE royalty_distribution.usage_lines u
        SET work_id = m.work_id, match_method = m.method, match_score = m.score,
            unidentified_reference = CASE WHEN m.work_id IS NULL THEN u.unidentified_reference END,
            title_compact = CASE WHEN m.work_id IS NULL THEN nullif(m.compact, '') END,
@@ -226,17 +229,18 @@ export class UsageIngest {
          AS m(title, creator, category, work_id, method, score, compact, reading)
        WHERE u.report_id = $1 AND u.work_id IS NULL AND ${LINE_TITLE} = m.title
          AND ${LINE_CREATOR} IS NOT DISTINCT FROM m.creator AND u.category = m.category`,
-      [
-        reportId,
-        queries.map((query) => query.title),
-        queries.map((query) => query.creator),
-        queries.map((query) => query.category),
-        matches.map((match) => match?.workId ?? null),
-        matches.map((match) => match?.method ?? null),
-        matches.map((match) => match?.score ?? null),
-        results.map((result) => result.keys.compact),
-        results.map((result) => result.keys.reading),
-      ],
+        [
+          reportId,
+          queries.map((query) => query.title),
+          queries.map((query) => query.creator),
+          queries.map((query) => query.category),
+          matches.map((match) => match?.workId ?? null),
+          matches.map((match) => match?.method ?? null),
+          matches.map((match) => match?.score ?? null),
+          results.map((result) => result.keys.compact),
+          results.map((result) => result.keys.reading),
+        ],
+      ),
     );
     await manager.query(
       `WITH opted AS (

@@ -51,12 +51,6 @@ export class OptOutConfig extends ServiceConfig {
 }
 
 export class RoyaltyDistributionConfig extends ServiceConfig {
-  /** Lowest trigram similarity (0-1) at which a usage line's title identifies a work. */
-  @IsNumber()
-  @Min(0)
-  @Max(1)
-  TITLE_MATCH_THRESHOLD: number = 0.6;
-
   /** Days reserved money stays claimable before it is released by rule. */
   @IsInt()
   @Min(1)

@@ -9,6 +9,7 @@ import { LicensingViewProjection } from './application/licensing-view.projection
       schema: 'royalty_distribution',
       consumer: 'royalty-distribution.registry-view',
       global: true,
+      titleSearch: true,
     }),
   ],
   providers: [LicensingViewProjection],

@@ -7,10 +7,10 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { v7 as uuidv7 } from 'uuid';
 import { DataSource, type EntityManager } from 'typeorm';
-import { RoyaltyDistributionConfig } from '#libs/config';
-import { normalizeTitle } from '#libs/contracts';
+import type { WorkCategory } from '#libs/contracts';
 import { CsvFileError, readCsv } from '#libs/csv';
 import { IdempotencyKeyReusedError, copyTextLine, idempotent } from '#libs/database';
+import type { TitleMatchResult } from '#libs/matching';
 import { RegistryViewReader } from '#libs/registry-view';
 import { LOGGER, logDuration } from '#libs/runtime';
 import { periodProblem } from '../../shared/domain/period.js';
@@ -22,6 +22,9 @@ import {
 } from '../../shared/domain/distribution.errors.js';
 import {
   CHECK_AND_STORE_LINES,
+  IDENTIFIED,
+  LINE_CREATOR,
+  LINE_TITLE,
   OPTED_OUT_CANDIDATES,
   dayStart,
   optedOutSql,
@@ -50,7 +53,6 @@ export class UsageIngest {
   constructor(
     private readonly dataSource: DataSource,
     private readonly registry: RegistryViewReader,
-    private readonly config: RoyaltyDistributionConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -190,45 +192,72 @@ export class UsageIngest {
   }
 
   /**
-   * Titles of lines still without a work are matched by trigram similarity (each distinct
-   * title once); matched lines of opted-out works are then rejected like any other.
+   * Titles of lines still without a work go to the one matcher, each distinct title (with
+   * the creator and category the lines carry) once: a certain match gives the lines its work;
+   * candidates only or nothing leave them unidentified, with their title's keys for matching
+   * later. Matched lines of opted-out works are then rejected like any other.
    */
   private async matchTitles(manager: EntityManager, reportId: string): Promise<void> {
-    const titles = (
-      await manager.query<{ title: string }[]>(
-        `SELECT DISTINCT title FROM royalty_distribution.usage_lines
-         WHERE report_id = $1 AND work_id IS NULL AND title IS NOT NULL`,
-        [reportId],
-      )
-    ).map((row) => row.title);
-    if (titles.length === 0) return;
-    const normalized = titles.map((title) => normalizeTitle(title));
-    const matches = await this.registry.bestTitleMatches(
-      normalized.map((normalizedTitle) => ({ normalizedTitle })),
-      this.config.TITLE_MATCH_THRESHOLD,
-      manager,
+    const queries = await manager.query<
+      { title: string; creator: string | null; category: WorkCategory }[]
+    >(
+      `SELECT DISTINCT ${LINE_TITLE} AS title, ${LINE_CREATOR} AS creator, u.category
+       FROM royalty_distribution.usage_lines u
+       WHERE u.report_id = $1 AND u.work_id IS NULL AND ${LINE_TITLE} IS NOT NULL`,
+      [reportId],
     );
-    await manager.query(
-      `UPDATE royalty_distribution.usage_lines u
-       SET normalized_title = m.normalized, work_id = m.work_id,
-           unidentified_reference = CASE WHEN m.work_id IS NULL THEN u.unidentified_reference END
-       FROM unnest($2::text[], $3::text[], $4::uuid[]) AS m(title, normalized, work_id)
-       WHERE u.report_id = $1 AND u.work_id IS NULL AND u.title = m.title`,
-      [reportId, titles, normalized, matches.map((match) => match?.workId ?? null)],
+    if (queries.length === 0) return;
+    const results: TitleMatchResult[] = [];
+    for (let start = 0; start < queries.length; start += MATCH_CHUNK)
+      results.push(
+        ...(await this.step('matcher', () =>
+          this.registry.matchTitles(queries.slice(start, start + MATCH_CHUNK), manager),
+        )),
+      );
+    const matches = results.map(({ decision }) =>
+      decision.outcome === 'MATCHED' ? decision.match : undefined,
+    );
+    await this.step('title update', () =>
+      manager.query(
+        `UPDATE royalty_distribution.usage_lines u
+       SET work_id = m.work_id, match_method = m.method, match_score = m.score,
+           unidentified_reference = CASE WHEN m.work_id IS NULL THEN u.unidentified_reference END,
+           title_compact = CASE WHEN m.work_id IS NULL THEN nullif(m.compact, '') END,
+           title_reading = CASE WHEN m.work_id IS NULL THEN nullif(m.reading, '') END
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::real[],
+                   $8::text[], $9::text[])
+         AS m(title, creator, category, work_id, method, score, compact, reading)
+       WHERE u.report_id = $1 AND u.work_id IS NULL AND ${LINE_TITLE} = m.title
+         AND ${LINE_CREATOR} IS NOT DISTINCT FROM m.creator AND u.category = m.category`,
+        [
+          reportId,
+          queries.map((query) => query.title),
+          queries.map((query) => query.creator),
+          queries.map((query) => query.category),
+          matches.map((match) => match?.workId ?? null),
+          matches.map((match) => match?.method ?? null),
+          matches.map((match) => match?.score ?? null),
+          results.map((result) => result.keys.compact),
+          results.map((result) => result.keys.reading),
+        ],
+      ),
     );
     await manager.query(
       `WITH opted AS (
          DELETE FROM royalty_distribution.usage_lines u
-         WHERE u.report_id = $1 AND u.title IS NOT NULL AND u.work_id IN (${OPTED_OUT_CANDIDATES})
+         WHERE u.report_id = $1 AND u.match_method <> $2 AND u.work_id IN (${OPTED_OUT_CANDIDATES})
            AND ${optedOutSql('u.work_id', 'u.use_type', dayStart('u.usage_date'))}
          RETURNING u.line, u.usage_date)
        INSERT INTO royalty_distribution.usage_rejections (report_id, line, reason)
        SELECT $1, line, 'the work was opted out of extended collective licensing on ' || usage_date
        FROM opted`,
-      [reportId],
+      [reportId, IDENTIFIED.method],
     );
   }
 }
+
+/** Distinct titles sent to the matcher at once (a report may name many). */
+const MATCH_CHUNK = 2000;
 
 /** What is sent to the server at once, at most about. */
 const COPY_CHUNK = 64 * 1024;

@@ -1,3 +1,4 @@
+import { MatchMethod } from '#libs/matching';
 import { LINE_REASONS, MAX_QUANTITY_DIGITS, MAX_TITLE_LENGTH } from '../domain/usage-intake.js';
 
 /**
@@ -25,6 +26,9 @@ export const OPTED_OUT_CANDIDATES = `SELECT sh.work_id FROM royalty_distribution
   WHERE o.scope = 'ALL_WORKS' OR o.work_id = sh.work_id`;
 
 const S = 'royalty_distribution';
+
+/** How a line named by its license, work id or identifier was matched. */
+export const IDENTIFIED = { method: MatchMethod.IDENTIFIER, score: 1 } as const;
 
 /** The instant a `date` expression's day starts (UTC). */
 export const dayStart = (date: string) => `(${date}::timestamp AT TIME ZONE 'UTC')`;
@@ -107,7 +111,7 @@ WITH staged AS MATERIALIZED (
 )
 INSERT INTO royalty_distribution.usage_lines
   (report_id, line, license_id, society_id, scheme_id, category, work_id, unidentified_reference,
-   identifier_key, normalized_title, title, use_type, territory, quantity, usage_date)
+   identifier_key, title, match_method, match_score, use_type, territory, quantity, usage_date)
 SELECT $1, line, license_id, society_id, scheme_id, category, work_id,
        CASE WHEN work_id IS NULL
             THEN coalesce(license_reference, identifier_key, 'line:' || $1 || ':' || line) END,
@@ -115,9 +119,20 @@ SELECT $1, line, license_id, society_id, scheme_id, category, work_id,
             WHEN identifier_key IS NOT NULL THEN identifier_key
             WHEN license_reference ~ '^[A-Z]+:' AND license_reference !~ '^(title|work):'
               THEN license_reference END,
-       CASE WHEN work_id IS NULL AND title IS NULL AND identifier_key IS NULL
-                 AND license_reference LIKE 'title:%'
-            THEN split_part(substr(license_reference, 7), '|creator:', 1) END,
        CASE WHEN work_id IS NULL THEN title END,
+       CASE WHEN work_id IS NOT NULL THEN ${literal(IDENTIFIED.method)} END,
+       CASE WHEN work_id IS NOT NULL THEN ${IDENTIFIED.score} END,
        use_type, territory, quantity, usage_date
 FROM checked WHERE reason IS NULL`;
+
+/**
+ * The title a line still without a work is matched by (of usage_lines `u`): its own, else,
+ * when it names no identifier either, the title its license was requested for
+ * (`title:<title>|creator:<creator>`, the reference of a license for an unidentified work).
+ */
+export const LINE_TITLE = `coalesce(u.title, CASE WHEN u.identifier_key IS NULL AND u.unidentified_reference LIKE 'title:%'
+  THEN split_part(substr(u.unidentified_reference, 7), '|creator:', 1) END)`;
+
+/** The creator named with `LINE_TITLE`: the license's, when the title is the license's. */
+export const LINE_CREATOR = `CASE WHEN u.title IS NULL
+  THEN nullif(split_part(u.unidentified_reference, '|creator:', 2), '') END`;

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 import { UseType, WorkCategory } from '#libs/contracts';
+import { MatchMethod } from '#libs/matching';
 
 /** A platform's usage report: committed whole, with its accepted and rejected lines. */
 @Entity({ name: 'usage_reports' })
@@ -37,7 +38,8 @@ export class UsageReportEntity {
 @Entity({ name: 'usage_lines' })
 @Index('usage_lines_batching', ['societyId', 'category', 'usageDate'])
 @Index('usage_lines_unmatched_identifier', ['identifierKey'], { where: '"work_id" IS NULL' })
-@Index('usage_lines_unmatched_title', ['normalizedTitle'], { where: '"work_id" IS NULL' })
+@Index('usage_lines_unmatched_title_compact', ['titleCompact'], { where: '"work_id" IS NULL' })
+@Index('usage_lines_unmatched_title_reading', ['titleReading'], { where: '"work_id" IS NULL' })
 export class UsageLineEntity {
   @PrimaryColumn({ name: 'report_id', type: 'uuid' })
   reportId: string;
@@ -67,11 +69,26 @@ export class UsageLineEntity {
   @Column({ name: 'identifier_key', type: 'text', nullable: true })
   identifierKey: string | null;
 
-  @Column({ name: 'normalized_title', type: 'text', nullable: true })
-  normalizedTitle: string | null;
-
   @Column({ type: 'text', nullable: true })
   title: string | null;
+
+  /**
+   * The match keys (compact form, reading) of the title a line left unidentified named, so
+   * that a work registered later finds it (application/rematch.ts).
+   */
+  @Column({ name: 'title_compact', type: 'text', nullable: true })
+  titleCompact: string | null;
+
+  @Column({ name: 'title_reading', type: 'text', nullable: true })
+  titleReading: string | null;
+
+  /** How the line's work was found (a MatchMethod); null while unidentified. */
+  @Column({ name: 'match_method', type: 'text', nullable: true })
+  matchMethod: MatchMethod | null;
+
+  /** The match's score (0..1); null while unidentified. */
+  @Column({ name: 'match_score', type: 'real', nullable: true })
+  matchScore: number | null;
 
   @Column({ name: 'use_type', type: 'text' })
   useType: UseType;

@@ -40,12 +40,6 @@ export interface ViewWork {
   disputed: boolean;
 }
 
-/** A title match: the work and its trigram similarity (0..1) to the query. */
-export interface TitleMatch {
-  workId: string;
-  similarity: number;
-}
-
 /** Reads of the registry view kept in `schema` by `registryViewHandlers`. */
 export class RegistryViewReader {
   private readonly s: string;
@@ -156,56 +150,6 @@ export class RegistryViewReader {
       [identifiers.map((i) => i.scheme), identifiers.map((i) => i.value)],
     );
     return new Map(rows.map((row) => [`${row.scheme}:${row.value}`, row.work_id]));
-  }
-
-  /**
-   * For each query, the work whose normalized title is most similar (at least `threshold`),
-   * or none; within a category when the query names one. A creator name, when given and
-   * found among the work's creators, adds 0.1. One round trip for any number of queries.
-   */
-  async bestTitleMatches(
-    queries: readonly {
-      normalizedTitle: string;
-      category?: WorkCategory | null;
-      normalizedCreator?: string | null;
-    }[],
-    threshold: number,
-    manager?: EntityManager,
-  ): Promise<(TitleMatch | null)[]> {
-    if (queries.length === 0) return [];
-    const run = async (tx: EntityManager) => {
-      await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [
-        String(threshold),
-      ]);
-      return tx.query<{ position: string; id: string; similarity: number }[]>(
-        `SELECT q.position, m.id, m.similarity
-         FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY
-           AS q(title, category, creator, position)
-         CROSS JOIN LATERAL (
-           SELECT w."id", public.similarity(w."normalized_title", q.title)
-                    + CASE WHEN q.creator <> '' AND w."normalized_creators" LIKE '%' || q.creator || '%'
-                           THEN 0.1 ELSE 0 END AS similarity
-           FROM ${this.s}."rv_works" w
-           WHERE w."normalized_title" OPERATOR(public.%) q.title
-             AND (q.category IS NULL OR w."category" = q.category)
-           ORDER BY similarity DESC, w."id"
-           LIMIT 1
-         ) m`,
-        [
-          queries.map((q) => q.normalizedTitle),
-          queries.map((q) => q.category ?? null),
-          queries.map((q) => q.normalizedCreator ?? ''),
-        ],
-      );
-    };
-    const rows = manager?.queryRunner?.isTransactionActive
-      ? await run(manager)
-      : await this.dataSource.transaction(run);
-    const matches: (TitleMatch | null)[] = queries.map(() => null);
-    for (const row of rows) {
-      matches[Number(row.position) - 1] = { workId: row.id, similarity: Number(row.similarity) };
-    }
-    return matches;
   }
 
   async partyKind(id: string, manager?: EntityManager): Promise<PartyKind | undefined> {

@@ -134,6 +134,10 @@ describe('licensing by title across scripts', () => {
       ['桜之雨', 'READING', 0.95],
       ['Sakura no Ame', 'READING', 0.95],
       ['桜 の 雨', 'EXACT_TITLE', 1],
+      // The same work as platforms' catalogues decorate it.
+      ['桜の雨 (Live)', 'EXACT_TITLE', 0.9],
+      ['桜の雨 feat. 初音ミク', 'EXACT_TITLE', 0.9],
+      ['Sakura no Ame [2019 Remaster]', 'READING', 0.855],
     ];
     const { items } = await requestUse(spellings.map(([title]) => ({ title, category: 'MUSIC' })));
     expect(items.map((item) => [item.decision, item.work?.id, item.match, item.license])).toEqual(

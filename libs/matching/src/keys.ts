@@ -14,6 +14,21 @@ export interface TitleKeys {
   kanji: string;
   /** Its numbers in order ("2", "2 1"): a sequel is another work. */
   numbers: string;
+  /**
+   * The keys of the title without its decorations (a bracketed part, "feat. …", " - …"),
+   * when it has some: 桜の雨 of 桜の雨 (Live). Queries only; not stored.
+   */
+  core?: TitleKeys;
+}
+
+/** A bracketed part, a featured artist, or a " - " suffix (Live, Remix, 2019 Remaster, Single). */
+const DECORATIONS =
+  /\s*[([（【〔［｛{][^)\]）】〕］｝}]*[)\]）】〕］｝}]|\s+(?:feat\.?|ft\.?|featuring)\s.*$|\s+[-–—]\s+.*$/giu;
+
+/** The title without its decorations, when it has some and something is left. */
+function coreOf(text: string): string | undefined {
+  const core = text.replace(DECORATIONS, ' ').trim();
+  return core !== text.trim() && normalizeTitle(core) ? core : undefined;
 }
 
 const ARTICLES = new Set(['the', 'a', 'an']);
@@ -90,12 +105,14 @@ export function titleKeys(written: string, analyzer?: ReadingAnalyzer): TitleKey
   const romaji = latin.length > 0 && latin.every((word) => ROMAJI_WORD.test(romajiSpelling(word)));
   if (!romaji && words.length > 1 && ARTICLES.has(words[0]!)) words.shift();
   const normalized = words.join(' ');
+  const core = coreOf(written);
   return {
     normalized,
     compact: words.join(''),
     reading: readingOf(text, romaji, analyzer),
     kanji: kanjiOf(normalized),
     numbers: numbersOf(words, romaji),
+    ...(core ? { core: titleKeys(core, analyzer) } : {}),
   };
 }
 

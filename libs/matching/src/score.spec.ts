@@ -96,3 +96,40 @@ describe('scores', () => {
     ).not.toBe('MATCHED');
   });
 });
+
+describe('decorated titles', () => {
+  it.each([
+    ['桜の雨 (Live)', MatchMethod.EXACT_TITLE],
+    ['桜の雨 feat. 初音ミク', MatchMethod.EXACT_TITLE],
+    ['桜の雨 [2019 Remaster]', MatchMethod.EXACT_TITLE],
+    ['桜の雨 - Single', MatchMethod.EXACT_TITLE],
+    ['Sakura no Ame (Acoustic ver.)', MatchMethod.READING],
+  ])('should find 桜の雨 for certain in %j, below the bare title', async (query, method) => {
+    const work = await scored('桜の雨', query);
+    expect(work.method).toBe(method);
+    expect(work.score).toBeLessThan(MATCHING.readingScore);
+    expect(decideMatch([work]).outcome).toBe('MATCHED');
+  });
+
+  it('should keep a sequel apart even behind decorations', async () => {
+    const work = await scored('Dragon Road 2', 'Dragon Road 3 (Remastered)');
+    expect(decideMatch([work]).outcome).not.toBe('MATCHED');
+  });
+});
+
+describe('titles held whole', () => {
+  it('should report a work whose whole title a longer query holds as nearby, not a candidate', async () => {
+    const work = await scored('桜の雨', '桜の雨が降る日');
+    expect(work.holdsTitle).toBe(true);
+    const decision = decideMatch([work]);
+    expect(decision.outcome).toBe('NONE');
+    expect(decision.nearby.map((near) => near.workId)).toEqual(['w']);
+  });
+
+  it.each([
+    ['桜の雨', '桜'],
+    ['雨', '雨の日'],
+  ])('should not count %j as held by %j', async (registered, query) => {
+    expect((await scored(registered, query)).holdsTitle).toBe(false);
+  });
+});

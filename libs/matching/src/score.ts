@@ -38,6 +38,16 @@ export const MATCHING = {
   /** Different numbers (a sequel, another volume). */
   numbersPenalty: 0.2,
   /**
+   * A title matched once its decorations are set aside (桜の雨 (Live), 桜の雨 feat. …,
+   * 桜の雨 [2019 Remaster], 桜の雨 - Single) scores this share of what the bare title scores.
+   */
+  decoratedFactor: 0.9,
+  /**
+   * A title of at least this many characters written whole inside the query (桜の雨 in
+   * 桜の雨が降る日) makes its work a near one: never granted as unidentified while opted out.
+   */
+  heldTitleLength: 3,
+  /**
    * A query in kana or romaji whose reading is at least this similar to the dictionary's
    * reading of a title in kanji makes that title a candidate (at `candidateScore`), never
    * certain: the dictionary guesses readings (紅 "beni" for kurenai, 二人 "ninin" for futari).
@@ -144,6 +154,8 @@ export interface WorkKeys {
 export interface ScoredWork extends TitleScore {
   workId: string;
   creator: CreatorAgreement;
+  /** The query holds one of the work's titles whole (桜の雨 in 桜の雨が降る日). */
+  holdsTitle: boolean;
 }
 
 /** The work's best title for the query, with the creator and numbers taken into account. */
@@ -152,30 +164,48 @@ export function scoreWork(
   work: WorkKeys,
   queryCreator?: TitleKeys | null,
 ): ScoredWork {
-  let best: TitleScore & { numbers: string } = {
-    method: MatchMethod.FUZZY,
-    score: 0,
-    numbers: '',
-  };
+  // The query as written, and without its decorations (at `decoratedFactor`).
+  const forms = [
+    { keys: query, factor: 1 },
+    ...(query.core ? [{ keys: query.core, factor: MATCHING.decoratedFactor }] : []),
+  ];
+  let best: TitleScore = { method: MatchMethod.FUZZY, score: 0 };
   let guessed = false;
   for (const title of work.titles) {
-    const scored = scoreTitle(query, title);
-    if (scored.score > best.score) best = { ...scored, numbers: title.numbers };
+    for (const form of forms) {
+      const scored = scoreTitle(form.keys, title);
+      let score = scored.score * form.factor;
+      if (scored.method !== MatchMethod.PARTIAL && title.numbers !== form.keys.numbers)
+        score -= MATCHING.numbersPenalty;
+      if (score > best.score) best = { method: scored.method, score };
+    }
     guessed ||= guessedReading(query, title);
   }
   const creator = creatorAgreement(queryCreator, work.creators);
   let score = best.score;
   if (creator === 'MATCH') score += MATCHING.creatorBonus;
   if (creator === 'MISMATCH') score -= MATCHING.creatorPenalty;
-  if (best.method !== MatchMethod.PARTIAL && best.numbers !== query.numbers)
-    score -= MATCHING.numbersPenalty;
   if (guessed) score = Math.max(score, MATCHING.candidateScore);
   return {
     workId: work.workId,
     method: best.method,
     score: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000,
     creator,
+    holdsTitle: work.titles.some((title) => holdsTitle(query, title)),
   };
+}
+
+/** The query holds the title whole, in its characters or (kanji agreeing) its reading. */
+function holdsTitle(query: TitleKeys, title: TitleKeys): boolean {
+  const length = [...title.compact].length;
+  if (length < MATCHING.heldTitleLength || query.compact === title.compact) return false;
+  if (query.compact.includes(title.compact)) return true;
+  return (
+    kanjiAgree(query, title) &&
+    title.reading.length >= 2 * MATCHING.heldTitleLength &&
+    query.reading.length > title.reading.length &&
+    query.reading.includes(title.reading)
+  );
 }
 
 /**
@@ -221,10 +251,18 @@ function scriptOf(name: TitleKeys): 'LATIN' | 'KANJI' | 'KANA' {
 }
 
 /** What the scores say: one work for certain, some candidates, or nothing near. */
-export type MatchDecision =
+export type MatchDecision = (
   | { outcome: 'MATCHED'; match: ScoredWork; candidates: ScoredWork[] }
   | { outcome: 'AMBIGUOUS'; candidates: ScoredWork[] }
-  | { outcome: 'NONE'; candidates: [] };
+  | { outcome: 'NONE'; candidates: [] }
+) & {
+  /**
+   * Works below the candidates whose whole title the query holds (桜の雨 in 桜の雨が降る日):
+   * not the work for certain, nor close, but never to be granted as unidentified while one
+   * of them is opted out.
+   */
+  nearby: ScoredWork[];
+};
 
 /** At most this many candidates are reported. */
 export const MAX_CANDIDATES = 5;
@@ -250,13 +288,16 @@ export function decideMatch(
     .sort((a, b) => b.score - a.score || a.workId.localeCompare(b.workId));
   const candidates = ranked.slice(0, MAX_CANDIDATES);
   const [best, next] = ranked;
-  if (!best) return { outcome: 'NONE', candidates: [] };
+  const nearby = scored
+    .filter((work) => work.holdsTitle && !candidates.includes(work))
+    .slice(0, MAX_CANDIDATES);
+  if (!best) return { outcome: 'NONE', candidates: [], nearby };
   const certain =
     best.score >= thresholds.certainScore &&
     best.method !== MatchMethod.PARTIAL &&
     best.creator !== 'MISMATCH' &&
     (!next || best.score - next.score >= thresholds.margin - 1e-9);
   return certain
-    ? { outcome: 'MATCHED', match: best, candidates }
-    : { outcome: 'AMBIGUOUS', candidates };
+    ? { outcome: 'MATCHED', match: best, candidates, nearby }
+    : { outcome: 'AMBIGUOUS', candidates, nearby };
 }

@@ -150,7 +150,8 @@ export class MatchKeyTable {
              AND (k."normalized" OPERATOR(public.%) q.normalized
                   OR k."compact" = q.compact
                   OR (q.reading <> '' AND (k."reading" = q.reading OR k."reading" OPERATOR(public.%) q.reading))
-                  OR (q.compact <> '' AND k."grams" @> string_to_array(q.grams, $6)))
+                  OR (q.compact <> '' AND k."grams" @> string_to_array(q.grams, $6))
+                  OR (length(k."compact") >= $8 AND k."grams" <@ string_to_array(q.grams, $6)))
            GROUP BY k."work_id"
            ORDER BY closeness DESC, size, k."work_id"
            LIMIT $7
@@ -163,6 +164,7 @@ export class MatchKeyTable {
             queries.map((q) => q.category ?? null),
             GRAM_SEPARATOR,
             limit,
+            MATCHING.heldTitleLength,
           ],
         ),
       );
@@ -224,16 +226,25 @@ export async function matchTitles(
   if (queries.length === 0) return [];
   const keys = await titleKeysOf(queries.flatMap((q) => [q.title, q.creator ?? '']));
   const titleKeys = queries.map((_, index) => keys[index * 2]!);
-  const candidates = await table.candidates(
-    inTransaction,
-    queries.map((q, index) => ({ keys: titleKeys[index]!, category: q.category })),
-    limit,
-  );
+  // Candidates of the title as written, and of the title without its decorations.
+  const lookups = queries.flatMap((q, index) => {
+    const own = titleKeys[index]!;
+    return [own, ...(own.core ? [own.core] : [])].map((form) => ({
+      index,
+      keys: form,
+      category: q.category,
+    }));
+  });
+  const found = await table.candidates(inTransaction, lookups, limit);
+  const candidates = queries.map(() => new Map<string, WorkKeys>());
+  lookups.forEach((lookup, position) => {
+    for (const work of found[position]!) candidates[lookup.index]!.set(work.workId, work);
+  });
   return queries.map((q, index) => {
     const creator = q.creator ? keys[index * 2 + 1]! : null;
-    const scored = candidates[index]!.map((work) =>
-      scoreWork(titleKeys[index]!, work, creator),
-    ).sort((a, b) => b.score - a.score || a.workId.localeCompare(b.workId));
+    const scored = [...candidates[index]!.values()]
+      .map((work) => scoreWork(titleKeys[index]!, work, creator))
+      .sort((a, b) => b.score - a.score || a.workId.localeCompare(b.workId));
     return { keys: titleKeys[index]!, scored, decision: decideMatch(scored) };
   });
 }

@@ -13,7 +13,7 @@ import {
   AuthorizationError,
   AuthorizationErrorCode,
 } from '../../shared/domain/authorization.errors.js';
-import { decide, type ItemDecision } from '../domain/decision.js';
+import { decide, optedOutOn, type ItemDecision, type NearMiss } from '../domain/decision.js';
 import {
   checkItems,
   referenceOf,
@@ -41,6 +41,8 @@ interface Resolved {
   matches: Map<number, ItemMatch>;
   /** Works a title was close to when none was certain, best first. */
   candidates: Map<number, { candidate: MatchedCandidate; work: ViewWork }[]>;
+  /** Works whose whole title an unidentified title holds (near misses while opted out). */
+  nearby: Map<number, { candidate: MatchedCandidate; work: ViewWork }[]>;
 }
 
 export interface RequestUseInput {
@@ -98,23 +100,36 @@ export class RequestUseHandler {
     correlationId: string,
     stale: boolean,
   ): Promise<string> {
-    const { works, matches, candidates } = await this.resolveWorks(items, manager);
+    const resolved = await this.resolveWorks(items, manager);
+    const { works, matches, nearby } = resolved;
     const holders = [
       ...works.values(),
-      ...[...candidates.values()].flatMap((list) => list.map(({ work }) => work)),
+      ...[...resolved.candidates.values(), ...nearby.values()].flatMap((list) =>
+        list.map(({ work }) => work),
+      ),
     ].flatMap((work) => work.versions.flatMap((v) => v.shares.map((s) => s.holderId)));
     const schemes = await this.schemes.active(manager);
     const optOuts = await this.optOuts.ofHolders(holders, manager);
+    const asNearMiss = ({ work }: { work: ViewWork }): NearMiss => ({
+      id: work.id,
+      title: work.title,
+      holdersAt: work.holdersAt,
+    });
+    // A work whose whole title the item's title holds is a near miss while it is opted out.
+    const candidates = new Map(
+      items.map((item, index) => {
+        const held = (nearby.get(index) ?? []).filter((entry) =>
+          optedOutOn(item, asNearMiss(entry), optOuts),
+        );
+        return [index, [...(resolved.candidates.get(index) ?? []), ...held]];
+      }),
+    );
     const decisions = items.map((item, index) => {
       const work = works.get(index) ?? null;
       return decide(item, {
         work,
         unidentifiedReference: referenceOf(item.lookup),
-        nearMisses: (candidates.get(index) ?? []).map(({ work }) => ({
-          id: work.id,
-          title: work.title,
-          holdersAt: work.holdersAt,
-        })),
+        nearMisses: (candidates.get(index) ?? []).map(asNearMiss),
         schemes,
         optOuts,
         optOutViewStale: stale,
@@ -196,6 +211,7 @@ export class RequestUseHandler {
     const idOf = new Map<number, string>();
     const matchOf = new Map<number, ItemMatch>();
     const candidatesOf = new Map<number, MatchedCandidate[]>();
+    const nearbyOf = new Map<number, MatchedCandidate[]>();
     const byIdentifier: { index: number; scheme: IdentifierScheme; value: string }[] = [];
     const byTitle: { index: number; query: TitleQuery }[] = [];
     items.forEach((item, index) => {
@@ -231,15 +247,17 @@ export class RequestUseHandler {
         if (decision.outcome === 'MATCHED') {
           idOf.set(index, decision.match.workId);
           matchOf.set(index, { method: decision.match.method, score: decision.match.score });
-        } else if (decision.outcome === 'AMBIGUOUS') {
-          candidatesOf.set(
-            index,
-            decision.candidates.map(({ workId, method, score }) => ({ workId, method, score })),
-          );
+          return;
         }
+        const listed = ({ workId, method, score }: MatchedCandidate) => ({ workId, method, score });
+        if (decision.outcome === 'AMBIGUOUS')
+          candidatesOf.set(index, decision.candidates.map(listed));
+        if (decision.nearby.length) nearbyOf.set(index, decision.nearby.map(listed));
       });
     }
-    const candidateIds = [...candidatesOf.values()].flatMap((list) => list.map((c) => c.workId));
+    const candidateIds = [...candidatesOf.values(), ...nearbyOf.values()].flatMap((list) =>
+      list.map((c) => c.workId),
+    );
     const found = await this.registry.works([...idOf.values(), ...candidateIds], manager);
     const works = new Map<number, ViewWork>();
     for (const [index, workId] of idOf) {
@@ -247,17 +265,22 @@ export class RequestUseHandler {
       if (work) works.set(index, work);
       else matchOf.delete(index);
     }
-    const candidates = new Map<number, { candidate: MatchedCandidate; work: ViewWork }[]>();
-    for (const [index, list] of candidatesOf) {
-      candidates.set(
-        index,
-        list.flatMap((candidate) => {
-          const work = found.get(candidate.workId);
-          return work ? [{ candidate, work }] : [];
-        }),
+    const withWorks = (lists: Map<number, MatchedCandidate[]>) =>
+      new Map(
+        [...lists].map(([index, list]) => [
+          index,
+          list.flatMap((candidate) => {
+            const work = found.get(candidate.workId);
+            return work ? [{ candidate, work }] : [];
+          }),
+        ]),
       );
-    }
-    return { works, matches: matchOf, candidates };
+    return {
+      works,
+      matches: matchOf,
+      candidates: withWorks(candidatesOf),
+      nearby: withWorks(nearbyOf),
+    };
   }
 
   private licenseOf(

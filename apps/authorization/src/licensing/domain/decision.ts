@@ -114,7 +114,7 @@ export function decide(item: UseItem, facts: ItemFacts): ItemDecision {
   } else if (facts.nearMisses.length) {
     return {
       decision: Decision.PENDING,
-      reason: nearMissReason(item, facts.nearMisses, facts.optOuts, start),
+      reason: nearMissReason(item, facts.nearMisses, facts.optOuts),
       scheme,
       ...none,
     };
@@ -166,17 +166,25 @@ export function decide(item: UseItem, facts: ItemFacts): ItemDecision {
   };
 }
 
+/** Is a work near an item's title opted out for the item's use on its first day? */
+export function optedOutOn(
+  item: UseItem,
+  work: NearMiss,
+  optOuts: readonly OptOutTerms[],
+): boolean {
+  return (
+    optOutsInForce(work.id, work.holdersAt, optOuts, startOf(item.from), item.useType).length > 0
+  );
+}
+
 /** Names the works a title is close to, and those opted out for the item's use. */
 function nearMissReason(
   item: UseItem,
   nearMisses: readonly NearMiss[],
   optOuts: readonly OptOutTerms[],
-  start: Date,
 ): string {
   const named = (work: NearMiss) => `${work.title} (${work.id})`;
-  const optedOut = nearMisses.filter(
-    (work) => optOutsInForce(work.id, work.holdersAt, optOuts, start, item.useType).length > 0,
-  );
+  const optedOut = nearMisses.filter((work) => optedOutOn(item, work, optOuts));
   const works = nearMisses.map(named).join(', ');
   const warning = optedOut.length
     ? `; ${optedOut.map(named).join(', ')} ${optedOut.length === 1 ? 'is' : 'are'} opted out of extended collective licensing for ${item.useType}`

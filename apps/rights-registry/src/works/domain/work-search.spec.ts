@@ -7,6 +7,7 @@ const scored = (workId: string, method: MatchMethod, score: number): ScoredWork 
   method,
   score,
   creator: 'NONE',
+  holdsTitle: false,
 });
 
 describe(searchHits.name, () => {

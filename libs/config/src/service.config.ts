@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { MessagingConfig, PortsConfig } from './base.config.js';
 import { IsHttpUrl } from './validators.js';
 

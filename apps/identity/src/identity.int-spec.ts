@@ -3,7 +3,6 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
   createLocalJWKSet,
   decodeProtectedHeader,
@@ -12,15 +11,10 @@ import {
   type JWTPayload,
 } from 'jose';
 import * as client from 'openid-client';
-import { DataSource } from 'typeorm';
-import { loadConfig } from '#libs/config';
 import { Role } from '#libs/contracts';
-import { diffSchema, freePort } from '#libs/database';
-import { createLogger, startService } from '#libs/runtime';
+import { diffSchema } from '#libs/database';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
-import { identityApp } from './identity.app.js';
-import { IdentityConfig } from './identity.config.js';
-import { OidcProviderHost } from './oidc/infrastructure/oidc-provider.host.js';
+import { startIdentityForTest, type RunningIdentity } from './identity.testing.js';
 import { KeySealer } from './signing-keys/infrastructure/key-sealing.js';
 
 const RESOURCE = 'urn:clearinghouse:api';
@@ -35,36 +29,16 @@ const MACHINE = {
   party: PLATFORM_PARTY,
 };
 
-interface Running {
-  app: NestFastifyApplication;
-  issuer: string;
-  host: OidcProviderHost;
-  dataSource: DataSource;
-}
-
-/** The identity service on a real port (openid-client speaks HTTP), on the suite's database. */
-async function startIdentity(
+/** The identity service with the machine client configured. */
+function startIdentity(
   database: TestDatabase,
   dataDir: string,
   env: Record<string, string> = {},
-): Promise<Running> {
-  const port = await freePort();
-  const config = loadConfig(IdentityConfig, {
-    LOG_LEVEL: 'silent',
-    DATA_DIR: dataDir,
-    IDENTITY_PORT: String(port),
-    DB_POOL_SIZE: '4',
+): Promise<RunningIdentity> {
+  return startIdentityForTest(database.url, dataDir, {
     IDENTITY_CLIENTS: JSON.stringify([MACHINE]),
     ...env,
   });
-  const logger = createLogger('identity', config.LOG_LEVEL);
-  const app = await startService(identityApp, { config, databaseUrl: database.url, logger });
-  return {
-    app,
-    issuer: config.issuer,
-    host: app.get(OidcProviderHost),
-    dataSource: app.get(DataSource),
-  };
 }
 
 async function machineClient(issuer: string): Promise<client.Configuration> {
@@ -96,7 +70,7 @@ async function verifyAccessToken(issuer: string, token: string): Promise<JWTPayl
 describe('identity provider', () => {
   let database: TestDatabase;
   let dataDir: string;
-  let running: Running;
+  let running: RunningIdentity;
 
   beforeAll(async () => {
     database = await createTestDatabase();

@@ -55,7 +55,7 @@ export function providerConfiguration({
       userinfoSigningAlgValues: ['ES256'],
     },
     responseTypes: ['code'],
-    scopes: ['openid', 'offline_access', API_SCOPE],
+    scopes: ['openid', 'offline_access'],
     claims: { openid: ['sub'] },
     pkce: { required: () => true },
     rotateRefreshToken: true,

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   createLocalJWKSet,
@@ -11,6 +12,7 @@ import {
   type JWTPayload,
 } from 'jose';
 import * as client from 'openid-client';
+import pino from 'pino';
 import { Role } from '#libs/contracts';
 import { diffSchema } from '#libs/database';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
@@ -223,6 +225,53 @@ describe('identity provider', () => {
 
   it('should have migrations that match its entities', async () => {
     expect((await diffSchema(running.dataSource)).up).toEqual([]);
+  });
+});
+
+describe('identity provider logs', () => {
+  it('should never log key material or the identity secret', async () => {
+    const database = await createTestDatabase();
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'identity-'));
+    const lines: string[] = [];
+    const logger = pino(
+      { level: 'trace' },
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          lines.push(chunk.toString('utf8'));
+          done();
+        },
+      }),
+    );
+    const secret = randomBytes(32).toString('hex');
+    const running = await startIdentityForTest(
+      database.url,
+      dataDir,
+      { IDENTITY_KEY_SECRET: secret, IDENTITY_CLIENTS: JSON.stringify([MACHINE]) },
+      logger,
+    );
+    try {
+      await clientCredentials(await machineClient(running.issuer));
+      await running.host.rotate();
+      await clientCredentials(await machineClient(running.issuer));
+      const rows = await running.dataSource.query<{ kid: string; sealed_private_jwk: string }[]>(
+        'SELECT kid, sealed_private_jwk FROM identity.signing_keys',
+      );
+      const sealer = new KeySealer(secret);
+      const privateParts = rows.map(
+        (row) => (JSON.parse(sealer.open(row.kid, row.sealed_private_jwk)) as { d: string }).d,
+      );
+      expect(privateParts).toHaveLength(2);
+      const logged = lines.join('');
+      expect(logged).toContain('signing keys changed');
+      for (const part of [...privateParts, secret, MACHINE.client_secret]) {
+        expect(logged).not.toContain(part);
+      }
+      for (const row of rows) expect(logged).not.toContain(row.sealed_private_jwk);
+    } finally {
+      await running.app.close();
+      await database.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '#libs/config';
-import { DatabaseModule } from '#libs/database';
+import { DatabaseModule, type TypeOrmLogSink } from '#libs/database';
 import {
   DatabaseReadiness,
   HealthModule,
@@ -31,11 +31,41 @@ export class IdentityModule {
         DatabaseModule.forService(identityDatabase, {
           url: databaseUrl,
           poolSize: config.DB_POOL_SIZE,
-          logger: logger.child({ component: 'typeorm' }),
+          logger: withoutParameters(logger.child({ component: 'typeorm' })),
         }),
         HealthModule.forRoot([DatabaseReadiness]),
         OidcModule,
       ],
     };
   }
+}
+
+/**
+ * The database log without query parameters: this service's parameters are tokens, codes,
+ * sessions and sealed keys, which no log may hold (the query text stays).
+ */
+export function withoutParameters(sink: TypeOrmLogSink): TypeOrmLogSink {
+  const strip = (obj: object): object => {
+    const {
+      parameters: _parameters,
+      err,
+      ...rest
+    } = obj as { parameters?: unknown; err?: unknown };
+    // A failed query's error carries its parameters too.
+    return err === undefined ? rest : { ...rest, err: withoutErrorParameters(err) };
+  };
+  return {
+    info: (obj, msg) => sink.info(strip(obj), msg),
+    warn: (obj, msg) => sink.warn(strip(obj), msg),
+    error: (obj, msg) => sink.error(strip(obj), msg),
+    debug: (obj, msg) => sink.debug(strip(obj), msg),
+  };
+}
+
+function withoutErrorParameters(error: unknown): unknown {
+  if (!(error instanceof Error) || !('parameters' in error)) return error;
+  const copy = new Error(error.message);
+  copy.name = error.name;
+  copy.stack = error.stack;
+  return copy;
 }

@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '#libs/config';
 import { freePort } from '#libs/database';
@@ -22,6 +23,7 @@ export async function startIdentityForTest(
   databaseUrl: string,
   dataDir: string,
   env: Record<string, string> = {},
+  logger?: Logger,
 ): Promise<RunningIdentity> {
   const port = await freePort();
   const config = loadConfig(IdentityConfig, {
@@ -31,8 +33,11 @@ export async function startIdentityForTest(
     DB_POOL_SIZE: '4',
     ...env,
   });
-  const logger = createLogger('identity', config.LOG_LEVEL);
-  const app = await startService(identityApp, { config, databaseUrl, logger });
+  const app = await startService(identityApp, {
+    config,
+    databaseUrl,
+    logger: logger ?? createLogger('identity', config.LOG_LEVEL),
+  });
   return {
     app,
     issuer: config.issuer,

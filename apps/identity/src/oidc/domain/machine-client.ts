@@ -14,7 +14,7 @@ export function machineIdentityProblem(role: unknown, party: unknown): string | 
   if (typeof role !== 'string' || !(Object.values(Role) as string[]).includes(role)) {
     return `role must be one of ${Object.values(Role).join(', ')}`;
   }
-  if (role === Role.OPERATOR) {
+  if (role === (Role.OPERATOR as string)) {
     return party === undefined ? undefined : 'an operator client acts for no party';
   }
   if (typeof party !== 'string' || !UUID.test(party)) {

@@ -127,9 +127,9 @@ export class OidcProviderHost implements OnModuleInit, OnApplicationShutdown {
   private async mount(): Promise<void> {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     const mountPath = this.mountPath;
-    await fastify.register(async (scope) => {
+    await fastify.register((scope, _options, done) => {
       scope.removeAllContentTypeParsers();
-      scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
+      scope.addContentTypeParser('*', (_request, _payload, parsed) => parsed(null));
       const forward = (
         request: { raw: IncomingMessage },
         reply: { hijack(): void; raw: ServerResponse },
@@ -144,6 +144,7 @@ export class OidcProviderHost implements OnModuleInit, OnApplicationShutdown {
       };
       scope.all(mountPath, forward);
       scope.all(`${mountPath}/*`, forward);
+      done();
     });
   }
 }

@@ -1,11 +1,5 @@
 import type { JWK } from 'jose';
-import {
-  errors,
-  type Adapter,
-  type ClientMetadata,
-  type Configuration,
-  type JWKS,
-} from 'oidc-provider';
+import { errors, type Adapter, type ClientMetadata, type Configuration } from 'oidc-provider';
 import { machineClaims, machineIdentityProblem } from '../domain/machine-client.js';
 import type { IdentityConfig, StaticClient } from '../../identity.config.js';
 
@@ -39,7 +33,7 @@ export function providerConfiguration({
   return {
     adapter,
     clients: config.staticClients.map(clientMetadata),
-    jwks: { keys: keys as JWKS['keys'] },
+    jwks: { keys },
     cookies: {
       keys: cookieKeys,
       long: { signed: true, httpOnly: true, sameSite: 'lax' },

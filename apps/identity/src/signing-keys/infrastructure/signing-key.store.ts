@@ -1,4 +1,4 @@
-import { DataSource, type EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import { SigningKeyEntity } from './signing-key.entity.js';
 
 /** The stored signing keys; changes happen inside `exclusively`, one process at a time. */

@@ -223,6 +223,19 @@ describe('identity provider', () => {
     ).rejects.toThrow(/does not open with this secret/);
   });
 
+  it('should answer health and metrics like the other services', async () => {
+    const base = new URL('/', running.issuer);
+    const ready = await fetch(new URL('/health/ready', base));
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({
+      status: 'ok',
+      info: { database: { status: 'up' } },
+    });
+    const metrics = await fetch(new URL('/metrics', base));
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toContain('http_request_duration_seconds');
+  });
+
   it('should have migrations that match its entities', async () => {
     expect((await diffSchema(running.dataSource)).up).toEqual([]);
   });

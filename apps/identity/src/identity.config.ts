@@ -1,6 +1,16 @@
-import { IsInt, IsJSON, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+  registerDecorator,
+  type ValidationArguments,
+} from 'class-validator';
 import { IsHttpUrl, Secret, ServiceConfig } from '#libs/config';
 import type { Role } from '#libs/contracts';
+import { machineIdentityProblem } from './oidc/domain/machine-client.js';
 
 /** A client known from configuration (the CLI, tests), as the provider takes client metadata. */
 export interface StaticClient {
@@ -71,7 +81,7 @@ export class IdentityConfig extends ServiceConfig {
    * using client credentials. Holds secrets.
    */
   @IsOptional()
-  @IsJSON()
+  @IsClientList()
   @Secret()
   IDENTITY_CLIENTS: string | undefined = undefined;
 
@@ -91,4 +101,42 @@ export class IdentityConfig extends ServiceConfig {
   get staticClients(): StaticClient[] {
     return this.IDENTITY_CLIENTS ? (JSON.parse(this.IDENTITY_CLIENTS) as StaticClient[]) : [];
   }
+}
+
+/** Why IDENTITY_CLIENTS cannot stand (never quoting it: it holds secrets), or undefined. */
+export function clientListProblem(value: unknown): string | undefined {
+  let clients: unknown;
+  try {
+    clients = JSON.parse(String(value));
+  } catch {
+    return 'is not JSON';
+  }
+  if (!Array.isArray(clients)) return 'must be a JSON array of client metadata';
+  const ids = new Set<string>();
+  for (const [index, entry] of clients.entries()) {
+    const client = entry as Partial<Record<string, unknown>> | null;
+    if (typeof client !== 'object' || client === null || typeof client.client_id !== 'string') {
+      return `client ${index + 1} needs a client_id`;
+    }
+    if (ids.has(client.client_id)) return `client_id ${client.client_id} appears twice`;
+    ids.add(client.client_id);
+    const problem = machineIdentityProblem(client.role, client.party);
+    if (problem) return `client ${client.client_id}: ${problem}`;
+  }
+  return undefined;
+}
+
+function IsClientList(): PropertyDecorator {
+  return (target, propertyKey) => {
+    registerDecorator({
+      name: 'isClientList',
+      target: target.constructor,
+      propertyName: String(propertyKey),
+      options: {
+        message: (args: ValidationArguments) =>
+          `$property ${clientListProblem(args.value) ?? 'is invalid'}`,
+      },
+      validator: { validate: (value: unknown) => clientListProblem(value) === undefined },
+    });
+  };
 }

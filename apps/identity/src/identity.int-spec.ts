@@ -276,6 +276,7 @@ describe('identity provider logs', () => {
       expect(privateParts).toHaveLength(2);
       const logged = lines.join('');
       expect(logged).toContain('signing keys changed');
+      expect(logged).toContain('"url":"/oidc/token"');
       for (const part of [...privateParts, secret, MACHINE.client_secret]) {
         expect(logged).not.toContain(part);
       }

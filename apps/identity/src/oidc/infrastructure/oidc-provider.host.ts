@@ -140,7 +140,8 @@ export class OidcProviderHost implements OnModuleInit, OnApplicationShutdown {
         raw.originalUrl = url;
         const rest = url.slice(mountPath.length);
         raw.url = rest.startsWith('/') ? rest : `/${rest}`;
-        void this.handler?.(raw, reply.raw);
+        // Once the provider has answered, the request log names the whole path again.
+        void Promise.resolve(this.handler?.(raw, reply.raw)).finally(() => (raw.url = url));
       };
       scope.all(mountPath, forward);
       scope.all(`${mountPath}/*`, forward);

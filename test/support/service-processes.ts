@@ -116,7 +116,7 @@ async function waitUntilReady(
  * Resolves once the service has published everything it committed (its outbox is empty) and its
  * consumers have handled everything published so far.
  */
-export async function caughtUp(service: { url: string }, timeoutMs = 15_000): Promise<void> {
+export async function caughtUp(service: { url: string }, timeoutMs = 60_000): Promise<void> {
   await eventually(async () => {
     const response = await fetch(`${service.url}/health/ready`);
     const body = (await response.json()) as {
@@ -135,7 +135,7 @@ export async function caughtUp(service: { url: string }, timeoutMs = 15_000): Pr
 }
 
 /** Polls `probe` until it returns true (or throws after `timeoutMs`). */
-export async function eventually(probe: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+export async function eventually(probe: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await probe())) {
     if (Date.now() > deadline) throw new Error(`not true within ${timeoutMs} ms`);

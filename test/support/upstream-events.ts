@@ -241,8 +241,11 @@ export class UpstreamEvents {
     );
   }
 
-  /** Resolves once every consumer of the service has handled everything published so far. */
-  async settled(timeoutMs = 15_000): Promise<void> {
+  /**
+   * Resolves once every consumer of the service has handled everything published so far. The
+   * bound is generous: the first title with kanji loads the reading dictionary in the consumer.
+   */
+  async settled(timeoutMs = 60_000): Promise<void> {
     const messaging = this.app.get(Messaging);
     const deadline = Date.now() + timeoutMs;
     for (;;) {

@@ -129,7 +129,8 @@ export class AccountStore {
 
   /** Uses the token once: the account it was for, or undefined when it cannot be used. */
   async consumeToken(token: string, purpose: TokenPurpose): Promise<string | undefined> {
-    const rows = await this.em.query<{ account_id: string }[]>(
+    // An UPDATE answers [rows, affected count].
+    const [rows] = await this.em.query<[{ account_id: string }[], number]>(
       `UPDATE "identity"."account_tokens" SET "used_at" = $3
         WHERE "token_hash" = $1 AND "purpose" = $2 AND "used_at" IS NULL AND "expires_at" > $3
         RETURNING "account_id"`,

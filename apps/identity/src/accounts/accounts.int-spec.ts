@@ -408,6 +408,36 @@ describe('accounts: sign-up, mail, sign-in, reset and lockout through the pages'
     expect(known[5]!.html).toContain('Too many failed sign-ins');
   });
 
+  it('should refuse a form without its token, and a form posted from a browser not in the interaction', async () => {
+    const browser = new Browser();
+    const flow = await authorize(browser, 'en');
+    const form = formsOf(flow.html)[0]!;
+    const withoutToken = await browser.post(at(form.action), {
+      lang: 'en',
+      email: 'hanako@example.jp',
+      password: 'river-lantern-okra-42',
+    });
+    expect(withoutToken.status).toBe(403);
+    expect(await withoutToken.text()).toContain('This form has expired');
+
+    const elsewhere = await new Browser().post(at(form.action), {
+      ...form.fields,
+      email: 'hanako@example.jp',
+      password: 'river-lantern-okra-42',
+    });
+    expect(elsewhere.status).toBe(410);
+    expect(elsewhere.headers.get('location')).toBeNull();
+
+    // A browser in one interaction posting another's form (with that form's token) finishes neither.
+    const other = formsOf((await authorize(new Browser(), 'en')).html)[0]!;
+    const crossed = await browser.post(at(other.action), {
+      ...other.fields,
+      email: 'hanako@example.jp',
+      password: 'river-lantern-okra-42',
+    });
+    expect(crossed.status).toBe(410);
+  });
+
   it('should keep an audit log of the accounts without secrets', async () => {
     const rows = await running.dataSource.query<{ event: string }[]>(
       `SELECT DISTINCT a.event FROM identity.account_audit a`,

@@ -211,6 +211,7 @@ export function consentPage(
     view,
     t.consentTitle,
     html`<h1>${t.consentTitle}</h1>
+      ${errorSummary(t, view.problem)}
       <p>${t.consentIntro(view.client)}</p>
       <ul>
         ${view.scopes.map((scope) => html`<li>${t.consentScopes[scope] ?? scope}</li>`)}

@@ -45,7 +45,7 @@ export class InteractionController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
-    const details = await this.details(request, reply);
+    const details = await this.details(uid, request, reply);
     if (!details) return this.expired(request, reply);
     if (details.prompt.name === 'consent') return this.consent(uid, details, request, reply);
     return this.signInForm(uid, request, reply, 200);
@@ -57,7 +57,7 @@ export class InteractionController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
-    const details = await this.details(request, reply);
+    const details = await this.details(uid, request, reply);
     if (!details) return this.expired(request, reply);
     const form = formOf(request);
     if (!this.forms.valid('sign-in', uid, form.csrf)) {
@@ -81,7 +81,7 @@ export class InteractionController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
-    if (!(await this.details(request, reply))) return this.expired(request, reply);
+    if (!(await this.details(uid, request, reply))) return this.expired(request, reply);
     return this.renderSignUp(uid, request, reply, 200);
   }
 
@@ -91,7 +91,7 @@ export class InteractionController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
-    const details = await this.details(request, reply);
+    const details = await this.details(uid, request, reply);
     if (!details) return this.expired(request, reply);
     const form = formOf(request);
     const lang = languageOf(request);
@@ -127,7 +127,7 @@ export class InteractionController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
-    if (!(await this.details(request, reply))) return this.expired(request, reply);
+    if (!(await this.details(uid, request, reply))) return this.expired(request, reply);
     return this.renderForgot(uid, request, reply, 200);
   }
 
@@ -137,7 +137,7 @@ export class InteractionController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
-    const details = await this.details(request, reply);
+    const details = await this.details(uid, request, reply);
     if (!details) return this.expired(request, reply);
     const form = formOf(request);
     const lang = languageOf(request);
@@ -173,7 +173,7 @@ export class InteractionController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
-    const details = await this.details(request, reply);
+    const details = await this.details(uid, request, reply);
     if (!details || details.prompt.name !== 'consent' || !details.session?.accountId) {
       return this.expired(request, reply);
     }
@@ -208,7 +208,7 @@ export class InteractionController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
-    const details = await this.details(request, reply);
+    const details = await this.details(uid, request, reply);
     if (!details) return this.expired(request, reply);
     if (!this.forms.valid('consent', uid, formOf(request).csrf)) {
       return this.consent(uid, details, request, reply, 403);
@@ -219,13 +219,18 @@ export class InteractionController {
     });
   }
 
-  /** The interaction this browser is in (by its cookie), or undefined when it has ended. */
+  /**
+   * The interaction of this page, when this browser is in it (the provider's interaction
+   * cookie names it); undefined when it has ended or belongs to another browser.
+   */
   private async details(
+    uid: string,
     request: FastifyRequest,
     reply: FastifyReply,
   ): Promise<Details | undefined> {
     try {
-      return await this.host.current.interactionDetails(request.raw, reply.raw);
+      const details = await this.host.current.interactionDetails(request.raw, reply.raw);
+      return details.uid === uid ? details : undefined;
     } catch {
       return undefined;
     }

@@ -88,7 +88,7 @@ header.site{display:flex;justify-content:flex-end;padding:.75rem 1rem;border-bot
 main{max-width:34rem;margin:0 auto;padding:1rem}
 h1{font-size:1.75rem;line-height:1.3;margin:1rem 0}
 a{color:#0031d8}
-a:focus,button:focus,input:focus{outline:3px solid #ffb700;outline-offset:2px}
+a:focus,button:focus,input:focus{outline:3px solid #1a1a1a;outline-offset:2px}
 label{display:block;font-weight:700;margin-top:1.25rem}
 .hint{color:#4d4d4d;margin:.25rem 0}
 input[type=email],input[type=password],input[type=text]{display:block;width:100%;min-height:3rem;font-size:1rem;padding:.5rem .75rem;border:2px solid #4d4d4d;border-radius:.5rem;margin-top:.25rem}

@@ -4,6 +4,7 @@ import { RESET_PATH, VERIFY_PATH } from '../accounts/application/account-mail.js
 import { ResetPassword } from '../accounts/application/reset-password/reset-password.js';
 import { VerifyEmail } from '../accounts/application/verify-email/verify-email.js';
 import { AccountError } from '../accounts/domain/account-error.js';
+import type { Language } from '../accounts/domain/language.js';
 import type { FormTokens } from './form-token.js';
 import { FORM_TOKENS } from './form-tokens.provider.js';
 import { STYLE_PATH, STYLE_SHEET } from './html.js';
@@ -42,9 +43,11 @@ export class AccountPagesController {
     forgetQuery(request);
     const lang = languageOf(request);
     const here = `${VERIFY_PATH}?token=${encodeURIComponent(token)}`;
-    if (!(await this.verifyEmail.usable(token))) {
+    const state = await this.verifyEmail.state(token);
+    if (state === 'invalid') {
       return sendPage(reply, 410, problemPage({ lang, here, problem: 'link-invalid' }));
     }
+    if (state === 'done') return this.verified(reply, lang, here);
     return sendPage(
       reply,
       200,
@@ -77,6 +80,10 @@ export class AccountPagesController {
         problemPage({ lang, here, problem: error.code }),
       );
     }
+    return this.verified(reply, lang, here);
+  }
+
+  private verified(reply: FastifyReply, lang: Language, here: string): FastifyReply {
     const t = TEXTS[lang];
     return sendPage(
       reply,

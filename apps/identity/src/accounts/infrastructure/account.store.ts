@@ -127,6 +127,12 @@ export class AccountStore {
     return row !== null && row.usedAt === null && row.expiresAt > this.now();
   }
 
+  /** The account of a token of this purpose that was used (or replaced by a newer one). */
+  async usedTokenAccount(token: string, purpose: TokenPurpose): Promise<string | undefined> {
+    const row = await this.em.findOneBy(AccountTokenEntity, { tokenHash: sha256(token), purpose });
+    return row?.usedAt ? row.accountId : undefined;
+  }
+
   /** Uses the token once: the account it was for, or undefined when it cannot be used. */
   async consumeToken(token: string, purpose: TokenPurpose): Promise<string | undefined> {
     // An UPDATE answers [rows, affected count].

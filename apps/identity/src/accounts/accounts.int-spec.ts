@@ -9,6 +9,8 @@ import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
 import { createTestDatabase, freePort, type TestDatabase } from '#libs/testing';
 import { startIdentityForTest, type RunningIdentity } from '../identity.testing.js';
+import { AccountStore } from './infrastructure/account.store.js';
+import { hashPassword } from './infrastructure/password-hashing.js';
 import { Browser, formsOf, type PageForm } from '../pages/testing/browser.js';
 
 const RESOURCE = 'urn:clearinghouse:api';
@@ -531,6 +533,67 @@ describe('accounts without an SMTP server', () => {
       const logged = log.lines.join('');
       expect(logged).toContain(JSON.stringify(mail.link).slice(1, -1));
       expect(logged).not.toContain(password);
+    } finally {
+      await running.app.close();
+      await database.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('sign-in limit per network address', () => {
+  it('should lock a network address after twenty failures, whatever addresses were typed', async () => {
+    const database = await createTestDatabase();
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'identity-throttle-'));
+    const running = await startIdentityForTest(database.url, dataDir, {
+      IDENTITY_CLIENTS: JSON.stringify([PORTAL]),
+    });
+    try {
+      const store = new AccountStore(running.dataSource);
+      const password = 'a-verified-persons-password';
+      const account = await store.create({
+        email: 'verified@example.jp',
+        passwordHash: await hashPassword(password),
+        language: 'en',
+      });
+      await store.markVerified(account!.id);
+      const portalClient = await client.discovery(
+        new URL(running.issuer),
+        PORTAL.client_id,
+        undefined,
+        client.None(),
+        { execute: [client.allowInsecureRequests] },
+      );
+      const attempt = async (email: string, typed: string) => {
+        const browser = new Browser({ 'accept-language': 'en' });
+        const start = await browser.get(
+          client.buildAuthorizationUrl(portalClient, {
+            redirect_uri: REDIRECT_URI,
+            scope: 'openid',
+            code_challenge: await client.calculatePKCECodeChallenge(
+              client.randomPKCECodeVerifier(),
+            ),
+            code_challenge_method: 'S256',
+          }),
+        );
+        const interaction = new URL(start.headers.get('location') ?? '', running.issuer);
+        const form = formsOf(await (await browser.get(interaction)).text())[0]!;
+        const response = await browser.post(new URL(form.action, interaction), {
+          ...form.fields,
+          email,
+          password: typed,
+        });
+        return response.status;
+      };
+
+      const statuses: number[] = [];
+      for (let index = 0; index < 20; index += 1) {
+        statuses.push(await attempt(`guess-${index}@example.jp`, 'some-wrong-password'));
+      }
+      expect(statuses.slice(0, 19)).toEqual(Array(19).fill(401));
+      expect(statuses[19]).toBe(429);
+      // The address is locked: even the right password of a real account is refused from it.
+      expect(await attempt('verified@example.jp', password)).toBe(429);
     } finally {
       await running.app.close();
       await database.drop();

@@ -419,6 +419,36 @@ describe('accounts: sign-up, mail, sign-in, reset and lockout through the pages'
     expect(known[5]!.html).toContain('Too many failed sign-ins');
   });
 
+  it('should check at most five passwords of a burst of guesses sent at once', async () => {
+    const email = 'burst@example.jp';
+    await signUp(email, 'the-burst-accounts-password', {}, 'en');
+    await followMailLink(mailTo(email).link);
+    const ready = [];
+    for (let index = 0; index < 8; index += 1) {
+      const browser = new Browser();
+      const flow = await authorize(browser, 'en');
+      ready.push({ browser, form: formsOf(flow.html)[0]! });
+    }
+    const statuses = await Promise.all(
+      ready.map(({ browser, form }, index) =>
+        browser
+          .post(at(form.action), { ...form.fields, email, password: `burst-guess-${index}` })
+          .then((response) => response.status),
+      ),
+    );
+    expect(statuses.sort()).toEqual([401, 401, 401, 401, 429, 429, 429, 429]);
+    const events = await running.dataSource.query<{ event: string; count: string }[]>(
+      `SELECT event, count(*) FROM identity.account_audit
+        WHERE account_id = (SELECT id FROM identity.accounts WHERE email = $1)
+          AND event LIKE 'sign-in-%' GROUP BY event ORDER BY event`,
+      [email],
+    );
+    expect(events).toEqual([
+      { event: 'sign-in-failed', count: '5' },
+      { event: 'sign-in-locked', count: '3' },
+    ]);
+  });
+
   it('should refuse a form without its token, and a form posted from a browser not in the interaction', async () => {
     const browser = new Browser();
     const flow = await authorize(browser, 'en');

@@ -153,24 +153,22 @@ export class AccountStore {
     );
   }
 
-  /** Whether any of the keys is locked now. */
-  async locked(keys: ThrottledKey[]): Promise<boolean> {
-    const rows = await this.em.findBy(
-      SignInThrottleEntity,
-      keys.map(({ key }) => ({ key })),
-    );
-    const now = this.now();
-    return rows.some((row) => isLocked(stateOf(row), now));
-  }
-
   /**
-   * Counts one failure against each key (rows locked, so racing attempts all count); answers
-   * whether any key is locked after it.
+   * Counts a sign-in attempt as a failure against each key before its password is checked,
+   * with the keys' rows locked, so racing attempts queue here: answers `locked` (nothing
+   * counted) when a key is locked already, else whether this attempt locked one.
    */
-  async countFailure(keys: ThrottledKey[]): Promise<boolean> {
+  async countAttempt(keys: ThrottledKey[]): Promise<'locked' | 'counted' | 'counted-and-locked'> {
     const now = this.now();
-    let locked = false;
-    for (const { key, policy } of [...keys].sort((a, b) => a.key.localeCompare(b.key))) {
+    const sorted = [...keys].sort((a, b) => a.key.localeCompare(b.key));
+    const states: (ThrottleState | undefined)[] = [];
+    for (const { key } of sorted) {
+      // A row to lock, also for the first attempt (two first attempts must not both read none).
+      await this.em.query(
+        `INSERT INTO "identity"."sign_in_throttles" ("key", "failures", "window_started_at")
+         VALUES ($1, 0, $2) ON CONFLICT ("key") DO NOTHING`,
+        [key, now],
+      );
       const [row] = await this.em.query<
         { failures: number; window_started_at: Date; locked_until: Date | null }[]
       >(
@@ -178,27 +176,31 @@ export class AccountStore {
           WHERE "key" = $1 FOR UPDATE`,
         [key],
       );
-      const before = row
-        ? {
+      states.push(
+        row &&
+          stateOf({
             failures: row.failures,
             windowStartedAt: row.window_started_at,
             lockedUntil: row.locked_until,
-          }
-        : undefined;
-      const after = afterFailure(before && stateOf(before), now, policy);
+          }),
+      );
+    }
+    if (states.some((state) => isLocked(state, now))) return 'locked';
+    let locked = false;
+    for (const [index, { key, policy }] of sorted.entries()) {
+      const after = afterFailure(states[index], now, policy);
       locked ||= isLocked(after, now);
-      await this.em.upsert(
+      await this.em.update(
         SignInThrottleEntity,
+        { key },
         {
-          key,
           failures: after.failures,
           windowStartedAt: after.windowStartedAt,
           lockedUntil: after.lockedUntil ?? null,
         },
-        ['key'],
       );
     }
-    return locked;
+    return locked ? 'counted-and-locked' : 'counted';
   }
 
   /** Takes back one counted failure of a key that turned out a success. */

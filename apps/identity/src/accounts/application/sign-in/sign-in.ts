@@ -18,7 +18,8 @@ import type { AccountMail } from '../account-mail.js';
  * typed and the client's network address whether an account exists or not (five for an
  * address, twenty for a network address in 15 minutes lock it for 15 minutes), so an unknown
  * address answers exactly as a known one: "wrong", then "locked". An attempt is counted before
- * its password is checked, so a burst sent at once meets the limit too. An account whose
+ * its password is checked, and one meeting a lock is refused unchecked, so a burst sent at once
+ * gets no more guesses than a sequence. An account whose
  * address is not verified yet is told so (and mailed a new link) only with its right password.
  */
 export class SignIn {
@@ -35,11 +36,9 @@ export class SignIn {
     }
     const account = await this.store.findByEmail(email);
     const attempt = await this.store.transaction(async (store) => {
-      if (await store.locked(keys)) {
-        await store.audit(AuditEvent.SIGN_IN_LOCKED, account?.id, actor);
-        return 'locked';
-      }
-      return (await store.countFailure(keys)) ? 'counted-and-locked' : 'counted';
+      const counted = await store.countAttempt(keys);
+      if (counted === 'locked') await store.audit(AuditEvent.SIGN_IN_LOCKED, account?.id, actor);
+      return counted;
     });
     if (attempt === 'locked') throw new AccountError('locked');
 

@@ -90,6 +90,20 @@ export class IdentityConfig extends ServiceConfig {
   @MinLength(1)
   IDENTITY_API_RESOURCE: string = 'urn:clearinghouse:api';
 
+  /**
+   * SMTP server for the accounts' mail (`smtp://user:password@host:587`, `smtps://...`). Unset:
+   * each mail is written to DATA_DIR/mail and its link logged (standalone). Holds a password.
+   */
+  @IsOptional()
+  @IsString()
+  @Secret()
+  MAIL_SMTP_URL: string | undefined = undefined;
+
+  /** The sender of the accounts' mail. */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM: string = 'Clearinghouse <no-reply@clearinghouse.invalid>';
+
   get port(): number {
     return this.IDENTITY_PORT;
   }

@@ -1,4 +1,8 @@
 import type { ServiceDatabase } from '#libs/database';
+import { AccountAuditEntity } from './accounts/infrastructure/account-audit.entity.js';
+import { AccountTokenEntity } from './accounts/infrastructure/account-token.entity.js';
+import { AccountEntity } from './accounts/infrastructure/account.entity.js';
+import { SignInThrottleEntity } from './accounts/infrastructure/sign-in-throttle.entity.js';
 import { migrations } from './migrations/index.js';
 import { OidcRecordEntity } from './oidc/infrastructure/oidc-record.entity.js';
 import { SigningKeyEntity } from './signing-keys/infrastructure/signing-key.entity.js';
@@ -6,6 +10,13 @@ import { SigningKeyEntity } from './signing-keys/infrastructure/signing-key.enti
 export const identityDatabase: ServiceDatabase = {
   service: 'identity',
   schema: 'identity',
-  entities: [OidcRecordEntity, SigningKeyEntity],
+  entities: [
+    OidcRecordEntity,
+    SigningKeyEntity,
+    AccountEntity,
+    AccountTokenEntity,
+    SignInThrottleEntity,
+    AccountAuditEntity,
+  ],
   migrations,
 };

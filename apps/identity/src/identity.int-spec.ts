@@ -148,10 +148,10 @@ describe('identity provider', () => {
     ).rejects.toMatchObject({ error: 'invalid_target' });
   });
 
-  it('should answer the browser sign-in route with 501 and a sentence', async () => {
-    const response = await fetch(new URL('/interaction/some-uid', running.issuer));
-    expect(response.status).toBe(501);
-    expect(await response.text()).toContain('not available yet');
+  it('should answer a sign-in page of no interaction with 410 and a sentence', async () => {
+    const response = await fetch(new URL('/interaction/some-uid?lang=en', running.issuer));
+    expect(response.status).toBe(410);
+    expect(await response.text()).toContain('This sign-in has expired');
   });
 
   it('should keep private keys sealed in the database, under the secret in DATA_DIR (mode 600)', async () => {

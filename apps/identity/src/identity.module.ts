@@ -12,6 +12,7 @@ import {
 import type { IdentityConfig } from './identity.config.js';
 import { identityDatabase } from './identity.database.js';
 import { OidcModule } from './oidc/oidc.module.js';
+import { PagesModule } from './pages/pages.module.js';
 
 /**
  * The identity service: an OpenID Provider with its own schema. Not a GraphQL subgraph (yet):
@@ -35,6 +36,7 @@ export class IdentityModule {
         }),
         HealthModule.forRoot([DatabaseReadiness]),
         OidcModule,
+        PagesModule,
       ],
     };
   }

@@ -1,5 +1,9 @@
 // Written by `npm run migration:generate`: every migration of this folder, oldest first.
 import type { MigrationInterface } from 'typeorm';
 import { CreateIdentity1796044064273 } from './1796044064273-CreateIdentity.js';
+import { CreateAccounts1796130000000 } from './1796130000000-CreateAccounts.js';
 
-export const migrations: (new () => MigrationInterface)[] = [CreateIdentity1796044064273];
+export const migrations: (new () => MigrationInterface)[] = [
+  CreateIdentity1796044064273,
+  CreateAccounts1796130000000,
+];

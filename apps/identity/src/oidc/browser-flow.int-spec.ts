@@ -5,12 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import * as client from 'openid-client';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
+import { AccountStore } from '../accounts/infrastructure/account.store.js';
+import { hashPassword } from '../accounts/infrastructure/password-hashing.js';
 import { startIdentityForTest, type RunningIdentity } from '../identity.testing.js';
 
 const RESOURCE = 'urn:clearinghouse:api';
 const REDIRECT_URI = 'http://127.0.0.1:9/callback';
 const SIGNED_OUT_URI = 'http://127.0.0.1:9/signed-out';
-const ACCOUNT = 'account-1';
 /** A browser application: a public client (no secret), so PKCE is what protects its codes. */
 const PORTAL = {
   client_id: 'portal',
@@ -46,6 +47,8 @@ describe('browser sign-in flow (authorization code with PKCE)', () => {
   let dataDir: string;
   let running: RunningIdentity;
   let portal: client.Configuration;
+  /** A verified account, as sign-up and verification leave it. */
+  let ACCOUNT: string;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -53,6 +56,12 @@ describe('browser sign-in flow (authorization code with PKCE)', () => {
     running = await startIdentityForTest(database.url, dataDir, {
       IDENTITY_CLIENTS: JSON.stringify([PORTAL]),
     });
+    const account = await new AccountStore(running.dataSource).create({
+      email: 'person@example.jp',
+      passwordHash: await hashPassword('a-password-nobody-types'),
+      language: 'en',
+    });
+    ACCOUNT = account!.id;
     portal = await client.discovery(
       new URL(running.issuer),
       PORTAL.client_id,
@@ -69,8 +78,8 @@ describe('browser sign-in flow (authorization code with PKCE)', () => {
   });
 
   /**
-   * Signs in as ACCOUNT and consents, scripted: the sign-in pages are not built yet, so the
-   * test records each interaction's result through the provider, as those pages will.
+   * Signs in as ACCOUNT and consents, scripted: the test records each interaction's result
+   * through the provider, as the pages do (the pages themselves: accounts.int-spec.ts).
    */
   async function signIn(browser: Browser, parameters: Record<string, string>): Promise<URL> {
     let response = await browser.get(client.buildAuthorizationUrl(portal, parameters));
@@ -78,7 +87,7 @@ describe('browser sign-in flow (authorization code with PKCE)', () => {
     for (let step = 0; step < 4; step += 1) {
       const location = new URL(response.headers.get('location') ?? '', running.issuer);
       if (!location.pathname.startsWith('/interaction/')) return location;
-      expect((await browser.get(location)).status).toBe(501);
+      expect((await browser.get(location)).status).toBe(200);
       const interaction = await provider.Interaction.find(location.pathname.split('/')[2]!);
       if (!interaction) throw new Error('the interaction is not stored');
       if (interaction.prompt.name === 'login') {

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module.js';
 import { DataSource } from 'typeorm';
 import { IdentityConfig } from '../identity.config.js';
+import { FormTokens } from '../pages/form-token.js';
+import { FORM_TOKENS } from '../pages/form-tokens.provider.js';
 import { SigningKeys } from '../signing-keys/application/signing-keys.js';
 import { resolveIdentitySecret } from '../signing-keys/infrastructure/identity-secret.js';
 import { KeySealer } from '../signing-keys/infrastructure/key-sealing.js';
@@ -20,6 +23,7 @@ const CLOCK_SKEW_MS = 5 * 60_000;
  * (IDENTITY_KEY_SECRET, or DATA_DIR/identity-key made on first start).
  */
 @Module({
+  imports: [AccountsModule],
   controllers: [InteractionController],
   providers: [
     {
@@ -48,8 +52,13 @@ const CLOCK_SKEW_MS = 5 * 60_000;
             CLOCK_SKEW_MS,
         }),
     },
+    {
+      provide: FORM_TOKENS,
+      inject: [COOKIE_KEYS],
+      useFactory: (keys: string[]) => new FormTokens(keys),
+    },
     OidcProviderHost,
   ],
-  exports: [OidcProviderHost],
+  exports: [OidcProviderHost, FORM_TOKENS],
 })
 export class OidcModule {}

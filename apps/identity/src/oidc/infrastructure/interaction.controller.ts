@@ -1,18 +1,372 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { InteractionResults } from 'oidc-provider';
+import { ForgotPassword } from '../../accounts/application/forgot-password/forgot-password.js';
+import { SignIn } from '../../accounts/application/sign-in/sign-in.js';
+import { SignUp } from '../../accounts/application/sign-up/sign-up.js';
+import { AccountError } from '../../accounts/domain/account-error.js';
+import { FORM_TOKENS } from '../../pages/form-tokens.provider.js';
+import type { FormTokens } from '../../pages/form-token.js';
+import { statusOf } from '../../pages/problem-status.js';
+import { formOf, languageOf, sendPage } from '../../pages/respond.js';
+import { TEXTS, type FormProblem } from '../../pages/texts.js';
+import {
+  consentPage,
+  forgotPage,
+  messagePage,
+  problemPage,
+  signInPage,
+  signUpPage,
+} from '../../pages/views.js';
+import { OidcProviderHost } from './oidc-provider.host.js';
 import { INTERACTION_PATH } from './provider-configuration.js';
 
+type Details = Awaited<ReturnType<OidcProviderHost['current']['interactionDetails']>>;
+
 /**
- * Where the provider sends a browser to sign in or consent. The pages are not built yet: the
- * route answers 501 with a sentence, so a browser flow stops visibly instead of failing.
+ * Where the provider sends a browser to sign in or consent: the sign-in, sign-up, forgotten
+ * password and consent pages of one interaction (`/interaction/:uid/...`). Every form carries
+ * a token bound to the interaction's uid and is taken only with the interaction's own cookie;
+ * a finished step goes back to the provider with `interactionResult`.
  */
 @Controller(INTERACTION_PATH.slice(1))
 export class InteractionController {
+  constructor(
+    private readonly host: OidcProviderHost,
+    private readonly signIn: SignIn,
+    private readonly signUp: SignUp,
+    private readonly forgotPassword: ForgotPassword,
+    @Inject(FORM_TOKENS) private readonly forms: FormTokens,
+  ) {}
+
   @Get(':uid')
-  signIn(@Param('uid') _uid: string, @Res() reply: FastifyReply): FastifyReply {
-    return reply
-      .code(501)
-      .type('text/plain; charset=utf-8')
-      .send('Signing in with a browser is not available yet: use client credentials for now.\n');
+  async start(
+    @Param('uid') uid: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const details = await this.details(uid, request, reply);
+    if (!details) return this.expired(request, reply);
+    if (details.prompt.name === 'consent') return this.consent(uid, details, request, reply);
+    return this.signInForm(uid, request, reply, 200);
   }
+
+  @Post(':uid/sign-in')
+  async postSignIn(
+    @Param('uid') uid: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const details = await this.details(uid, request, reply);
+    if (!details) return this.expired(request, reply);
+    const form = formOf(request);
+    if (!this.forms.valid('sign-in', uid, form.csrf)) {
+      return this.signInForm(uid, request, reply, 403, 'form-expired', form.email);
+    }
+    try {
+      const accountId = await this.signIn.execute(
+        { email: form.email ?? '', password: form.password ?? '' },
+        { clientAddress: request.ip, clientId: clientIdOf(details) },
+      );
+      return this.finish(request, reply, { login: { accountId } });
+    } catch (error) {
+      if (!(error instanceof AccountError)) throw error;
+      return this.signInForm(uid, request, reply, statusOf(error.code), error.code, form.email);
+    }
+  }
+
+  @Get(':uid/sign-up')
+  async signUpForm(
+    @Param('uid') uid: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    if (!(await this.details(uid, request, reply))) return this.expired(request, reply);
+    return this.renderSignUp(uid, request, reply, 200);
+  }
+
+  @Post(':uid/sign-up')
+  async postSignUp(
+    @Param('uid') uid: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const details = await this.details(uid, request, reply);
+    if (!details) return this.expired(request, reply);
+    const form = formOf(request);
+    const lang = languageOf(request);
+    if (!this.forms.valid('sign-up', uid, form.csrf)) {
+      return this.renderSignUp(uid, request, reply, 403, 'form-expired', form.email);
+    }
+    try {
+      await this.signUp.execute(
+        { email: form.email ?? '', password: form.password ?? '', language: lang },
+        { clientAddress: request.ip, clientId: clientIdOf(details) },
+      );
+    } catch (error) {
+      if (!(error instanceof AccountError)) throw error;
+      return this.renderSignUp(uid, request, reply, statusOf(error.code), error.code, form.email);
+    }
+    const t = TEXTS[lang];
+    return sendPage(
+      reply,
+      200,
+      messagePage({
+        lang,
+        here: this.path(uid, 'sign-up'),
+        title: t.checkMailTitle,
+        message: t.checkMailSignUp,
+        backHref: this.path(uid, '', lang),
+      }),
+    );
+  }
+
+  @Get(':uid/forgot')
+  async forgotForm(
+    @Param('uid') uid: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    if (!(await this.details(uid, request, reply))) return this.expired(request, reply);
+    return this.renderForgot(uid, request, reply, 200);
+  }
+
+  @Post(':uid/forgot')
+  async postForgot(
+    @Param('uid') uid: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const details = await this.details(uid, request, reply);
+    if (!details) return this.expired(request, reply);
+    const form = formOf(request);
+    const lang = languageOf(request);
+    if (!this.forms.valid('forgot', uid, form.csrf)) {
+      return this.renderForgot(uid, request, reply, 403, 'form-expired', form.email);
+    }
+    try {
+      await this.forgotPassword.execute(
+        { email: form.email ?? '' },
+        { clientAddress: request.ip, clientId: clientIdOf(details) },
+      );
+    } catch (error) {
+      if (!(error instanceof AccountError)) throw error;
+      return this.renderForgot(uid, request, reply, statusOf(error.code), error.code, form.email);
+    }
+    const t = TEXTS[lang];
+    return sendPage(
+      reply,
+      200,
+      messagePage({
+        lang,
+        here: this.path(uid, 'forgot'),
+        title: t.checkMailTitle,
+        message: t.checkMailForgot,
+        backHref: this.path(uid, '', lang),
+      }),
+    );
+  }
+
+  @Post(':uid/consent')
+  async postConsent(
+    @Param('uid') uid: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const details = await this.details(uid, request, reply);
+    if (!details || details.prompt.name !== 'consent' || !details.session?.accountId) {
+      return this.expired(request, reply);
+    }
+    if (!this.forms.valid('consent', uid, formOf(request).csrf)) {
+      return this.consent(uid, details, request, reply, 403);
+    }
+    const provider = this.host.current;
+    const missing = details.prompt.details as {
+      missingOIDCScope?: string[];
+      missingOIDCClaims?: string[];
+      missingResourceScopes?: Record<string, string[]>;
+    };
+    const grant = details.grantId
+      ? await provider.Grant.find(details.grantId)
+      : new provider.Grant({
+          accountId: details.session.accountId,
+          clientId: clientIdOf(details),
+        });
+    if (!grant) return this.expired(request, reply);
+    if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
+    if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
+    for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) {
+      grant.addResourceScope(indicator, scopes.join(' '));
+    }
+    const grantId = await grant.save();
+    return this.finish(request, reply, { consent: details.grantId ? {} : { grantId } });
+  }
+
+  @Post(':uid/deny')
+  async postDeny(
+    @Param('uid') uid: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const details = await this.details(uid, request, reply);
+    if (!details) return this.expired(request, reply);
+    if (!this.forms.valid('consent', uid, formOf(request).csrf)) {
+      return this.consent(uid, details, request, reply, 403);
+    }
+    return this.finish(request, reply, {
+      error: 'access_denied',
+      error_description: 'the person did not allow access',
+    });
+  }
+
+  /**
+   * The interaction of this page, when this browser is in it (the provider's interaction
+   * cookie names it); undefined when it has ended or belongs to another browser.
+   */
+  private async details(
+    uid: string,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<Details | undefined> {
+    try {
+      const details = await this.host.current.interactionDetails(request.raw, reply.raw);
+      return details.uid === uid ? details : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async finish(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    result: InteractionResults,
+  ): Promise<FastifyReply> {
+    const returnTo = await this.host.current.interactionResult(request.raw, reply.raw, result, {
+      mergeWithLastSubmission: false,
+    });
+    return reply.code(303).header('cache-control', 'no-store').redirect(returnTo, 303);
+  }
+
+  private expired(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+    const lang = languageOf(request);
+    const here = request.url.split('?')[0] ?? '/';
+    return sendPage(reply, 410, problemPage({ lang, here, problem: 'interaction-expired' }));
+  }
+
+  private path(uid: string, step: string, lang?: string): string {
+    const base = `${INTERACTION_PATH}/${encodeURIComponent(uid)}${step ? `/${step}` : ''}`;
+    return lang ? `${base}?lang=${lang}` : base;
+  }
+
+  private signInForm(
+    uid: string,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    problem?: FormProblem,
+    email?: string,
+  ): FastifyReply {
+    const lang = languageOf(request);
+    return sendPage(
+      reply,
+      status,
+      signInPage({
+        lang,
+        here: this.path(uid, ''),
+        action: this.path(uid, 'sign-in'),
+        csrf: this.forms.issue('sign-in', uid),
+        problem,
+        email,
+        signUpHref: this.path(uid, 'sign-up', lang),
+        forgotHref: this.path(uid, 'forgot', lang),
+      }),
+    );
+  }
+
+  private renderSignUp(
+    uid: string,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    problem?: FormProblem,
+    email?: string,
+  ): FastifyReply {
+    const lang = languageOf(request);
+    return sendPage(
+      reply,
+      status,
+      signUpPage({
+        lang,
+        here: this.path(uid, 'sign-up'),
+        action: this.path(uid, 'sign-up'),
+        csrf: this.forms.issue('sign-up', uid),
+        problem,
+        email,
+        signInHref: this.path(uid, '', lang),
+      }),
+    );
+  }
+
+  private renderForgot(
+    uid: string,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    problem?: FormProblem,
+    email?: string,
+  ): FastifyReply {
+    const lang = languageOf(request);
+    return sendPage(
+      reply,
+      status,
+      forgotPage({
+        lang,
+        here: this.path(uid, 'forgot'),
+        action: this.path(uid, 'forgot'),
+        csrf: this.forms.issue('forgot', uid),
+        problem,
+        email,
+        signInHref: this.path(uid, '', lang),
+      }),
+    );
+  }
+
+  private consent(
+    uid: string,
+    details: Details,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status = 200,
+  ): FastifyReply {
+    const lang = languageOf(request);
+    const missing = details.prompt.details as {
+      missingOIDCScope?: string[];
+      missingResourceScopes?: Record<string, string[]>;
+    };
+    const scopes = [
+      ...new Set([
+        ...(missing.missingOIDCScope ?? []),
+        ...Object.values(missing.missingResourceScopes ?? {}).flat(),
+      ]),
+    ];
+    return sendPage(
+      reply,
+      status,
+      consentPage({
+        lang,
+        here: this.path(uid, ''),
+        action: this.path(uid, 'consent'),
+        denyAction: this.path(uid, 'deny'),
+        csrf: this.forms.issue('consent', uid),
+        problem: status === 403 ? 'form-expired' : undefined,
+        client: clientIdOf(details) ?? '',
+        scopes,
+      }),
+    );
+  }
+}
+
+function clientIdOf(details: Details): string | undefined {
+  const clientId = details.params.client_id;
+  return typeof clientId === 'string' ? clientId : undefined;
 }

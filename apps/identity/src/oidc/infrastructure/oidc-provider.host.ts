@@ -6,6 +6,7 @@ import Provider from 'oidc-provider';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { InjectLogger } from '#libs/runtime';
+import { FindAccountClaims } from '../../accounts/application/account-claims/account-claims.js';
 import { IdentityConfig } from '../../identity.config.js';
 import type { KeySet, SigningKeys } from '../../signing-keys/application/signing-keys.js';
 import { PostgresAdapter } from './postgres-adapter.js';
@@ -39,6 +40,7 @@ export class OidcProviderHost implements OnModuleInit, OnApplicationShutdown {
     @Inject(SIGNING_KEYS) private readonly signingKeys: SigningKeys,
     @Inject(COOKIE_KEYS) private readonly cookieKeys: string[],
     @InjectLogger() private readonly logger: Logger,
+    private readonly accounts: FindAccountClaims,
   ) {
     this.mountPath = new URL(config.issuer).pathname.replace(/\/$/, '');
     if (!this.mountPath) {
@@ -104,6 +106,7 @@ export class OidcProviderHost implements OnModuleInit, OnApplicationShutdown {
         adapter: PostgresAdapter.factory(this.dataSource),
         keys: set.keys,
         cookieKeys: this.cookieKeys,
+        findAccount: (accountId) => this.accounts.execute(accountId),
       }),
     );
     provider.on('server_error', (_ctx, error) =>

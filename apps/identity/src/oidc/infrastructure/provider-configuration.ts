@@ -15,6 +15,10 @@ export interface ProviderSettings {
   /** Private signing keys, current first. */
   keys: JWK[];
   cookieKeys: string[];
+  /** A person's claims (`sub`, `email`, `email_verified`), or undefined for no such account. */
+  findAccount: (
+    accountId: string,
+  ) => Promise<{ sub: string; email?: string; email_verified?: boolean } | undefined>;
 }
 
 /**
@@ -28,6 +32,7 @@ export function providerConfiguration({
   adapter,
   keys,
   cookieKeys,
+  findAccount,
 }: ProviderSettings): Configuration {
   const resource = config.IDENTITY_API_RESOURCE;
   return {
@@ -49,8 +54,8 @@ export function providerConfiguration({
       userinfoSigningAlgValues: ['ES256'],
     },
     responseTypes: ['code'],
-    scopes: ['openid', 'offline_access'],
-    claims: { openid: ['sub'] },
+    scopes: ['openid', 'email', 'offline_access'],
+    claims: { openid: ['sub'], email: ['email', 'email_verified'] },
     pkce: { required: () => true },
     rotateRefreshToken: true,
     features: {
@@ -90,8 +95,11 @@ export function providerConfiguration({
       token.kind === 'ClientCredentials'
         ? machineClaims(ctx.oidc.client?.role, ctx.oidc.client?.party)
         : undefined,
-    // Accounts are not kept yet: a sign-in names its subject, which is all an ID token says.
-    findAccount: (_ctx, sub) => ({ accountId: sub, claims: () => ({ sub }) }),
+    // Real accounts only: one deleted since its sign-in gets no more tokens.
+    findAccount: async (_ctx, sub) => {
+      const claims = await findAccount(sub);
+      return claims && { accountId: sub, claims: () => ({ ...claims, sub }) };
+    },
     interactions: {
       url: (_ctx, interaction) => `${INTERACTION_PATH}/${interaction.uid}`,
     },

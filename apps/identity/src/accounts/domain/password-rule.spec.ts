@@ -1,0 +1,31 @@
+import { describe, expect, it } from '@jest/globals';
+import { passwordProblem } from './password-rule.js';
+
+describe(passwordProblem.name, () => {
+  const email = 'Hanako.Yamada@example.jp';
+
+  it.each([
+    ['short11char', 'password-too-short'],
+    ['x'.repeat(257), 'password-too-long'],
+    ['Password1234', 'password-common'],
+    ['QWERTYUIOP123', 'password-common'],
+    ['hanako.yamada@example.jp', 'password-is-email'],
+    ['HANAKO.YAMADA', 'password-is-email'],
+    ['my hanako.yamada@example.jp!', 'password-is-email'],
+  ])('should refuse %s (%s)', (password, problem) => {
+    expect(passwordProblem(password, email)).toBe(problem);
+  });
+
+  it.each(['river-lantern-okra-42', '春の小川はさらさら行くよ', 'x'.repeat(256)])(
+    'should accept %s',
+    (password) => {
+      expect(passwordProblem(password, email)).toBeUndefined();
+    },
+  );
+
+  it('should count characters as a person sees them, not UTF-16 units', () => {
+    // Eleven emoji are 22 UTF-16 units but eleven characters.
+    expect(passwordProblem('😀'.repeat(11), email)).toBe('password-too-short');
+    expect(passwordProblem('😀'.repeat(12), email)).toBeUndefined();
+  });
+});

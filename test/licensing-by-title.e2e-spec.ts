@@ -78,14 +78,17 @@ describe('licensing by title across scripts', () => {
     sakura = await registerWork(tanaka, '桜の雨');
     dawn = await registerWork(yamada, '夜明けのうた');
     await caughtUp(authorization);
-    const scheme = await authorization.graphql(
-      `mutation ($society: ID!) { createEclScheme(input: { societyId: $society, category: MUSIC,
-         useTypes: [STREAM], territories: ["JP"], rightType: MAKING_AVAILABLE,
-         unitRateMinor: "2", currency: "JPY", coversUnidentified: true }) { id } }`,
-      { society },
-      operator,
-    );
-    expect(scheme.errors).toBeUndefined();
+    for (const category of ['MUSIC', 'UGC']) {
+      const scheme = await authorization.graphql(
+        `mutation ($society: ID!, $category: WorkCategory!) { createEclScheme(input: {
+           societyId: $society, category: $category, useTypes: [STREAM], territories: ["JP"],
+           rightType: MAKING_AVAILABLE, unitRateMinor: "2", currency: "JPY",
+           coversUnidentified: true }) { id } }`,
+        { society, category },
+        operator,
+      );
+      expect(scheme.errors).toBeUndefined();
+    }
     await caughtUp(optOut);
     const opted = await optOut.graphql(
       `mutation ($holder: ID!) { registerOptOut(input: { holderId: $holder, scope: ALL_WORKS }) { id } }`,
@@ -181,6 +184,20 @@ describe('licensing by title across scripts', () => {
       candidates: [],
     });
     expect(await requestUse(items, key)).toEqual(first);
+  });
+
+  it('should not grant an opted-out work disguised by another category, invisible characters or look-alike letters', async () => {
+    const { items } = await requestUse([
+      // The opted-out work's title, asked for as user-generated content.
+      { title: 'さくらのあめ', category: 'UGC' },
+      // A word joiner inside the title, in a longer title that holds it.
+      { title: '桜\u2060の雨が降る夜に', category: 'MUSIC' },
+    ]);
+    for (const item of items) {
+      expect(item.decision).toBe('PENDING');
+      expect(item.license).toBeNull();
+      expect(item.candidates.map((candidate) => candidate.work.id)).toContain(sakura);
+    }
   });
 
   it('should find the same work for a title in search and in licensing', async () => {

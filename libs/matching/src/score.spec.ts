@@ -133,3 +133,46 @@ describe('titles held whole', () => {
     expect((await scored(registered, query)).holdsTitle).toBe(false);
   });
 });
+
+describe('disguised titles', () => {
+  it.each([
+    ['Hope', 'Норе'], // Cyrillic
+    ['Hope Song', 'Ηоре Ѕоng'], // Greek and Cyrillic
+    ['Last Train', 'ʟᴀꜱᴛ ᴛʀᴀɪɴ'], // small capitals
+    ['桜の雨', '桜\u2060の雨'], // word joiner
+    ['桜の雨', '桜\u200bの\u00ad雨'], // zero-width space, soft hyphen
+  ])('should see %j in %j', async (registered, query) => {
+    const work = await scored(registered, query);
+    expect(work.method).toBe(MatchMethod.EXACT_TITLE);
+    expect(decideMatch([work]).outcome).toBe('MATCHED');
+  });
+
+  it('should hold a title with an invisible character inside a longer query', async () => {
+    expect((await scored('桜の雨', '桜\u2060の雨が降る夜に')).holdsTitle).toBe(true);
+  });
+
+  it.each([
+    ['Midnight Train', 'Midnite Trains', ['Ann Lee'], 'Zed Q'],
+    ['Midnight Train', 'Midnight Trian II', [], undefined],
+  ])(
+    'should keep %j a candidate of %j whatever creator or number the query names',
+    async (registered, query, creators, by) => {
+      const work = await scored(registered, query, creators, by);
+      expect(decideMatch([work]).outcome).toBe('AMBIGUOUS');
+    },
+  );
+});
+
+describe('nearby works', () => {
+  it('should report every work whose whole title the query holds, however many', () => {
+    const held = Array.from({ length: 12 }, (_, i) => ({
+      workId: `w${String(i).padStart(2, '0')}`,
+      method: MatchMethod.PARTIAL,
+      score: 0.1,
+      creator: 'NONE' as const,
+      holdsTitle: true,
+      titleScore: 0.1,
+    }));
+    expect(decideMatch(held).nearby).toHaveLength(12);
+  });
+});

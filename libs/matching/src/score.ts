@@ -156,6 +156,11 @@ export interface ScoredWork extends TitleScore {
   creator: CreatorAgreement;
   /** The query holds one of the work's titles whole (桜の雨 in 桜の雨が降る日). */
   holdsTitle: boolean;
+  /**
+   * How close the titles alone are, before the creator and numbers the query names: what
+   * makes a work a candidate, so that naming another creator or a number never hides it.
+   */
+  titleScore: number;
 }
 
 /** The work's best title for the query, with the creator and numbers taken into account. */
@@ -170,11 +175,13 @@ export function scoreWork(
     ...(query.core ? [{ keys: query.core, factor: MATCHING.decoratedFactor }] : []),
   ];
   let best: TitleScore = { method: MatchMethod.FUZZY, score: 0 };
+  let titleScore = 0;
   let guessed = false;
   for (const title of work.titles) {
     for (const form of forms) {
       const scored = scoreTitle(form.keys, title);
       let score = scored.score * form.factor;
+      titleScore = Math.max(titleScore, score);
       if (scored.method !== MatchMethod.PARTIAL && title.numbers !== form.keys.numbers)
         score -= MATCHING.numbersPenalty;
       if (score > best.score) best = { method: scored.method, score };
@@ -185,13 +192,18 @@ export function scoreWork(
   let score = best.score;
   if (creator === 'MATCH') score += MATCHING.creatorBonus;
   if (creator === 'MISMATCH') score -= MATCHING.creatorPenalty;
-  if (guessed) score = Math.max(score, MATCHING.candidateScore);
+  if (guessed) {
+    score = Math.max(score, MATCHING.candidateScore);
+    titleScore = Math.max(titleScore, MATCHING.candidateScore);
+  }
+  const rounded = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
   return {
     workId: work.workId,
     method: best.method,
-    score: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000,
+    score: rounded(score),
     creator,
     holdsTitle: work.titles.some((title) => holdsTitle(query, title)),
+    titleScore: rounded(titleScore),
   };
 }
 
@@ -284,13 +296,12 @@ export function decideMatch(
   thresholds: DecisionThresholds = MATCHING,
 ): MatchDecision {
   const ranked = [...scored]
-    .filter((work) => work.score >= thresholds.candidateScore)
+    .filter((work) => Math.max(work.score, work.titleScore) >= thresholds.candidateScore)
     .sort((a, b) => b.score - a.score || a.workId.localeCompare(b.workId));
   const candidates = ranked.slice(0, MAX_CANDIDATES);
   const [best, next] = ranked;
-  const nearby = scored
-    .filter((work) => work.holdsTitle && !candidates.includes(work))
-    .slice(0, MAX_CANDIDATES);
+  // Every one: a caller keeps those it must not grant around (opted out), whatever their rank.
+  const nearby = scored.filter((work) => work.holdsTitle && !candidates.includes(work));
   if (!best) return { outcome: 'NONE', candidates: [], nearby };
   const certain =
     best.score >= thresholds.certainScore &&

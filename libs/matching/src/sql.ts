@@ -89,6 +89,12 @@ export class MatchKeyTable {
       ...work.creators.map((text, position) => ({ work, kind: 'CREATOR', position, text })),
     ]);
     const keys = await titleKeysOf(rows.map((row) => row.text));
+    // Writers of one work's keys take turns (a projection and a re-match may both write them).
+    await db.query(
+      `SELECT pg_advisory_xact_lock(hashtext('match-keys:' || id))
+       FROM unnest($1::text[]) AS id ORDER BY id`,
+      [[...new Set(works.map((work) => work.workId))]],
+    );
     await db.query(`DELETE FROM ${this.table} WHERE "work_id" = ANY($1::uuid[])`, [
       works.map((work) => work.workId),
     ]);
@@ -138,24 +144,35 @@ export class MatchKeyTable {
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY
            AS q(normalized, compact, reading, grams, category, position)
          CROSS JOIN LATERAL (
-           SELECT k."work_id",
-                  max(CASE WHEN k."compact" = q.compact OR (q.reading <> '' AND k."reading" = q.reading)
-                           THEN 1
-                           ELSE greatest(public.similarity(k."normalized", q.normalized),
-                                         CASE WHEN q.reading <> '' THEN public.similarity(k."reading", q.reading) ELSE 0 END)
-                      END) AS closeness,
-                  min(length(k."compact")) AS size
-           FROM ${this.table} k
-           WHERE k."kind" = 'TITLE' AND (q.category IS NULL OR k."category" = q.category)
-             AND (k."normalized" OPERATOR(public.%) q.normalized
-                  OR k."compact" = q.compact
-                  OR (q.reading <> '' AND (k."reading" = q.reading OR k."reading" OPERATOR(public.%) q.reading))
-                  OR (q.compact <> '' AND k."grams" @> string_to_array(q.grams, $6))
-                  OR (length(k."compact") >= $8 AND k."grams" <@ string_to_array(q.grams, $6)))
-           GROUP BY k."work_id"
-           ORDER BY closeness DESC, size, k."work_id"
+           SELECT c."work_id" FROM (
+             SELECT k."work_id",
+                    max(CASE WHEN k."compact" = q.compact OR (q.reading <> '' AND k."reading" = q.reading)
+                             THEN 1
+                             ELSE greatest(public.similarity(k."normalized", q.normalized),
+                                           CASE WHEN q.reading <> '' THEN public.similarity(k."reading", q.reading) ELSE 0 END)
+                        END) AS closeness,
+                    min(length(k."compact")) AS size
+             FROM ${this.table} k
+             WHERE k."kind" = 'TITLE' AND (q.category IS NULL OR k."category" = q.category)
+               AND (k."normalized" OPERATOR(public.%) q.normalized
+                    OR k."compact" = q.compact
+                    OR (q.reading <> '' AND (k."reading" = q.reading OR k."reading" OPERATOR(public.%) q.reading))
+                    OR (q.compact <> '' AND k."grams" @> string_to_array(q.grams, $6))
+                    OR (length(k."compact") >= $8 AND k."grams" <@ string_to_array(q.grams, $6)))
+             GROUP BY k."work_id"
+           ) c
+           ORDER BY c.closeness DESC, c.size, c."work_id"
            LIMIT $7
-         ) m`,
+         ) m
+         UNION
+         -- Titles the query holds whole, whatever their rank: a caller must see every one.
+         SELECT q.position::int, k."work_id"
+         FROM unnest($2::text[], $4::text[], $5::text[]) WITH ORDINALITY AS q(compact, grams, category, position)
+         JOIN ${this.table} k
+           ON k."kind" = 'TITLE' AND (q.category IS NULL OR k."category" = q.category)
+          AND length(k."compact") >= $8 AND k."grams" <@ string_to_array(q.grams, $6)
+          AND strpos(q.compact, k."compact") > 0
+`,
           [
             queries.map((q) => q.keys.normalized),
             queries.map((q) => q.keys.compact),

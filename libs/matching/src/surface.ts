@@ -31,8 +31,83 @@ const CURRENT_FORM: ReadonlyMap<string, string> = (() => {
   return forms;
 })();
 
-/** Variation selectors (standardized and ideographic): a glyph's variant, not another letter. */
-const VARIATION_SELECTORS = /[\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]/gu;
+/**
+ * Characters that show nothing: variation selectors (a glyph's variant, not another letter)
+ * and format characters (zero-width spaces and joiners, word joiners, soft hyphens).
+ */
+const INVISIBLE = /[\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]|\p{Cf}/gu;
+
+/**
+ * Letters of other alphabets drawn like Latin ones (Cyrillic Норе, Greek Ηοpe, small capitals
+ * ʟᴀꜱᴛ), in lower case, to the Latin letter they pass for: a title written with them is the
+ * title it imitates.
+ */
+const LOOK_ALIKES: ReadonlyMap<string, string> = new Map([
+  // Cyrillic
+  ['а', 'a'],
+  ['в', 'b'],
+  ['е', 'e'],
+  ['ё', 'e'],
+  ['к', 'k'],
+  ['м', 'm'],
+  ['н', 'h'],
+  ['о', 'o'],
+  ['р', 'p'],
+  ['с', 'c'],
+  ['т', 't'],
+  ['у', 'y'],
+  ['х', 'x'],
+  ['ѕ', 's'],
+  ['і', 'i'],
+  ['ї', 'i'],
+  ['ј', 'j'],
+  ['ԛ', 'q'],
+  ['ԝ', 'w'],
+  ['һ', 'h'],
+  ['ԁ', 'd'],
+  // Greek
+  ['α', 'a'],
+  ['β', 'b'],
+  ['ε', 'e'],
+  ['ζ', 'z'],
+  ['η', 'h'],
+  ['ι', 'i'],
+  ['κ', 'k'],
+  ['μ', 'm'],
+  ['ν', 'n'],
+  ['ο', 'o'],
+  ['ρ', 'p'],
+  ['τ', 't'],
+  ['υ', 'y'],
+  ['χ', 'x'],
+  // Small capitals and other Latin look-alikes NFKC leaves
+  ['ᴀ', 'a'],
+  ['ʙ', 'b'],
+  ['ᴄ', 'c'],
+  ['ᴅ', 'd'],
+  ['ᴇ', 'e'],
+  ['ꜰ', 'f'],
+  ['ɢ', 'g'],
+  ['ʜ', 'h'],
+  ['ɪ', 'i'],
+  ['ᴊ', 'j'],
+  ['ᴋ', 'k'],
+  ['ʟ', 'l'],
+  ['ᴍ', 'm'],
+  ['ɴ', 'n'],
+  ['ᴏ', 'o'],
+  ['ᴘ', 'p'],
+  ['ʀ', 'r'],
+  ['ꜱ', 's'],
+  ['ᴛ', 't'],
+  ['ᴜ', 'u'],
+  ['ᴠ', 'v'],
+  ['ᴡ', 'w'],
+  ['ʏ', 'y'],
+  ['ᴢ', 'z'],
+  ['ı', 'i'],
+  ['ȷ', 'j'],
+]);
 
 /**
  * A title or name in the form searches and matches compare (Japanese and Latin text):
@@ -55,7 +130,7 @@ export function normalizeTitle(text: string): string {
  */
 export function foldCharacters(text: string, katakana: boolean): string {
   const folded = text
-    .replace(VARIATION_SELECTORS, '')
+    .replace(INVISIBLE, '')
     .normalize('NFKC')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '') // combining diacritical marks of Latin letters only
@@ -68,7 +143,7 @@ export function foldCharacters(text: string, katakana: boolean): string {
       result += String.fromCodePoint(code + KATAKANA_OFFSET);
     else if (katakana && character === 'ゝ') result += 'ヽ';
     else if (katakana && character === 'ゞ') result += 'ヾ';
-    else result += CURRENT_FORM.get(character) ?? character;
+    else result += CURRENT_FORM.get(character) ?? LOOK_ALIKES.get(character) ?? character;
   }
   return result;
 }

@@ -222,7 +222,9 @@ export class RequestUseHandler {
       else
         byTitle.push({
           index,
-          query: { title: lookup.title, creator: lookup.creatorName, category: item.category },
+          // Every category: a title of a work in another category than the item names is a
+          // near miss, not an unidentified work (a category must not hide an opted-out work).
+          query: { title: lookup.title, creator: lookup.creatorName, category: null },
         });
     });
     if (byIdentifier.length) {
@@ -255,6 +257,7 @@ export class RequestUseHandler {
         if (decision.nearby.length) nearbyOf.set(index, decision.nearby.map(listed));
       });
     }
+    const byTitleIndexes = new Set(byTitle.map(({ index }) => index));
     const candidateIds = [...candidatesOf.values(), ...nearbyOf.values()].flatMap((list) =>
       list.map((c) => c.workId),
     );
@@ -262,7 +265,13 @@ export class RequestUseHandler {
     const works = new Map<number, ViewWork>();
     for (const [index, workId] of idOf) {
       const work = found.get(workId);
-      if (work) works.set(index, work);
+      const category = items[index]!.category;
+      if (work && byTitleIndexes.has(index) && category && work.category !== category) {
+        // Certain by title, but of another category than asked: a candidate to confirm.
+        const match = matchOf.get(index)!;
+        candidatesOf.set(index, [{ workId, method: match.method, score: match.score }]);
+        matchOf.delete(index);
+      } else if (work) works.set(index, work);
       else matchOf.delete(index);
     }
     const withWorks = (lists: Map<number, MatchedCandidate[]>) =>

@@ -8,6 +8,7 @@ const scored = (workId: string, method: MatchMethod, score: number): ScoredWork 
   score,
   creator: 'NONE',
   holdsTitle: false,
+  titleScore: score,
 });
 
 describe(searchHits.name, () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FailedAttempts } from './failed-attempts.js';
 
 interface Exchanged {
@@ -8,23 +8,38 @@ interface Exchanged {
   until: number;
 }
 
-/** How long an exchanged token is reused: a revoked key stops working within this. */
+/** How long an exchanged token is reused: a deleted client (revoked key) stops within this. */
 const REUSE_MS = 60_000;
 
+/** Seconds before an exchanged token's expiry that it is no longer handed on. */
+const EXPIRY_MARGIN_SECONDS = 30;
+
 /**
- * Lets platforms call with `X-Api-Key`: the gateway exchanges the key at the authorization
- * service (`POST /v1/api-keys/token`) for a short-lived bearer token and sends that on, so
- * every subgraph verifies one kind of credential and trusts no plain header. Exchanged tokens
- * are reused for a minute per key (by its hash), and per-client limits count the platform the
- * token names (all keys of a platform are one client). A key the service refuses gets 401 here, and
- * counts against the client's address: after `failuresPerMinute` of them, the address gets 429
- * until the minute ends, before any key it sends is checked, so keys cannot be guessed at speed.
+ * The client an API key became at the identity provider: `apikey-` and the first 32 hex
+ * digits of the key's SHA-256 (the provider's rule for keys it took over; the key is the
+ * client's secret). Any holder of the key can name its client, no one else can use it.
+ */
+export function apiKeyClientId(key: string): string {
+  return `apikey-${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
+}
+
+/**
+ * Lets platforms call with `X-Api-Key`: every API key is a client of its platform at the
+ * identity provider (client credentials, the key as secret), and the gateway gets a token for
+ * it at the provider's token endpoint (`<issuer>/token`) and sends that on, so every subgraph
+ * verifies one kind of credential (the provider's access tokens) and trusts no plain header.
+ * Exchanged tokens are reused for a minute per key (by its hash), and per-client limits count
+ * the platform the token names (all keys of a platform are one client). A key the provider
+ * refuses gets 401 here, and counts against the client's address: after `failuresPerMinute` of
+ * them, the address gets 429 until the minute ends, before any key it sends is checked, so
+ * keys cannot be guessed at speed.
  */
 export function acceptApiKeys(
   fastify: FastifyInstance,
-  authorizationUrl: string,
+  identityIssuer: string,
   failuresPerMinute: number,
 ): void {
+  const tokenEndpoint = `${identityIssuer.replace(/\/$/, '')}/token`;
   const cache = new Map<string, Exchanged>();
   const failures = new FailedAttempts(failuresPerMinute);
   fastify.addHook('onRequest', async (request: FastifyRequest, reply) => {
@@ -45,29 +60,46 @@ export function acceptApiKeys(
             message: `too many unknown API keys from this address: at most ${failuresPerMinute} a minute; retry in ${seconds} s`,
           });
       }
-      // Counted as failed until the service says otherwise: a burst of guesses sent at once
+      // Counted as failed until the provider says otherwise: a burst of guesses sent at once
       // is refused as soon as it exceeds the limit, not after every guess has been checked.
       failures.fail(request.ip);
-      const response = await fetch(`${authorizationUrl}/v1/api-keys/token`, {
-        method: 'POST',
-        headers: { 'x-api-key': key },
-      });
-      if (response.status !== 401) failures.forgive(request.ip);
-      if (response.status === 401) {
+      const credentials = `${encodeURIComponent(apiKeyClientId(key))}:${encodeURIComponent(key)}`;
+      let response: Response;
+      try {
+        response = await fetch(tokenEndpoint, {
+          method: 'POST',
+          headers: {
+            authorization: `Basic ${Buffer.from(credentials).toString('base64')}`,
+            'content-type': 'application/x-www-form-urlencoded',
+            accept: 'application/json',
+          },
+          body: new URLSearchParams({ grant_type: 'client_credentials' }).toString(),
+        });
+      } catch {
+        failures.forgive(request.ip);
+        return unavailable(reply);
+      }
+      const refused = response.status === 401 || response.status === 400;
+      if (!refused) failures.forgive(request.ip);
+      if (refused) {
         cache.delete(id);
         return reply
           .code(401)
           .send({ statusCode: 401, message: 'the API key is unknown or revoked' });
       }
-      if (!response.ok) {
-        return reply
-          .code(503)
-          .send({ statusCode: 503, message: 'API keys cannot be checked right now' });
-      }
-      const body = (await response.json()) as { token: string };
-      exchanged = { token: body.token, until: Date.now() + REUSE_MS };
+      if (!response.ok) return unavailable(reply);
+      const body = (await response.json()) as { access_token: string; expires_in?: number };
+      const lifetimeMs = ((body.expires_in ?? 0) - EXPIRY_MARGIN_SECONDS) * 1000;
+      exchanged = {
+        token: body.access_token,
+        until: Date.now() + Math.max(0, Math.min(REUSE_MS, lifetimeMs)),
+      };
       cache.set(id, exchanged);
     }
     request.headers.authorization = `Bearer ${exchanged.token}`;
   });
+}
+
+function unavailable(reply: FastifyReply) {
+  return reply.code(503).send({ statusCode: 503, message: 'API keys cannot be checked right now' });
 }

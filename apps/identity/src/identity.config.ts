@@ -85,6 +85,15 @@ export class IdentityConfig extends ServiceConfig {
   @Secret()
   IDENTITY_CLIENTS: string | undefined = undefined;
 
+  /**
+   * Hours a platform client's secret keeps working after a rotation replaced it, so machines
+   * can move to the new one.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(720)
+  IDENTITY_CLIENT_SECRET_GRACE_HOURS: number = 24;
+
   /** The resource (audience) access tokens for the clearinghouse API name. */
   @IsString()
   @MinLength(1)

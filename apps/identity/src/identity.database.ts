@@ -1,4 +1,7 @@
 import type { ServiceDatabase } from '#libs/database';
+import { ClientAuditEntity } from './clients/infrastructure/client-audit.entity.js';
+import { ClientSecretEntity } from './clients/infrastructure/client-secret.entity.js';
+import { PlatformClientEntity } from './clients/infrastructure/platform-client.entity.js';
 import { migrations } from './migrations/index.js';
 import { OidcRecordEntity } from './oidc/infrastructure/oidc-record.entity.js';
 import { SigningKeyEntity } from './signing-keys/infrastructure/signing-key.entity.js';
@@ -6,6 +9,12 @@ import { SigningKeyEntity } from './signing-keys/infrastructure/signing-key.enti
 export const identityDatabase: ServiceDatabase = {
   service: 'identity',
   schema: 'identity',
-  entities: [OidcRecordEntity, SigningKeyEntity],
+  entities: [
+    OidcRecordEntity,
+    SigningKeyEntity,
+    PlatformClientEntity,
+    ClientSecretEntity,
+    ClientAuditEntity,
+  ],
   migrations,
 };

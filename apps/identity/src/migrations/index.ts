@@ -1,5 +1,9 @@
 // Written by `npm run migration:generate`: every migration of this folder, oldest first.
 import type { MigrationInterface } from 'typeorm';
 import { CreateIdentity1796044064273 } from './1796044064273-CreateIdentity.js';
+import { CreatePlatformClients1796046445210 } from './1796046445210-CreatePlatformClients.js';
 
-export const migrations: (new () => MigrationInterface)[] = [CreateIdentity1796044064273];
+export const migrations: (new () => MigrationInterface)[] = [
+  CreateIdentity1796044064273,
+  CreatePlatformClients1796046445210,
+];

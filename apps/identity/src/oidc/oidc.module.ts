@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ClientsModule } from '../clients/clients.module.js';
 import { IdentityConfig } from '../identity.config.js';
 import { SigningKeys } from '../signing-keys/application/signing-keys.js';
 import { resolveIdentitySecret } from '../signing-keys/infrastructure/identity-secret.js';
@@ -20,6 +21,7 @@ const CLOCK_SKEW_MS = 5 * 60_000;
  * (IDENTITY_KEY_SECRET, or DATA_DIR/identity-key made on first start).
  */
 @Module({
+  imports: [ClientsModule],
   controllers: [InteractionController],
   providers: [
     {

@@ -1,5 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+  Optional,
+} from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import Provider from 'oidc-provider';
@@ -9,10 +15,16 @@ import { InjectLogger } from '#libs/runtime';
 import { IdentityConfig } from '../../identity.config.js';
 import type { KeySet, SigningKeys } from '../../signing-keys/application/signing-keys.js';
 import { PostgresAdapter } from './postgres-adapter.js';
-import { providerConfiguration } from './provider-configuration.js';
+import {
+  checkStoredSecrets,
+  type ClientSource,
+  providerConfiguration,
+} from './provider-configuration.js';
 
 export const SIGNING_KEYS = Symbol('SIGNING_KEYS');
 export const COOKIE_KEYS = Symbol('COOKIE_KEYS');
+/** Clients registered at run time (platform clients), served to the provider. */
+export const CLIENT_SOURCE = Symbol('CLIENT_SOURCE');
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
 
@@ -39,6 +51,7 @@ export class OidcProviderHost implements OnModuleInit, OnApplicationShutdown {
     @Inject(SIGNING_KEYS) private readonly signingKeys: SigningKeys,
     @Inject(COOKIE_KEYS) private readonly cookieKeys: string[],
     @InjectLogger() private readonly logger: Logger,
+    @Optional() @Inject(CLIENT_SOURCE) private readonly clients?: ClientSource,
   ) {
     this.mountPath = new URL(config.issuer).pathname.replace(/\/$/, '');
     if (!this.mountPath) {
@@ -104,8 +117,10 @@ export class OidcProviderHost implements OnModuleInit, OnApplicationShutdown {
         adapter: PostgresAdapter.factory(this.dataSource),
         keys: set.keys,
         cookieKeys: this.cookieKeys,
+        clients: this.clients,
       }),
     );
+    if (this.clients) checkStoredSecrets(provider, this.clients);
     provider.on('server_error', (_ctx, error) =>
       this.logger.error({ err: error }, 'OpenID Provider error'),
     );

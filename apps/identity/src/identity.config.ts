@@ -94,6 +94,14 @@ export class IdentityConfig extends ServiceConfig {
   @Max(720)
   IDENTITY_CLIENT_SECRET_GRACE_HOURS: number = 24;
 
+  /**
+   * How often (ms) API keys the authorization service still issues or revokes are carried over
+   * to platform clients (besides at start); 0: at start only.
+   */
+  @IsInt()
+  @Min(0)
+  IDENTITY_API_KEY_SYNC_INTERVAL_MS: number = 60_000;
+
   /** The resource (audience) access tokens for the clearinghouse API name. */
   @IsString()
   @MinLength(1)

@@ -9,6 +9,7 @@ import pg from 'pg';
 import { Role } from '#libs/contracts';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
 import { startIdentityForTest, type RunningIdentity } from '../identity.testing.js';
+import { ImportApiKeysHandler } from './import-api-keys/import-api-keys.handler.js';
 import { ClientClock } from './infrastructure/client-clock.js';
 import { ClientAuditEntity } from './infrastructure/client-audit.entity.js';
 import { ClientSecretEntity } from './infrastructure/client-secret.entity.js';
@@ -39,26 +40,32 @@ const REVOKED_KEY = `chk_${randomBytes(32).toString('base64url')}`;
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const keyClientId = (key: string) => `apikey-${sha256(key).slice(0, 32)}`;
 
-async function seedApiKeys(url: string): Promise<void> {
+/** Runs SQL on the test database as the authorization service would write its own table. */
+async function onDatabase(url: string, work: (db: pg.Client) => Promise<unknown>): Promise<void> {
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   try {
+    await work(db);
+  } finally {
+    await db.end();
+  }
+}
+
+const issueKey = (db: pg.Client, key: string, revokedAt: Date | null) =>
+  db.query(
+    `INSERT INTO "authorization"."api_keys" ("id", "platform_id", "name", "prefix", "key_hash", "revoked_at") VALUES ($1, $2, 'feed', $3, $4, $5)`,
+    [randomUUID(), PLATFORM_A, key.slice(0, 10), sha256(key), revokedAt],
+  );
+
+function seedApiKeys(url: string): Promise<void> {
+  return onDatabase(url, async (db) => {
     await db.query(`CREATE SCHEMA "authorization"`);
     await db.query(
       `CREATE TABLE "authorization"."api_keys" ("id" uuid NOT NULL PRIMARY KEY, "platform_id" uuid NOT NULL, "name" text NOT NULL, "prefix" text NOT NULL, "key_hash" text NOT NULL UNIQUE, "created_at" timestamptz NOT NULL DEFAULT now(), "revoked_at" timestamptz)`,
     );
-    for (const [key, revoked] of [
-      [LIVE_KEY, null],
-      [REVOKED_KEY, new Date()],
-    ] as const) {
-      await db.query(
-        `INSERT INTO "authorization"."api_keys" ("id", "platform_id", "name", "prefix", "key_hash", "revoked_at") VALUES ($1, $2, 'feed', $3, $4, $5)`,
-        [randomUUID(), PLATFORM_A, key.slice(0, 10), sha256(key), revoked],
-      );
-    }
-  } finally {
-    await db.end();
-  }
+    await issueKey(db, LIVE_KEY, null);
+    await issueKey(db, REVOKED_KEY, new Date());
+  });
 }
 
 describe('platform clients', () => {
@@ -419,6 +426,40 @@ describe('platform clients', () => {
     const listed = await call(STAFF_A, 'GET');
     expect((listed.body.clients as { clientId: string }[]).map((c) => c.clientId)).toContain(
       keyClientId(LIVE_KEY),
+    );
+  });
+
+  it('should carry over keys issued and revoked since, once each', async () => {
+    const later = `chk_${randomBytes(32).toString('base64url')}`;
+    const byTheWay = `chk_${randomBytes(32).toString('base64url')}`;
+    await onDatabase(database.url, async (db) => {
+      await issueKey(db, later, null);
+      await issueKey(db, byTheWay, null);
+      await db.query(
+        `UPDATE "authorization"."api_keys" SET "revoked_at" = now() WHERE "key_hash" = $1`,
+        [sha256(byTheWay)],
+      );
+    });
+    const sut = running.app.get(ImportApiKeysHandler);
+
+    const first = await sut.execute();
+    const again = await sut.execute();
+
+    expect(first).toEqual({ imported: 2, deleted: 0 });
+    expect(again).toEqual({ imported: 0, deleted: 0 });
+    expect(await refusal(keyClientId(later), client.ClientSecretBasic(later))).toBeUndefined();
+    expect(await refusal(keyClientId(byTheWay), client.ClientSecretBasic(byTheWay))).toBe(
+      'invalid_client',
+    );
+
+    await onDatabase(database.url, (db) =>
+      db.query(`UPDATE "authorization"."api_keys" SET "revoked_at" = now() WHERE "key_hash" = $1`, [
+        sha256(later),
+      ]),
+    );
+    expect(await sut.execute()).toEqual({ imported: 0, deleted: 1 });
+    expect(await refusal(keyClientId(later), client.ClientSecretBasic(later))).toBe(
+      'invalid_client',
     );
   });
 });

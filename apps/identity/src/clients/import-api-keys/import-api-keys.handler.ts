@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { InjectLogger } from '#libs/runtime';
+import { IdentityConfig } from '../../identity.config.js';
 import { apiKeyClientId, type ClientManager } from '../domain/platform-client.js';
 
 /** Where the authorization service kept platforms' API keys (SHA-256 of each key). */
@@ -21,23 +22,44 @@ interface ApiKeyRow {
 }
 
 /**
- * At start, makes each API key of the authorization service a client of its platform: client
- * id `apikey-<first 32 hex of the key's SHA-256>`, secret the key itself (its stored SHA-256),
+ * Makes each API key of the authorization service a client of its platform: client id
+ * `apikey-<first 32 hex of the key's SHA-256>`, secret the key itself (its stored SHA-256),
  * `client_secret_basic`; a revoked key's client is deleted. Keys already moved are left as
- * they are, so every start may run it (and a key revoked since is deleted then). Where the
- * table is not in this database (services on separate databases), there is nothing to move.
+ * they are (changes made here since, a rotation or a deletion, stand), so it runs at start and
+ * then every IDENTITY_API_KEY_SYNC_INTERVAL_MS while that service still issues and revokes
+ * keys. Where the table is not in this database (services on separate databases), there is
+ * nothing to move.
  */
 @Injectable()
-export class ImportApiKeysHandler implements OnModuleInit {
+export class ImportApiKeysHandler implements OnModuleInit, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | undefined;
+
   constructor(
     private readonly dataSource: DataSource,
+    private readonly config: IdentityConfig,
     @InjectLogger() private readonly logger: Logger,
   ) {}
 
   async onModuleInit(): Promise<void> {
+    await this.sync();
+    const every = this.config.IDENTITY_API_KEY_SYNC_INTERVAL_MS;
+    if (every <= 0) return;
+    this.timer = setInterval(() => {
+      this.sync().catch((error: unknown) =>
+        this.logger.error({ err: error }, 'API keys could not be carried over'),
+      );
+    }, every);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  private async sync(): Promise<void> {
     const { imported, deleted } = await this.execute();
     if (imported + deleted > 0) {
-      this.logger.info({ imported, deleted }, 'API keys moved to platform clients');
+      this.logger.info({ imported, deleted }, 'API keys carried over to platform clients');
     }
   }
 
@@ -76,7 +98,8 @@ export class ImportApiKeysHandler implements OnModuleInit {
           continue;
         }
         if (key.revoked_at) {
-          const revoked = await manager.query<{ client_id: string }[]>(
+          // An UPDATE answers with its rows and its count.
+          const [revoked] = await manager.query<[{ client_id: string }[], number]>(
             `UPDATE "identity"."platform_clients" SET "deleted_at" = $2 WHERE "api_key_id" = $1 AND "deleted_at" IS NULL RETURNING "client_id"`,
             [key.id, key.revoked_at],
           );

@@ -2,10 +2,12 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify, type JWTPayload } from 'jose';
 import * as client from 'openid-client';
 import pg from 'pg';
+import pino from 'pino';
 import { Role } from '#libs/contracts';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
 import { startIdentityForTest, type RunningIdentity } from '../identity.testing.js';
@@ -74,14 +76,29 @@ describe('platform clients', () => {
   let running: RunningIdentity;
   let api: string;
   const tokens = new Map<string, string>();
+  /** Every line the service logged (at trace level), and every secret it showed. */
+  const logged: string[] = [];
+  const shown = new Set<string>([LIVE_KEY, REVOKED_KEY]);
 
   beforeAll(async () => {
     database = await createTestDatabase();
     await seedApiKeys(database.url);
     dataDir = await mkdtemp(path.join(tmpdir(), 'identity-clients-'));
-    running = await startIdentityForTest(database.url, dataDir, {
-      IDENTITY_CLIENTS: JSON.stringify([STAFF_A, STAFF_B, OPERATOR, HOLDER_CLIENT]),
-    });
+    const logger = pino(
+      { level: 'trace' },
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          logged.push(chunk.toString('utf8'));
+          done();
+        },
+      }),
+    );
+    running = await startIdentityForTest(
+      database.url,
+      dataDir,
+      { IDENTITY_CLIENTS: JSON.stringify([STAFF_A, STAFF_B, OPERATOR, HOLDER_CLIENT]) },
+      logger,
+    );
     api = `${new URL(running.issuer).origin}/v1/clients`;
   });
 
@@ -149,6 +166,8 @@ describe('platform clients', () => {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
+    const secret = (JSON.parse(text || '{}') as { clientSecret?: string }).clientSecret;
+    if (secret) shown.add(secret);
     return {
       status: response.status,
       body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
@@ -461,5 +480,12 @@ describe('platform clients', () => {
     expect(await refusal(keyClientId(later), client.ClientSecretBasic(later))).toBe(
       'invalid_client',
     );
+  });
+
+  it('should never log a secret it showed, nor an API key', () => {
+    const all = logged.join('');
+    expect(logged.length).toBeGreaterThan(0);
+    expect(shown.size).toBeGreaterThan(2);
+    for (const secret of shown) expect(all).not.toContain(secret);
   });
 });

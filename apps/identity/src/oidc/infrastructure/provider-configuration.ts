@@ -175,6 +175,8 @@ export function checkStoredSecrets(provider: Provider, clients: ClientSource): v
     this: typeof prototype,
     actual: string,
   ): Promise<boolean> {
+    // A configured client (`noManage`) is never looked up among the stored ones.
+    if ((this as { noManage?: boolean }).noManage) return compare.call(this, actual);
     const stored = await clients.verifySecret(this.clientId, actual);
     return stored ?? (await compare.call(this, actual));
   };

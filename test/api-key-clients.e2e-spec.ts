@@ -61,7 +61,7 @@ describe('API keys at the gateway, once keys are clients of the identity provide
     // The gateway's exchange in front of a route that verifies what it is given, as a
     // subgraph does: a token of the provider, checked against its JWKS.
     gateway = Fastify();
-    acceptApiKeys(gateway, identity.issuer, FAILURES_PER_MINUTE);
+    acceptApiKeys(gateway, { identityIssuer: identity.issuer }, FAILURES_PER_MINUTE);
     const keys = createRemoteJWKSet(new URL(`${identity.issuer}/jwks`));
     gateway.get('/whoami', async (request, reply) => {
       const token = request.headers.authorization?.replace(/^Bearer /, '') ?? '';
@@ -113,7 +113,11 @@ describe('API keys at the gateway, once keys are clients of the identity provide
 
   it('should answer 503, not let the caller through, when the provider cannot be reached', async () => {
     const closed = Fastify();
-    acceptApiKeys(closed, `http://127.0.0.1:${await freePort()}/oidc`, FAILURES_PER_MINUTE);
+    acceptApiKeys(
+      closed,
+      { identityIssuer: `http://127.0.0.1:${await freePort()}/oidc` },
+      FAILURES_PER_MINUTE,
+    );
     closed.get('/whoami', () => ({ reached: true }));
     try {
       const response = await closed.inject({

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { FailedAttempts } from './failed-attempts.js';
 
 interface Exchanged {
@@ -24,22 +24,32 @@ export function apiKeyClientId(key: string): string {
 }
 
 /**
+ * Where API keys are exchanged: at the identity provider, where every key is a client of its
+ * platform (the way forward), or, given a plain URL, at the authorization service's
+ * `POST /v1/api-keys/token` (its HS256 tokens), until the launcher starts the identity app.
+ */
+export type ApiKeyExchange = string | { identityIssuer: string };
+
+type Outcome = { token: string; expiresIn: number } | 'refused' | 'unavailable';
+
+/**
  * Lets platforms call with `X-Api-Key`: every API key is a client of its platform at the
  * identity provider (client credentials, the key as secret), and the gateway gets a token for
  * it at the provider's token endpoint (`<issuer>/token`) and sends that on, so every subgraph
  * verifies one kind of credential (the provider's access tokens) and trusts no plain header.
  * Exchanged tokens are reused for a minute per key (by its hash), and per-client limits count
- * the platform the token names (all keys of a platform are one client). A key the provider
- * refuses gets 401 here, and counts against the client's address: after `failuresPerMinute` of
- * them, the address gets 429 until the minute ends, before any key it sends is checked, so
- * keys cannot be guessed at speed.
+ * the platform the token names (all keys of a platform are one client). A key refused gets
+ * 401 here, and counts against the client's address: after `failuresPerMinute` of them, the
+ * address gets 429 until the minute ends, before any key it sends is checked, so keys cannot
+ * be guessed at speed.
  */
 export function acceptApiKeys(
   fastify: FastifyInstance,
-  identityIssuer: string,
+  exchange: ApiKeyExchange,
   failuresPerMinute: number,
 ): void {
-  const tokenEndpoint = `${identityIssuer.replace(/\/$/, '')}/token`;
+  const exchangeKey =
+    typeof exchange === 'string' ? atAuthorization(exchange) : atProvider(exchange);
   const cache = new Map<string, Exchanged>();
   const failures = new FailedAttempts(failuresPerMinute);
   fastify.addHook('onRequest', async (request: FastifyRequest, reply) => {
@@ -60,38 +70,25 @@ export function acceptApiKeys(
             message: `too many unknown API keys from this address: at most ${failuresPerMinute} a minute; retry in ${seconds} s`,
           });
       }
-      // Counted as failed until the provider says otherwise: a burst of guesses sent at once
+      // Counted as failed until the exchange says otherwise: a burst of guesses sent at once
       // is refused as soon as it exceeds the limit, not after every guess has been checked.
       failures.fail(request.ip);
-      const credentials = `${encodeURIComponent(apiKeyClientId(key))}:${encodeURIComponent(key)}`;
-      let response: Response;
-      try {
-        response = await fetch(tokenEndpoint, {
-          method: 'POST',
-          headers: {
-            authorization: `Basic ${Buffer.from(credentials).toString('base64')}`,
-            'content-type': 'application/x-www-form-urlencoded',
-            accept: 'application/json',
-          },
-          body: new URLSearchParams({ grant_type: 'client_credentials' }).toString(),
-        });
-      } catch {
-        failures.forgive(request.ip);
-        return unavailable(reply);
-      }
-      const refused = response.status === 401 || response.status === 400;
-      if (!refused) failures.forgive(request.ip);
-      if (refused) {
+      const outcome = await exchangeKey(key).catch((): Outcome => 'unavailable');
+      if (outcome !== 'refused') failures.forgive(request.ip);
+      if (outcome === 'refused') {
         cache.delete(id);
         return reply
           .code(401)
           .send({ statusCode: 401, message: 'the API key is unknown or revoked' });
       }
-      if (!response.ok) return unavailable(reply);
-      const body = (await response.json()) as { access_token: string; expires_in?: number };
-      const lifetimeMs = ((body.expires_in ?? 0) - EXPIRY_MARGIN_SECONDS) * 1000;
+      if (outcome === 'unavailable') {
+        return reply
+          .code(503)
+          .send({ statusCode: 503, message: 'API keys cannot be checked right now' });
+      }
+      const lifetimeMs = (outcome.expiresIn - EXPIRY_MARGIN_SECONDS) * 1000;
       exchanged = {
-        token: body.access_token,
+        token: outcome.token,
         until: Date.now() + Math.max(0, Math.min(REUSE_MS, lifetimeMs)),
       };
       cache.set(id, exchanged);
@@ -100,6 +97,41 @@ export function acceptApiKeys(
   });
 }
 
-function unavailable(reply: FastifyReply) {
-  return reply.code(503).send({ statusCode: 503, message: 'API keys cannot be checked right now' });
+/** Client credentials at the provider's token endpoint, the key's client id and the key. */
+function atProvider({ identityIssuer }: { identityIssuer: string }) {
+  const tokenEndpoint = `${identityIssuer.replace(/\/$/, '')}/token`;
+  return async (key: string): Promise<Outcome> => {
+    const credentials = `${encodeURIComponent(apiKeyClientId(key))}:${encodeURIComponent(key)}`;
+    const response = await fetch(tokenEndpoint, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(credentials).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/json',
+      },
+      body: new URLSearchParams({ grant_type: 'client_credentials' }).toString(),
+    });
+    // invalid_client is 401; a client the provider cannot use for this grant is 400.
+    if (response.status === 401 || response.status === 400) return 'refused';
+    if (!response.ok) return 'unavailable';
+    const body = (await response.json()) as { access_token: string; expires_in?: number };
+    return { token: body.access_token, expiresIn: body.expires_in ?? 0 };
+  };
+}
+
+/** The authorization service's own exchange (`POST /v1/api-keys/token` with `X-Api-Key`). */
+function atAuthorization(authorizationUrl: string) {
+  return async (key: string): Promise<Outcome> => {
+    const response = await fetch(`${authorizationUrl}/v1/api-keys/token`, {
+      method: 'POST',
+      headers: { 'x-api-key': key },
+    });
+    if (response.status === 401) return 'refused';
+    if (!response.ok) return 'unavailable';
+    const body = (await response.json()) as { token: string; expiresIn?: number };
+    return {
+      token: body.token,
+      expiresIn: body.expiresIn ?? REUSE_MS / 1000 + EXPIRY_MARGIN_SECONDS,
+    };
+  };
 }

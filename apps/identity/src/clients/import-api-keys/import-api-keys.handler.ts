@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { InjectLogger } from '#libs/runtime';
@@ -31,7 +35,7 @@ interface ApiKeyRow {
  * nothing to move.
  */
 @Injectable()
-export class ImportApiKeysHandler implements OnModuleInit, OnApplicationShutdown {
+export class ImportApiKeysHandler implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -40,7 +44,8 @@ export class ImportApiKeysHandler implements OnModuleInit, OnApplicationShutdown
     @InjectLogger() private readonly logger: Logger,
   ) {}
 
-  async onModuleInit(): Promise<void> {
+  /** Once the whole app has started (a start that fails leaves no timer behind), before it listens. */
+  async onApplicationBootstrap(): Promise<void> {
     await this.sync();
     const every = this.config.IDENTITY_API_KEY_SYNC_INTERVAL_MS;
     if (every <= 0) return;

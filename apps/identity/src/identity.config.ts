@@ -85,6 +85,23 @@ export class IdentityConfig extends ServiceConfig {
   @Secret()
   IDENTITY_CLIENTS: string | undefined = undefined;
 
+  /**
+   * Hours a platform client's secret keeps working after a rotation replaced it, so machines
+   * can move to the new one.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(720)
+  IDENTITY_CLIENT_SECRET_GRACE_HOURS: number = 24;
+
+  /**
+   * How often (ms) API keys the authorization service still issues or revokes are carried over
+   * to platform clients (besides at start); 0: at start only.
+   */
+  @IsInt()
+  @Min(0)
+  IDENTITY_API_KEY_SYNC_INTERVAL_MS: number = 60_000;
+
   /** The resource (audience) access tokens for the clearinghouse API name. */
   @IsString()
   @MinLength(1)

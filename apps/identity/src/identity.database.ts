@@ -3,6 +3,9 @@ import { AccountAuditEntity } from './accounts/infrastructure/account-audit.enti
 import { AccountTokenEntity } from './accounts/infrastructure/account-token.entity.js';
 import { AccountEntity } from './accounts/infrastructure/account.entity.js';
 import { SignInThrottleEntity } from './accounts/infrastructure/sign-in-throttle.entity.js';
+import { ClientAuditEntity } from './clients/infrastructure/client-audit.entity.js';
+import { ClientSecretEntity } from './clients/infrastructure/client-secret.entity.js';
+import { PlatformClientEntity } from './clients/infrastructure/platform-client.entity.js';
 import { migrations } from './migrations/index.js';
 import { OidcRecordEntity } from './oidc/infrastructure/oidc-record.entity.js';
 import { SigningKeyEntity } from './signing-keys/infrastructure/signing-key.entity.js';
@@ -17,6 +20,9 @@ export const identityDatabase: ServiceDatabase = {
     AccountTokenEntity,
     SignInThrottleEntity,
     AccountAuditEntity,
+    PlatformClientEntity,
+    ClientSecretEntity,
+    ClientAuditEntity,
   ],
   migrations,
 };

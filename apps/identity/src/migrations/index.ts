@@ -1,9 +1,11 @@
 // Written by `npm run migration:generate`: every migration of this folder, oldest first.
 import type { MigrationInterface } from 'typeorm';
 import { CreateIdentity1796044064273 } from './1796044064273-CreateIdentity.js';
+import { CreatePlatformClients1796046445210 } from './1796046445210-CreatePlatformClients.js';
 import { CreateAccounts1796130000000 } from './1796130000000-CreateAccounts.js';
 
 export const migrations: (new () => MigrationInterface)[] = [
   CreateIdentity1796044064273,
+  CreatePlatformClients1796046445210,
   CreateAccounts1796130000000,
 ];

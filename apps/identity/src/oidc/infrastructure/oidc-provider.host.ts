@@ -1,5 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+  Optional,
+} from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import Provider from 'oidc-provider';
@@ -10,10 +16,16 @@ import { FindAccountClaims } from '../../accounts/application/account-claims/acc
 import { IdentityConfig } from '../../identity.config.js';
 import type { KeySet, SigningKeys } from '../../signing-keys/application/signing-keys.js';
 import { PostgresAdapter } from './postgres-adapter.js';
-import { providerConfiguration } from './provider-configuration.js';
+import {
+  checkStoredSecrets,
+  type ClientSource,
+  providerConfiguration,
+} from './provider-configuration.js';
 
 export const SIGNING_KEYS = Symbol('SIGNING_KEYS');
 export const COOKIE_KEYS = Symbol('COOKIE_KEYS');
+/** Clients registered at run time (platform clients), served to the provider. */
+export const CLIENT_SOURCE = Symbol('CLIENT_SOURCE');
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
 
@@ -41,6 +53,7 @@ export class OidcProviderHost implements OnModuleInit, OnApplicationShutdown {
     @Inject(COOKIE_KEYS) private readonly cookieKeys: string[],
     @InjectLogger() private readonly logger: Logger,
     private readonly accounts: FindAccountClaims,
+    @Optional() @Inject(CLIENT_SOURCE) private readonly clients?: ClientSource,
   ) {
     this.mountPath = new URL(config.issuer).pathname.replace(/\/$/, '');
     if (!this.mountPath) {
@@ -107,8 +120,10 @@ export class OidcProviderHost implements OnModuleInit, OnApplicationShutdown {
         keys: set.keys,
         cookieKeys: this.cookieKeys,
         findAccount: (accountId) => this.accounts.execute(accountId),
+        clients: this.clients,
       }),
     );
+    if (this.clients) checkStoredSecrets(provider, this.clients);
     provider.on('server_error', (_ctx, error) =>
       this.logger.error({ err: error }, 'OpenID Provider error'),
     );

@@ -1,5 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import type { JWK } from 'jose';
-import { errors, type Adapter, type ClientMetadata, type Configuration } from 'oidc-provider';
+import {
+  errors,
+  type Adapter,
+  type ClientMetadata,
+  type Configuration,
+  type default as Provider,
+} from 'oidc-provider';
 import { machineClaims, machineIdentityProblem } from '../domain/machine-client.js';
 import type { IdentityConfig, StaticClient } from '../../identity.config.js';
 
@@ -19,6 +26,15 @@ export interface ProviderSettings {
   findAccount: (
     accountId: string,
   ) => Promise<{ sub: string; email?: string; email_verified?: boolean } | undefined>;
+  /** Clients registered at run time (platforms' machines), besides the configured ones. */
+  clients?: ClientSource;
+}
+
+/** Clients kept by the app: their metadata, and the check of a secret against stored hashes. */
+export interface ClientSource {
+  metadata(clientId: string): Promise<ClientMetadata | undefined>;
+  /** Whether the secret is the client's; undefined for a client the source does not hold. */
+  verifySecret(clientId: string, secret: string): Promise<boolean | undefined>;
 }
 
 /**
@@ -33,10 +49,13 @@ export function providerConfiguration({
   keys,
   cookieKeys,
   findAccount,
+  clients,
 }: ProviderSettings): Configuration {
   const resource = config.IDENTITY_API_RESOURCE;
   return {
-    adapter,
+    adapter: clients
+      ? (model: string) => (model === 'Client' ? clientAdapter(clients) : adapter(model))
+      : adapter,
     clients: config.staticClients.map(clientMetadata),
     jwks: { keys },
     cookies: {
@@ -119,4 +138,54 @@ export function providerConfiguration({
 /** A configured client as the provider takes it. */
 function clientMetadata(client: StaticClient): ClientMetadata {
   return { ...client } as ClientMetadata;
+}
+
+/**
+ * Stands in for the secret of a stored client in the metadata the provider holds (it requires
+ * one for `client_secret_*`): random per process, never stored or shown, so it authenticates
+ * nothing even if the check below were bypassed. Presented secrets go to `verifySecret`.
+ */
+const SECRET_HELD_AS_HASH = randomBytes(32).toString('base64url');
+
+/** The provider's Client model read from the app's clients (registration stays disabled). */
+function clientAdapter(clients: ClientSource): Adapter {
+  const none = () => Promise.resolve(undefined);
+  return {
+    find: async (id) => {
+      const metadata = await clients.metadata(id);
+      if (!metadata) return undefined;
+      return String(metadata.token_endpoint_auth_method).startsWith('client_secret_')
+        ? { ...metadata, client_secret: SECRET_HELD_AS_HASH }
+        : metadata;
+    },
+    upsert: none,
+    findByUserCode: none,
+    findByUid: none,
+    consume: none,
+    destroy: none,
+    revokeByGrantId: none,
+  };
+}
+
+/**
+ * Makes the provider check the secret of a stored client against its hashes (the current one
+ * and those still in their grace after a rotation); configured clients keep the provider's own
+ * comparison. To be called on each provider built with `clients`.
+ */
+export function checkStoredSecrets(provider: Provider, clients: ClientSource): void {
+  const prototype = provider.Client.prototype;
+  // The provider's own comparison, kept for the configured clients.
+  const compare = Object.getOwnPropertyDescriptor(prototype, 'compareClientSecret')!.value as (
+    this: typeof prototype,
+    actual: string,
+  ) => boolean | Promise<boolean>;
+  prototype.compareClientSecret = async function (
+    this: typeof prototype,
+    actual: string,
+  ): Promise<boolean> {
+    // A configured client (`noManage`) is never looked up among the stored ones.
+    if ((this as { noManage?: boolean }).noManage) return compare.call(this, actual);
+    const stored = await clients.verifySecret(this.clientId, actual);
+    return stored ?? (await compare.call(this, actual));
+  };
 }

@@ -43,14 +43,11 @@ export async function forwardIdentityRoutes(
       replyOptions: {
         onError: (reply, { error }) => {
           reply.log.warn({ err: error, service: 'identity' }, 'upstream request failed');
-          void reply
-            .code(503)
-            .header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS))
-            .send({
-              statusCode: 503,
-              error: 'Service Unavailable',
-              message: 'the identity service is unavailable right now; retry in a few seconds',
-            });
+          void reply.code(503).header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS)).send({
+            statusCode: 503,
+            error: 'Service Unavailable',
+            message: 'the identity service is unavailable right now; retry in a few seconds',
+          });
         },
         rewriteRequestHeaders: (request, headers) => {
           const forwarded = Object.fromEntries(

@@ -1,5 +1,6 @@
 import {
   createRemoteJWKSet,
+  decodeJwt,
   errors,
   jwtVerify,
   type JWTVerifyGetKey,
@@ -30,6 +31,8 @@ export interface IssuerSettings {
 
 const FETCH_TIMEOUT_MS = 5000;
 
+const ANOTHER_ISSUER = 'the token was issued by another issuer than this API trusts';
+
 /**
  * Access tokens of an OpenID issuer (RFC 9068 JWTs): verified by the issuer's JWKS, fetched
  * when first needed and cached (jose's remote key set: a token with an unknown `kid` refetches
@@ -49,6 +52,10 @@ export class IssuerTokens {
   async verify(token: string): Promise<Caller> {
     let payload: Record<string, unknown>;
     try {
+      // Another issuer's token is refused before any key is looked up (nor fetched for it).
+      if (decodeJwt(token).iss !== this.settings.issuer) {
+        throw new InvalidTokenError('invalid', ANOTHER_ISSUER);
+      }
       ({ payload } = await jwtVerify(token, this.keys, {
         issuer: this.settings.issuer,
         audience: this.settings.audience,
@@ -122,7 +129,7 @@ function refusal(error: unknown): InvalidTokenError {
   }
   if (error instanceof errors.JWTClaimValidationFailed) {
     const sentence: Record<string, string> = {
-      iss: 'the token was issued by another issuer than this API trusts',
+      iss: ANOTHER_ISSUER,
       aud: 'the token is not meant for this API (its audience)',
       nbf: 'the token is not valid yet',
       iat: 'the token was issued in the future',
@@ -139,8 +146,14 @@ function refusal(error: unknown): InvalidTokenError {
       `the token is signed with an algorithm this API does not accept (only ${ACCEPTED_ALGORITHMS.join(', ')})`,
     );
   }
-  if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) {
-    return new InvalidTokenError('invalid', 'the token is signed by a key its issuer does not publish');
+  if (
+    error instanceof errors.JWKSNoMatchingKey ||
+    error instanceof errors.JWKSMultipleMatchingKeys
+  ) {
+    return new InvalidTokenError(
+      'invalid',
+      'the token is signed by a key its issuer does not publish',
+    );
   }
   if (error instanceof errors.JWSSignatureVerificationFailed) {
     return new InvalidTokenError('invalid', 'the token signature does not verify');

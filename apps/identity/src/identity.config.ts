@@ -8,7 +8,7 @@ import {
   registerDecorator,
   type ValidationArguments,
 } from 'class-validator';
-import { IsHttpUrl, Secret, ServiceConfig } from '#libs/config';
+import { Secret, ServiceConfig } from '#libs/config';
 import type { Role } from '#libs/contracts';
 import { machineIdentityProblem } from './oidc/domain/machine-client.js';
 

@@ -5,13 +5,15 @@ import { GatewayConfig, RightsRegistryConfig, loadConfig } from '#libs/config';
 import { freePort, openDatabaseServer } from '#libs/database';
 import { createLogger } from '#libs/runtime';
 import { resolveTokenSecret } from '#libs/auth';
-import { subgraphServices, systemServices } from './services.js';
+import { identityService, subgraphServices, systemServices } from './services.js';
 
 type Env = Record<string, string | undefined>;
 
 export interface Distributed {
   gatewayUrl: string;
   services: { name: string; url: string }[];
+  /** The identity app: where it listens, and its issuer (reached through the gateway). */
+  identity: { url: string; issuer: string };
   stop(): Promise<void>;
 }
 
@@ -92,7 +94,13 @@ export async function startDistributed(env: Env = process.env): Promise<Distribu
     });
     await ready(gatewayUrl, gateway, 120_000);
     const subgraphs = services.filter(({ service }) => subgraphServices.includes(service));
-    return { gatewayUrl, services: subgraphs.map(({ name, url }) => ({ name, url })), stop };
+    const identity = services.find(({ service }) => service === identityService)!;
+    return {
+      gatewayUrl,
+      services: subgraphs.map(({ name, url }) => ({ name, url })),
+      identity: { url: identity.url, issuer: env.IDENTITY_ISSUER! },
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

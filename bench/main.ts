@@ -7,6 +7,7 @@ import { gatewayBenchmark } from './gateway.bench.js';
 import { matchingBenchmark } from './matching/matching.bench.js';
 import { messagingBenchmark } from './messaging.bench.js';
 import { registryBenchmark } from './registry.bench.js';
+import { tokenVerificationBenchmark } from './token-verification.bench.js';
 
 /** Registered suites, in the order `npm run bench` runs them. */
 const suites: BenchmarkSuite[] = [
@@ -16,6 +17,7 @@ const suites: BenchmarkSuite[] = [
   distributionBenchmark,
   gatewayBenchmark,
   matchingBenchmark,
+  tokenVerificationBenchmark,
 ];
 
 const program = new Command('bench')

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { subgraphServices } from '../../apps/standalone/src/services.js';
+import { subgraphServices, systemServices } from '../../apps/standalone/src/services.js';
 import { startStandalone, type Standalone } from '../../apps/standalone/src/start-standalone.js';
 
 /** Every listener on port 0 (a free port each), so test systems run side by side. */
 export const ANY_PORTS: Record<string, string> = Object.fromEntries(
-  ['GATEWAY_PORT', ...subgraphServices.map((service) => service.portVariable)].map((variable) => [
+  ['GATEWAY_PORT', ...systemServices.map((service) => service.portVariable)].map((variable) => [
     variable,
     '0',
   ]),

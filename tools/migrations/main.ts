@@ -11,13 +11,13 @@ import {
   runServiceMigrations,
 } from '#libs/database';
 import type { ServiceDefinition } from '#libs/runtime';
-import { subgraphServices } from '../../apps/standalone/src/services.js';
+import { systemServices } from '../../apps/standalone/src/services.js';
 import { openScratchDatabase } from '../shared/scratch-database.js';
 import { pendingChanges } from './pending-changes.js';
 
 /** Every service's definition (this tool builds no GraphQL schema, so loading them all is fine). */
 const services: ServiceDefinition[] = await Promise.all(
-  subgraphServices.map((service) => service.load()),
+  systemServices.map((service) => service.load()),
 );
 
 function serviceNamed(name: string): ServiceDefinition {

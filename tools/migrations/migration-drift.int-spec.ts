@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { createTestDatabase } from '#libs/testing';
-import { subgraphServices } from '../../apps/standalone/src/services.js';
+import { systemServices } from '../../apps/standalone/src/services.js';
 import { pendingChanges } from './pending-changes.js';
 
 describe(pendingChanges.name, () => {
-  it.each(subgraphServices.map((service) => [service.name, service] as const))(
+  it.each(systemServices.map((service) => [service.name, service] as const))(
     'should find the %s entities fully covered by its migrations',
     async (_name, service) => {
       const database = await createTestDatabase();

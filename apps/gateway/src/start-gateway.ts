@@ -5,6 +5,7 @@ import type { GatewayConfig } from '#libs/config';
 import { createHttpApp, listeningUrl } from '#libs/runtime';
 import { acceptApiKeys } from './api-key-exchange.js';
 import { GatewayModule } from './gateway.module.js';
+import { forwardIdentityRoutes } from './identity-routes.js';
 import { forwardRestRoutes } from './rest-routes.js';
 import { waitForSubgraphs } from './wait-for-subgraphs.js';
 
@@ -28,6 +29,7 @@ export async function startGateway(
     config.API_KEY_FAILURES_PER_MINUTE,
   );
   await forwardRestRoutes(app, config);
+  await forwardIdentityRoutes(app, config, subgraphSecret);
   await app.listen({ port: config.port, host: config.HOST });
   logger.info({ url: `${listeningUrl(app)}/graphql` }, 'gateway listening');
   return app;

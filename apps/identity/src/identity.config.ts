@@ -8,7 +8,7 @@ import {
   registerDecorator,
   type ValidationArguments,
 } from 'class-validator';
-import { IsHttpUrl, Secret, ServiceConfig } from '#libs/config';
+import { Secret, ServiceConfig } from '#libs/config';
 import type { Role } from '#libs/contracts';
 import { machineIdentityProblem } from './oidc/domain/machine-client.js';
 
@@ -28,20 +28,6 @@ export interface StaticClient {
 
 /** The identity service: the OpenID Provider, its keys and its clients. */
 export class IdentityConfig extends ServiceConfig {
-  @IsInt()
-  @Min(0)
-  @Max(65535)
-  IDENTITY_PORT: number = 4005;
-
-  /**
-   * The provider's issuer identifier, as callers reach it (the `iss` of every token; discovery
-   * is at `<issuer>/.well-known/openid-configuration`). Its path is where the provider is
-   * mounted. Default: `http://127.0.0.1:<IDENTITY_PORT>/oidc`.
-   */
-  @IsOptional()
-  @IsHttpUrl()
-  IDENTITY_ISSUER: string | undefined = undefined;
-
   /**
    * Secret (at least 32 characters) the signing keys are encrypted under, and the provider's
    * cookie keys derived from. Unset: generated on first start and kept in DATA_DIR/identity-key
@@ -125,8 +111,9 @@ export class IdentityConfig extends ServiceConfig {
     return this.IDENTITY_PORT;
   }
 
+  /** The issuer identifier (IDENTITY_PORT and IDENTITY_ISSUER are in PortsConfig). */
   get issuer(): string {
-    return this.IDENTITY_ISSUER ?? `http://127.0.0.1:${this.IDENTITY_PORT}/oidc`;
+    return this.identityIssuer;
   }
 
   get staticClients(): StaticClient[] {

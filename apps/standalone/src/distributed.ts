@@ -12,6 +12,7 @@ await runProcess('clearinghouse', async () => {
     '',
     'Clearinghouse is running (distributed: one process per service).',
     `  GraphQL endpoint: ${system.gatewayUrl}/graphql`,
+    `  OpenID issuer:    ${system.identity.issuer}  (identity app: ${system.identity.url})`,
     ...system.services.map(({ name, url }) => `  ${name.padEnd(21)} ${url}/graphql`),
     'Press Ctrl-C to stop.',
     '',

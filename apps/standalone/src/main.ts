@@ -15,6 +15,7 @@ await runProcess('clearinghouse', async () => {
     '',
     'Clearinghouse is running (standalone).',
     `  GraphQL endpoint: ${system.gatewayUrl}/graphql`,
+    `  OpenID issuer:    ${system.identity.issuer}  (identity app: ${system.identity.url})`,
     ...system.services.map(
       ({ name, url }) => `  ${name.padEnd(21)} ${url}/graphql  (health: ${url}/health/ready)`,
     ),

@@ -1,5 +1,5 @@
 /**
- * One subgraph service in a worker thread of the standalone process. Each worker has its own
+ * One service (a subgraph, or the identity app) in a worker thread of the standalone process. Each worker has its own
  * module graph, so each service's GraphQL schema holds its own types only.
  *
  * workerData: { service, env, databaseUrl, mode: 'serve' | 'sdl' }
@@ -11,7 +11,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { GATEWAY_CREDENTIAL_HEADER, GatewayCredential } from '#libs/auth';
 import { loadConfig } from '#libs/config';
 import { createHttpApp, createLogger, listeningUrl, startService } from '#libs/runtime';
-import { subgraphService } from './services.js';
+import { systemService } from './services.js';
 
 interface WorkerInput {
   service: string;
@@ -24,7 +24,7 @@ const input = workerData as WorkerInput;
 const port = parentPort!;
 
 try {
-  const definition = await subgraphService(input.service).load();
+  const definition = await systemService(input.service).load();
   const config = loadConfig(definition.configClass, input.env);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   if (input.mode === 'sdl') {

@@ -45,6 +45,30 @@ export const subgraphServices: readonly SubgraphService[] = [
   },
 ];
 
+/**
+ * The identity app (the OpenID Provider): started with the subgraphs, its schema migrated like
+ * theirs, but no subgraph (the gateway forwards `/oidc` and `/interaction` to it).
+ */
+export const identityService: SubgraphService = {
+  name: 'identity',
+  urlVariable: 'IDENTITY_URL',
+  portVariable: 'IDENTITY_PORT',
+  load: async () => (await import('../../identity/src/identity.app.js')).identityApp,
+};
+
+/** Every service the launchers start (the gateway aside), in start order. */
+export const systemServices: readonly SubgraphService[] = [...subgraphServices, identityService];
+
+/** A service the launchers start, by name. */
+export function systemService(name: string): SubgraphService {
+  const service = systemServices.find((candidate) => candidate.name === name);
+  if (!service)
+    throw new Error(
+      `unknown service ${name}; one of ${systemServices.map((s) => s.name).join(', ')}`,
+    );
+  return service;
+}
+
 export function subgraphService(name: string): SubgraphService {
   const service = subgraphServices.find((candidate) => candidate.name === name);
   if (!service)

@@ -4,13 +4,16 @@ import { fileURLToPath } from 'node:url';
 import { GatewayConfig, RightsRegistryConfig, loadConfig } from '#libs/config';
 import { freePort, openDatabaseServer } from '#libs/database';
 import { createLogger } from '#libs/runtime';
-import { subgraphServices } from './services.js';
+import { resolveTokenSecret } from '#libs/auth';
+import { identityService, subgraphServices, systemServices } from './services.js';
 
 type Env = Record<string, string | undefined>;
 
 export interface Distributed {
   gatewayUrl: string;
   services: { name: string; url: string }[];
+  /** The identity app: where it listens, and its issuer (reached through the gateway). */
+  identity: { url: string; issuer: string };
   stop(): Promise<void>;
 }
 
@@ -33,12 +36,20 @@ async function ready(url: string, child: ChildProcess, timeoutMs: number): Promi
 
 /**
  * The system as separate processes on one machine: PostgreSQL (embedded unless DATABASE_URL is
- * set), each subgraph service its own process (the built entry points), then the gateway. Events
+ * set), each subgraph service and the identity app its own process (the built entry points),
+ * then the gateway (forwarding `/oidc` to the identity app, whose issuer is the gateway's address). Events
  * travel through the PostgreSQL event log, or Kafka when KAFKA_BROKERS is set (each process
  * reads its environment). Stops the processes, then the database.
  */
 export async function startDistributed(env: Env = process.env): Promise<Distributed> {
   const gatewaySettings = loadConfig(GatewayConfig, env);
+  // As in standalone: the issuer is the gateway's address, the DATA_DIR secret explicit.
+  const gatewayPort = gatewaySettings.GATEWAY_PORT || (await freePort());
+  env = {
+    ...env,
+    IDENTITY_ISSUER: env.IDENTITY_ISSUER ?? `http://127.0.0.1:${gatewayPort}/oidc`,
+    AUTH_JWT_SECRET: await resolveTokenSecret(gatewaySettings),
+  };
   const settings = loadConfig(RightsRegistryConfig, env);
   const logger = createLogger('clearinghouse', settings.LOG_LEVEL);
   const server = await openDatabaseServer(settings, (line) => logger.debug(line));
@@ -64,7 +75,7 @@ export async function startDistributed(env: Env = process.env): Promise<Distribu
   };
   try {
     const services = [];
-    for (const service of subgraphServices) {
+    for (const service of systemServices) {
       const configured = (settings as unknown as Record<string, number>)[service.portVariable]!;
       const port = configured || (await freePort());
       const url = `http://127.0.0.1:${port}`;
@@ -76,14 +87,20 @@ export async function startDistributed(env: Env = process.env): Promise<Distribu
       });
     }
     await Promise.all(services.map(({ url, child }) => ready(url, child, 120_000)));
-    const gatewayPort = gatewaySettings.GATEWAY_PORT || (await freePort());
     const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
     const gateway = launch('gateway', {
       GATEWAY_PORT: String(gatewayPort),
       ...Object.fromEntries(services.map(({ service, url }) => [service.urlVariable, url])),
     });
     await ready(gatewayUrl, gateway, 120_000);
-    return { gatewayUrl, services: services.map(({ name, url }) => ({ name, url })), stop };
+    const subgraphs = services.filter(({ service }) => subgraphServices.includes(service));
+    const identity = services.find(({ service }) => service === identityService)!;
+    return {
+      gatewayUrl,
+      services: subgraphs.map(({ name, url }) => ({ name, url })),
+      identity: { url: identity.url, issuer: env.IDENTITY_ISSUER! },
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

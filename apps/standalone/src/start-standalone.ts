@@ -1,15 +1,19 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { resolveTokenSecret } from '#libs/auth';
 import { GatewayConfig, loadConfig, RightsRegistryConfig } from '#libs/config';
-import { openDatabaseServer } from '#libs/database';
+import { freePort, openDatabaseServer } from '#libs/database';
 import { createLogger, listeningUrl } from '#libs/runtime';
 import { startGateway } from '../../gateway/src/start-gateway.js';
 import { startServiceThread, type ServiceThread } from './service-thread.js';
-import { subgraphServices } from './services.js';
+import { identityService, subgraphServices, systemServices } from './services.js';
 
 export interface Standalone {
   /** Base URL of the gateway; GraphQL at `${gatewayUrl}/graphql`. */
   gatewayUrl: string;
+  /** The subgraph services. */
   services: { name: string; url: string }[];
+  /** The identity app: where it listens, and its issuer (reached through the gateway). */
+  identity: { url: string; issuer: string };
   databaseEmbedded: boolean;
   stop(): Promise<void>;
 }
@@ -18,12 +22,25 @@ type Env = Record<string, string | undefined>;
 
 /**
  * The whole system in one process: PostgreSQL (embedded unless DATABASE_URL is set), the four
- * subgraph services each in a worker thread of its own (separate module graphs keep each
- * GraphQL schema to its service's types), then the gateway composing them from the addresses
- * they actually got.
+ * subgraph services and the identity app each in a worker thread of its own (separate module
+ * graphs keep each GraphQL schema to its service's types), then the gateway composing them from
+ * the addresses they actually got and forwarding `/oidc` and `/interaction` to the identity app.
+ *
+ * The gateway's port is chosen first (a free one for GATEWAY_PORT=0), so the identity issuer
+ * can be the gateway's address (IDENTITY_ISSUER, unless set) and every service verifies tokens
+ * of that issuer. Until people and the CLI sign in with the identity app, the launcher also
+ * hands every process the shared secret of DATA_DIR explicitly (AUTH_JWT_SECRET, unless set),
+ * so the CLI's and the demo's HS256 tokens stay accepted on this single-machine system.
  */
 export async function startStandalone(env: Env = process.env): Promise<Standalone> {
-  loadConfig(GatewayConfig, env); // report bad settings before starting anything
+  const configured = loadConfig(GatewayConfig, env); // report bad settings before starting anything
+  const gatewayPort = configured.GATEWAY_PORT || (await freePort());
+  env = {
+    ...env,
+    GATEWAY_PORT: String(gatewayPort),
+    IDENTITY_ISSUER: env.IDENTITY_ISSUER ?? `http://127.0.0.1:${gatewayPort}/oidc`,
+    AUTH_JWT_SECRET: await resolveTokenSecret(configured),
+  };
   const settings = loadConfig(RightsRegistryConfig, env);
   const processLogger = createLogger('clearinghouse', settings.LOG_LEVEL);
   const pgLog = processLogger.child({ component: 'postgres' });
@@ -38,16 +55,16 @@ export async function startStandalone(env: Env = process.env): Promise<Standalon
   };
   try {
     const started = await Promise.allSettled(
-      subgraphServices.map((service) => startServiceThread(service.name, env, server.url)),
+      systemServices.map((service) => startServiceThread(service.name, env, server.url)),
     );
     for (const result of started) if (result.status === 'fulfilled') threads.push(result.value);
     const failure = started.find((result) => result.status === 'rejected');
     if (failure) throw failure.reason;
-    const urls = subgraphServices.map(({ name }, index) => ({ name, url: threads[index]!.url }));
+    const urls = systemServices.map(({ name }, index) => ({ name, url: threads[index]!.url }));
     const gatewayConfig = loadConfig(GatewayConfig, {
       ...env,
       ...Object.fromEntries(
-        subgraphServices.map(({ urlVariable }, index) => [urlVariable, urls[index]!.url]),
+        systemServices.map(({ urlVariable }, index) => [urlVariable, urls[index]!.url]),
       ),
     });
     gateway = await startGateway(
@@ -57,7 +74,11 @@ export async function startStandalone(env: Env = process.env): Promise<Standalon
     );
     return {
       gatewayUrl: listeningUrl(gateway),
-      services: urls,
+      services: urls.filter(({ name }) => subgraphServices.some((s) => s.name === name)),
+      identity: {
+        url: urls.find(({ name }) => name === identityService.name)!.url,
+        issuer: gatewayConfig.identityIssuer,
+      },
       databaseEmbedded: server.embedded,
       stop,
     };

@@ -36,8 +36,9 @@ const KNOWN_KINDS_LIMIT = 50_000;
 /**
  * Who is calling a subgraph, decided once per request before any resolver runs (root fields,
  * entity references and field resolvers alike read the result):
- * - a bearer token must verify (signature, issuer, `exp`) and name a registered party of the
- *   kind its role needs (the operator needs none);
+ * - a bearer token must verify (Tokens: an access token of the OpenID issuer by its JWKS, or a
+ *   shared-secret token where those are accepted) and name a registered party of the kind its
+ *   role needs (the operator needs none);
  * - without a token, the request is anonymous only when it comes through the gateway (its
  *   credential header): a subgraph is not open to anonymous callers straight.
  * A refusal is kept as `authProblem` and answered UNAUTHENTICATED for every operation.

@@ -7,3 +7,5 @@ export * from './graphql-errors.js';
 export * from './token-secret.js';
 export * from './tokens.js';
 export * from './http-caller.js';
+export * from './access-token-claims.js';
+export * from './issuer-tokens.js';

@@ -1,41 +1,27 @@
 import { describe, expect, it } from '@jest/globals';
-import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
-import { Role } from '#libs/contracts';
-import { resolveTokens, type TokenSettings } from './token-secret.js';
+import { acceptsSharedSecretTokens, type TokenSettings } from './token-secret.js';
 
 const base: TokenSettings = {
-  AUTH_JWT_ALGORITHM: 'RS256',
+  NODE_ENV: 'production',
   AUTH_JWT_SECRET: undefined,
-  AUTH_JWT_PUBLIC_KEY: undefined,
-  AUTH_JWT_PRIVATE_KEY: undefined,
-  AUTH_JWKS_URL: undefined,
   AUTH_JWT_ISSUER: 'clearinghouse',
+  AUTH_AUDIENCE: 'urn:clearinghouse:api',
+  AUTH_JWKS_URI: undefined,
+  AUTH_ROLE_CLAIM: 'role',
+  AUTH_PARTY_CLAIM: 'party',
+  AUTH_JWKS_COOLDOWN_MS: 10_000,
   DATA_DIR: '/nonexistent',
+  oidcIssuer: 'https://id.example.org/oidc',
 };
 
-describe(resolveTokens.name, () => {
-  it('should take RS256 keys in PEM from the configuration', async () => {
-    const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
-    const sut = await resolveTokens({
-      ...base,
-      AUTH_JWT_PUBLIC_KEY: await exportSPKI(publicKey),
-      AUTH_JWT_PRIVATE_KEY: await exportPKCS8(privateKey),
-    });
-    const caller = { role: Role.OPERATOR, partyId: 'op' };
-    expect(await sut.verify(await sut.issue(caller, 60))).toEqual(caller);
+describe(acceptsSharedSecretTokens.name, () => {
+  it('should refuse shared-secret tokens in production unless a secret is set explicitly', () => {
+    expect(acceptsSharedSecretTokens(base)).toBe(false);
+    expect(acceptsSharedSecretTokens({ ...base, AUTH_JWT_SECRET: 'x'.repeat(32) })).toBe(true);
   });
 
-  it('should say what RS256 needs when no verification key is configured', async () => {
-    await expect(resolveTokens(base)).rejects.toThrow(
-      'AUTH_JWT_ALGORITHM=RS256 needs AUTH_JWT_PUBLIC_KEY or AUTH_JWKS_URL',
-    );
-  });
-
-  it('should refuse to issue RS256 tokens without the private key', async () => {
-    const { publicKey } = await generateKeyPair('RS256', { extractable: true });
-    const sut = await resolveTokens({ ...base, AUTH_JWT_PUBLIC_KEY: await exportSPKI(publicKey) });
-    await expect(sut.issue({ role: Role.OPERATOR, partyId: 'op' }, 60)).rejects.toThrow(
-      'AUTH_JWT_PRIVATE_KEY',
-    );
+  it('should accept them in development and tests with the secret kept in DATA_DIR', () => {
+    expect(acceptsSharedSecretTokens({ ...base, NODE_ENV: 'development' })).toBe(true);
+    expect(acceptsSharedSecretTokens({ ...base, NODE_ENV: 'test' })).toBe(true);
   });
 });

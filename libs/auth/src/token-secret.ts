@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createRemoteJWKSet, importPKCS8, importSPKI } from 'jose';
+import { IssuerTokens } from './issuer-tokens.js';
 import { Tokens } from './tokens.js';
 
 /**
@@ -67,39 +67,43 @@ async function storedSecret(file: string): Promise<string> {
 }
 
 export interface TokenSettings {
-  AUTH_JWT_ALGORITHM: 'HS256' | 'RS256';
+  NODE_ENV: 'development' | 'production' | 'test';
   AUTH_JWT_SECRET: string | undefined;
-  AUTH_JWT_PUBLIC_KEY: string | undefined;
-  AUTH_JWT_PRIVATE_KEY: string | undefined;
-  AUTH_JWKS_URL: string | undefined;
   AUTH_JWT_ISSUER: string;
+  AUTH_AUDIENCE: string;
+  AUTH_JWKS_URI: string | undefined;
+  AUTH_ROLE_CLAIM: string;
+  AUTH_PARTY_CLAIM: string;
+  AUTH_JWKS_COOLDOWN_MS: number;
   DATA_DIR: string;
+  /** The OpenID issuer whose access tokens are accepted (none: shared-secret tokens only). */
+  readonly oidcIssuer: string | undefined;
 }
 
-/** The token keys a process uses, from its configuration (see BaseConfig). */
+/**
+ * Whether shared-secret (HS256) tokens are accepted: when AUTH_JWT_SECRET is set explicitly,
+ * or outside production (the secret kept in DATA_DIR). A production process given no secret
+ * accepts only the identity provider's tokens.
+ */
+export function acceptsSharedSecretTokens(settings: TokenSettings): boolean {
+  return settings.AUTH_JWT_SECRET !== undefined || settings.NODE_ENV !== 'production';
+}
+
+/** The token verification (and HS256 issuing) of a process, from its configuration. */
 export async function resolveTokens(settings: TokenSettings): Promise<Tokens> {
-  const issuer = settings.AUTH_JWT_ISSUER;
-  if (settings.AUTH_JWT_ALGORITHM === 'HS256') {
-    return new Tokens({ algorithm: 'HS256', secret: await resolveTokenSecret(settings), issuer });
-  }
-  const sign = settings.AUTH_JWT_PRIVATE_KEY
-    ? await importPKCS8(settings.AUTH_JWT_PRIVATE_KEY, 'RS256')
-    : undefined;
-  if (settings.AUTH_JWKS_URL) {
-    return new Tokens({
-      algorithm: 'RS256',
-      verify: createRemoteJWKSet(new URL(settings.AUTH_JWKS_URL)),
-      sign,
-      issuer,
-    });
-  }
-  if (!settings.AUTH_JWT_PUBLIC_KEY) {
-    throw new Error('AUTH_JWT_ALGORITHM=RS256 needs AUTH_JWT_PUBLIC_KEY or AUTH_JWKS_URL');
-  }
+  const issuer = settings.oidcIssuer;
   return new Tokens({
-    algorithm: 'RS256',
-    verify: await importSPKI(settings.AUTH_JWT_PUBLIC_KEY, 'RS256'),
-    sign,
-    issuer,
+    secret: await resolveTokenSecret(settings),
+    acceptShared: acceptsSharedSecretTokens(settings),
+    issuer: settings.AUTH_JWT_ISSUER,
+    oidc: issuer
+      ? new IssuerTokens({
+          issuer,
+          audience: settings.AUTH_AUDIENCE,
+          jwksUri: settings.AUTH_JWKS_URI,
+          claims: { role: settings.AUTH_ROLE_CLAIM, party: settings.AUTH_PARTY_CLAIM },
+          cooldownMs: settings.AUTH_JWKS_COOLDOWN_MS,
+        })
+      : undefined,
   });
 }

@@ -1,83 +1,87 @@
-import type { KeyObject, webcrypto } from 'node:crypto';
-import { SignJWT, errors, jwtVerify, type JWTVerifyGetKey, type JWTVerifyResult } from 'jose';
+import { SignJWT, decodeProtectedHeader, errors, jwtVerify } from 'jose';
 import { Role } from '#libs/contracts';
 import type { Caller } from './caller.js';
+import type { IssuerTokens } from './issuer-tokens.js';
+import { InvalidTokenError } from './token-errors.js';
 
-export type TokenProblem = 'missing' | 'malformed' | 'expired' | 'invalid';
+export { InvalidTokenError, type TokenProblem } from './token-errors.js';
 
-/** A token that does not identify a caller, and why. */
-export class InvalidTokenError extends Error {
-  constructor(
-    readonly problem: TokenProblem,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'InvalidTokenError';
-  }
+/** How tokens are checked: an OpenID issuer's, and shared-secret (HS256) ones when accepted. */
+export interface TokenKeys {
+  /** The HS256 secret: signs the tokens this process issues (the CLI, the API-key exchange). */
+  secret?: string;
+  /** Whether HS256 tokens are accepted (see resolveTokens); default: when a secret is given. */
+  acceptShared?: boolean;
+  /** The `iss` of HS256 tokens. */
+  issuer?: string;
+  /** The OpenID issuer whose access tokens are accepted. */
+  oidc?: IssuerTokens;
 }
 
-/** How tokens are signed and checked: a shared HS256 secret, or RS256 keys. */
-export type TokenKeys =
-  | { algorithm: 'HS256'; secret: string; issuer?: string }
-  | {
-      algorithm: 'RS256';
-      /** A public key, or a key set (JWKS) looked up by the token's `kid`. */
-      verify: webcrypto.CryptoKey | KeyObject | JWTVerifyGetKey;
-      /** Needed only to issue tokens. */
-      sign?: webcrypto.CryptoKey | KeyObject;
-      issuer?: string;
-    };
+const SHARED_REFUSED =
+  'tokens signed with a shared secret (HS256) are not accepted here; use an access token from the identity provider';
 
-/** Issues and verifies bearer tokens: `sub` is the party id, `role` its role. */
+/**
+ * Verifies bearer tokens, one rule for the gateway and every subgraph: a token whose header
+ * says HS256 is a shared-secret token (`sub` the party id, `role` its role), checked only when
+ * such tokens are accepted; any other is an access token of the OpenID issuer (see
+ * IssuerTokens), which never accepts HS256 or `none`. Issues HS256 tokens with the secret.
+ */
 export class Tokens {
-  private readonly algorithm: TokenKeys['algorithm'];
   private readonly issuer: string;
-  private readonly signKey: Uint8Array | webcrypto.CryptoKey | KeyObject | undefined;
-  private readonly verifyToken: (token: string) => Promise<JWTVerifyResult>;
+  private readonly secret: Uint8Array | undefined;
+  private readonly acceptShared: boolean;
+  private readonly oidc: IssuerTokens | undefined;
 
-  /** `secret`: HS256 with that secret (the default set-up). Keys are prepared once, here. */
+  /** `secret`: HS256 with that secret only (tests, tools). */
   constructor(secretOrKeys: string | TokenKeys) {
     const keys: TokenKeys =
-      typeof secretOrKeys === 'string'
-        ? { algorithm: 'HS256', secret: secretOrKeys }
-        : secretOrKeys;
-    this.algorithm = keys.algorithm;
+      typeof secretOrKeys === 'string' ? { secret: secretOrKeys } : secretOrKeys;
     this.issuer = keys.issuer ?? 'clearinghouse';
-    // A token without `exp` would never expire: refused.
-    const options = {
-      algorithms: [keys.algorithm],
-      issuer: this.issuer,
-      requiredClaims: ['exp', 'sub'],
-    };
-    if (keys.algorithm === 'HS256') {
-      const secret = new TextEncoder().encode(keys.secret);
-      this.signKey = secret;
-      this.verifyToken = (token) => jwtVerify(token, secret, options);
-    } else {
-      const verify = keys.verify;
-      this.signKey = keys.sign;
-      // Two calls only because jose types a key set and a key as separate overloads.
-      this.verifyToken =
-        typeof verify === 'function'
-          ? (token) => jwtVerify(token, verify, options)
-          : (token) => jwtVerify(token, verify, options);
-    }
+    this.secret = keys.secret === undefined ? undefined : new TextEncoder().encode(keys.secret);
+    this.acceptShared = (keys.acceptShared ?? true) && this.secret !== undefined;
+    this.oidc = keys.oidc;
   }
 
+  /** An HS256 token for `caller` (accepted where shared-secret tokens are). */
   async issue(caller: Caller, ttlSeconds: number): Promise<string> {
-    const token = new SignJWT({ role: caller.role })
-      .setProtectedHeader({ alg: this.algorithm })
+    if (!this.secret) throw new Error('HS256 tokens are issued with AUTH_JWT_SECRET');
+    return new SignJWT({ role: caller.role })
+      .setProtectedHeader({ alg: 'HS256' })
       .setSubject(caller.partyId)
       .setIssuer(this.issuer)
       .setIssuedAt()
-      .setExpirationTime(`${ttlSeconds}s`);
-    if (!this.signKey) throw new Error('RS256 tokens are issued with AUTH_JWT_PRIVATE_KEY');
-    return token.sign(this.signKey);
+      .setExpirationTime(`${ttlSeconds}s`)
+      .sign(this.secret);
   }
 
   async verify(token: string): Promise<Caller> {
+    let algorithm: unknown;
     try {
-      const { payload } = await this.verifyToken(token);
+      algorithm = decodeProtectedHeader(token).alg;
+    } catch {
+      throw new InvalidTokenError('malformed', 'the token is malformed');
+    }
+    if (algorithm === 'HS256') {
+      if (!this.acceptShared) throw new InvalidTokenError('invalid', SHARED_REFUSED);
+      return this.verifyShared(token);
+    }
+    if (this.oidc) return this.oidc.verify(token);
+    if (algorithm === 'none') throw new InvalidTokenError('invalid', 'the token is not signed');
+    throw new InvalidTokenError(
+      'invalid',
+      'this process accepts shared-secret (HS256) tokens only; no identity provider is configured',
+    );
+  }
+
+  private async verifyShared(token: string): Promise<Caller> {
+    try {
+      // A token without `exp` would never expire: refused.
+      const { payload } = await jwtVerify(token, this.secret!, {
+        algorithms: ['HS256'],
+        issuer: this.issuer,
+        requiredClaims: ['exp', 'sub'],
+      });
       const role = payload.role;
       if (typeof payload.sub !== 'string' || payload.sub.length === 0) {
         throw new InvalidTokenError('invalid', 'the token names no party');

@@ -1,5 +1,4 @@
 import {
-  IsUrl,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -12,7 +11,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { Secret } from './secret.js';
-import { IsPostgresUrl } from './validators.js';
+import { IsHttpUrl, IsPostgresUrl } from './validators.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -99,8 +98,11 @@ export class BaseConfig {
   DATA_DIR: string = './.data';
 
   /**
-   * Secret signing and verifying HS256 tokens (at least 32 characters). Unset: one is generated
-   * on first start and kept in DATA_DIR/jwt-secret, shared by every process using that folder.
+   * Secret signing and verifying the shared-secret (HS256) tokens of the CLI, the API-key
+   * exchange and tests (at least 32 characters). Unset: one is generated on first start and kept
+   * in DATA_DIR/jwt-secret, shared by every process using that folder; such tokens are then
+   * accepted only outside production (NODE_ENV=development or test). Set it explicitly to accept
+   * them in production.
    */
   @IsOptional()
   @IsString()
@@ -109,27 +111,43 @@ export class BaseConfig {
   AUTH_JWT_SECRET: string | undefined = undefined;
 
   /**
-   * HS256 (a shared secret, the default) or RS256 (an identity provider's keys: verification
-   * by AUTH_JWT_PUBLIC_KEY or AUTH_JWKS_URL; issuing, for the CLI, by AUTH_JWT_PRIVATE_KEY).
+   * The OpenID issuer whose access tokens (RFC 9068 JWTs) the API accepts, verified by its
+   * JWKS. Default: the built-in identity app's issuer (IDENTITY_ISSUER, see PortsConfig).
    */
-  @IsIn(['HS256', 'RS256'])
-  AUTH_JWT_ALGORITHM: 'HS256' | 'RS256' = 'HS256';
-
-  /** RS256 public key (PEM, SPKI) that verifies tokens. */
   @IsOptional()
+  @IsHttpUrl()
+  AUTH_ISSUER: string | undefined = undefined;
+
+  /** The audience (`aud`) access tokens must name: the API's resource identifier. */
   @IsString()
-  AUTH_JWT_PUBLIC_KEY: string | undefined = undefined;
+  @MinLength(1)
+  AUTH_AUDIENCE: string = 'urn:clearinghouse:api';
 
-  /** RS256 private key (PEM, PKCS #8) that signs tokens the CLI issues. */
+  /** The issuer's key set. Default: the `jwks_uri` of its discovery document. */
   @IsOptional()
+  @IsHttpUrl()
+  AUTH_JWKS_URI: string | undefined = undefined;
+
+  /**
+   * The claim holding the caller's role (a dotted path for nested claims, e.g.
+   * `realm_access.roles`; a list must hold exactly one clearinghouse role).
+   */
   @IsString()
-  @Secret()
-  AUTH_JWT_PRIVATE_KEY: string | undefined = undefined;
+  @MinLength(1)
+  AUTH_ROLE_CLAIM: string = 'role';
 
-  /** RS256: a JSON Web Key Set URL the verification keys are fetched from (cached). */
-  @IsOptional()
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
-  AUTH_JWKS_URL: string | undefined = undefined;
+  /** The claim holding the caller's party id (absent for the operator). */
+  @IsString()
+  @MinLength(1)
+  AUTH_PARTY_CLAIM: string = 'party';
+
+  /**
+   * Least time (ms) between two fetches of the issuer's key set: a token with an unknown key id
+   * refetches it (a rotated key needs no restart), at most this often.
+   */
+  @IsInt()
+  @Min(0)
+  AUTH_JWKS_COOLDOWN_MS: number = 10_000;
 
   /**
    * Secret the gateway proves itself with to the subgraphs (at least 32 characters): a subgraph
@@ -142,10 +160,18 @@ export class BaseConfig {
   @Secret()
   SUBGRAPH_SECRET: string | undefined = undefined;
 
-  /** The `iss` tokens must carry (and tokens the CLI issues carry). */
+  /** The `iss` of shared-secret (HS256) tokens (those the CLI issues carry it). */
   @IsString()
   @MinLength(1)
   AUTH_JWT_ISSUER: string = 'clearinghouse';
+
+  /**
+   * The OpenID issuer whose tokens are accepted (AUTH_ISSUER); none for a process that only
+   * issues shared-secret tokens (the CLI). PortsConfig defaults it to the identity app's.
+   */
+  get oidcIssuer(): string | undefined {
+    return this.AUTH_ISSUER;
+  }
 
   /** Lifetime of tokens issued by `npm run cli -- token`. */
   @IsInt()
@@ -188,6 +214,30 @@ export class PortsConfig extends BaseConfig {
   @Min(PORT_MIN)
   @Max(PORT_MAX)
   ROYALTY_DISTRIBUTION_PORT: number = 4004;
+
+  /** The identity app (the OpenID Provider). */
+  @IsInt()
+  @Min(PORT_MIN)
+  @Max(PORT_MAX)
+  IDENTITY_PORT: number = 4005;
+
+  /**
+   * The identity app's issuer identifier, as callers reach it (the `iss` of every token it
+   * signs; discovery at `<issuer>/.well-known/openid-configuration`). Its path is where the
+   * provider is mounted. Default: `http://127.0.0.1:<IDENTITY_PORT>/oidc`; the standalone
+   * launcher sets it to the gateway's address, which forwards `/oidc` to the identity app.
+   */
+  @IsOptional()
+  @IsHttpUrl()
+  IDENTITY_ISSUER: string | undefined = undefined;
+
+  get identityIssuer(): string {
+    return this.IDENTITY_ISSUER ?? `http://127.0.0.1:${this.IDENTITY_PORT}/oidc`;
+  }
+
+  override get oidcIssuer(): string {
+    return this.AUTH_ISSUER ?? this.identityIssuer;
+  }
 }
 
 /** Settings of a process that talks to PostgreSQL. */

@@ -136,6 +136,11 @@ export class GatewayConfig extends PortsConfig {
   @IsHttpUrl()
   ROYALTY_DISTRIBUTION_URL: string | undefined = undefined;
 
+  /** Where the identity app answers: `/oidc` and `/interaction` are forwarded to it. */
+  @IsOptional()
+  @IsHttpUrl()
+  IDENTITY_URL: string | undefined = undefined;
+
   /**
    * How the gateway gets its supergraph: `introspect` composes it from the running subgraphs
    * (development), `file` reads the one composed at build time (SUPERGRAPH_FILE, default
@@ -161,6 +166,11 @@ export class GatewayConfig extends PortsConfig {
 
   get port(): number {
     return this.GATEWAY_PORT;
+  }
+
+  /** The identity app's base URL. */
+  get identityUrl(): string {
+    return this.IDENTITY_URL ?? `http://127.0.0.1:${this.IDENTITY_PORT}`;
   }
 
   get subgraphs(): SubgraphEndpoint[] {

@@ -6,6 +6,7 @@ import { CreateIdempotencyKeys1795600000000 } from './1795600000000-CreateIdempo
 import { DisputeOpenersAndAnswers1796033670961 } from './1796033670961-DisputeOpenersAndAnswers.js';
 import { CreateMembershipOffers1796033926019 } from './1796033926019-CreateMembershipOffers.js';
 import { CreateWorkMatchKeys1796100000000 } from './1796100000000-CreateWorkMatchKeys.js';
+import { RenormalizeTitles1796110000000 } from './1796110000000-RenormalizeTitles.js';
 
 export const migrations: (new () => MigrationInterface)[] = [
   CreateMessagingTables1764000000001,
@@ -14,4 +15,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   DisputeOpenersAndAnswers1796033670961,
   CreateMembershipOffers1796033926019,
   CreateWorkMatchKeys1796100000000,
+  RenormalizeTitles1796110000000,
 ];

@@ -12,6 +12,7 @@ import { rightsRegistryApp } from '../rights-registry.app.js';
 import { TEST_OPERATOR, registeredParty } from '../../../../test/support/registry-parties.js';
 import { ImportWorksHandler } from './application/import/import-works.handler.js';
 import { csvRows } from './infrastructure/csv-rows.js';
+import { RenormalizeTitles1796110000000 } from '../migrations/1796110000000-RenormalizeTitles.js';
 import { rebuildWorkMatchKeys, workMatchKeyTable } from './infrastructure/work-match-keys.js';
 
 interface Match {
@@ -281,5 +282,26 @@ describe('work search', () => {
 
     expect((await searched('桜の雨'))[0]).toBe('桜の雨');
     expect((await matches('spirited away'))[0]).toMatchObject({ method: MatchMethod.EXACT_TITLE });
+  });
+
+  it("should normalize stored titles again by today's rule", async () => {
+    const dataSource = sut.app.get(DataSource);
+    const id = await register('澤田の夏');
+    // As the rule of before wrote it: the old kanji form kept.
+    await dataSource.query(
+      `UPDATE "rights_registry"."works" SET "normalized_title" = '澤田ノ夏' WHERE "id" = $1`,
+      [id],
+    );
+    const queryRunner = dataSource.createQueryRunner();
+    try {
+      await new RenormalizeTitles1796110000000().up(queryRunner);
+    } finally {
+      await queryRunner.release();
+    }
+    const [work] = (await dataSource.query(
+      `SELECT "normalized_title" FROM "rights_registry"."works" WHERE "id" = $1`,
+      [id],
+    )) as { normalized_title: string }[];
+    expect(work!.normalized_title).toBe('沢田ノ夏');
   });
 });

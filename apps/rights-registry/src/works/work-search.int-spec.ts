@@ -298,10 +298,10 @@ describe('work search', () => {
     } finally {
       await queryRunner.release();
     }
-    const [work] = (await dataSource.query(
+    const [work] = await dataSource.query<{ normalized_title: string }[]>(
       `SELECT "normalized_title" FROM "rights_registry"."works" WHERE "id" = $1`,
       [id],
-    )) as { normalized_title: string }[];
+    );
     expect(work!.normalized_title).toBe('沢田ノ夏');
   });
 });

@@ -206,6 +206,18 @@ describe('usage lines matched by title', () => {
     expect(paidLine).toEqual({ work_id: null, batch_id: batch });
   });
 
+  it('should match a line with a decorated title once the bare title is registered', async () => {
+    const { id } = await report([titled('春の野 (Live at Budokan)', '2026-11-11')]);
+    expect((await linesOf(id)).map((l) => [l.work_id, l.title_compact])).toEqual([
+      [null, '春ノ野'],
+    ]);
+    const meadow = await upstream.work([member], { title: '春の野' });
+    await upstream.settled();
+    expect((await linesOf(id)).map((l) => [l.work_id, l.match_method])).toEqual([
+      [meadow, 'EXACT_TITLE'],
+    ]);
+  });
+
   it('should match a line once a work takes its title as an alternative title', async () => {
     const { id } = await report([titled('月の舟', '2026-11-12')]);
     const boat = await upstream.work([member], { title: '星の舟' });

@@ -237,8 +237,10 @@ export class UsageIngest {
           matches.map((match) => match?.workId ?? null),
           matches.map((match) => match?.method ?? null),
           matches.map((match) => match?.score ?? null),
-          results.map((result) => result.keys.compact),
-          results.map((result) => result.keys.reading),
+          // The keys of the title without its decorations (桜の雨 of 桜の雨 (Live)): the work
+          // registered later is the bare title, and re-matching finds lines by equal keys.
+          results.map(({ keys }) => (keys.core ?? keys).compact),
+          results.map(({ keys }) => (keys.core ?? keys).reading),
         ],
       ),
     );

@@ -30,16 +30,17 @@ export function resolveSubgraphSecret(settings: {
 /**
  * `configured` when set, else the secret in DATA_DIR/`name`, created on first use (mode 600).
  * Processes starting together agree: the file appears whole (written aside, then linked in
- * place) and the first link wins.
+ * place) and the first link wins. `whenLost` says what to do with a file that holds no secret.
  */
-async function sharedSecret(
+export async function sharedSecret(
   configured: string | undefined,
   dataDir: string,
   name: string,
+  whenLost = 'delete it to make a new one',
 ): Promise<string> {
   if (configured) return configured;
   const file = path.join(dataDir, name);
-  if (existsSync(file)) return storedSecret(file);
+  if (existsSync(file)) return storedSecret(file, whenLost);
   await mkdir(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');
   const aside = `${file}.${randomBytes(6).toString('hex')}.tmp`;
@@ -48,7 +49,7 @@ async function sharedSecret(
     await link(aside, file);
     return secret;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return storedSecret(file);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return storedSecret(file, whenLost);
     throw error;
   } finally {
     await unlink(aside);
@@ -56,12 +57,10 @@ async function sharedSecret(
 }
 
 /** A secret kept in a file: refused when too short to be one (emptied or hand-edited). */
-async function storedSecret(file: string): Promise<string> {
+async function storedSecret(file: string, whenLost: string): Promise<string> {
   const secret = (await readFile(file, 'utf8')).trim();
   if (secret.length < 32) {
-    throw new Error(
-      `${file} holds no secret of at least 32 characters: delete it to make a new one`,
-    );
+    throw new Error(`${file} holds no secret of at least 32 characters: ${whenLost}`);
   }
   return secret;
 }

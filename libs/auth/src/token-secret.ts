@@ -32,7 +32,7 @@ export function resolveSubgraphSecret(settings: {
  * Processes starting together agree: the file appears whole (written aside, then linked in
  * place) and the first link wins.
  */
-async function sharedSecret(
+export async function sharedSecret(
   configured: string | undefined,
   dataDir: string,
   name: string,

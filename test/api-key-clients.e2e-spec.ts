@@ -21,15 +21,12 @@ const KEY = `chk_${randomBytes(32).toString('base64url')}`;
 const REVOKED = `chk_${randomBytes(32).toString('base64url')}`;
 const FAILURES_PER_MINUTE = 3;
 
-/** Keys as the authorization service stored them (its own table, SHA-256 of each key). */
-async function keysIssuedBefore(url: string): Promise<void> {
+/** Keys as the authorization service stores them (its own table, SHA-256 of each key). */
+async function keysIssued(url: string, keys: [string, Date | null][]): Promise<void> {
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   try {
-    for (const [key, revokedAt] of [
-      [KEY, null],
-      [REVOKED, new Date()],
-    ] as const) {
+    for (const [key, revokedAt] of keys) {
       await db.query(
         `INSERT INTO "authorization"."api_keys" ("id", "platform_id", "name", "prefix", "key_hash", "revoked_at") VALUES ($1, $2, 'catalogue feed', $3, $4, $5)`,
         [
@@ -55,7 +52,10 @@ describe('API keys at the gateway, once keys are clients of the identity provide
 
   beforeAll(async () => {
     database = await createTestDatabase([authorizationDatabase]);
-    await keysIssuedBefore(database.url);
+    await keysIssued(database.url, [
+      [KEY, null],
+      [REVOKED, new Date()],
+    ]);
     dataDir = await mkdtemp(path.join(tmpdir(), 'api-key-clients-'));
     identity = await startIdentityForTest(database.url, dataDir);
     // The gateway's exchange in front of a route that verifies what it is given, as a
@@ -95,6 +95,23 @@ describe('API keys at the gateway, once keys are clients of the identity provide
     expect(first.status).toBe(200);
     expect(await first.json()).toEqual({ role: Role.PLATFORM, party: PLATFORM });
     expect(again.status).toBe(200);
+  });
+
+  it('should let a key made after the last move through at once, as its platform', async () => {
+    const made = `chk_${randomBytes(32).toString('base64url')}`;
+    const revokedAtOnce = `chk_${randomBytes(32).toString('base64url')}`;
+    // The periodic move runs every minute: the provider carries a key it does not know over
+    // when it is presented.
+    await keysIssued(database.url, [
+      [made, null],
+      [revokedAtOnce, new Date()],
+    ]);
+
+    const response = await whoami(made);
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ role: Role.PLATFORM, party: PLATFORM });
+    expect((await whoami(revokedAtOnce)).status).toBe(401);
   });
 
   it('should refuse a revoked key and an unknown one with 401, then limit the address', async () => {

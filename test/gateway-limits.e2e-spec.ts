@@ -4,10 +4,12 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { Tokens } from '#libs/auth';
 import { GatewayConfig, loadConfig } from '#libs/config';
 import { Role } from '#libs/contracts';
 import { createLogger, listeningUrl } from '#libs/runtime';
+import { apiKeyClientId } from '../apps/gateway/src/api-key-exchange.js';
 import { startGateway } from '../apps/gateway/src/start-gateway.js';
 
 /**
@@ -19,9 +21,6 @@ class FakeSubgraph {
   /** How `POST /graphql` answers: data, a 503 with SERVICE_UNAVAILABLE (database down). */
   graphql: 'data' | 'unavailable' | 'driver-error' = 'data';
   graphqlCalls = 0;
-  apiKeyExchanges = 0;
-  /** The token the one known API key (GOOD_API_KEY) is exchanged for. */
-  apiKeyToken = '';
   /** Usage uploads held open until released. */
   readonly held: ServerResponse[] = [];
   readonly server: Server;
@@ -56,12 +55,6 @@ class FakeSubgraph {
     };
     if (request.url === '/health/live') return json(200, { status: 'ok' });
     if (request.url === '/health/ready') return json(this.ready ? 200 : 503, {});
-    if (request.url === '/v1/api-keys/token') {
-      this.apiKeyExchanges += 1;
-      if (request.headers['x-api-key'] === GOOD_API_KEY)
-        return json(200, { token: this.apiKeyToken });
-      return json(401, { message: 'unknown key' });
-    }
     if (request.url?.startsWith('/v1/usage-reports')) {
       this.held.push(response);
       return;
@@ -93,6 +86,69 @@ class FakeSubgraph {
   }
 }
 
+/**
+ * A stand-in for the identity provider: its key set, and its token endpoint, where the one
+ * known API key (GOOD_API_KEY, as the secret of its client) gets an ES256 access token of the
+ * platform by client credentials; any other key is invalid_client.
+ */
+class FakeIssuer {
+  tokenRequests = 0;
+  private readonly server: Server;
+  private keys!: { privateKey: Parameters<SignJWT['sign']>[0]; jwk: JWK };
+
+  constructor() {
+    this.server = createServer((request, response) => void this.answer(request, response));
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  get issuer(): string {
+    return `${this.url}/oidc`;
+  }
+
+  async start(): Promise<this> {
+    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    this.keys = { privateKey, jwk: { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' } };
+    this.server.listen(0, '127.0.0.1');
+    await once(this.server, 'listening');
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+
+  private async answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const json = (status: number, body: unknown): void => {
+      response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    };
+    if (request.url === '/oidc/jwks') return json(200, { keys: [this.keys.jwk] });
+    if (request.url !== '/oidc/token' || request.method !== 'POST') return json(404, {});
+    this.tokenRequests += 1;
+    const [, basic = ''] = /^Basic (.+)$/.exec(request.headers.authorization ?? '') ?? [];
+    const [clientId, secret] = Buffer.from(basic, 'base64').toString().split(':');
+    if (clientId !== apiKeyClientId(GOOD_API_KEY) || secret !== GOOD_API_KEY) {
+      return json(401, { error: 'invalid_client' });
+    }
+    const token = await new SignJWT({
+      client_id: clientId,
+      role: Role.PLATFORM,
+      party: PLATFORM_ID,
+    })
+      .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: 'k1' })
+      .setIssuer(this.issuer)
+      .setAudience('urn:clearinghouse:api')
+      .setSubject(clientId)
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(this.keys.privateKey);
+    json(200, { access_token: token, token_type: 'Bearer', expires_in: 600 });
+  }
+}
+
 const NAMES = ['RIGHTS_REGISTRY', 'AUTHORIZATION', 'OPT_OUT', 'ROYALTY_DISTRIBUTION'] as const;
 const SECRET = randomBytes(32).toString('hex');
 const METRICS_TOKEN = randomBytes(16).toString('hex');
@@ -102,15 +158,13 @@ const tokens = new Tokens(SECRET);
 
 describe('gateway limits and production defaults', () => {
   const fakes = {} as Record<(typeof NAMES)[number], FakeSubgraph>;
+  let issuer: FakeIssuer;
   let gateway: NestFastifyApplication;
   let url: string;
 
   beforeAll(async () => {
     for (const name of NAMES) fakes[name] = await new FakeSubgraph().start();
-    fakes.AUTHORIZATION.apiKeyToken = await tokens.issue(
-      { role: Role.PLATFORM, partyId: PLATFORM_ID },
-      600,
-    );
+    issuer = await new FakeIssuer().start();
     // No NODE_ENV: the default is production.
     const config = loadConfig(GatewayConfig, {
       GATEWAY_PORT: '0',
@@ -120,6 +174,9 @@ describe('gateway limits and production defaults', () => {
       UPLOADS_PER_CLIENT: '1',
       API_KEY_FAILURES_PER_MINUTE: '3',
       HSTS_MAX_AGE_SECONDS: '31536000',
+      IDENTITY_URL: issuer.url,
+      IDENTITY_ISSUER: issuer.issuer,
+      AUTH_JWKS_URI: `${issuer.issuer}/jwks`,
       ...Object.fromEntries(NAMES.map((name) => [`${name}_URL`, fakes[name].url])),
     });
     gateway = await startGateway(config, createLogger('gateway', 'silent'));
@@ -129,6 +186,7 @@ describe('gateway limits and production defaults', () => {
   afterAll(async () => {
     await gateway?.close();
     await Promise.all(Object.values(fakes).map((fake) => fake.stop()));
+    await issuer?.stop();
   });
 
   beforeEach(() => {
@@ -294,7 +352,7 @@ describe('gateway limits and production defaults', () => {
   });
 
   it('should limit failed API-key exchanges per address, before the key is checked, also when sent at once', async () => {
-    const exchangesBefore = fakes.AUTHORIZATION.apiKeyExchanges;
+    const exchangesBefore = issuer.tokenRequests;
     const responses = await Promise.all(
       Array.from({ length: 8 }, () =>
         fetch(`${url}/graphql`, {
@@ -312,7 +370,7 @@ describe('gateway limits and production defaults', () => {
       );
     }
     expect(statuses).toEqual([401, 401, 401, 429, 429, 429, 429, 429]);
-    expect(fakes.AUTHORIZATION.apiKeyExchanges).toBe(exchangesBefore + 3);
+    expect(issuer.tokenRequests).toBe(exchangesBefore + 3);
   });
 
   it('should count uploads with credentials that do not verify as their address, however spelt', async () => {

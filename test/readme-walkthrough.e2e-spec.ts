@@ -64,7 +64,12 @@ describe('README walkthrough', () => {
       DATA_DIR: dataDir,
       EVENT_POLL_INTERVAL_MS: '200',
     });
-    terminal = new Terminal({ PATH: process.env.PATH!, HOME: process.env.HOME ?? dataDir });
+    // The CLI asks the issuer on this machine's GATEWAY_PORT (4000 for a reader).
+    terminal = new Terminal({
+      PATH: process.env.PATH!,
+      HOME: process.env.HOME ?? dataDir,
+      GATEWAY_PORT: new URL(sut.gatewayUrl).port,
+    });
   });
 
   afterAll(async () => {

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { resolveTokens } from '#libs/auth';
-import { BaseConfig, ConfigValidationError, loadConfig } from '#libs/config';
+import { acceptsSharedSecretTokens, resolveTokens } from '#libs/auth';
+import { ConfigValidationError, GatewayConfig, loadConfig } from '#libs/config';
 import { Role, WorkCategory, isUuid } from '#libs/contracts';
 import { USAGE_CSV_COLUMNS } from '../../apps/royalty-distribution/src/usage/domain/usage-csv.js';
 import {
@@ -15,6 +14,7 @@ import {
   runBatch,
   type CreateOptions,
 } from './distribution.js';
+import { operatorToken, TokenRefusal } from './operator-token.js';
 import { seedDemoCommand } from './seed-demo.js';
 import { importUsage } from './usage-import.js';
 import { importWorks } from './works-import.js';
@@ -31,20 +31,22 @@ const program = new Command('cli').description('Clearinghouse command line').sho
 
 program
   .command('token')
-  .description('print a bearer token (and nothing else) for a role and party')
+  .description(
+    'print a bearer token (and nothing else): the operator’s from the identity provider, or for another role a shared-secret token (development and test)',
+  )
   .addOption(
     new Option('--role <role>', 'the caller role')
       .choices(Object.values(Role))
-      .makeOptionMandatory(),
+      .default(Role.OPERATOR),
   )
   .option(
     '--party <id>',
-    'the party the token speaks for (an operator needs none)',
+    'the party the token speaks for (not the operator’s)',
     uuid('a party id is a UUID'),
   )
   .option(
     '--ttl <seconds>',
-    'lifetime in seconds (default AUTH_TOKEN_TTL_SECONDS)',
+    'lifetime of a shared-secret token in seconds (default AUTH_TOKEN_TTL_SECONDS)',
     (value: string) => {
       const seconds = Number(value);
       if (!Number.isInteger(seconds) || seconds < 60)
@@ -53,13 +55,37 @@ program
     },
   )
   .action(async (options: { role: Role; party?: string; ttl?: number }) => {
-    if (!options.party && options.role !== Role.OPERATOR) {
-      program.error(`error: --party <id> is required for role ${options.role}`, { exitCode: 2 });
+    const config = loadConfig(GatewayConfig);
+    if (options.role === Role.OPERATOR) {
+      if (options.party || options.ttl) {
+        program.error(
+          'error: the operator’s token comes from the identity provider, which names no party and sets its lifetime: leave out --party and --ttl',
+          { exitCode: 2 },
+        );
+      }
+      try {
+        process.stdout.write(`${await operatorToken(config)}\n`);
+      } catch (error) {
+        if (!(error instanceof TokenRefusal)) throw error;
+        process.stderr.write(`${error.message}\n`);
+        process.exitCode = 1;
+      }
+      return;
     }
-    const config = loadConfig(BaseConfig);
+    if (!options.party) {
+      program.error(`error: --party <id> is required for role ${options.role}`, { exitCode: 2 });
+      return;
+    }
+    if (!acceptsSharedSecretTokens(config)) {
+      process.stderr.write(
+        `a ${options.role} token from the CLI is a shared-secret token, which production does not accept: run with NODE_ENV=development (or test), or sign in as the person with the identity provider\n`,
+      );
+      process.exitCode = 1;
+      return;
+    }
     const tokens = await resolveTokens(config);
     const token = await tokens.issue(
-      { role: options.role, partyId: options.party ?? randomUUID() },
+      { role: options.role, partyId: options.party },
       options.ttl ?? config.AUTH_TOKEN_TTL_SECONDS,
     );
     process.stdout.write(`${token}\n`);

@@ -25,10 +25,14 @@ export function apiKeyClientId(key: string): string {
 
 /**
  * Where API keys are exchanged: at the identity provider, where every key is a client of its
- * platform (the way forward), or, given a plain URL, at the authorization service's
- * `POST /v1/api-keys/token` (its HS256 tokens), until the launcher starts the identity app.
+ * platform. The provider is reached at `identityUrl` (the identity app inside the network,
+ * under the issuer's path) when given, else at the issuer itself: the gateway need not go out
+ * through its own public address to reach the app it forwards `/oidc` to.
  */
-export type ApiKeyExchange = string | { identityIssuer: string };
+export interface ApiKeyExchange {
+  identityIssuer: string;
+  identityUrl?: string;
+}
 
 type Outcome = { token: string; expiresIn: number } | 'refused' | 'unavailable';
 
@@ -48,8 +52,7 @@ export function acceptApiKeys(
   exchange: ApiKeyExchange,
   failuresPerMinute: number,
 ): void {
-  const exchangeKey =
-    typeof exchange === 'string' ? atAuthorization(exchange) : atProvider(exchange);
+  const exchangeKey = atProvider(exchange);
   const cache = new Map<string, Exchanged>();
   const failures = new FailedAttempts(failuresPerMinute);
   fastify.addHook('onRequest', async (request: FastifyRequest, reply) => {
@@ -98,8 +101,10 @@ export function acceptApiKeys(
 }
 
 /** Client credentials at the provider's token endpoint, the key's client id and the key. */
-function atProvider({ identityIssuer }: { identityIssuer: string }) {
-  const tokenEndpoint = `${identityIssuer.replace(/\/$/, '')}/token`;
+function atProvider({ identityIssuer, identityUrl }: ApiKeyExchange) {
+  const issuer = new URL(identityIssuer);
+  const base = identityUrl ? new URL(issuer.pathname, identityUrl) : issuer;
+  const tokenEndpoint = `${base.href.replace(/\/$/, '')}/token`;
   return async (key: string): Promise<Outcome> => {
     const credentials = `${encodeURIComponent(apiKeyClientId(key))}:${encodeURIComponent(key)}`;
     const response = await fetch(tokenEndpoint, {
@@ -116,22 +121,5 @@ function atProvider({ identityIssuer }: { identityIssuer: string }) {
     if (!response.ok) return 'unavailable';
     const body = (await response.json()) as { access_token: string; expires_in?: number };
     return { token: body.access_token, expiresIn: body.expires_in ?? 0 };
-  };
-}
-
-/** The authorization service's own exchange (`POST /v1/api-keys/token` with `X-Api-Key`). */
-function atAuthorization(authorizationUrl: string) {
-  return async (key: string): Promise<Outcome> => {
-    const response = await fetch(`${authorizationUrl}/v1/api-keys/token`, {
-      method: 'POST',
-      headers: { 'x-api-key': key },
-    });
-    if (response.status === 401) return 'refused';
-    if (!response.ok) return 'unavailable';
-    const body = (await response.json()) as { token: string; expiresIn?: number };
-    return {
-      token: body.token,
-      expiresIn: body.expiresIn ?? REUSE_MS / 1000 + EXPIRY_MARGIN_SECONDS,
-    };
   };
 }

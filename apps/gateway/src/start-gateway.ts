@@ -22,10 +22,9 @@ export async function startGateway(
     logger,
     frameworkLogger,
   });
-  const authorization = config.subgraphs.find((subgraph) => subgraph.name === 'authorization')!;
   acceptApiKeys(
     app.getHttpAdapter().getInstance(),
-    authorization.url,
+    { identityIssuer: config.identityIssuer, identityUrl: config.identityUrl },
     config.API_KEY_FAILURES_PER_MINUTE,
   );
   await forwardRestRoutes(app, config);

@@ -5,6 +5,7 @@ import { GatewayConfig, RightsRegistryConfig, loadConfig } from '#libs/config';
 import { freePort, openDatabaseServer } from '#libs/database';
 import { createLogger } from '#libs/runtime';
 import { resolveTokenSecret } from '#libs/auth';
+import { withOperatorClient } from './operator-client.js';
 import { identityService, subgraphServices, systemServices } from './services.js';
 
 type Env = Record<string, string | undefined>;
@@ -43,12 +44,14 @@ async function ready(url: string, child: ChildProcess, timeoutMs: number): Promi
  */
 export async function startDistributed(env: Env = process.env): Promise<Distributed> {
   const gatewaySettings = loadConfig(GatewayConfig, env);
-  // As in standalone: the issuer is the gateway's address, the DATA_DIR secret explicit.
+  // As in standalone: the issuer is the gateway's address, the DATA_DIR secret explicit, the
+  // operator's static client known to the identity app.
   const gatewayPort = gatewaySettings.GATEWAY_PORT || (await freePort());
   env = {
     ...env,
     IDENTITY_ISSUER: env.IDENTITY_ISSUER ?? `http://127.0.0.1:${gatewayPort}/oidc`,
     AUTH_JWT_SECRET: await resolveTokenSecret(gatewaySettings),
+    IDENTITY_CLIENTS: await withOperatorClient(env.IDENTITY_CLIENTS, gatewaySettings.DATA_DIR),
   };
   const settings = loadConfig(RightsRegistryConfig, env);
   const logger = createLogger('clearinghouse', settings.LOG_LEVEL);

@@ -4,6 +4,7 @@ import { GatewayConfig, loadConfig, RightsRegistryConfig } from '#libs/config';
 import { freePort, openDatabaseServer } from '#libs/database';
 import { createLogger, listeningUrl } from '#libs/runtime';
 import { startGateway } from '../../gateway/src/start-gateway.js';
+import { withOperatorClient } from './operator-client.js';
 import { startServiceThread, type ServiceThread } from './service-thread.js';
 import { identityService, subgraphServices, systemServices } from './services.js';
 
@@ -28,9 +29,11 @@ type Env = Record<string, string | undefined>;
  *
  * The gateway's port is chosen first (a free one for GATEWAY_PORT=0), so the identity issuer
  * can be the gateway's address (IDENTITY_ISSUER, unless set) and every service verifies tokens
- * of that issuer. Until people and the CLI sign in with the identity app, the launcher also
- * hands every process the shared secret of DATA_DIR explicitly (AUTH_JWT_SECRET, unless set),
- * so the CLI's and the demo's HS256 tokens stay accepted on this single-machine system.
+ * of that issuer. The identity app knows the operator's static client (its secret kept in
+ * DATA_DIR), so `npm run cli -- token` gets an operator token by client credentials. Until
+ * people sign in with the identity app, the launcher also hands every process the shared secret
+ * of DATA_DIR explicitly (AUTH_JWT_SECRET, unless set), so the demo's HS256 tokens and the
+ * CLI's for other roles stay accepted on this single-machine system.
  */
 export async function startStandalone(env: Env = process.env): Promise<Standalone> {
   const configured = loadConfig(GatewayConfig, env); // report bad settings before starting anything
@@ -40,6 +43,7 @@ export async function startStandalone(env: Env = process.env): Promise<Standalon
     GATEWAY_PORT: String(gatewayPort),
     IDENTITY_ISSUER: env.IDENTITY_ISSUER ?? `http://127.0.0.1:${gatewayPort}/oidc`,
     AUTH_JWT_SECRET: await resolveTokenSecret(configured),
+    IDENTITY_CLIENTS: await withOperatorClient(env.IDENTITY_CLIENTS, configured.DATA_DIR),
   };
   const settings = loadConfig(RightsRegistryConfig, env);
   const processLogger = createLogger('clearinghouse', settings.LOG_LEVEL);

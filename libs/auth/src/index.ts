@@ -9,3 +9,4 @@ export * from './tokens.js';
 export * from './http-caller.js';
 export * from './access-token-claims.js';
 export * from './issuer-tokens.js';
+export * from './operator-client.js';

@@ -69,14 +69,40 @@ export class ImportApiKeysHandler implements OnApplicationBootstrap, OnApplicati
   }
 
   async execute(): Promise<{ imported: number; deleted: number }> {
+    return this.carryOver('');
+  }
+
+  /**
+   * Carries over at once the one key a client id names (`apikey-<32 hex>`), so a key made a
+   * moment ago works without waiting for the next periodic move: the provider asks this when
+   * it does not know such a client. A read of the key table's unique index (the hashes
+   * starting with those digits); true when the client now exists (live or deleted).
+   */
+  async carryOverKey(clientId: string): Promise<boolean> {
+    const digits = /^apikey-([0-9a-f]{32})$/.exec(clientId)?.[1];
+    if (!digits) return false;
+    const { imported, deleted } = await this.carryOver(digits);
+    if (imported + deleted > 0) {
+      this.logger.info({ imported, deleted }, 'API key carried over to a platform client');
+    }
+    return imported + deleted > 0;
+  }
+
+  /** Moves the keys whose SHA-256 starts with `prefix` (every key for an empty prefix). */
+  private async carryOver(prefix: string): Promise<{ imported: number; deleted: number }> {
     return this.dataSource.transaction(async (manager) => {
       const [table] = await manager.query<{ present: boolean }[]>(
         `SELECT to_regclass('${API_KEYS}') IS NOT NULL AS present`,
       );
       if (!table?.present) return { imported: 0, deleted: 0 };
-      const keys = await manager.query<ApiKeyRow[]>(
-        `SELECT "id", "platform_id", "name", "key_hash", "created_at", "revoked_at" FROM ${API_KEYS}`,
-      );
+      const columns = `"id", "platform_id", "name", "key_hash", "created_at", "revoked_at"`;
+      // Hex digits sort alike in every collation, so the range reads the unique index.
+      const keys = prefix
+        ? await manager.query<ApiKeyRow[]>(
+            `SELECT ${columns} FROM ${API_KEYS} WHERE "key_hash" >= $1 AND "key_hash" < $2 AND left("key_hash", ${prefix.length}) = $1`,
+            [prefix, `${prefix}g`],
+          )
+        : await manager.query<ApiKeyRow[]>(`SELECT ${columns} FROM ${API_KEYS}`);
       const now = new Date();
       let imported = 0;
       let deleted = 0;

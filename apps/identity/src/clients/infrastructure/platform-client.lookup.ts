@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ClientMetadata } from 'oidc-provider';
 import { Role } from '#libs/contracts';
 import { liveSecrets } from '../domain/platform-client.js';
+import { ImportApiKeysHandler } from '../import-api-keys/import-api-keys.handler.js';
 import { ClientClock } from './client-clock.js';
 import { PlatformClientStore } from './platform-client.store.js';
 import { secretMatches } from './secret-hashing.js';
@@ -16,11 +17,19 @@ export class PlatformClientLookup {
   constructor(
     private readonly store: PlatformClientStore,
     private readonly clock: ClientClock,
+    private readonly apiKeys: ImportApiKeysHandler,
   ) {}
 
-  /** The client's metadata, without any secret (the provider asks `verifySecret`). */
+  /**
+   * The client's metadata, without any secret (the provider asks `verifySecret`). A client of
+   * an API key not carried over yet (made since the last periodic move) is carried over now,
+   * so a key works as soon as it is made.
+   */
   async metadata(clientId: string): Promise<ClientMetadata | undefined> {
-    const client = await this.store.active(clientId);
+    let client = await this.store.active(clientId);
+    if (!client && (await this.apiKeys.carryOverKey(clientId))) {
+      client = await this.store.active(clientId);
+    }
     if (!client) return undefined;
     return {
       client_id: client.clientId,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
-import { createDataSource, runServiceMigrations } from '#libs/database';
+import { createDataSource } from '#libs/database';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
 import { identityDatabase } from '../../identity.database.js';
 import { PostgresAdapter } from './postgres-adapter.js';
@@ -10,12 +10,11 @@ describe(PostgresAdapter.name, () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase([identityDatabase]);
     dataSource = await createDataSource(identityDatabase, {
       url: database.url,
       poolSize: 2,
     }).initialize();
-    await runServiceMigrations(dataSource, identityDatabase.schema);
   });
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
-import { createDataSource, runServiceMigrations } from '#libs/database';
+import { createDataSource } from '#libs/database';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
 import { identityDatabase } from '../../identity.database.js';
 import { KeySealer } from '../infrastructure/key-sealing.js';
@@ -17,12 +17,11 @@ describe(SigningKeys.name, () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase([identityDatabase]);
     dataSource = await createDataSource(identityDatabase, {
       url: database.url,
       poolSize: 4,
     }).initialize();
-    await runServiceMigrations(dataSource, identityDatabase.schema);
   });
 
   afterAll(async () => {

@@ -5,8 +5,20 @@ import type { GatewayConfig } from '#libs/config';
 import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER } from '#libs/runtime';
 import { UNAVAILABLE_RETRY_AFTER_SECONDS } from './public-errors.js';
 
-/** What the identity app serves to browsers and clients through the gateway. */
-export const IDENTITY_PREFIXES = ['/interaction'] as const;
+/**
+ * What the identity app serves to browsers and clients through the gateway: the sign-in
+ * interaction, the pages mailed links open and their style sheet, and its HTTP API (platform
+ * clients, the signed-in person's own account, grants and invitations).
+ */
+export const IDENTITY_PREFIXES = [
+  '/interaction',
+  '/account',
+  '/pages',
+  '/v1/clients',
+  '/v1/me',
+  '/v1/grants',
+  '/v1/invitations',
+] as const;
 
 /** Headers a client may not set on what reaches the identity app: the gateway sets them. */
 const GATEWAY_SET = [
@@ -19,8 +31,8 @@ const GATEWAY_SET = [
 ];
 
 /**
- * Forwards the OpenID Provider (under the path of the identity issuer, `/oidc`) and its
- * interaction pages (`/interaction`) to the identity app, so clients see one address and the
+ * Forwards the OpenID Provider (under the path of the identity issuer, `/oidc`) and the
+ * identity app's pages and routes (`IDENTITY_PREFIXES`) to the identity app, so clients see one address and the
  * issuer is the gateway's. The request reaches the app with the `Host` of the issuer (the
  * provider builds its endpoint URLs from it; a client's own Host header never shapes them),
  * cookies and credentials untouched, and the client's address and scheme in `X-Forwarded-For`

@@ -328,7 +328,7 @@ describe('accounts: sign-up, mail, sign-in, reset and lockout through the pages'
     const html = await response.text();
     expect(html).toContain('aria-describedby="password-hint password-error"');
     expect(html).toContain('aria-invalid="true"');
-    expect(html).toContain('This password is common');
+    expect(html).toContain('This password is easy to guess');
     expect(html).toContain('value="weak@example.jp"');
     expect(html).not.toContain('password1234');
     expect(smtp.mails.filter((mail) => mail.to === 'weak@example.jp')).toHaveLength(0);

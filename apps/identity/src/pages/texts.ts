@@ -55,7 +55,7 @@ const JA = {
     'password-too-short': 'パスワードは12文字以上にしてください。',
     'password-too-long': 'パスワードは256文字以下にしてください。',
     'password-common':
-      'このパスワードはよく使われていて推測されやすいため使えません。別のパスワードにしてください。',
+      'このパスワードは推測されやすいため使えません（よく使われるパスワード、単語・名前・メールアドレスの組み合わせ、キーボードの並び、繰り返しなど）。別のパスワードにしてください。',
     'password-is-email': 'メールアドレスをパスワードに使うことはできません。',
     'credentials-wrong': 'メールアドレスまたはパスワードが違います。',
     locked:
@@ -120,7 +120,8 @@ const EN: Texts = {
     'email-invalid': 'Enter an e-mail address in the form name@example.com.',
     'password-too-short': 'Your password needs at least 12 characters.',
     'password-too-long': 'Your password can have at most 256 characters.',
-    'password-common': 'This password is common and easy to guess. Choose another one.',
+    'password-common':
+      'This password is easy to guess (a common password, or common words, names, your address, keyboard runs or repeats). Choose another one.',
     'password-is-email': 'Your e-mail address cannot be your password.',
     'credentials-wrong': 'The e-mail address or the password is wrong.',
     locked: 'Too many failed sign-ins. Wait about 15 minutes, then try again.',

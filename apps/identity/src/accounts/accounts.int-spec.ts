@@ -389,6 +389,29 @@ describe('accounts: sign-up, mail, sign-in, reset and lockout through the pages'
     expect(smtp.mails.length).toBe(sent);
   });
 
+  it('should mail one address at most five times an hour, answering every request the same', async () => {
+    const email = 'flooded@example.jp';
+    await signUp(email, 'flooded-persons-password', {}, 'en');
+    const browser = new Browser();
+    const flow = await authorize(browser, 'en');
+    const forgotHref = /href="([^"]*\/forgot[^"]*)"/.exec(flow.html)?.[1] ?? '';
+    const forgotUrl = at(forgotHref.replace(/&amp;/g, '&'));
+    for (let request = 0; request < 8; request += 1) {
+      const forgotPage = await browser.get(forgotUrl);
+      const asked = await submit(browser, formsOf(await forgotPage.text())[0], { email });
+      expect(asked.status).toBe(200);
+      expect(await asked.text()).toContain('If an account has that address');
+    }
+    // The sign-up's verification mail and four resets; the other four requests held.
+    expect(smtp.mails.filter((mail) => mail.to === email)).toHaveLength(5);
+    const held = await running.dataSource.query<{ count: string }[]>(
+      `SELECT count(*) FROM "identity"."account_audit" a JOIN "identity"."accounts" c
+         ON c.id = a.account_id WHERE c.email = $1 AND a.event = 'mail-held'`,
+      [email],
+    );
+    expect(Number(held[0]!.count)).toBe(4);
+  });
+
   it('should lock an address after five failures, and answer an unknown address exactly the same', async () => {
     const email = 'brute@example.jp';
     const password = 'the-right-password-here';
@@ -486,6 +509,7 @@ describe('accounts: sign-up, mail, sign-in, reset and lockout through the pages'
     expect(rows.map((row) => row.event).sort()).toEqual(
       [
         'email-verified',
+        'mail-held',
         'password-changed',
         'password-reset-requested',
         'sign-in-failed',

@@ -7,4 +7,6 @@ export enum AuditEvent {
   EMAIL_VERIFIED = 'email-verified',
   PASSWORD_RESET_REQUESTED = 'password-reset-requested',
   PASSWORD_CHANGED = 'password-changed',
+  /** A mail to the account was not sent: it had been mailed too often lately. */
+  MAIL_HELD = 'mail-held',
 }

@@ -19,6 +19,17 @@ export const ADDRESS_THROTTLE: ThrottlePolicy = {
   lockMs: 15 * 60_000,
 };
 
+/**
+ * Five mails to one address within an hour (verification, reset, "already registered") hold
+ * its mails for an hour: no one can flood a person's mailbox through sign-up or a forgotten
+ * password. The pages answer the same whether a mail went out or not.
+ */
+export const MAIL_THROTTLE: ThrottlePolicy = {
+  maxFailures: 5,
+  windowMs: 60 * 60_000,
+  lockMs: 60 * 60_000,
+};
+
 /** What is known of the recent failures of one key (an address typed, a client address). */
 export interface ThrottleState {
   failures: number;

@@ -1,9 +1,10 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
-import type { AuditEvent } from '../domain/audit-event.js';
+import { AuditEvent } from '../domain/audit-event.js';
 import {
   afterFailure,
   isLocked,
+  MAIL_THROTTLE,
   type ThrottlePolicy,
   type ThrottleState,
 } from '../domain/throttle.js';
@@ -28,7 +29,7 @@ export interface ThrottledKey {
 const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
 
 /** A key for the throttle table that does not hold the address or network address itself. */
-export function throttleKey(kind: 'email' | 'address', value: string): string {
+export function throttleKey(kind: 'email' | 'address' | 'mail', value: string): string {
   return `${kind}:${sha256(value)}`;
 }
 
@@ -201,6 +202,19 @@ export class AccountStore {
       );
     }
     return locked ? 'counted-and-locked' : 'counted';
+  }
+
+  /**
+   * Whether a mail may go to the account now (`MAIL_THROTTLE`), counting it; a held mail is
+   * audited. To be asked inside the transaction that issues the mailed token.
+   */
+  async mayMail(account: { id: string; email: string }, actor: Actor = {}): Promise<boolean> {
+    const counted = await this.countAttempt([
+      { key: throttleKey('mail', account.email), policy: MAIL_THROTTLE },
+    ]);
+    if (counted !== 'locked') return true;
+    await this.audit(AuditEvent.MAIL_HELD, account.id, actor);
+    return false;
   }
 
   /** Takes back one counted failure of a key that turned out a success. */

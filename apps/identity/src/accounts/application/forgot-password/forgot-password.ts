@@ -7,8 +7,8 @@ import { MailKind } from '../../../mail/mail-texts.js';
 import type { AccountMail } from '../account-mail.js';
 
 /**
- * Mails a link to choose a new password when the address has an account; the page answers
- * the same when it has none.
+ * Mails a link to choose a new password when the address has an account (and has not been
+ * mailed too often lately); the page answers the same when it has none.
  */
 export class ForgotPassword {
   constructor(
@@ -23,6 +23,7 @@ export class ForgotPassword {
       const account = await store.findByEmail(email);
       if (!account) return undefined;
       await store.audit(AuditEvent.PASSWORD_RESET_REQUESTED, account.id, actor);
+      if (!(await store.mayMail(account, actor))) return undefined;
       return { account, token: await store.issueToken(account.id, TokenPurpose.RESET_PASSWORD) };
     });
     if (issued) await this.mail.send(MailKind.RESET_PASSWORD, issued.account, issued.token);

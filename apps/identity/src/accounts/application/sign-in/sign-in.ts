@@ -53,8 +53,12 @@ export class SignIn {
       if (keys[1]) await store.forgiveFailure(keys[1].key);
     });
     if (account.emailVerifiedAt === null) {
-      const token = await this.store.issueToken(account.id, TokenPurpose.VERIFY_EMAIL);
-      await this.mail.send(MailKind.VERIFY_EMAIL, account, token);
+      const token = await this.store.transaction(async (store) =>
+        (await store.mayMail(account, actor))
+          ? await store.issueToken(account.id, TokenPurpose.VERIFY_EMAIL)
+          : undefined,
+      );
+      if (token) await this.mail.send(MailKind.VERIFY_EMAIL, account, token);
       throw new AccountError('email-not-verified');
     }
     await this.store.audit(AuditEvent.SIGN_IN_SUCCEEDED, account.id, actor);

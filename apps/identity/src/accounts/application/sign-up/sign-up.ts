@@ -36,12 +36,14 @@ export class SignUp {
       const created = await store.create({ email, passwordHash, language: input.language });
       if (created) {
         await store.audit(AuditEvent.SIGN_UP, created.id, actor);
+        if (!(await store.mayMail(created, actor))) return undefined;
         const token = await store.issueToken(created.id, TokenPurpose.VERIFY_EMAIL);
         return { kind: MailKind.VERIFY_EMAIL, account: created, token };
       }
       const existing = await store.findByEmail(email);
       if (!existing) return undefined;
       await store.audit(AuditEvent.PASSWORD_RESET_REQUESTED, existing.id, actor);
+      if (!(await store.mayMail(existing, actor))) return undefined;
       const token = await store.issueToken(existing.id, TokenPurpose.RESET_PASSWORD);
       return { kind: MailKind.ALREADY_REGISTERED, account: existing, token };
     });

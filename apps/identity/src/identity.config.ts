@@ -44,6 +44,14 @@ export class IdentityConfig extends ServiceConfig {
   @Min(1)
   IDENTITY_KEY_ROTATION_DAYS: number = 30;
 
+  /**
+   * Minutes a new signing key is published before it signs: longer than replicas take to pick
+   * up keys (IDENTITY_KEY_CHECK_INTERVAL_MS) and than verifiers cache the key set.
+   */
+  @IsInt()
+  @Min(0)
+  IDENTITY_KEY_ANNOUNCE_MINUTES: number = 60;
+
   /** How often (ms) the provider checks whether a key is due, and picks up keys made elsewhere. */
   @IsInt()
   @Min(1000)

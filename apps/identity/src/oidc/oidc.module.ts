@@ -44,6 +44,7 @@ const CLOCK_SKEW_MS = 5 * 60_000;
       useFactory: (dataSource: DataSource, sealer: KeySealer, config: IdentityConfig) =>
         new SigningKeys(new SigningKeyStore(dataSource), sealer, {
           rotateAfterMs: config.IDENTITY_KEY_ROTATION_DAYS * 24 * 3600_000,
+          announceMs: config.IDENTITY_KEY_ANNOUNCE_MINUTES * 60_000,
           keepRetiredMs:
             Math.max(
               config.IDENTITY_ACCESS_TOKEN_TTL_SECONDS,

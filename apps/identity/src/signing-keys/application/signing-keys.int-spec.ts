@@ -36,7 +36,7 @@ describe(SigningKeys.name, () => {
     const sut = new SigningKeys(
       new SigningKeyStore(dataSource),
       new KeySealer(SECRET),
-      { rotateAfterMs: 30 * DAY, keepRetiredMs: 2 * HOUR },
+      { rotateAfterMs: 30 * DAY, keepRetiredMs: 2 * HOUR, announceMs: HOUR },
       () => clock.now,
     );
     const storedKids = async () =>
@@ -55,23 +55,28 @@ describe(SigningKeys.name, () => {
     expect(sets[0].keys[0]).toHaveProperty('d');
   });
 
-  it('should keep the key until it is due, then sign with a new one and keep the old published', async () => {
+  it('should publish the next key an hour before it signs, then keep the old one published', async () => {
     const { sut, clock, storedKids } = await setup();
     const first = (await sut.current()).kids[0];
 
     clock.now = new Date(START.getTime() + 29 * DAY);
     expect((await sut.current()).kids).toEqual([first]);
 
+    clock.now = new Date(START.getTime() + 30 * DAY - HOUR);
+    const announced = await sut.current();
+    expect(announced.kids).toHaveLength(2);
+    expect(announced.kids[0]).toBe(first);
+    const next = announced.kids[1];
+    expect((await sut.current()).kids).toEqual([first, next]);
+
     clock.now = new Date(START.getTime() + 30 * DAY);
     const rotated = await sut.current();
-    expect(rotated.kids).toHaveLength(2);
-    expect(rotated.kids[0]).not.toBe(first);
-    expect(rotated.kids[1]).toBe(first);
+    expect(rotated.kids).toEqual([next, first]);
 
     clock.now = new Date(START.getTime() + 30 * DAY + 2 * HOUR);
     const later = await sut.current();
-    expect(later.kids).toEqual([rotated.kids[0]]);
-    expect(await storedKids()).toEqual([rotated.kids[0]]);
+    expect(later.kids).toEqual([next]);
+    expect(await storedKids()).toEqual([next]);
   });
 
   it('should rotate at once when asked', async () => {

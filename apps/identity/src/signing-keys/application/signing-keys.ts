@@ -3,6 +3,7 @@ import {
   expiredKeys,
   publishedKeys,
   rotationDue,
+  supersededKeys,
   type RotationPolicy,
 } from '../domain/key-rotation.js';
 import type { KeySealer } from '../infrastructure/key-sealing.js';
@@ -20,7 +21,8 @@ export interface KeySet {
 
 /**
  * The provider's signing keys: made by the app (ES256), sealed at rest, rotated when the
- * current one reaches its age, retired ones kept published until what they signed has expired.
+ * current one reaches its age (the next one published before it signs), retired ones kept
+ * published until what they signed has expired.
  */
 export class SigningKeys {
   constructor(
@@ -31,18 +33,30 @@ export class SigningKeys {
   ) {}
 
   /**
-   * The keys to use now, after making a new one when due (or when `rotate` asks for it now)
-   * and dropping the retired keys whose tokens have all expired.
+   * The keys to use now: a next key is made when the current one nears its age and signs once
+   * it has been published for the announcement time (the one it replaces retires then);
+   * `rotate` makes a key that signs at once (after a compromise); retired keys whose tokens
+   * have all expired are dropped.
    */
   current({ rotate = false }: { rotate?: boolean } = {}): Promise<KeySet> {
     return this.store.exclusively(async (repository) => {
       const now = this.now();
       let keys = (await repository.all()).map(withLifetime);
       if (rotate || rotationDue(keys, now, this.policy)) {
-        const fresh = await this.generate(now);
-        await repository.add(fresh);
+        await repository.add(await this.generate(now));
+        // Forced: the new key signs at once, every other one retires.
+        if (rotate) {
+          await repository.retire(
+            keys.filter(isLive).map((key) => key.kid),
+            now,
+          );
+        }
+        keys = (await repository.all()).map(withLifetime);
+      }
+      const superseded = supersededKeys(keys, now, this.policy);
+      if (superseded.length > 0) {
         await repository.retire(
-          keys.filter((key) => key.retiredAt === undefined).map((key) => key.kid),
+          superseded.map((key) => key.kid),
           now,
         );
         keys = (await repository.all()).map(withLifetime);
@@ -84,6 +98,8 @@ export class SigningKeys {
     return JSON.parse(this.sealer.open(row.kid, row.sealedPrivateJwk)) as JWK;
   }
 }
+
+const isLive = (key: { retiredAt: Date | undefined }) => key.retiredAt === undefined;
 
 function withLifetime(row: SigningKeyEntity) {
   return { kid: row.kid, createdAt: row.createdAt, retiredAt: row.retiredAt ?? undefined, row };

@@ -10,6 +10,7 @@ import {
   type ServiceContext,
 } from '#libs/runtime';
 import type { IdentityConfig } from './identity.config.js';
+import { ForwardedHeaders } from './forwarding/forwarded-headers.js';
 import { identityDatabase } from './identity.database.js';
 import { OidcModule } from './oidc/oidc.module.js';
 import { PagesModule } from './pages/pages.module.js';
@@ -38,6 +39,7 @@ export class IdentityModule {
         OidcModule,
         PagesModule,
       ],
+      providers: [ForwardedHeaders],
     };
   }
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import * as client from 'openid-client';
 import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
+import { GATEWAY_CREDENTIAL_HEADER } from '#libs/auth';
 import { createTestDatabase, freePort, type TestDatabase } from '#libs/testing';
 import { startIdentityForTest, type RunningIdentity } from '../identity.testing.js';
 import { AccountStore } from './infrastructure/account.store.js';
@@ -596,11 +598,13 @@ describe('accounts without an SMTP server', () => {
 });
 
 describe('sign-in limit per network address', () => {
-  it('should lock a network address after twenty failures, whatever addresses were typed', async () => {
+  it('should lock a network address after twenty failures, whatever addresses were typed or claimed', async () => {
     const database = await createTestDatabase();
     const dataDir = await mkdtemp(path.join(tmpdir(), 'identity-throttle-'));
+    const gatewaySecret = randomBytes(32).toString('hex');
     const running = await startIdentityForTest(database.url, dataDir, {
       IDENTITY_CLIENTS: JSON.stringify([PORTAL]),
+      SUBGRAPH_SECRET: gatewaySecret,
     });
     try {
       const store = new AccountStore(running.dataSource);
@@ -618,8 +622,12 @@ describe('sign-in limit per network address', () => {
         client.None(),
         { execute: [client.allowInsecureRequests] },
       );
-      const attempt = async (email: string, typed: string) => {
-        const browser = new Browser({ 'accept-language': 'en' });
+      const attempt = async (
+        email: string,
+        typed: string,
+        headers: Record<string, string> = {},
+      ) => {
+        const browser = new Browser({ 'accept-language': 'en', ...headers });
         const start = await browser.get(
           client.buildAuthorizationUrl(portalClient, {
             redirect_uri: REDIRECT_URI,
@@ -642,12 +650,24 @@ describe('sign-in limit per network address', () => {
 
       const statuses: number[] = [];
       for (let index = 0; index < 20; index += 1) {
-        statuses.push(await attempt(`guess-${index}@example.jp`, 'some-wrong-password'));
+        // A client that reaches the app directly cannot claim to be someone else.
+        const claimed = { 'x-forwarded-for': `198.51.100.${index}` };
+        statuses.push(await attempt(`guess-${index}@example.jp`, 'some-wrong-password', claimed));
       }
       expect(statuses.slice(0, 19)).toEqual(Array(19).fill(401));
       expect(statuses[19]).toBe(429);
       // The address is locked: even the right password of a real account is refused from it.
       expect(await attempt('verified@example.jp', password)).toBe(429);
+      // Through the gateway (its credential), the client's own address counts, not the gateway's.
+      const viaGateway = {
+        [GATEWAY_CREDENTIAL_HEADER]: gatewaySecret,
+        'x-forwarded-for': '192.0.2.10',
+      };
+      expect(await attempt('verified@example.jp', password, viaGateway)).toBe(303);
+      const audited = await running.dataSource.query<{ client_address: string }[]>(
+        `SELECT client_address FROM identity.account_audit WHERE event = 'sign-in-succeeded'`,
+      );
+      expect(audited.map((row) => row.client_address)).toEqual(['192.0.2.10']);
     } finally {
       await running.app.close();
       await database.drop();

@@ -12,6 +12,7 @@ import { statusOf } from './problem-status.js';
 import { forgetQuery, formOf, languageOf, sendPage } from './respond.js';
 import { TEXTS } from './texts.js';
 import { messagePage, problemPage, resetPage, verifyPage } from './views.js';
+import { clientAddressOf } from '../forwarding/forwarded-headers.js';
 
 /**
  * The pages mailed links open: confirm an address, choose a new password. Opening a link uses
@@ -71,7 +72,7 @@ export class AccountPagesController {
       return sendPage(reply, 403, problemPage({ lang, here, problem: 'form-expired' }));
     }
     try {
-      await this.verifyEmail.execute(token, { clientAddress: request.ip });
+      await this.verifyEmail.execute(token, { clientAddress: clientAddressOf(request) });
     } catch (error) {
       if (!(error instanceof AccountError)) throw error;
       return sendPage(
@@ -124,7 +125,7 @@ export class AccountPagesController {
     try {
       await this.resetPassword.execute(
         { token, password: form.password ?? '' },
-        { clientAddress: request.ip },
+        { clientAddress: clientAddressOf(request) },
       );
     } catch (error) {
       if (!(error instanceof AccountError)) throw error;

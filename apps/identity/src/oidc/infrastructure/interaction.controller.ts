@@ -20,6 +20,7 @@ import {
 } from '../../pages/views.js';
 import { OidcProviderHost } from './oidc-provider.host.js';
 import { INTERACTION_PATH } from './provider-configuration.js';
+import { clientAddressOf } from '../../forwarding/forwarded-headers.js';
 
 type Details = Awaited<ReturnType<OidcProviderHost['current']['interactionDetails']>>;
 
@@ -66,7 +67,7 @@ export class InteractionController {
     try {
       const accountId = await this.signIn.execute(
         { email: form.email ?? '', password: form.password ?? '' },
-        { clientAddress: request.ip, clientId: clientIdOf(details) },
+        { clientAddress: clientAddressOf(request), clientId: clientIdOf(details) },
       );
       return this.finish(request, reply, { login: { accountId } });
     } catch (error) {
@@ -101,7 +102,7 @@ export class InteractionController {
     try {
       await this.signUp.execute(
         { email: form.email ?? '', password: form.password ?? '', language: lang },
-        { clientAddress: request.ip, clientId: clientIdOf(details) },
+        { clientAddress: clientAddressOf(request), clientId: clientIdOf(details) },
       );
     } catch (error) {
       if (!(error instanceof AccountError)) throw error;
@@ -147,7 +148,7 @@ export class InteractionController {
     try {
       await this.forgotPassword.execute(
         { email: form.email ?? '' },
-        { clientAddress: request.ip, clientId: clientIdOf(details) },
+        { clientAddress: clientAddressOf(request), clientId: clientIdOf(details) },
       );
     } catch (error) {
       if (!(error instanceof AccountError)) throw error;

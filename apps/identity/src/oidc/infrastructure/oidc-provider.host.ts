@@ -123,6 +123,8 @@ export class OidcProviderHost implements OnModuleInit, OnApplicationShutdown {
         clients: this.clients,
       }),
     );
+    // X-Forwarded-* reach the provider only from the gateway (ForwardedHeaders).
+    provider.proxy = true;
     if (this.clients) checkStoredSecrets(provider, this.clients);
     provider.on('server_error', (_ctx, error) =>
       this.logger.error({ err: error }, 'OpenID Provider error'),

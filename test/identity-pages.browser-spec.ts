@@ -29,6 +29,8 @@ import { startTestStandalone } from './support/systems.js';
 
 const SUITE = 'identity-pages';
 const RESOURCE = 'urn:clearinghouse:api';
+/** One long word, as a client's name may be: the consent page wraps it on a phone. */
+const CLIENT_ID = 'ClearinghousePortalForCreatorsAndRightHoldersOfEverySociety';
 const PASSWORD = 'a walk along the kamo river';
 const NEW_PASSWORD = 'tea at the station before the last train';
 const COMBINATIONS: [Language, ViewportName][] = [
@@ -66,7 +68,7 @@ describe('the identity pages in Chromium, in Japanese and English, on a phone an
       DATA_DIR: dataDir,
       IDENTITY_CLIENTS: JSON.stringify([
         {
-          client_id: 'portal',
+          client_id: CLIENT_ID,
           token_endpoint_auth_method: 'none',
           redirect_uris: [redirectUri],
           grant_types: ['authorization_code', 'refresh_token'],
@@ -76,7 +78,7 @@ describe('the identity pages in Chromium, in Japanese and English, on a phone an
     });
     portal = await client.discovery(
       new URL(sut.identity.issuer),
-      'portal',
+      CLIENT_ID,
       { id_token_signed_response_alg: 'ES256' },
       client.None(),
       { execute: [client.allowInsecureRequests] },
@@ -207,7 +209,7 @@ describe('the identity pages in Chromium, in Japanese and English, on a phone an
         expect(decodeJwt(tokens.access_token)).toMatchObject({
           sub: subject,
           aud: RESOURCE,
-          client_id: 'portal',
+          client_id: CLIENT_ID,
         });
 
         await page.goto(`${sut.gatewayUrl}/interaction/no-such-sign-in`);

@@ -39,7 +39,8 @@ export async function sidewaysScroll(page: Page): Promise<string | undefined> {
     const root = document.documentElement;
     const width = root.clientWidth;
     const wider = [...document.body.querySelectorAll('*')]
-      .filter((element) => element.getBoundingClientRect().right > width + 1)
+      .filter((element) => element.getBoundingClientRect().right > width + 1 ||
+        element.scrollWidth > element.clientWidth + 1)
       .slice(0, 5)
       .map((element) => element.tagName.toLowerCase() + (element.id ? '#' + element.id : '') +
         (element.className && typeof element.className === 'string' ? '.' + element.className.split(' ').join('.') : ''));

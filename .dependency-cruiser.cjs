@@ -54,7 +54,10 @@ module.exports = {
       name: 'production-imports-dev-dependency',
       comment: 'Running code may only use production dependencies.',
       severity: 'error',
-      from: { path: '^(apps|libs)/', pathNot: '\\.(spec|int-spec|e2e-spec)\\.ts$|^libs/testing/' },
+      from: {
+        path: '^(apps|libs)/',
+        pathNot: '\\.(spec|int-spec|e2e-spec|browser-spec)\\.ts$|^libs/testing/',
+      },
       to: { dependencyTypes: ['npm-dev'] },
     },
   ],

@@ -1,4 +1,7 @@
-/** Three tiers: unit (no I/O), integration (real PostgreSQL), end-to-end (whole services). */
+/**
+ * Three tiers: unit (no I/O), integration (real PostgreSQL), end-to-end (whole services); and
+ * the pages in a real browser (headless Debian Chromium, see libs/testing/src/browser).
+ */
 const common = {
   rootDir: '.',
   testEnvironment: 'node',
@@ -33,6 +36,11 @@ export default {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/{apps,libs,test}/**/*.browser-spec.ts'],
     },
   ],
 };

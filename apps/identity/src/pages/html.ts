@@ -80,11 +80,19 @@ export function page(shell: PageShell): string {
   }`;
 }
 
-/** The style sheet: one column, large targets, contrast above WCAG AA, visible focus. */
+/**
+ * The style sheet: one column, targets at least 44 CSS pixels high (links too), contrast above
+ * WCAG AA, visible focus, fields in the page's font, Japanese broken between phrases and long
+ * words (addresses, client names) wrapped rather than scrolled, a button's edge kept in forced
+ * colours.
+ */
 export const STYLE_SHEET = `*,*::before,*::after{box-sizing:border-box}
-html{font-family:"Noto Sans JP","Hiragino Sans",Meiryo,system-ui,sans-serif;font-size:100%;line-height:1.7;color:#1a1a1a;background:#fff}
-body{margin:0}
-header.site{display:flex;justify-content:flex-end;padding:.75rem 1rem;border-bottom:1px solid #767676}
+html{font-family:"Noto Sans JP","Hiragino Sans",Meiryo,system-ui,sans-serif;font-size:100%;line-height:1.7;color:#1a1a1a;background:#fff;-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{margin:0;overflow-wrap:anywhere;line-break:strict}
+:lang(ja){word-break:auto-phrase}
+button,input{font:inherit}
+header.site{display:flex;justify-content:flex-end;padding:.25rem 1rem;border-bottom:1px solid #767676}
+header.site a,.links a{display:inline-flex;align-items:center;min-height:2.75rem;padding:0 .25rem}
 main{max-width:34rem;margin:0 auto;padding:1rem}
 h1{font-size:1.75rem;line-height:1.3;margin:1rem 0}
 a{color:#0031d8}
@@ -94,10 +102,10 @@ label{display:block;font-weight:700;margin-top:1.25rem}
 input[type=email],input[type=password],input[type=text]{display:block;width:100%;min-height:3rem;font-size:1rem;padding:.5rem .75rem;border:2px solid #4d4d4d;border-radius:.5rem;margin-top:.25rem}
 input[aria-invalid=true]{border-color:#c6000b}
 .field-error{color:#c6000b;font-weight:700;margin:.25rem 0}
-button{display:block;width:100%;min-height:3rem;margin-top:1.5rem;font-size:1rem;font-weight:700;color:#fff;background:#0031d8;border:0;border-radius:.5rem;cursor:pointer}
+button{display:block;width:100%;min-height:3rem;margin-top:1.5rem;font-size:1rem;font-weight:700;color:#fff;background:#0031d8;border:2px solid transparent;border-radius:.5rem;cursor:pointer}
 button.secondary{color:#0031d8;background:#fff;border:2px solid #0031d8}
 .error-summary{border:3px solid #c6000b;border-radius:.5rem;padding:.75rem 1rem;margin:1rem 0}
 .error-summary h2{font-size:1.25rem;margin:0 0 .5rem}
-.links{margin-top:1.5rem}
-.links li{margin:.5rem 0}
+.links{margin-top:1.5rem;padding-left:1.25rem}
+.links li{margin:.25rem 0}
 `;

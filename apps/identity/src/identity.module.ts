@@ -11,6 +11,7 @@ import {
 } from '#libs/runtime';
 import type { IdentityConfig } from './identity.config.js';
 import { identityDatabase } from './identity.database.js';
+import { AccountSelfModule } from './account-self/account-self.module.js';
 import { OidcModule } from './oidc/oidc.module.js';
 import { PagesModule } from './pages/pages.module.js';
 
@@ -37,6 +38,7 @@ export class IdentityModule {
         HealthModule.forRoot([DatabaseReadiness]),
         OidcModule,
         PagesModule,
+        AccountSelfModule,
       ],
     };
   }

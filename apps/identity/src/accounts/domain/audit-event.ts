@@ -7,4 +7,12 @@ export enum AuditEvent {
   EMAIL_VERIFIED = 'email-verified',
   PASSWORD_RESET_REQUESTED = 'password-reset-requested',
   PASSWORD_CHANGED = 'password-changed',
+  SIGN_IN_PASSKEY = 'sign-in-passkey',
+  PASSKEY_ADDED = 'passkey-added',
+  PASSKEY_RENAMED = 'passkey-renamed',
+  PASSKEY_REMOVED = 'passkey-removed',
+  SECOND_FACTOR_CHANGED = 'second-factor-changed',
+  LANGUAGE_CHANGED = 'language-changed',
+  DATA_EXPORTED = 'data-exported',
+  ACCOUNT_DELETED = 'account-deleted',
 }

@@ -1,0 +1,50 @@
+import { AuditEvent } from '../../../accounts/domain/audit-event.js';
+import type { AccountStore, Actor } from '../../../accounts/infrastructure/account.store.js';
+import { verifyPassword } from '../../../accounts/infrastructure/password-hashing.js';
+import { AccountSelfError, signedInRecently } from '../../domain/account-self-rules.js';
+import type { AccountSelfStore } from '../../infrastructure/account-self.store.js';
+
+/** How the person confirmed that it is them: their password, or a sign-in just now. */
+export type DeletionConfirmation = { password: string } | { recentSignIn: true };
+
+/**
+ * Deletes the person's account once they confirmed it is them (the password on the page; a
+ * sign-in within ten minutes through the API). Everything of it goes in one transaction: its
+ * sessions, grants and tokens at the provider, mailed links, throttle, passkeys and grants (with
+ * the row), and the client addresses of its audit entries; the entries stay under the account
+ * id, with one more saying it was deleted. Statements and other records accounting must keep
+ * live in the other services under the party, not the person, and stay.
+ */
+export class DeleteAccount {
+  constructor(
+    private readonly store: AccountSelfStore,
+    private readonly accounts: AccountStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async execute(
+    accountId: string,
+    confirmation: DeletionConfirmation,
+    actor: Actor = {},
+  ): Promise<void> {
+    const account = await this.accounts.findById(accountId);
+    // Deleted already (a retried request): done.
+    if (!account) return;
+    if ('password' in confirmation) {
+      if (!(await verifyPassword(confirmation.password, account.passwordHash))) {
+        await this.accounts.audit(AuditEvent.SIGN_IN_FAILED, account.id, actor);
+        throw new AccountSelfError('password-wrong');
+      }
+    } else {
+      const [last] = await this.store.audit(accountId, { signInsOnly: true, limit: 1 });
+      if (!signedInRecently(last?.at, this.now())) {
+        throw new AccountSelfError('sign-in-not-recent');
+      }
+    }
+    await this.store.transaction(async (store, accounts) => {
+      await store.erase(account);
+      // Kept without the client's address: the account id and the time say what is needed.
+      await accounts.audit(AuditEvent.ACCOUNT_DELETED, account.id, { clientId: actor.clientId });
+    });
+  }
+}

@@ -1,0 +1,102 @@
+import {
+  generateAuthenticationOptions,
+  verifyAuthenticationResponse,
+  type AuthenticationResponseJSON,
+  type PublicKeyCredentialRequestOptionsJSON,
+} from '@simplewebauthn/server';
+import { AuditEvent } from '../../../accounts/domain/audit-event.js';
+import type { AccountStore, Actor } from '../../../accounts/infrastructure/account.store.js';
+import { ChallengePurpose, PasskeyError } from '../../domain/passkey-rules.js';
+import type { RelyingParty } from '../../domain/relying-party.js';
+import type { PasskeyStore } from '../../infrastructure/passkey.store.js';
+import { parseCredential } from '../credential-json.js';
+
+/**
+ * Signs in with a passkey in an interaction of the provider: alone (a discoverable credential,
+ * any account's) or as the second factor after a right password (only that account's
+ * passkeys). User verification is required; the challenge is bound to the interaction, lasts
+ * five minutes and is used once; the counter and backup flags are kept up to date.
+ */
+export class PasskeySignIn {
+  constructor(
+    private readonly passkeys: PasskeyStore,
+    private readonly accounts: AccountStore,
+    private readonly rp: RelyingParty,
+  ) {}
+
+  /** Whether a sign-in with this account's password also asks for a passkey. */
+  secondFactorRequired(accountId: string): Promise<boolean> {
+    return this.passkeys.secondFactor(accountId);
+  }
+
+  /** Remembers, for this interaction only, that the account's password was right. */
+  async startSecondFactor(interaction: string, accountId: string): Promise<void> {
+    await this.passkeys.putChallenge(ChallengePurpose.SECOND_FACTOR, interaction, '', accountId);
+  }
+
+  async options(
+    interaction: string,
+    purpose: ChallengePurpose.SIGN_IN | ChallengePurpose.SECOND_FACTOR,
+  ): Promise<PublicKeyCredentialRequestOptionsJSON> {
+    let accountId: string | null = null;
+    let allowCredentials: { id: string; transports?: never }[] | undefined;
+    if (purpose === ChallengePurpose.SECOND_FACTOR) {
+      const pending = await this.passkeys.peekChallenge(purpose, interaction);
+      if (!pending?.accountId) throw new PasskeyError('passkey-failed');
+      accountId = pending.accountId;
+      allowCredentials = (await this.passkeys.list(accountId)).map((passkey) => ({
+        id: passkey.id,
+        transports: passkey.transports as never,
+      }));
+    }
+    const options = await generateAuthenticationOptions({
+      rpID: this.rp.id,
+      userVerification: 'required',
+      allowCredentials,
+    });
+    await this.passkeys.putChallenge(purpose, interaction, options.challenge, accountId);
+    return options;
+  }
+
+  /** Checks the browser's answer; the account it signs in. */
+  async execute(
+    interaction: string,
+    purpose: ChallengePurpose.SIGN_IN | ChallengePurpose.SECOND_FACTOR,
+    credential: string,
+    actor: Actor = {},
+  ): Promise<string> {
+    const response = parseCredential<AuthenticationResponseJSON>(credential);
+    const waiting = await this.passkeys.takeChallenge(purpose, interaction);
+    if (!response || !waiting?.challenge) throw new PasskeyError('passkey-failed');
+    const passkey = await this.passkeys.find(response.id);
+    if (!passkey || (waiting.accountId !== null && passkey.accountId !== waiting.accountId)) {
+      await this.accounts.audit(AuditEvent.SIGN_IN_FAILED, waiting.accountId ?? undefined, actor);
+      throw new PasskeyError('passkey-failed');
+    }
+    const verification = await verifyAuthenticationResponse({
+      response,
+      expectedChallenge: waiting.challenge,
+      expectedOrigin: this.rp.origin,
+      expectedRPID: this.rp.id,
+      credential: {
+        id: passkey.id,
+        publicKey: new Uint8Array(passkey.publicKey),
+        counter: passkey.counter,
+        transports: passkey.transports as never,
+      },
+      requireUserVerification: true,
+    }).catch(() => undefined);
+    if (!verification?.verified) {
+      await this.accounts.audit(AuditEvent.SIGN_IN_FAILED, passkey.accountId, actor);
+      throw new PasskeyError('passkey-failed');
+    }
+    const info = verification.authenticationInfo;
+    await this.passkeys.used(passkey.id, {
+      counter: info.newCounter,
+      backedUp: info.credentialBackedUp,
+      deviceType: info.credentialDeviceType,
+    });
+    await this.accounts.audit(AuditEvent.SIGN_IN_PASSKEY, passkey.accountId, actor);
+    return passkey.accountId;
+  }
+}

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ACCOUNT_PATH } from '../../accounts/application/account-mail.js';
+import { isLanguage, type Language } from '../../accounts/domain/language.js';
 import type { Actor } from '../../accounts/infrastructure/account.store.js';
 import { OidcProviderHost } from '../../oidc/infrastructure/oidc-provider.host.js';
 import { ACCOUNT_PAGES_CLIENT_ID } from '../../oidc/infrastructure/provider-configuration.js';
@@ -251,8 +252,8 @@ export class AccountController {
     status: number,
     state: { done?: AccountDone; problem?: AccountProblem; field?: AccountField },
   ): Promise<FastifyReply> {
-    const lang = languageOf(request);
     const overview = await this.personalData.overview(session.accountId);
+    const lang = pageLanguage(request, overview.account.language);
     return sendPage(
       reply,
       status,
@@ -271,7 +272,8 @@ export class AccountController {
   private back(request: FastifyRequest, reply: FastifyReply, done?: AccountDone): FastifyReply {
     const url = new URL(ACCOUNT_PATH, 'http://page.invalid');
     if (done) url.searchParams.set('done', done);
-    url.searchParams.set('lang', languageOf(request));
+    const asked = askedLanguage(request);
+    if (asked) url.searchParams.set('lang', asked);
     return reply
       .code(303)
       .header('cache-control', 'no-store')
@@ -288,6 +290,20 @@ export class AccountController {
   private actor(request: FastifyRequest): Actor {
     return { clientAddress: request.ip, clientId: ACCOUNT_PAGES_CLIENT_ID };
   }
+}
+
+/** The language named by the page's `lang` (query or form), if any. */
+function askedLanguage(request: FastifyRequest): Language | undefined {
+  const query = request.query as Partial<Record<string, unknown>> | undefined;
+  const asked = formOf(request).lang ?? query?.lang;
+  return isLanguage(asked) ? asked : undefined;
+}
+
+/** The account page's language: the one asked for, else the account's own, else the browser's. */
+function pageLanguage(request: FastifyRequest, accountLanguage: string): Language {
+  return (
+    askedLanguage(request) ?? (isLanguage(accountLanguage) ? accountLanguage : languageOf(request))
+  );
 }
 
 function script(reply: FastifyReply, body: string): FastifyReply {

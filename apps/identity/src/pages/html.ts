@@ -46,7 +46,7 @@ export const STYLE_PATH = '/pages/style.css';
  * inline), requests to this origin only, nothing else loads.
  */
 export const PAGE_CSP =
-  "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+  "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 export interface PageShell {
   lang: Language;

@@ -314,6 +314,37 @@ describe('account page and personal data: /account and /v1/me', () => {
     expect((await browser.get(at('/account'))).status).toBe(303);
   });
 
+  it('should sign this browser out', async () => {
+    const password = 'lantern-river-okra-50';
+    const { email } = await account(password);
+    const { browser, html } = await signInToAccountPage(origin(), email, password);
+    const response = await post(browser, formOf(html, '/account/sign-out'));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('You are signed out');
+    expect((await browser.get(at('/account'))).status).toBe(303);
+  });
+
+  it('should lock the account after repeated wrong current passwords, as the sign-in does', async () => {
+    const password = 'lantern-river-okra-51';
+    const { email } = await account(password);
+    const { browser, html } = await signInToAccountPage(origin(), email, password);
+    const form = formOf(html, '/account/password');
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const response = await post(browser, form, {
+        current: `wrong-password-${attempt}-xx`,
+        password: 'a-new-lantern-river-52',
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([403, 403, 403, 403, 429]);
+    const locked = await post(browser, form, {
+      current: password,
+      password: 'a-new-lantern-river-52',
+    });
+    expect(locked.status).toBe(429);
+  });
+
   it('should log no address or password of the people above', () => {
     const logged = lines.join('');
     expect(logged).toContain('/account');

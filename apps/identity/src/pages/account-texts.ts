@@ -19,6 +19,8 @@ export type AccountDone =
 const JA = {
   title: 'アカウント',
   signOut: 'ログアウト',
+  signedOutTitle: 'ログアウトしました',
+  signedOutBody: 'この端末でのログインを終了しました。',
   emailHeading: 'メールアドレス',
   verified: '確認済み',
   notVerified: '未確認',
@@ -104,6 +106,8 @@ export type AccountTexts = typeof JA;
 const EN: AccountTexts = {
   title: 'Your account',
   signOut: 'Sign out',
+  signedOutTitle: 'You are signed out',
+  signedOutBody: 'You are signed out on this device.',
   emailHeading: 'E-mail address',
   verified: 'Confirmed',
   notVerified: 'Not confirmed',

@@ -14,7 +14,6 @@ export interface AccountPageView extends PageContext {
   /** The paths the page's forms post to. */
   paths: {
     base: string;
-    signOut: string;
   };
   done?: AccountDone;
   problem?: { code: AccountProblem; field?: AccountField };
@@ -241,8 +240,11 @@ export function accountPage(view: AccountPageView): string {
         <h2 id="data-heading">${t.dataHeading}</h2>
         <ul class="links">
           <li><a href="${base}/export" download="account.json">${t.download}</a></li>
-          <li><a href="${view.paths.signOut}">${t.signOut}</a></li>
         </ul>
+        <form method="post" action="${base}/sign-out">
+          ${hidden(view)}
+          <button type="submit" class="secondary">${t.signOut}</button>
+        </form>
       </section>
       <section aria-labelledby="delete-heading">
         <h2 id="delete-heading">${t.deleteHeading}</h2>

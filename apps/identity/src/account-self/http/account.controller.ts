@@ -6,7 +6,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ACCOUNT_PATH } from '../../accounts/application/account-mail.js';
 import { isLanguage, type Language } from '../../accounts/domain/language.js';
 import type { Actor } from '../../accounts/infrastructure/account.store.js';
-import { OidcProviderHost } from '../../oidc/infrastructure/oidc-provider.host.js';
 import { ACCOUNT_PAGES_CLIENT_ID } from '../../oidc/infrastructure/provider-configuration.js';
 import { ACCOUNT_TEXTS, type AccountDone } from '../../pages/account-texts.js';
 import { accountPage, type AccountField } from '../../pages/account-views.js';
@@ -64,7 +63,6 @@ const DONE_VALUES: AccountDone[] = [
 export class AccountController {
   constructor(
     private readonly signedIn: SignedIn,
-    private readonly host: OidcProviderHost,
     private readonly personalData: PersonalData,
     private readonly changePassword: ChangePassword,
     private readonly changeLanguage: ChangeLanguage,
@@ -192,6 +190,24 @@ export class AccountController {
     );
   }
 
+  @Post(`${ACCOUNT_PATH.slice(1)}/sign-out`)
+  async postSignOut(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const lang = languageOf(request);
+    const result = await this.act(request, reply, 'other', undefined, () =>
+      this.signedIn.signOut(request, reply),
+    );
+    if (result !== undefined) return result;
+    const t = ACCOUNT_TEXTS[lang];
+    return sendPage(
+      reply,
+      200,
+      messagePage({ lang, here: ACCOUNT_PATH, title: t.signedOutTitle, message: t.signedOutBody }),
+    );
+  }
+
   @Post(`${ACCOUNT_PATH.slice(1)}/delete`)
   async postDelete(
     @Req() request: FastifyRequest,
@@ -262,7 +278,7 @@ export class AccountController {
         here: ACCOUNT_PATH,
         overview,
         csrf: this.forms.issue('account', session.sessionId),
-        paths: { base: ACCOUNT_PATH, signOut: `${this.host.mountPath}/session/end` },
+        paths: { base: ACCOUNT_PATH },
         done: state.done,
         problem: state.problem ? { code: state.problem, field: state.field } : undefined,
       }),

@@ -36,6 +36,16 @@ export class SignedIn {
   }
 
   /**
+   * Signs this browser out: the provider's session ends (its record is deleted, so the cookie
+   * names nothing). Tokens given to applications stay theirs until they expire or are revoked.
+   */
+  async signOut(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const provider = this.host.current;
+    const session = await provider.Session.get(provider.createContext(request.raw, reply.raw));
+    if (session.accountId) await session.destroy();
+  }
+
+  /**
    * Where to sign in: the provider's authorization endpoint for the account pages' client. Its
    * code is never redeemed (the pages read the session the sign-in leaves); PKCE is required of
    * every client, so the request carries a challenge of a verifier no one keeps.

@@ -62,13 +62,19 @@ export class PasskeyStore {
     await this.em.update(AccountEntity, { id: accountId }, { passkeySecondFactor: on });
   }
 
-  /** Keeps a new challenge for the purpose and binding, replacing any earlier one. */
+  /**
+   * Keeps a new challenge for the purpose and binding, replacing any earlier one; challenges
+   * left unanswered past their time are deleted on the way.
+   */
   async putChallenge(
     purpose: ChallengePurpose,
     binding: string,
     challenge: string,
     accountId: string | null,
   ): Promise<void> {
+    await this.em.query(`DELETE FROM "identity"."webauthn_challenges" WHERE "expires_at" <= $1`, [
+      this.now(),
+    ]);
     await this.em.upsert(
       WebauthnChallengeEntity,
       {
@@ -107,12 +113,5 @@ export class PasskeyStore {
     const row = rows[0];
     if (!row || row.expires_at <= this.now()) return undefined;
     return { challenge: row.challenge, accountId: row.account_id };
-  }
-
-  /** Deletes challenges past their time (run with the other periodic clean-ups). */
-  async deleteExpired(): Promise<void> {
-    await this.em.query(`DELETE FROM "identity"."webauthn_challenges" WHERE "expires_at" <= $1`, [
-      this.now(),
-    ]);
   }
 }

@@ -3,10 +3,11 @@ import { AuditEvent } from '../../../accounts/domain/audit-event.js';
 import { passwordProblem } from '../../../accounts/domain/password-rule.js';
 import type { AccountMail } from '../../../accounts/application/account-mail.js';
 import type { AccountStore, Actor } from '../../../accounts/infrastructure/account.store.js';
-import { hashPassword, verifyPassword } from '../../../accounts/infrastructure/password-hashing.js';
+import { hashPassword } from '../../../accounts/infrastructure/password-hashing.js';
 import { MailKind } from '../../../mail/mail-texts.js';
 import { AccountSelfError } from '../../domain/account-self-rules.js';
 import type { AccountSelfStore } from '../../infrastructure/account-self.store.js';
+import { confirmPassword } from '../confirm-password.js';
 
 /**
  * Changes the signed-in person's password: the current one must be right and the new one keep
@@ -26,10 +27,7 @@ export class ChangePassword {
   ): Promise<void> {
     const account = await this.accounts.findById(input.accountId);
     if (!account) throw new AccountSelfError('not-found');
-    if (!(await verifyPassword(input.current, account.passwordHash))) {
-      await this.accounts.audit(AuditEvent.SIGN_IN_FAILED, account.id, actor);
-      throw new AccountSelfError('password-wrong');
-    }
+    await confirmPassword(this.accounts, account, input.current, actor);
     const problem = passwordProblem(input.password, account.email);
     if (problem) throw new AccountError(problem);
     const hash = await hashPassword(input.password);

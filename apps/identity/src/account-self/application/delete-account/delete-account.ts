@@ -1,8 +1,8 @@
 import { AuditEvent } from '../../../accounts/domain/audit-event.js';
 import type { AccountStore, Actor } from '../../../accounts/infrastructure/account.store.js';
-import { verifyPassword } from '../../../accounts/infrastructure/password-hashing.js';
 import { AccountSelfError, signedInRecently } from '../../domain/account-self-rules.js';
 import type { AccountSelfStore } from '../../infrastructure/account-self.store.js';
+import { confirmPassword } from '../confirm-password.js';
 
 /** How the person confirmed that it is them: their password, or a sign-in just now. */
 export type DeletionConfirmation = { password: string } | { recentSignIn: true };
@@ -31,10 +31,7 @@ export class DeleteAccount {
     // Deleted already (a retried request): done.
     if (!account) return;
     if ('password' in confirmation) {
-      if (!(await verifyPassword(confirmation.password, account.passwordHash))) {
-        await this.accounts.audit(AuditEvent.SIGN_IN_FAILED, account.id, actor);
-        throw new AccountSelfError('password-wrong');
-      }
+      await confirmPassword(this.accounts, account, confirmation.password, actor);
     } else {
       const [last] = await this.store.audit(accountId, { signInsOnly: true, limit: 1 });
       if (!signedInRecently(last?.at, this.now())) {

@@ -4,6 +4,7 @@ import { AccountMail } from '../accounts/application/account-mail.js';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { AccountStore } from '../accounts/infrastructure/account.store.js';
 import { OidcModule } from '../oidc/oidc.module.js';
+import { ConfirmWithPasskey } from '../passkeys/application/confirm-with-passkey/confirm-with-passkey.js';
 import { PasskeysModule } from '../passkeys/passkeys.module.js';
 import { PasskeyStore } from '../passkeys/infrastructure/passkey.store.js';
 import { ChangeLanguage } from './application/change-language/change-language.js';
@@ -50,8 +51,9 @@ import { AccountSelfStore } from './infrastructure/account-self.store.js';
     },
     {
       provide: DeleteAccount,
-      inject: [AccountSelfStore, AccountStore],
-      useFactory: (s: AccountSelfStore, a: AccountStore) => new DeleteAccount(s, a),
+      inject: [AccountSelfStore, AccountStore, ConfirmWithPasskey],
+      useFactory: (s: AccountSelfStore, a: AccountStore, c: ConfirmWithPasskey) =>
+        new DeleteAccount(s, a, c),
     },
   ],
 })

@@ -65,6 +65,7 @@ const JA = {
     'アカウントを削除すると、メールアドレス、パスワード、パスキー、権限がすべて消え、元に戻せません。権利者として受け取る明細などは、権利者の記録として残ります。',
   deletePassword: '確認のため現在のパスワードを入力',
   deleteButton: 'アカウントを削除',
+  deleteWithPasskey: 'パスキーで確認してアカウントを削除',
   deletedTitle: 'アカウントを削除しました',
   deletedBody: 'ご利用ありがとうございました。',
   done: {
@@ -149,6 +150,7 @@ const EN: AccountTexts = {
     'Deleting your account removes your e-mail address, password, passkeys and access for good. Statements you receive as a right holder stay with the right holder.',
   deletePassword: 'Enter your current password to confirm',
   deleteButton: 'Delete my account',
+  deleteWithPasskey: 'Delete my account, confirming with a passkey',
   deletedTitle: 'Your account is deleted',
   deletedBody: 'Thank you for using the clearinghouse.',
   done: {

@@ -260,6 +260,20 @@ export function accountPage(view: AccountPageView): string {
           })}
           <button type="submit" class="danger">${t.deleteButton}</button>
         </form>
+        ${
+          passkeys.length > 0
+            ? html`<form
+                method="post"
+                action="${base}/delete-with-passkey"
+                data-passkey="authenticate"
+                data-options="${base}/delete/options"
+                hidden
+              >
+                ${hidden(view)}<input type="hidden" name="credential" value="" />
+                <button type="submit" class="danger">${t.deleteWithPasskey}</button>
+              </form>`
+            : ''
+        }
       </section>`,
     PASSKEY_SCRIPTS,
   );

@@ -207,4 +207,26 @@ describe('passkeys in Chromium: add on /account, sign in with the passkey alone 
       await context.close();
     }
   });
+
+  it('should delete the account when the person confirms with their passkey', async () => {
+    const email = 'sachiko@example.jp';
+    const password = 'paper-crane-harbour-9';
+    const accountId = await account(email, password);
+    const { context, page } = await pageWithAuthenticator();
+    try {
+      await addPasskey(page, email, password, 'Tablet');
+      await page
+        .getByRole('button', { name: 'Delete my account, confirming with a passkey' })
+        .click();
+      await page.getByRole('heading', { name: 'Your account is deleted' }).waitFor();
+      const left = await running.dataSource.query<unknown[]>(
+        `SELECT 1 FROM identity.accounts WHERE id = $1
+          UNION ALL SELECT 1 FROM identity.passkeys WHERE account_id = $1`,
+        [accountId],
+      );
+      expect(left).toHaveLength(0);
+    } finally {
+      await context.close();
+    }
+  });
 });

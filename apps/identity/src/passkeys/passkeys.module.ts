@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { AccountStore } from '../accounts/infrastructure/account.store.js';
 import { IdentityConfig } from '../identity.config.js';
+import { ConfirmWithPasskey } from './application/confirm-with-passkey/confirm-with-passkey.js';
 import { ManagePasskeys } from './application/manage-passkeys/manage-passkeys.js';
 import { PasskeySignIn } from './application/passkey-sign-in/passkey-sign-in.js';
 import { RegisterPasskey } from './application/register-passkey/register-passkey.js';
@@ -31,11 +32,17 @@ import { PasskeyStore } from './infrastructure/passkey.store.js';
         new PasskeySignIn(p, a, relyingPartyOf(c.issuer)),
     },
     {
+      provide: ConfirmWithPasskey,
+      inject: [PasskeyStore, AccountStore, IdentityConfig],
+      useFactory: (p: PasskeyStore, a: AccountStore, c: IdentityConfig) =>
+        new ConfirmWithPasskey(p, a, relyingPartyOf(c.issuer)),
+    },
+    {
       provide: ManagePasskeys,
       inject: [PasskeyStore, AccountStore],
       useFactory: (p: PasskeyStore, a: AccountStore) => new ManagePasskeys(p, a),
     },
   ],
-  exports: [RegisterPasskey, PasskeySignIn, ManagePasskeys, PasskeyStore],
+  exports: [RegisterPasskey, PasskeySignIn, ManagePasskeys, ConfirmWithPasskey, PasskeyStore],
 })
 export class PasskeysModule {}

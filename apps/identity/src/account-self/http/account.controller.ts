@@ -16,8 +16,9 @@ import {
   PASSKEY_SCRIPT_PATH,
   WEBAUTHN_LIBRARY_PATH,
 } from '../../pages/passkey-views.js';
-import { formOf, languageOf, sendPage } from '../../pages/respond.js';
+import { forgetQuery, formOf, languageOf, sendPage } from '../../pages/respond.js';
 import { messagePage } from '../../pages/views.js';
+import { ConfirmWithPasskey } from '../../passkeys/application/confirm-with-passkey/confirm-with-passkey.js';
 import { ManagePasskeys } from '../../passkeys/application/manage-passkeys/manage-passkeys.js';
 import { RegisterPasskey } from '../../passkeys/application/register-passkey/register-passkey.js';
 import { ChangeLanguage } from '../application/change-language/change-language.js';
@@ -69,6 +70,7 @@ export class AccountController {
     private readonly deleteAccount: DeleteAccount,
     private readonly registerPasskey: RegisterPasskey,
     private readonly managePasskeys: ManagePasskeys,
+    private readonly confirmWithPasskey: ConfirmWithPasskey,
     @Inject(FORM_TOKENS) private readonly forms: FormTokens,
   ) {}
 
@@ -95,6 +97,8 @@ export class AccountController {
   /** Back from the sign-in: the session is set; the code is not needed (see SignedIn). */
   @Get(`${ACCOUNT_PATH.slice(1)}/callback`)
   callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply): FastifyReply {
+    // The unused code stays out of the request log.
+    forgetQuery(request);
     return this.back(request, reply);
   }
 
@@ -190,6 +194,42 @@ export class AccountController {
     );
   }
 
+  /** WebAuthn options for confirming with one of the person's passkeys before deleting. */
+  @Post(`${ACCOUNT_PATH.slice(1)}/delete/options`)
+  async deleteOptions(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const session = await this.signedIn.session(request, reply);
+    if (!session || !this.forms.valid('account', session.sessionId, formOf(request).csrf)) {
+      return reply.code(403).send({ statusCode: 403, message: 'sign in and reload the page' });
+    }
+    try {
+      const options = await this.confirmWithPasskey.options(session.accountId, session.sessionId);
+      return reply.header('cache-control', 'no-store').send(options);
+    } catch (error) {
+      const problem = problemOf(error);
+      if (!problem) throw error;
+      const status = statusOfProblem(problem);
+      return reply.code(status).send({ statusCode: status, message: problem });
+    }
+  }
+
+  @Post(`${ACCOUNT_PATH.slice(1)}/delete-with-passkey`)
+  async postDeleteWithPasskey(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const result = await this.act(request, reply, 'other', undefined, (session, form) =>
+      this.deleteAccount.execute(
+        session.accountId,
+        { passkey: { sessionId: session.sessionId, credential: form.credential ?? '' } },
+        this.actor(request),
+      ),
+    );
+    return result ?? this.deleted(request, reply);
+  }
+
   @Post(`${ACCOUNT_PATH.slice(1)}/sign-out`)
   async postSignOut(
     @Req() request: FastifyRequest,
@@ -213,7 +253,6 @@ export class AccountController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
-    const lang = languageOf(request);
     const result = await this.act(request, reply, 'delete', undefined, (session, form) =>
       this.deleteAccount.execute(
         session.accountId,
@@ -221,7 +260,11 @@ export class AccountController {
         this.actor(request),
       ),
     );
-    if (result !== undefined) return result;
+    return result ?? this.deleted(request, reply);
+  }
+
+  private deleted(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+    const lang = languageOf(request);
     const t = ACCOUNT_TEXTS[lang];
     return sendPage(
       reply,

@@ -4,7 +4,11 @@ export type PasskeyErrorCode =
 
 /** The one exception of the passkeys module; `code` says why, nothing else is told. */
 export class PasskeyError extends Error {
-  constructor(readonly code: PasskeyErrorCode) {
+  constructor(
+    readonly code: PasskeyErrorCode,
+    /** The account a failed passkey answer was for, when known (for the audit log). */
+    readonly accountId?: string,
+  ) {
     super(`passkey operation refused: ${code}`);
     this.name = 'PasskeyError';
   }
@@ -21,6 +25,8 @@ export enum ChallengePurpose {
   SIGN_IN = 'sign-in',
   /** The passkey after a right password; bound to the interaction, names the account. */
   SECOND_FACTOR = 'second-factor',
+  /** Confirming it is the person (before deleting the account); bound to the session. */
+  CONFIRM = 'confirm',
 }
 
 export const MAX_PASSKEY_NAME_LENGTH = 60;

@@ -1,15 +1,22 @@
 import { AuditEvent } from '../../../accounts/domain/audit-event.js';
 import type { AccountStore, Actor } from '../../../accounts/infrastructure/account.store.js';
+import type { ConfirmWithPasskey } from '../../../passkeys/application/confirm-with-passkey/confirm-with-passkey.js';
 import { AccountSelfError, signedInRecently } from '../../domain/account-self-rules.js';
 import type { AccountSelfStore } from '../../infrastructure/account-self.store.js';
 import { confirmPassword } from '../confirm-password.js';
 
-/** How the person confirmed that it is them: their password, or a sign-in just now. */
-export type DeletionConfirmation = { password: string } | { recentSignIn: true };
+/**
+ * How the person confirms that it is them: their password or one of their passkeys (on the
+ * page, whose session the passkey's challenge is bound to), or a sign-in just now (the API).
+ */
+export type DeletionConfirmation =
+  | { password: string }
+  | { passkey: { sessionId: string; credential: string } }
+  | { recentSignIn: true };
 
 /**
- * Deletes the person's account once they confirmed it is them (the password on the page; a
- * sign-in within ten minutes through the API). Everything of it goes in one transaction: its
+ * Deletes the person's account once they confirmed it is them (the password or a passkey on the
+ * page; a sign-in within ten minutes through the API). Everything of it goes in one transaction: its
  * sessions, grants and tokens at the provider, mailed links, throttle, passkeys and grants (with
  * the row), and the client addresses of its audit entries; the entries stay under the account
  * id, with one more saying it was deleted. Statements and other records accounting must keep
@@ -19,6 +26,7 @@ export class DeleteAccount {
   constructor(
     private readonly store: AccountSelfStore,
     private readonly accounts: AccountStore,
+    private readonly confirmWithPasskey: ConfirmWithPasskey,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -32,6 +40,9 @@ export class DeleteAccount {
     if (!account) return;
     if ('password' in confirmation) {
       await confirmPassword(this.accounts, account, confirmation.password, actor);
+    } else if ('passkey' in confirmation) {
+      const { sessionId, credential } = confirmation.passkey;
+      await this.confirmWithPasskey.execute(account.id, sessionId, credential, actor);
     } else {
       const [last] = await this.store.audit(accountId, { signInsOnly: true, limit: 1 });
       if (!signedInRecently(last?.at, this.now())) {

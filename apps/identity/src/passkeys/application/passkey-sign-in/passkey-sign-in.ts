@@ -1,7 +1,5 @@
 import {
   generateAuthenticationOptions,
-  verifyAuthenticationResponse,
-  type AuthenticationResponseJSON,
   type PublicKeyCredentialRequestOptionsJSON,
 } from '@simplewebauthn/server';
 import { AuditEvent } from '../../../accounts/domain/audit-event.js';
@@ -9,7 +7,7 @@ import type { AccountStore, Actor } from '../../../accounts/infrastructure/accou
 import { ChallengePurpose, PasskeyError } from '../../domain/passkey-rules.js';
 import type { RelyingParty } from '../../domain/relying-party.js';
 import type { PasskeyStore } from '../../infrastructure/passkey.store.js';
-import { parseCredential } from '../credential-json.js';
+import { checkAssertion } from '../check-assertion.js';
 
 /**
  * Signs in with a passkey in an interaction of the provider: alone (a discoverable credential,
@@ -65,38 +63,16 @@ export class PasskeySignIn {
     credential: string,
     actor: Actor = {},
   ): Promise<string> {
-    const response = parseCredential<AuthenticationResponseJSON>(credential);
     const waiting = await this.passkeys.takeChallenge(purpose, interaction);
-    if (!response || !waiting?.challenge) throw new PasskeyError('passkey-failed');
-    const passkey = await this.passkeys.find(response.id);
-    if (!passkey || (waiting.accountId !== null && passkey.accountId !== waiting.accountId)) {
-      await this.accounts.audit(AuditEvent.SIGN_IN_FAILED, waiting.accountId ?? undefined, actor);
-      throw new PasskeyError('passkey-failed');
+    try {
+      const passkey = await checkAssertion(this.passkeys, this.rp, credential, waiting);
+      await this.accounts.audit(AuditEvent.SIGN_IN_PASSKEY, passkey.accountId, actor);
+      return passkey.accountId;
+    } catch (error) {
+      if (error instanceof PasskeyError && error.accountId) {
+        await this.accounts.audit(AuditEvent.SIGN_IN_FAILED, error.accountId, actor);
+      }
+      throw error;
     }
-    const verification = await verifyAuthenticationResponse({
-      response,
-      expectedChallenge: waiting.challenge,
-      expectedOrigin: this.rp.origin,
-      expectedRPID: this.rp.id,
-      credential: {
-        id: passkey.id,
-        publicKey: new Uint8Array(passkey.publicKey),
-        counter: passkey.counter,
-        transports: passkey.transports as never,
-      },
-      requireUserVerification: true,
-    }).catch(() => undefined);
-    if (!verification?.verified) {
-      await this.accounts.audit(AuditEvent.SIGN_IN_FAILED, passkey.accountId, actor);
-      throw new PasskeyError('passkey-failed');
-    }
-    const info = verification.authenticationInfo;
-    await this.passkeys.used(passkey.id, {
-      counter: info.newCounter,
-      backedUp: info.credentialBackedUp,
-      deviceType: info.credentialDeviceType,
-    });
-    await this.accounts.audit(AuditEvent.SIGN_IN_PASSKEY, passkey.accountId, actor);
-    return passkey.accountId;
   }
 }

@@ -128,6 +128,9 @@ describe('account page and personal data: /account and /v1/me', () => {
     expect(html).toContain('<h1>Your account</h1>');
     expect(html).toContain(`${email} (Confirmed)`);
     expect(html).toContain('<script src="/pages/passkeys.js" defer></script>');
+    // The issuer here is an IP address, which no passkey can belong to: none is offered.
+    expect(html).toContain('Passkeys cannot be used on a page opened by an IP address.');
+    expect(html).not.toContain('data-passkey="register"');
     for (const form of formsOf(html)) expect(form.fields.csrf).toMatch(/^[\w-]{20,}$/);
   });
 

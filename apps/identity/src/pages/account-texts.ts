@@ -42,6 +42,8 @@ const JA = {
   remove: '削除',
   addPasskey: 'パスキーを追加',
   needsScript: 'パスキーの追加には JavaScript が必要です。',
+  passkeysUnavailable:
+    'このアドレス（IP アドレス）で開いたページではパスキーを使えません。サイト名のアドレスで開いてください。',
   secondFactorOn: 'パスワードでログインするときにパスキーも求める（二要素認証）：オン',
   secondFactorOff: 'パスワードでログインするときにパスキーも求める（二要素認証）：オフ',
   turnOn: 'オンにする',
@@ -130,6 +132,8 @@ const EN: AccountTexts = {
   remove: 'Remove',
   addPasskey: 'Add a passkey',
   needsScript: 'Adding a passkey needs JavaScript.',
+  passkeysUnavailable:
+    'Passkeys cannot be used on a page opened by an IP address. Open the site by its name.',
   secondFactorOn: 'Ask for a passkey after the password (two-step sign-in): on',
   secondFactorOff: 'Ask for a passkey after the password (two-step sign-in): off',
   turnOn: 'Turn on',

@@ -32,6 +32,7 @@ function view(extra: Partial<AccountPageView> = {}): AccountPageView {
     overview,
     csrf: 'tok',
     paths: { base: '/account' },
+    passkeysAvailable: true,
     ...extra,
   };
 }

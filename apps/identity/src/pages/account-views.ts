@@ -15,6 +15,8 @@ export interface AccountPageView extends PageContext {
   paths: {
     base: string;
   };
+  /** Whether passkeys can be added here (not on an issuer reached by IP address). */
+  passkeysAvailable: boolean;
   done?: AccountDone;
   problem?: { code: AccountProblem; field?: AccountField };
 }
@@ -165,25 +167,33 @@ export function accountPage(view: AccountPageView): string {
               </form>
             </div>`,
         )}
-        <noscript><p>${t.needsScript}</p></noscript>
-        <form
-          method="post"
-          action="${base}/passkeys"
-          data-passkey="register"
-          data-options="${base}/passkeys/options"
-          hidden
-        >
-          ${hidden(view)}<input type="hidden" name="credential" value="" />
-          ${input(view, {
-            id: 'passkey-name',
-            name: 'name',
-            label: t.passkeyName,
-            type: 'text',
-            autocomplete: 'off',
-            hint: t.passkeyNameHint,
-          })}
-          <button type="submit">${t.addPasskey}</button>
-        </form>
+        ${
+          view.passkeysAvailable
+            ? html`<noscript><p>${t.needsScript}</p></noscript>`
+            : html`<p>${t.passkeysUnavailable}</p>`
+        }
+        ${
+          view.passkeysAvailable
+            ? html`<form
+                method="post"
+                action="${base}/passkeys"
+                data-passkey="register"
+                data-options="${base}/passkeys/options"
+                hidden
+              >
+                ${hidden(view)}<input type="hidden" name="credential" value="" />
+                ${input(view, {
+                  id: 'passkey-name',
+                  name: 'name',
+                  label: t.passkeyName,
+                  type: 'text',
+                  autocomplete: 'off',
+                  hint: t.passkeyNameHint,
+                })}
+                <button type="submit">${t.addPasskey}</button>
+              </form>`
+            : ''
+        }
         <form method="post" action="${base}/second-factor">
           ${hidden(view)}
           <input

@@ -322,6 +322,7 @@ export class AccountController {
         overview,
         csrf: this.forms.issue('account', session.sessionId),
         paths: { base: ACCOUNT_PATH },
+        passkeysAvailable: this.registerPasskey.available,
         done: state.done,
         problem: state.problem ? { code: state.problem, field: state.field } : undefined,
       }),

@@ -399,10 +399,9 @@ export class InteractionController {
         email,
         signUpHref: this.path(uid, 'sign-up', lang),
         forgotHref: this.path(uid, 'forgot', lang),
-        passkey: {
-          action: this.path(uid, 'passkey'),
-          optionsAction: this.path(uid, 'passkey/options'),
-        },
+        passkey: this.passkeySignIn.available
+          ? { action: this.path(uid, 'passkey'), optionsAction: this.path(uid, 'passkey/options') }
+          : undefined,
       }),
     );
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { relyingPartyOf } from './relying-party.js';
+import { passkeysPossible, relyingPartyOf } from './relying-party.js';
 
 describe(relyingPartyOf.name, () => {
   it('should take the host name as RP ID and the origin without the issuer path', () => {
@@ -8,5 +8,14 @@ describe(relyingPartyOf.name, () => {
       origin: 'https://id.example.jp:8443',
       name: 'Clearinghouse',
     });
+  });
+});
+
+describe(passkeysPossible.name, () => {
+  it('should allow host names and refuse IP addresses', () => {
+    expect(passkeysPossible(relyingPartyOf('http://localhost:4000/oidc'))).toBe(true);
+    expect(passkeysPossible(relyingPartyOf('https://id.example.jp/oidc'))).toBe(true);
+    expect(passkeysPossible(relyingPartyOf('http://127.0.0.1:4000/oidc'))).toBe(false);
+    expect(passkeysPossible(relyingPartyOf('http://[::1]:4000/oidc'))).toBe(false);
   });
 });

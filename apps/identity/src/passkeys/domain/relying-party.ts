@@ -14,3 +14,13 @@ export function relyingPartyOf(issuer: string): RelyingParty {
   const url = new URL(issuer);
   return { id: url.hostname, origin: url.origin, name: RELYING_PARTY_NAME };
 }
+
+/**
+ * Whether browsers accept passkeys for this relying party: its ID must be a host name (such as
+ * `localhost` or `id.example.jp`), never an IP address (`127.0.0.1`, `[::1]`).
+ */
+export function passkeysPossible(rp: RelyingParty): boolean {
+  const ipv4 = /^\d{1,3}(\.\d{1,3}){3}$/.test(rp.id);
+  const ipv6 = rp.id.startsWith('[') || rp.id.includes(':');
+  return !ipv4 && !ipv6;
+}

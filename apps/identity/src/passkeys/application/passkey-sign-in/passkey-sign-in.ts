@@ -5,7 +5,7 @@ import {
 import { AuditEvent } from '../../../accounts/domain/audit-event.js';
 import type { AccountStore, Actor } from '../../../accounts/infrastructure/account.store.js';
 import { ChallengePurpose, PasskeyError } from '../../domain/passkey-rules.js';
-import type { RelyingParty } from '../../domain/relying-party.js';
+import { passkeysPossible, type RelyingParty } from '../../domain/relying-party.js';
 import type { PasskeyStore } from '../../infrastructure/passkey.store.js';
 import { checkAssertion } from '../check-assertion.js';
 
@@ -21,6 +21,11 @@ export class PasskeySignIn {
     private readonly accounts: AccountStore,
     private readonly rp: RelyingParty,
   ) {}
+
+  /** Whether browsers can use passkeys here (the issuer is on a host name, not an IP address). */
+  get available(): boolean {
+    return passkeysPossible(this.rp);
+  }
 
   /** Whether a sign-in with this account's password also asks for a passkey. */
   secondFactorRequired(accountId: string): Promise<boolean> {

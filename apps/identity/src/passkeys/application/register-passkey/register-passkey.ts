@@ -7,7 +7,7 @@ import {
 import { AuditEvent } from '../../../accounts/domain/audit-event.js';
 import type { AccountStore, Actor } from '../../../accounts/infrastructure/account.store.js';
 import { ChallengePurpose, PasskeyError, passkeyName } from '../../domain/passkey-rules.js';
-import type { RelyingParty } from '../../domain/relying-party.js';
+import { passkeysPossible, type RelyingParty } from '../../domain/relying-party.js';
 import type { PasskeyStore } from '../../infrastructure/passkey.store.js';
 import { parseCredential } from '../credential-json.js';
 
@@ -31,6 +31,11 @@ export class RegisterPasskey {
     private readonly accounts: AccountStore,
     private readonly rp: RelyingParty,
   ) {}
+
+  /** Whether browsers can use passkeys here (the issuer is on a host name, not an IP address). */
+  get available(): boolean {
+    return passkeysPossible(this.rp);
+  }
 
   async options(person: SignedInAccount): Promise<PublicKeyCredentialCreationOptionsJSON> {
     const existing = await this.passkeys.list(person.accountId);

@@ -353,5 +353,8 @@ describe('account page and personal data: /account and /v1/me', () => {
     expect(logged).toContain('/account');
     expect(logged).not.toMatch(/person-\d+@example\.jp/);
     expect(logged).not.toContain('lantern-river');
+    // The account pages' callback is logged without its code.
+    expect(logged).toContain('"url":"/account/callback"');
+    expect(logged).not.toMatch(/\/account\/callback\?/);
   });
 });

@@ -7,6 +7,8 @@ import { ClientAuditEntity } from './clients/infrastructure/client-audit.entity.
 import { ClientSecretEntity } from './clients/infrastructure/client-secret.entity.js';
 import { PlatformClientEntity } from './clients/infrastructure/platform-client.entity.js';
 import { migrations } from './migrations/index.js';
+import { PasskeyEntity } from './passkeys/infrastructure/passkey.entity.js';
+import { WebauthnChallengeEntity } from './passkeys/infrastructure/webauthn-challenge.entity.js';
 import { OidcRecordEntity } from './oidc/infrastructure/oidc-record.entity.js';
 import { SigningKeyEntity } from './signing-keys/infrastructure/signing-key.entity.js';
 
@@ -23,6 +25,8 @@ export const identityDatabase: ServiceDatabase = {
     PlatformClientEntity,
     ClientSecretEntity,
     ClientAuditEntity,
+    PasskeyEntity,
+    WebauthnChallengeEntity,
   ],
   migrations,
 };

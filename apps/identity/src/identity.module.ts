@@ -12,6 +12,7 @@ import {
 import type { IdentityConfig } from './identity.config.js';
 import { ForwardedHeaders } from './forwarding/forwarded-headers.js';
 import { identityDatabase } from './identity.database.js';
+import { AccountSelfModule } from './account-self/account-self.module.js';
 import { OidcModule } from './oidc/oidc.module.js';
 import { PagesModule } from './pages/pages.module.js';
 
@@ -38,6 +39,7 @@ export class IdentityModule {
         HealthModule.forRoot([DatabaseReadiness]),
         OidcModule,
         PagesModule,
+        AccountSelfModule,
       ],
       providers: [ForwardedHeaders],
     };

@@ -40,6 +40,15 @@ const useCases = [SignUp, SignIn, ForgotPassword] as const;
       useFactory: (store: AccountStore) => new useCase(store),
     })),
   ],
-  exports: [SignUp, SignIn, ForgotPassword, VerifyEmail, ResetPassword, FindAccountClaims],
+  exports: [
+    SignUp,
+    SignIn,
+    ForgotPassword,
+    VerifyEmail,
+    ResetPassword,
+    FindAccountClaims,
+    AccountStore,
+    AccountMail,
+  ],
 })
 export class AccountsModule {}

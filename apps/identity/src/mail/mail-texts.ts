@@ -5,6 +5,7 @@ export enum MailKind {
   VERIFY_EMAIL = 'verify-email',
   RESET_PASSWORD = 'reset-password',
   ALREADY_REGISTERED = 'already-registered',
+  PASSWORD_CHANGED = 'password-changed',
 }
 
 interface MailText {
@@ -52,6 +53,18 @@ const TEXTS: Record<MailKind, Record<Language, MailText>> = {
       subject: 'You already have an account',
       body: (link) =>
         `Someone tried to create an account with this address, which already has one.\n\nIf you forgot your password, you can choose a new one here (it works for 1 hour):\n\n${link}\n\nIf it was not you, ignore this mail.`,
+    },
+  },
+  [MailKind.PASSWORD_CHANGED]: {
+    ja: {
+      subject: 'パスワードが変更されました',
+      body: (link) =>
+        `あなたのアカウントのパスワードが変更されました。ほかの端末からはログアウトしました。\n\nアカウントの状態は次のページで確認できます。\n\n${link}\n\n心当たりがない場合は、すぐに「パスワードを忘れた場合」からパスワードを再設定してください。`,
+    },
+    en: {
+      subject: 'Your password was changed',
+      body: (link) =>
+        `The password of your account was changed, and your other devices were signed out.\n\nYou can see your account here:\n\n${link}\n\nIf it was not you, choose a new password at once with "Forgot your password?".`,
     },
   },
 };

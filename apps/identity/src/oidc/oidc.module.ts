@@ -5,6 +5,7 @@ import { ClientsModule } from '../clients/clients.module.js';
 import { IdentityConfig } from '../identity.config.js';
 import { FormTokens } from '../pages/form-token.js';
 import { FORM_TOKENS } from '../pages/form-tokens.provider.js';
+import { PasskeysModule } from '../passkeys/passkeys.module.js';
 import { SigningKeys } from '../signing-keys/application/signing-keys.js';
 import { resolveIdentitySecret } from '../signing-keys/infrastructure/identity-secret.js';
 import { KeySealer } from '../signing-keys/infrastructure/key-sealing.js';
@@ -24,7 +25,7 @@ const CLOCK_SKEW_MS = 5 * 60_000;
  * (IDENTITY_KEY_SECRET, or DATA_DIR/identity-key made on first start).
  */
 @Module({
-  imports: [AccountsModule, ClientsModule],
+  imports: [AccountsModule, ClientsModule, PasskeysModule],
   controllers: [InteractionController],
   providers: [
     {

@@ -41,9 +41,12 @@ function render(value: unknown): string {
 /** Where the pages' one style sheet is served (no inline styles or scripts: a strict CSP). */
 export const STYLE_PATH = '/pages/style.css';
 
-/** The pages' Content-Security-Policy: their own style sheet, nothing else loads. */
+/**
+ * The pages' Content-Security-Policy: their own style sheet and scripts (files served here, never
+ * inline), requests to this origin only, nothing else loads.
+ */
 export const PAGE_CSP =
-  "default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'";
+  "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 export interface PageShell {
   lang: Language;
@@ -54,6 +57,8 @@ export interface PageShell {
   switchLang: Language;
   languageNav: string;
   body: Html;
+  /** Scripts of this app the page loads (deferred); the page works without them. */
+  scripts?: string[];
 }
 
 /** A whole page: language, viewport for phones, one style sheet, a language switch, a main. */
@@ -65,6 +70,7 @@ export function page(shell: PageShell): string {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${shell.title}</title>
         <link rel="stylesheet" href="${STYLE_PATH}" />
+        ${(shell.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
       </head>
       <body>
         <header class="site">
@@ -108,4 +114,13 @@ button.secondary{color:#0031d8;background:#fff;border:2px solid #0031d8}
 .error-summary h2{font-size:1.25rem;margin:0 0 .5rem}
 .links{margin-top:1.5rem;padding-left:1.25rem}
 .links li{margin:.25rem 0}
+section{border-top:1px solid #767676;margin-top:2rem;padding-top:.5rem}
+h2{font-size:1.375rem;line-height:1.4;margin:1rem 0 .5rem}
+dl{margin:0}dt{font-weight:700;margin-top:.5rem}dd{margin:0}
+select{display:block;width:100%;min-height:3rem;font-size:1rem;padding:.5rem;border:2px solid #4d4d4d;border-radius:.5rem;margin-top:.25rem;background:#fff}
+select:focus{outline:3px solid #1a1a1a;outline-offset:2px}
+.status{border:3px solid #197a4b;border-radius:.5rem;padding:.75rem 1rem;margin:1rem 0}
+.passkey{border:1px solid #767676;border-radius:.5rem;padding:.5rem 1rem;margin:1rem 0}
+button.danger{background:#c6000b}
+[hidden]{display:none!important}
 `;

@@ -13,6 +13,7 @@ export function statusOf(problem: FormProblem): number {
     case 'link-invalid':
     case 'interaction-expired':
       return 410;
+    case 'passkey-failed':
     case 'email-invalid':
     case 'password-too-short':
     case 'password-too-long':

@@ -2,7 +2,8 @@ import type { AccountErrorCode } from '../accounts/domain/account-error.js';
 import type { Language } from '../accounts/domain/language.js';
 
 /** Why a form could not be taken besides the accounts' own reasons. */
-export type FormProblem = AccountErrorCode | 'form-expired' | 'interaction-expired';
+export type FormProblem =
+  AccountErrorCode | 'form-expired' | 'interaction-expired' | 'passkey-failed';
 
 const JA = {
   languageName: '日本語',
@@ -67,6 +68,8 @@ const JA = {
     'form-expired': 'フォームの有効期限が切れました。もう一度入力してください。',
     'interaction-expired':
       'ログインの手続きの有効期限が切れました。ご利用のアプリケーションに戻って、もう一度やり直してください。',
+    'passkey-failed':
+      'パスキーでログインできませんでした。もう一度お試しいただくか、パスワードでログインしてください。',
   } satisfies Record<FormProblem, string>,
 };
 
@@ -131,6 +134,8 @@ const EN: Texts = {
     'form-expired': 'This form has expired. Fill it in again.',
     'interaction-expired':
       'This sign-in has expired. Go back to the application you came from and start again.',
+    'passkey-failed':
+      'You could not be signed in with a passkey. Try again, or sign in with your password.',
   },
 };
 

@@ -1,5 +1,6 @@
 import type { Language } from '../accounts/domain/language.js';
 import { html, page, type Html } from './html.js';
+import { PASSKEY_SCRIPTS, passkeySignInForm, type PasskeyForm } from './passkey-views.js';
 import { TEXTS, fieldOf, type FormProblem, type Texts } from './texts.js';
 
 /** What every page needs: its language and the address of the same page in the other one. */
@@ -9,7 +10,7 @@ export interface PageContext {
   here: string;
 }
 
-function shell(context: PageContext, title: string, body: Html): string {
+export function shell(context: PageContext, title: string, body: Html, scripts?: string[]): string {
   const other: Language = context.lang === 'ja' ? 'en' : 'ja';
   const url = new URL(context.here, 'http://page.invalid');
   url.searchParams.set('lang', other);
@@ -22,6 +23,7 @@ function shell(context: PageContext, title: string, body: Html): string {
     switchLang: other,
     languageNav: t.languageNav,
     body,
+    scripts,
   });
 }
 
@@ -89,7 +91,9 @@ export interface FormPage extends PageContext {
   email?: string;
 }
 
-export function signInPage(view: FormPage & { signUpHref: string; forgotHref: string }): string {
+export function signInPage(
+  view: FormPage & { signUpHref: string; forgotHref: string; passkey?: PasskeyForm },
+): string {
   const t = TEXTS[view.lang];
   return shell(
     view,
@@ -102,10 +106,12 @@ export function signInPage(view: FormPage & { signUpHref: string; forgotHref: st
         ${field({ name: 'password', label: t.password, type: 'password', autocomplete: 'current-password', problem: view.problem, t })}
         <button type="submit">${t.signInButton}</button>
       </form>
+      ${view.passkey ? passkeySignInForm(view.lang, view.csrf, view.passkey) : ''}
       <ul class="links">
         <li><a href="${view.forgotHref}">${t.toForgot}</a></li>
         <li><a href="${view.signUpHref}">${t.toSignUp}</a></li>
       </ul>`,
+    view.passkey ? PASSKEY_SCRIPTS : undefined,
   );
 }
 

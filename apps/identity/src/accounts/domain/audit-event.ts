@@ -9,4 +9,12 @@ export enum AuditEvent {
   PASSWORD_CHANGED = 'password-changed',
   /** A mail to the account was not sent: it had been mailed too often lately. */
   MAIL_HELD = 'mail-held',
+  SIGN_IN_PASSKEY = 'sign-in-passkey',
+  PASSKEY_ADDED = 'passkey-added',
+  PASSKEY_RENAMED = 'passkey-renamed',
+  PASSKEY_REMOVED = 'passkey-removed',
+  SECOND_FACTOR_CHANGED = 'second-factor-changed',
+  LANGUAGE_CHANGED = 'language-changed',
+  DATA_EXPORTED = 'data-exported',
+  ACCOUNT_DELETED = 'account-deleted',
 }

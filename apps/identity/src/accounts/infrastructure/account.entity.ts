@@ -26,4 +26,8 @@ export class AccountEntity {
 
   @Column({ name: 'password_changed_at', type: 'timestamptz' })
   passwordChangedAt: Date;
+
+  /** Whether a sign-in with the password also asks for one of the account's passkeys. */
+  @Column({ name: 'passkey_second_factor', type: 'boolean', default: false })
+  passkeySecondFactor: boolean;
 }

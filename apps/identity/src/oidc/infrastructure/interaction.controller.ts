@@ -18,6 +18,9 @@ import {
   signInPage,
   signUpPage,
 } from '../../pages/views.js';
+import { PasskeySignIn } from '../../passkeys/application/passkey-sign-in/passkey-sign-in.js';
+import { ChallengePurpose, PasskeyError } from '../../passkeys/domain/passkey-rules.js';
+import { secondFactorPage } from '../../pages/second-factor-view.js';
 import { OidcProviderHost } from './oidc-provider.host.js';
 import { INTERACTION_PATH } from './provider-configuration.js';
 import { clientAddressOf } from '../../forwarding/forwarded-headers.js';
@@ -38,6 +41,7 @@ export class InteractionController {
     private readonly signUp: SignUp,
     private readonly forgotPassword: ForgotPassword,
     @Inject(FORM_TOKENS) private readonly forms: FormTokens,
+    private readonly passkeySignIn: PasskeySignIn,
   ) {}
 
   @Get(':uid')
@@ -69,10 +73,87 @@ export class InteractionController {
         { email: form.email ?? '', password: form.password ?? '' },
         { clientAddress: clientAddressOf(request), clientId: clientIdOf(details) },
       );
+      if (await this.passkeySignIn.secondFactorRequired(accountId)) {
+        await this.passkeySignIn.startSecondFactor(uid, accountId);
+        return this.secondFactorForm(uid, request, reply, 200);
+      }
       return this.finish(request, reply, { login: { accountId } });
     } catch (error) {
       if (!(error instanceof AccountError)) throw error;
       return this.signInForm(uid, request, reply, statusOf(error.code), error.code, form.email);
+    }
+  }
+
+  /** WebAuthn options for signing in with a passkey alone (any account's, discoverable). */
+  @Post(':uid/passkey/options')
+  postPasskeyOptions(
+    @Param('uid') uid: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    return this.passkeyOptions(uid, ChallengePurpose.SIGN_IN, request, reply);
+  }
+
+  @Post(':uid/passkey')
+  async postPasskey(
+    @Param('uid') uid: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const details = await this.details(uid, request, reply);
+    if (!details) return this.expired(request, reply);
+    const form = formOf(request);
+    if (!this.forms.valid('sign-in', uid, form.csrf)) {
+      return this.signInForm(uid, request, reply, 403, 'form-expired');
+    }
+    try {
+      const accountId = await this.passkeySignIn.execute(
+        uid,
+        ChallengePurpose.SIGN_IN,
+        form.credential ?? '',
+        { clientAddress: clientAddressOf(request), clientId: clientIdOf(details) },
+      );
+      return this.finish(request, reply, { login: { accountId, amr: ['hwk', 'user'] } });
+    } catch (error) {
+      if (!(error instanceof PasskeyError)) throw error;
+      return this.signInForm(uid, request, reply, 400, 'passkey-failed');
+    }
+  }
+
+  /** WebAuthn options for the second factor: only the passkeys of the account just checked. */
+  @Post(':uid/second-factor/options')
+  postSecondFactorOptions(
+    @Param('uid') uid: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    return this.passkeyOptions(uid, ChallengePurpose.SECOND_FACTOR, request, reply);
+  }
+
+  @Post(':uid/second-factor')
+  async postSecondFactor(
+    @Param('uid') uid: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const details = await this.details(uid, request, reply);
+    if (!details) return this.expired(request, reply);
+    const form = formOf(request);
+    if (!this.forms.valid('second-factor', uid, form.csrf)) {
+      return this.signInForm(uid, request, reply, 403, 'form-expired');
+    }
+    try {
+      const accountId = await this.passkeySignIn.execute(
+        uid,
+        ChallengePurpose.SECOND_FACTOR,
+        form.credential ?? '',
+        { clientAddress: clientAddressOf(request), clientId: clientIdOf(details) },
+      );
+      return this.finish(request, reply, { login: { accountId, amr: ['pwd', 'hwk', 'mfa'] } });
+    } catch (error) {
+      if (!(error instanceof PasskeyError)) throw error;
+      // The second factor is asked once: a failure starts the sign-in again.
+      return this.signInForm(uid, request, reply, 400, 'passkey-failed');
     }
   }
 
@@ -259,6 +340,45 @@ export class InteractionController {
     return lang ? `${base}?lang=${lang}` : base;
   }
 
+  private async passkeyOptions(
+    uid: string,
+    purpose: ChallengePurpose.SIGN_IN | ChallengePurpose.SECOND_FACTOR,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const form = formOf(request);
+    const formName = purpose === ChallengePurpose.SIGN_IN ? 'sign-in' : 'second-factor';
+    if (!(await this.details(uid, request, reply)) || !this.forms.valid(formName, uid, form.csrf)) {
+      return reply.code(403).send({ statusCode: 403, message: 'this sign-in has expired' });
+    }
+    try {
+      const options = await this.passkeySignIn.options(uid, purpose);
+      return reply.header('cache-control', 'no-store').send(options);
+    } catch (error) {
+      if (!(error instanceof PasskeyError)) throw error;
+      return reply.code(400).send({ statusCode: 400, message: 'sign in with the password first' });
+    }
+  }
+
+  private secondFactorForm(
+    uid: string,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+  ): FastifyReply {
+    return sendPage(
+      reply,
+      status,
+      secondFactorPage({
+        lang: languageOf(request),
+        here: this.path(uid, ''),
+        action: this.path(uid, 'second-factor'),
+        optionsAction: this.path(uid, 'second-factor/options'),
+        csrf: this.forms.issue('second-factor', uid),
+      }),
+    );
+  }
+
   private signInForm(
     uid: string,
     request: FastifyRequest,
@@ -280,6 +400,9 @@ export class InteractionController {
         email,
         signUpHref: this.path(uid, 'sign-up', lang),
         forgotHref: this.path(uid, 'forgot', lang),
+        passkey: this.passkeySignIn.available
+          ? { action: this.path(uid, 'passkey'), optionsAction: this.path(uid, 'passkey/options') }
+          : undefined,
       }),
     );
   }

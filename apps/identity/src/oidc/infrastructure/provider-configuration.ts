@@ -16,6 +16,24 @@ export const API_SCOPE = 'api';
 /** Where the provider sends a browser to sign in or consent (the identity app's own pages). */
 export const INTERACTION_PATH = '/interaction';
 
+/**
+ * The identity app's own account pages as a first-party client: their sign-in is an
+ * authorization request of this client, which asks for no consent (see loadExistingGrant).
+ */
+export const ACCOUNT_PAGES_CLIENT_ID = 'identity-account-pages';
+export const ACCOUNT_CALLBACK_PATH = '/account/callback';
+
+/** The account pages' client: public, code + PKCE, back to the issuer's own origin. */
+export function accountPagesClient(issuer: string): ClientMetadata {
+  return {
+    client_id: ACCOUNT_PAGES_CLIENT_ID,
+    token_endpoint_auth_method: 'none',
+    redirect_uris: [new URL(ACCOUNT_CALLBACK_PATH, new URL(issuer).origin).href],
+    grant_types: ['authorization_code'],
+    response_types: ['code'],
+  };
+}
+
 export interface ProviderSettings {
   config: IdentityConfig;
   adapter: (model: string) => Adapter;
@@ -56,7 +74,7 @@ export function providerConfiguration({
     adapter: clients
       ? (model: string) => (model === 'Client' ? clientAdapter(clients) : adapter(model))
       : adapter,
-    clients: config.staticClients.map(clientMetadata),
+    clients: [...config.staticClients.map(clientMetadata), accountPagesClient(config.issuer)],
     jwks: { keys },
     cookies: {
       keys: cookieKeys,
@@ -121,6 +139,22 @@ export function providerConfiguration({
     },
     interactions: {
       url: (_ctx, interaction) => `${INTERACTION_PATH}/${interaction.uid}`,
+    },
+    loadExistingGrant: async (ctx) => {
+      const clientId = ctx.oidc.client!.clientId;
+      const grantId =
+        (ctx.oidc.result?.consent as { grantId?: string } | undefined)?.grantId ??
+        ctx.oidc.session!.grantIdFor(clientId);
+      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+      if (clientId !== ACCOUNT_PAGES_CLIENT_ID || !ctx.oidc.session?.accountId) return undefined;
+      // The app's own pages: the person signs in to them without being asked to allow them.
+      const grant = new ctx.oidc.provider.Grant({
+        clientId,
+        accountId: ctx.oidc.session.accountId,
+      });
+      grant.addOIDCScope('openid');
+      await grant.save();
+      return grant;
     },
     ttl: {
       AccessToken: config.IDENTITY_ACCESS_TOKEN_TTL_SECONDS,

@@ -1,0 +1,60 @@
+import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AccountMail } from '../accounts/application/account-mail.js';
+import { AccountsModule } from '../accounts/accounts.module.js';
+import { AccountStore } from '../accounts/infrastructure/account.store.js';
+import { OidcModule } from '../oidc/oidc.module.js';
+import { ConfirmWithPasskey } from '../passkeys/application/confirm-with-passkey/confirm-with-passkey.js';
+import { PasskeysModule } from '../passkeys/passkeys.module.js';
+import { PasskeyStore } from '../passkeys/infrastructure/passkey.store.js';
+import { ChangeLanguage } from './application/change-language/change-language.js';
+import { ChangePassword } from './application/change-password/change-password.js';
+import { DeleteAccount } from './application/delete-account/delete-account.js';
+import { PersonalData } from './application/personal-data/personal-data.js';
+import { AccountController } from './http/account.controller.js';
+import { MeController } from './http/me.controller.js';
+import { PersonAuthenticator } from './http/person.authenticator.js';
+import { SignedIn } from './http/signed-in.js';
+import { AccountSelfStore } from './infrastructure/account-self.store.js';
+
+/**
+ * The signed-in person's own account: the account page (`/account`) on the provider's
+ * session, and the same data for the portal with the person's token (`/v1/me`).
+ */
+@Module({
+  imports: [AccountsModule, OidcModule, PasskeysModule],
+  controllers: [AccountController, MeController],
+  providers: [
+    SignedIn,
+    PersonAuthenticator,
+    {
+      provide: AccountSelfStore,
+      inject: [DataSource],
+      useFactory: (d: DataSource) => new AccountSelfStore(d),
+    },
+    {
+      provide: PersonalData,
+      inject: [AccountSelfStore, AccountStore, PasskeyStore],
+      useFactory: (s: AccountSelfStore, a: AccountStore, p: PasskeyStore) =>
+        new PersonalData(s, a, p),
+    },
+    {
+      provide: ChangePassword,
+      inject: [AccountSelfStore, AccountStore, AccountMail],
+      useFactory: (s: AccountSelfStore, a: AccountStore, m: AccountMail) =>
+        new ChangePassword(s, a, m),
+    },
+    {
+      provide: ChangeLanguage,
+      inject: [AccountSelfStore, AccountStore],
+      useFactory: (s: AccountSelfStore, a: AccountStore) => new ChangeLanguage(s, a),
+    },
+    {
+      provide: DeleteAccount,
+      inject: [AccountSelfStore, AccountStore, ConfirmWithPasskey],
+      useFactory: (s: AccountSelfStore, a: AccountStore, c: ConfirmWithPasskey) =>
+        new DeleteAccount(s, a, c),
+    },
+  ],
+})
+export class AccountSelfModule {}

@@ -1,0 +1,192 @@
+import type { AccountErrorCode } from '../accounts/domain/account-error.js';
+import type { Language } from '../accounts/domain/language.js';
+import type { AccountSelfErrorCode } from '../account-self/domain/account-self-rules.js';
+import type { PasskeyErrorCode } from '../passkeys/domain/passkey-rules.js';
+
+/** Why a form of the account page could not be taken. */
+export type AccountProblem =
+  AccountErrorCode | AccountSelfErrorCode | PasskeyErrorCode | 'form-expired';
+
+/** What the account page says after a change went through. */
+export type AccountDone =
+  | 'password'
+  | 'language'
+  | 'passkey-added'
+  | 'passkey-renamed'
+  | 'passkey-removed'
+  | 'second-factor';
+
+const JA = {
+  title: 'アカウント',
+  signOut: 'ログアウト',
+  signedOutTitle: 'ログアウトしました',
+  signedOutBody: 'この端末でのログインを終了しました。',
+  emailHeading: 'メールアドレス',
+  verified: '確認済み',
+  notVerified: '未確認',
+  created: '作成日',
+  languageHeading: '言語',
+  languageLabel: 'メールと画面の言語',
+  languageButton: '言語を変更',
+  passkeysHeading: 'パスキー',
+  passkeysIntro:
+    'パスキーを使うと、パスワードの代わりに端末の指紋・顔認証や PIN でログインできます。',
+  noPasskeys: 'パスキーはまだありません。',
+  passkeyName: 'パスキーの名前',
+  passkeyNameHint: '例：仕事用のノートパソコン（60文字まで）',
+  passkeyCreated: '追加日',
+  passkeyLastUsed: '最後に使った日',
+  passkeyNeverUsed: 'まだ使っていません',
+  passkeySynced: '複数の端末で同期',
+  rename: '名前を変更',
+  remove: '削除',
+  addPasskey: 'パスキーを追加',
+  needsScript: 'パスキーの追加には JavaScript が必要です。',
+  passkeysUnavailable:
+    'このアドレス（IP アドレス）で開いたページではパスキーを使えません。サイト名のアドレスで開いてください。',
+  secondFactorOn: 'パスワードでログインするときにパスキーも求める（二要素認証）：オン',
+  secondFactorOff: 'パスワードでログインするときにパスキーも求める（二要素認証）：オフ',
+  turnOn: 'オンにする',
+  turnOff: 'オフにする',
+  passwordHeading: 'パスワードの変更',
+  currentPassword: '現在のパスワード',
+  newPassword: '新しいパスワード',
+  passwordHint: '12文字以上。よく使われるパスワードやメールアドレスは使えません。',
+  passwordButton: 'パスワードを変更',
+  passwordNote: '変更すると、この端末以外からはログアウトします。',
+  signInsHeading: '最近のログイン',
+  noSignIns: '記録はありません。',
+  signInWith: { 'sign-in-succeeded': 'パスワード', 'sign-in-passkey': 'パスキー' } as Record<
+    string,
+    string
+  >,
+  dataHeading: 'あなたのデータ',
+  download: 'データをダウンロード（JSON）',
+  deleteHeading: 'アカウントの削除',
+  deleteIntro:
+    'アカウントを削除すると、メールアドレス、パスワード、パスキー、権限がすべて消え、元に戻せません。権利者として受け取る明細などは、権利者の記録として残ります。',
+  deletePassword: '確認のため現在のパスワードを入力',
+  deleteButton: 'アカウントを削除',
+  deleteWithPasskey: 'パスキーで確認してアカウントを削除',
+  deletedTitle: 'アカウントを削除しました',
+  deletedBody: 'ご利用ありがとうございました。',
+  done: {
+    password: 'パスワードを変更しました。ほかの端末からはログアウトしました。',
+    language: '言語を変更しました。',
+    'passkey-added': 'パスキーを追加しました。',
+    'passkey-renamed': 'パスキーの名前を変更しました。',
+    'passkey-removed': 'パスキーを削除しました。',
+    'second-factor': '二要素認証の設定を変更しました。',
+  } satisfies Record<AccountDone, string>,
+  errorSummary: '入力内容を確認してください',
+  problems: {
+    'email-invalid': 'メールアドレスを「name@example.jp」の形で入力してください。',
+    'password-too-short': 'パスワードは12文字以上にしてください。',
+    'password-too-long': 'パスワードは256文字以下にしてください。',
+    'password-common':
+      'このパスワードはよく使われていて推測されやすいため使えません。別のパスワードにしてください。',
+    'password-is-email': 'メールアドレスをパスワードに使うことはできません。',
+    'credentials-wrong': 'パスワードが違います。',
+    locked: '失敗が続いたため、しばらくお待ちください。',
+    'email-not-verified': 'メールアドレスの確認がまだ済んでいません。',
+    'link-invalid': 'このリンクは使えません。',
+    unauthenticated: 'ログインしてください。',
+    'not-found': '見つかりません。',
+    'password-wrong': '現在のパスワードが違います。',
+    'sign-in-not-recent': 'もう一度ログインしてから、10分以内に操作してください。',
+    'language-invalid': '日本語か英語を選んでください。',
+    'passkey-failed':
+      'パスキーを確認できませんでした。もう一度お試しください（JavaScript が必要です）。',
+    'passkey-name-invalid': 'パスキーの名前を1文字以上60文字以内で入力してください。',
+    'passkey-not-found': 'そのパスキーは見つかりません。',
+    'passkey-none': '二要素認証をオンにするには、先にパスキーを追加してください。',
+    'form-expired': 'フォームの有効期限が切れました。もう一度入力してください。',
+  } satisfies Record<AccountProblem, string>,
+};
+
+export type AccountTexts = typeof JA;
+
+const EN: AccountTexts = {
+  title: 'Your account',
+  signOut: 'Sign out',
+  signedOutTitle: 'You are signed out',
+  signedOutBody: 'You are signed out on this device.',
+  emailHeading: 'E-mail address',
+  verified: 'Confirmed',
+  notVerified: 'Not confirmed',
+  created: 'Created',
+  languageHeading: 'Language',
+  languageLabel: 'Language of your mail and pages',
+  languageButton: 'Change language',
+  passkeysHeading: 'Passkeys',
+  passkeysIntro:
+    "With a passkey you sign in with your device's fingerprint, face or PIN instead of a password.",
+  noPasskeys: 'You have no passkeys yet.',
+  passkeyName: 'Name of the passkey',
+  passkeyNameHint: 'For example: work laptop (up to 60 characters)',
+  passkeyCreated: 'Added',
+  passkeyLastUsed: 'Last used',
+  passkeyNeverUsed: 'Not used yet',
+  passkeySynced: 'Synced between devices',
+  rename: 'Rename',
+  remove: 'Remove',
+  addPasskey: 'Add a passkey',
+  needsScript: 'Adding a passkey needs JavaScript.',
+  passkeysUnavailable:
+    'Passkeys cannot be used on a page opened by an IP address. Open the site by its name.',
+  secondFactorOn: 'Ask for a passkey after the password (two-step sign-in): on',
+  secondFactorOff: 'Ask for a passkey after the password (two-step sign-in): off',
+  turnOn: 'Turn on',
+  turnOff: 'Turn off',
+  passwordHeading: 'Change your password',
+  currentPassword: 'Current password',
+  newPassword: 'New password',
+  passwordHint: 'At least 12 characters. Common passwords and your e-mail address cannot be used.',
+  passwordButton: 'Change password',
+  passwordNote: 'Your other devices will be signed out.',
+  signInsHeading: 'Recent sign-ins',
+  noSignIns: 'None recorded.',
+  signInWith: { 'sign-in-succeeded': 'Password', 'sign-in-passkey': 'Passkey' },
+  dataHeading: 'Your data',
+  download: 'Download your data (JSON)',
+  deleteHeading: 'Delete your account',
+  deleteIntro:
+    'Deleting your account removes your e-mail address, password, passkeys and access for good. Statements you receive as a right holder stay with the right holder.',
+  deletePassword: 'Enter your current password to confirm',
+  deleteButton: 'Delete my account',
+  deleteWithPasskey: 'Delete my account, confirming with a passkey',
+  deletedTitle: 'Your account is deleted',
+  deletedBody: 'Thank you for using the clearinghouse.',
+  done: {
+    password: 'Your password is changed. Your other devices are signed out.',
+    language: 'Your language is changed.',
+    'passkey-added': 'The passkey is added.',
+    'passkey-renamed': 'The passkey is renamed.',
+    'passkey-removed': 'The passkey is removed.',
+    'second-factor': 'Your two-step sign-in setting is changed.',
+  },
+  errorSummary: 'There is a problem',
+  problems: {
+    'email-invalid': 'Enter an e-mail address in the form name@example.com.',
+    'password-too-short': 'Your password needs at least 12 characters.',
+    'password-too-long': 'Your password can have at most 256 characters.',
+    'password-common': 'This password is common and easy to guess. Choose another one.',
+    'password-is-email': 'Your e-mail address cannot be your password.',
+    'credentials-wrong': 'The password is wrong.',
+    locked: 'Too many failed attempts. Wait a while, then try again.',
+    'email-not-verified': 'Your e-mail address is not confirmed yet.',
+    'link-invalid': 'This link cannot be used.',
+    unauthenticated: 'Sign in first.',
+    'not-found': 'Not found.',
+    'password-wrong': 'Your current password is wrong.',
+    'sign-in-not-recent': 'Sign in again, then do this within 10 minutes.',
+    'language-invalid': 'Choose Japanese or English.',
+    'passkey-failed': 'The passkey could not be checked. Try again (this needs JavaScript).',
+    'passkey-name-invalid': 'Give the passkey a name of 1 to 60 characters.',
+    'passkey-not-found': 'There is no such passkey.',
+    'passkey-none': 'Add a passkey before you turn on two-step sign-in.',
+    'form-expired': 'This form has expired. Fill it in again.',
+  },
+};
+
+export const ACCOUNT_TEXTS: Record<Language, AccountTexts> = { ja: JA, en: EN };

@@ -9,7 +9,8 @@ export interface PageContext {
   here: string;
 }
 
-function shell(context: PageContext, title: string, body: Html): string {
+/** A whole page of ours around `body`: the language switch, the title, the style sheet. */
+export function shell(context: PageContext, title: string, body: Html): string {
   const other: Language = context.lang === 'ja' ? 'en' : 'ja';
   const url = new URL(context.here, 'http://page.invalid');
   url.searchParams.set('lang', other);

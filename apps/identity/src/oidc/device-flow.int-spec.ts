@@ -115,7 +115,8 @@ describe('device authorization grant (a person signs in for the CLI)', () => {
   it('should tell the CLI access_denied when the person cancels on the confirmation page', async () => {
     const device = await start();
     const polled = client.pollDeviceAuthorizationGrant(cli, device);
-    const page = await enterDeviceCode(device.verification_uri, {
+    // Through the complete URI: the code comes filled in, straight to the confirmation.
+    const page = await enterDeviceCode(device.verification_uri_complete!, {
       userCode: device.user_code,
       email: EMAIL,
       password: PASSWORD,

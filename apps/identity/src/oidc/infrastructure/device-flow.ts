@@ -31,7 +31,7 @@ export function deviceFlowFeature(): DeviceFlowFeature {
         ctx,
         userCodeInputPage({
           lang,
-          here: pathOf(ctx),
+          here: actionOf(ctx),
           action: actionOf(ctx),
           xsrf: xsrfOf(ctx),
           userCode: (error as { userCode?: string } | undefined)?.userCode,
@@ -45,7 +45,7 @@ export function deviceFlowFeature(): DeviceFlowFeature {
         ctx,
         userCodeConfirmPage({
           lang: languageOf(ctx),
-          here: pathOf(ctx),
+          here: actionOf(ctx),
           action: actionOf(ctx),
           xsrf: xsrfOf(ctx),
           client: client.clientName ?? client.clientId,
@@ -55,7 +55,7 @@ export function deviceFlowFeature(): DeviceFlowFeature {
       return Promise.resolve();
     },
     successSource: (ctx) => {
-      send(ctx, deviceSuccessPage({ lang: languageOf(ctx), here: pathOf(ctx) }));
+      send(ctx, deviceSuccessPage({ lang: languageOf(ctx), here: actionOf(ctx) }));
       return Promise.resolve();
     },
   };
@@ -92,14 +92,12 @@ function languageOf(ctx: KoaContextWithOIDC): Language {
   return chooseLanguage(body?.lang ?? ctx.query.lang, ctx.get('accept-language'));
 }
 
-/** The code verification endpoint, where every device page posts. */
+/**
+ * The code verification endpoint: where every device page posts, and the address of their
+ * language switch (the code entry page; a code typed is not carried over).
+ */
 function actionOf(ctx: KoaContextWithOIDC): string {
   return new URL(ctx.oidc.urlFor('code_verification')).pathname;
-}
-
-/** The address of the language switch: the code entry page (a code in it is not repeated). */
-function pathOf(ctx: KoaContextWithOIDC): string {
-  return actionOf(ctx);
 }
 
 /** The provider's form token of this browser's session (its `xsrf` check). */

@@ -40,8 +40,9 @@ export async function enterDeviceCode(
       forms.find((f) => f.action.endsWith('/consent'));
     if (response.status !== 200 || !form) return { status: response.status, html };
     const typed: Record<string, string> = {};
-    if ('user_code' in form.fields && !form.fields.user_code) {
-      typed.user_code = person.userCode;
+    if ('user_code' in form.fields) {
+      // Typed into the empty field; a code filled in already (the complete URI) is kept.
+      if (!form.fields.user_code) typed.user_code = person.userCode;
       codeEntered = true;
     }
     if (form.action.endsWith('/sign-in')) {

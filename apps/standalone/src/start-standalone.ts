@@ -86,6 +86,8 @@ export async function startStandalone(env: Env = process.env): Promise<Standalon
     const reloadIdentityClients = async () => {
       const current = threads[identityIndex]!;
       await current.stop();
+      // Stopped: should the new one fail to start, stopping the system skips it.
+      threads[identityIndex] = { url: current.url, stop: () => Promise.resolve() };
       threads[identityIndex] = await startServiceThread(
         identityService.name,
         {

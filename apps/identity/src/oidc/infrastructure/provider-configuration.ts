@@ -41,8 +41,8 @@ export interface ClientSource {
 /**
  * The provider's configuration: authorization code with PKCE (for every client), refresh
  * tokens rotated on each use, client credentials for machines, the device authorization grant
- * (for the CLI), revocation, RP-initiated logout; no introspection (access tokens are JWTs verified with the JWKS) and no development
- * interactions. Access tokens for the API resource are RFC 9068 JWTs signed ES256.
+ * (for the CLI), revocation, RP-initiated logout; no introspection (access tokens are JWTs
+ * verified with the JWKS) and no development interactions. Access tokens for the API resource are RFC 9068 JWTs signed ES256.
  */
 export function providerConfiguration({
   config,

@@ -13,7 +13,13 @@ describe('cli distribution', () => {
 
   const cli = (...args: string[]) =>
     spawnSync(process.execPath, ['dist/tools/cli/main.js', ...args], {
-      env: { PATH: process.env.PATH, DATABASE_URL: database.url, LOG_LEVEL: 'silent' },
+      // Production, and no shared secret: the CLI runs the service's code on its database.
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: database.url,
+        LOG_LEVEL: 'silent',
+        NODE_ENV: 'production',
+      },
       encoding: 'utf8',
       timeout: 120_000,
     });

@@ -1,25 +1,26 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { decodeProtectedHeader } from 'jose';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
 import { demoWorks } from '../apps/standalone/src/demo/demo-catalogue.js';
 import { startMain } from './support/systems.js';
 import { graphqlAt } from './support/graphql.js';
 
-/** `npm start` on a fresh installation: the demo is seeded once and its tokens printed. */
+/**
+ * `npm start` on a fresh installation (production, no AUTH_JWT_SECRET): the demo is seeded
+ * once and its tokens, all of the issuer, printed.
+ */
 describe('standalone demo', () => {
   let database: TestDatabase;
   let dataDir: string;
-  const secret = randomBytes(32).toString('hex');
 
   /** `npm start` until it is up, with the demo's printed tokens. */
   const start = async () => {
     const main = await startMain({
       DATABASE_URL: database.url,
       DATA_DIR: dataDir,
-      AUTH_JWT_SECRET: secret,
     });
     const tokenOf = (role: string) => new RegExp(`  ${role}\\s+(\\S+)`).exec(main.output)?.[1];
     return { ...main, gateway: main.gatewayUrl, tokenOf };
@@ -40,6 +41,13 @@ describe('standalone demo', () => {
     const first = await start();
     try {
       expect(first.output).toContain('Demo data is loaded');
+      // Every printed token is an access token of the issuer, none a shared-secret one.
+      for (const role of ['OPERATOR', 'SOCIETY_ADMIN', 'RIGHT_HOLDER', 'PLATFORM']) {
+        expect(decodeProtectedHeader(first.tokenOf(role)!)).toMatchObject({
+          alg: 'ES256',
+          typ: 'at+jwt',
+        });
+      }
       const found = await graphql(
         first.gateway,
         '{ searchWorks(query: "夜明けのうた") { title } }',

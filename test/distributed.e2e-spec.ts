@@ -20,7 +20,7 @@ describe('distributed start', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     dataDir = await mkdtemp(path.join(tmpdir(), 'distributed-'));
-    system = await launchDistributed(database.url, { AUTH_JWT_SECRET: secret });
+    system = await launchDistributed(database.url, { AUTH_JWT_SECRET: secret, DATA_DIR: dataDir });
   });
 
   afterAll(async () => {
@@ -48,12 +48,14 @@ describe('distributed start', () => {
         royaltyDistributionInfo: { name: 'royalty-distribution' },
       },
     });
-    // The demo, seeded into the running system by the CLI through the gateway.
+    // The demo, seeded into the running system by the CLI through the gateway, as the operator
+    // of the issuer (the client the launcher registered with this DATA_DIR): production, and
+    // no shared secret.
     const seeded = spawnSync(
       process.execPath,
       ['dist/tools/cli/main.js', 'seed-demo', '--gateway', system.gatewayUrl],
       {
-        env: { PATH: process.env.PATH, AUTH_JWT_SECRET: secret, DATA_DIR: dataDir },
+        env: { PATH: process.env.PATH, NODE_ENV: 'production', DATA_DIR: dataDir },
         encoding: 'utf8',
         timeout: 120_000,
       },

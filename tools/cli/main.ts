@@ -14,8 +14,10 @@ import {
   runBatch,
   type CreateOptions,
 } from './distribution.js';
-import { operatorToken, TokenRefusal } from './operator-token.js';
+import { demoClientToken, operatorToken, TokenRefusal } from './operator-token.js';
+import { login, logout, personToken } from './person-session.js';
 import { seedDemoCommand } from './seed-demo.js';
+import { demoClientFor } from '../../apps/standalone/src/demo/demo-clients.js';
 import { importUsage } from './usage-import.js';
 import { importWorks } from './works-import.js';
 
@@ -27,23 +29,37 @@ const uuid =
     return value;
   };
 
+/** A line for the person at the terminal (stderr: stdout stays for what scripts read). */
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+/** Runs `work`; a refusal is printed as its sentence on stderr with exit code 1. */
+async function refusalsPrinted<T>(work: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof TokenRefusal)) throw error;
+    say(error.message);
+    process.exitCode = 1;
+    return undefined;
+  }
+}
+
 const program = new Command('cli').description('Clearinghouse command line').showHelpAfterError();
 
 program
   .command('token')
   .description(
-    'print a bearer token (and nothing else): the operator’s from the identity provider, or for another role a shared-secret token (development and test)',
+    'print a bearer token (and nothing else) of the identity provider: the operator’s (the default), a demo party’s, or with --person the signed-in person’s; for other parties a shared-secret token (development and test)',
   )
   .addOption(
-    new Option('--role <role>', 'the caller role')
-      .choices(Object.values(Role))
-      .default(Role.OPERATOR),
+    new Option('--role <role>', 'the caller role (default OPERATOR)').choices(Object.values(Role)),
   )
   .option(
     '--party <id>',
     'the party the token speaks for (not the operator’s)',
     uuid('a party id is a UUID'),
   )
+  .option('--person', 'the access token of the person signed in with login (refreshed)')
   .option(
     '--ttl <seconds>',
     'lifetime of a shared-secret token in seconds (default AUTH_TOKEN_TTL_SECONDS)',
@@ -54,41 +70,68 @@ program
       return seconds;
     },
   )
-  .action(async (options: { role: Role; party?: string; ttl?: number }) => {
+  .action(async (options: { role?: Role; party?: string; ttl?: number; person?: boolean }) => {
     const config = loadConfig(GatewayConfig);
-    if (options.role === Role.OPERATOR) {
-      if (options.party || options.ttl) {
-        program.error(
-          'error: the operator’s token comes from the identity provider, which names no party and sets its lifetime: leave out --party and --ttl',
-          { exitCode: 2 },
+    const role = options.role ?? Role.OPERATOR;
+    if (options.person && (options.role || options.party || options.ttl)) {
+      program.error(
+        'error: a person’s token acts as the person signed in: leave out --role, --party and --ttl with --person',
+        { exitCode: 2 },
+      );
+    }
+    if (role === Role.OPERATOR && !options.person && (options.party || options.ttl)) {
+      program.error(
+        'error: the operator’s token comes from the identity provider, which names no party and sets its lifetime: leave out --party and --ttl',
+        { exitCode: 2 },
+      );
+    }
+    if (role !== Role.OPERATOR && !options.party) {
+      program.error(`error: --party <id> is required for role ${role}`, { exitCode: 2 });
+      return;
+    }
+    const token = await refusalsPrinted(async () => {
+      if (options.person) return personToken(config);
+      if (role === Role.OPERATOR) return operatorToken(config);
+      const demo = await demoClientFor(config.DATA_DIR, role, options.party!);
+      if (demo) {
+        if (options.ttl) {
+          program.error(
+            'error: this party’s token comes from the identity provider, which sets its lifetime: leave out --ttl',
+            { exitCode: 2 },
+          );
+        }
+        return demoClientToken(config, demo);
+      }
+      if (!acceptsSharedSecretTokens(config)) {
+        throw new TokenRefusal(
+          `a ${role} token from the CLI is a shared-secret token, which production does not accept: a person signs in with npm run cli -- login and prints theirs with token --person, a platform's machine uses its own client (POST /v1/clients); shared-secret tokens only with NODE_ENV=development (or test)`,
         );
       }
-      try {
-        process.stdout.write(`${await operatorToken(config)}\n`);
-      } catch (error) {
-        if (!(error instanceof TokenRefusal)) throw error;
-        process.stderr.write(`${error.message}\n`);
-        process.exitCode = 1;
-      }
-      return;
-    }
-    if (!options.party) {
-      program.error(`error: --party <id> is required for role ${options.role}`, { exitCode: 2 });
-      return;
-    }
-    if (!acceptsSharedSecretTokens(config)) {
-      process.stderr.write(
-        `a ${options.role} token from the CLI is a shared-secret token, which production does not accept: run with NODE_ENV=development (or test), or sign in as the person with the identity provider\n`,
+      const tokens = await resolveTokens(config);
+      return tokens.issue(
+        { role, partyId: options.party! },
+        options.ttl ?? config.AUTH_TOKEN_TTL_SECONDS,
       );
-      process.exitCode = 1;
-      return;
-    }
-    const tokens = await resolveTokens(config);
-    const token = await tokens.issue(
-      { role: options.role, partyId: options.party },
-      options.ttl ?? config.AUTH_TOKEN_TTL_SECONDS,
-    );
-    process.stdout.write(`${token}\n`);
+    });
+    if (token) process.stdout.write(`${token}\n`);
+  });
+
+program
+  .command('login')
+  .description(
+    'sign in as a person in a browser (device code): prints where to go and the code to enter, then keeps the sign-in for token --person',
+  )
+  .action(async () => {
+    const config = loadConfig(GatewayConfig);
+    await refusalsPrinted(() => login(config, say));
+  });
+
+program
+  .command('logout')
+  .description('revoke the person’s sign-in at the identity provider and forget it here')
+  .action(async () => {
+    const config = loadConfig(GatewayConfig);
+    await refusalsPrinted(() => logout(config, say));
   });
 
 const works = program.command('works').description('works of the rights registry');

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { resolveTokens } from '#libs/auth';
 import { BaseConfig, loadConfig } from '#libs/config';
 import { runProcess } from '#libs/runtime';
 import { ensureDemo } from './demo/seed-demo.js';
@@ -23,9 +22,13 @@ await runProcess('clearinghouse', async () => {
   ];
   if (process.env.DEMO !== 'false') {
     const config = loadConfig(BaseConfig);
-    const tokens = await resolveTokens(config);
     try {
-      lines.push('', await ensureDemo(system.gatewayUrl, tokens, config));
+      lines.push(
+        '',
+        await ensureDemo(system.gatewayUrl, new URL(system.identity.issuer), config.DATA_DIR, () =>
+          system.reloadIdentityClients(),
+        ),
+      );
     } catch (error) {
       lines.push('', `The demo could not be seeded: ${String(error)}`);
     }

@@ -5,7 +5,7 @@ import { GatewayConfig, RightsRegistryConfig, loadConfig } from '#libs/config';
 import { freePort, openDatabaseServer } from '#libs/database';
 import { createLogger } from '#libs/runtime';
 import { resolveTokenSecret } from '#libs/auth';
-import { withOperatorClient } from './operator-client.js';
+import { withLauncherClients } from './launcher-clients.js';
 import { identityService, subgraphServices, systemServices } from './services.js';
 
 type Env = Record<string, string | undefined>;
@@ -51,7 +51,7 @@ export async function startDistributed(env: Env = process.env): Promise<Distribu
     ...env,
     IDENTITY_ISSUER: env.IDENTITY_ISSUER ?? `http://127.0.0.1:${gatewayPort}/oidc`,
     AUTH_JWT_SECRET: await resolveTokenSecret(gatewaySettings),
-    IDENTITY_CLIENTS: await withOperatorClient(env.IDENTITY_CLIENTS, gatewaySettings.DATA_DIR),
+    IDENTITY_CLIENTS: await withLauncherClients(env.IDENTITY_CLIENTS, gatewaySettings.DATA_DIR),
   };
   const settings = loadConfig(RightsRegistryConfig, env);
   const logger = createLogger('clearinghouse', settings.LOG_LEVEL);

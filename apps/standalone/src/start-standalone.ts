@@ -4,7 +4,7 @@ import { GatewayConfig, loadConfig, RightsRegistryConfig } from '#libs/config';
 import { freePort, openDatabaseServer } from '#libs/database';
 import { createLogger, listeningUrl } from '#libs/runtime';
 import { startGateway } from '../../gateway/src/start-gateway.js';
-import { withOperatorClient } from './operator-client.js';
+import { withLauncherClients } from './launcher-clients.js';
 import { startServiceThread, type ServiceThread } from './service-thread.js';
 import { identityService, subgraphServices, systemServices } from './services.js';
 
@@ -16,6 +16,11 @@ export interface Standalone {
   /** The identity app: where it listens, and its issuer (reached through the gateway). */
   identity: { url: string; issuer: string };
   databaseEmbedded: boolean;
+  /**
+   * Starts the identity app again, on the same port and database, with the launcher's static
+   * clients as they are now (the demo's machine clients once the demo is seeded).
+   */
+  reloadIdentityClients(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -29,21 +34,22 @@ type Env = Record<string, string | undefined>;
  *
  * The gateway's port is chosen first (a free one for GATEWAY_PORT=0), so the identity issuer
  * can be the gateway's address (IDENTITY_ISSUER, unless set) and every service verifies tokens
- * of that issuer. The identity app knows the operator's static client (its secret kept in
- * DATA_DIR), so `npm run cli -- token` gets an operator token by client credentials. Until
- * people sign in with the identity app, the launcher also hands every process the shared secret
- * of DATA_DIR explicitly (AUTH_JWT_SECRET, unless set), so the demo's HS256 tokens and the
- * CLI's for other roles stay accepted on this single-machine system.
+ * of that issuer. The identity app knows the launcher's static clients (`withLauncherClients`:
+ * the operator's, the CLI's, the demo's), so the CLI and the demo get their tokens from the
+ * issuer. The launcher also hands every process the shared secret of DATA_DIR explicitly
+ * (AUTH_JWT_SECRET, unless set), so the CLI's development tokens for parties that have no
+ * client stay accepted on this single-machine system (docs/adr/0032).
  */
 export async function startStandalone(env: Env = process.env): Promise<Standalone> {
   const configured = loadConfig(GatewayConfig, env); // report bad settings before starting anything
   const gatewayPort = configured.GATEWAY_PORT || (await freePort());
+  const given = env;
   env = {
     ...env,
     GATEWAY_PORT: String(gatewayPort),
     IDENTITY_ISSUER: env.IDENTITY_ISSUER ?? `http://127.0.0.1:${gatewayPort}/oidc`,
     AUTH_JWT_SECRET: await resolveTokenSecret(configured),
-    IDENTITY_CLIENTS: await withOperatorClient(env.IDENTITY_CLIENTS, configured.DATA_DIR),
+    IDENTITY_CLIENTS: await withLauncherClients(env.IDENTITY_CLIENTS, configured.DATA_DIR),
   };
   const settings = loadConfig(RightsRegistryConfig, env);
   const processLogger = createLogger('clearinghouse', settings.LOG_LEVEL);
@@ -76,6 +82,22 @@ export async function startStandalone(env: Env = process.env): Promise<Standalon
       createLogger('gateway', gatewayConfig.LOG_LEVEL),
       processLogger,
     );
+    const identityIndex = systemServices.indexOf(identityService);
+    const reloadIdentityClients = async () => {
+      const current = threads[identityIndex]!;
+      await current.stop();
+      // Stopped: should the new one fail to start, stopping the system skips it.
+      threads[identityIndex] = { url: current.url, stop: () => Promise.resolve() };
+      threads[identityIndex] = await startServiceThread(
+        identityService.name,
+        {
+          ...env,
+          [identityService.portVariable]: new URL(current.url).port,
+          IDENTITY_CLIENTS: await withLauncherClients(given.IDENTITY_CLIENTS, configured.DATA_DIR),
+        },
+        server.url,
+      );
+    };
     return {
       gatewayUrl: listeningUrl(gateway),
       services: urls.filter(({ name }) => subgraphServices.some((s) => s.name === name)),
@@ -84,6 +106,7 @@ export async function startStandalone(env: Env = process.env): Promise<Standalon
         issuer: gatewayConfig.identityIssuer,
       },
       databaseEmbedded: server.embedded,
+      reloadIdentityClients,
       stop,
     };
   } catch (error) {

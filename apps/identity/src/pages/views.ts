@@ -10,6 +10,7 @@ export interface PageContext {
   here: string;
 }
 
+/** A whole page of ours around `body`: the language switch, the title, the style sheet. */
 export function shell(context: PageContext, title: string, body: Html, scripts?: string[]): string {
   const other: Language = context.lang === 'ja' ? 'en' : 'ja';
   const url = new URL(context.here, 'http://page.invalid');

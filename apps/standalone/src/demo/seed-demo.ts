@@ -1,15 +1,10 @@
-import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { RightType, Role, UseType, WorkCategory } from '#libs/contracts';
-import type { Tokens } from '#libs/auth';
+import { RightType, UseType, WorkCategory } from '#libs/contracts';
+import { clientCredentialsToken, operatorClientToken, TokenRefusal } from '../issuer-client.js';
 import { DEMO_HOLDERS, demoWorks } from './demo-catalogue.js';
+import { demoClients } from './demo-clients.js';
+import { keepDemo, seededDemo, type DemoParties } from './demo-parties.js';
 
-export interface DemoParties {
-  societyId: string;
-  platformId: string;
-  holders: Record<string, string>;
-}
+export type { DemoParties };
 
 const SCHEMES: Record<WorkCategory, { rightType: RightType; useTypes: UseType[] }> = {
   [WorkCategory.MUSIC]: {
@@ -64,31 +59,18 @@ class DemoClient {
   }
 }
 
-const demoFile = (dataDir: string) => path.join(dataDir, 'demo.json');
-
-/** The demo's parties, when this installation was seeded before. */
-export async function seededDemo(dataDir: string): Promise<DemoParties | undefined> {
-  const file = demoFile(dataDir);
-  return existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as DemoParties) : undefined;
-}
-
 /**
- * Seeds a demo through the public API, as the operator would: a society with an ECL scheme per
- * category, members and non-members, a platform and about fifty works of every category. The
- * parties are kept in DATA_DIR/demo.json, so later starts do not seed again.
+ * Seeds a demo through the public API, as the operator would (with an operator access token
+ * of the issuer): a society with an ECL scheme per category, members and non-members, a
+ * platform and about fifty works of every category. The parties are kept in
+ * DATA_DIR/demo.json, so later starts do not seed again.
  */
 export async function seedDemo(
   gatewayUrl: string,
-  tokens: Tokens,
+  operatorToken: string,
   dataDir: string,
 ): Promise<DemoParties> {
-  const operator = new DemoClient(
-    gatewayUrl,
-    await tokens.issue(
-      { role: Role.OPERATOR, partyId: '00000000-0000-0000-0000-000000000000' },
-      3600,
-    ),
-  );
+  const operator = new DemoClient(gatewayUrl, operatorToken);
   const register = async (input: Record<string, unknown>) =>
     (
       await operator.call<{ registerParty: { id: string } }>(
@@ -154,43 +136,67 @@ export async function seedDemo(
     }
   }
   const parties = { societyId, platformId, holders };
-  await writeFile(demoFile(dataDir), `${JSON.stringify(parties, null, 2)}\n`);
+  await keepDemo(dataDir, parties);
   return parties;
 }
 
 /**
  * The demo of this installation: seeded through the gateway the first time (kept in
- * DATA_DIR/demo.json), then the same parties; returns what to print for a newcomer.
+ * DATA_DIR/demo.json), then the same parties; returns what to print for a newcomer. Every
+ * token comes from the issuer by client credentials: the operator's client, and the demo's
+ * machine clients that the launcher registers once the demo is seeded (`whenSeeded` lets the
+ * launcher register them at once, by restarting the identity app).
  */
 export async function ensureDemo(
   gatewayUrl: string,
-  tokens: Tokens,
-  settings: { DATA_DIR: string; AUTH_TOKEN_TTL_SECONDS: number },
+  issuer: URL,
+  dataDir: string,
+  whenSeeded?: () => Promise<void>,
 ): Promise<string> {
-  const parties =
-    (await seededDemo(settings.DATA_DIR)) ??
-    (await seedDemo(gatewayUrl, tokens, settings.DATA_DIR));
-  return demoBanner(gatewayUrl, tokens, parties, settings.AUTH_TOKEN_TTL_SECONDS);
+  let parties = await seededDemo(dataDir);
+  if (!parties) {
+    parties = await seedDemo(gatewayUrl, await operatorClientToken(issuer, dataDir), dataDir);
+    await whenSeeded?.();
+  }
+  return demoBanner(gatewayUrl, issuer, dataDir, parties);
 }
 
 /** What to print for a newcomer: tokens of each role and three operations to paste. */
 export async function demoBanner(
   gatewayUrl: string,
-  tokens: Tokens,
+  issuer: URL,
+  dataDir: string,
   parties: DemoParties,
-  ttlSeconds: number,
 ): Promise<string> {
-  const token = (role: Role, partyId: string) => tokens.issue({ role, partyId }, ttlSeconds);
-  const member = parties.holders.yamada!;
+  const tokenLine = async (name: string, token: () => Promise<string>, label = '') => {
+    try {
+      return `  ${name.padEnd(14)} ${await token()}${label ? `   ${label}` : ''}`;
+    } catch (error) {
+      if (!(error instanceof TokenRefusal)) throw error;
+      return `  ${name.padEnd(14)} (none: ${error.message})`;
+    }
+  };
+  const lines = [await tokenLine('OPERATOR', () => operatorClientToken(issuer, dataDir))];
+  for (const client of await demoClients(dataDir)) {
+    lines.push(
+      await tokenLine(
+        client.role,
+        () =>
+          clientCredentialsToken(
+            issuer,
+            { id: client.clientId, secret: client.secret },
+            'the running identity app does not know the demo clients yet: restart the system with this DATA_DIR',
+          ),
+        client.label,
+      ),
+    );
+  }
   const nonMember = parties.holders.tanaka!;
   return [
     `Demo data is loaded (a society, members and non-members, a platform, ${demoWorks().length} works, a scheme per category).`,
-    'Demo tokens (send as "Authorization: Bearer <token>"):',
-    `  OPERATOR       ${await token(Role.OPERATOR, '00000000-0000-0000-0000-000000000000')}`,
-    `  SOCIETY_ADMIN  ${await token(Role.SOCIETY_ADMIN, parties.societyId)}`,
-    `  RIGHT_HOLDER   ${await token(Role.RIGHT_HOLDER, member)}   (member 山田 花子)`,
-    `  RIGHT_HOLDER   ${await token(Role.RIGHT_HOLDER, nonMember)}   (non-member 田中 ゆい)`,
-    `  PLATFORM       ${await token(Role.PLATFORM, parties.platformId)}`,
+    'Demo tokens of the identity provider, for ten minutes (send as "Authorization: Bearer <token>";',
+    'new ones: npm run cli -- token [--role ROLE --party ID], with this DATA_DIR):',
+    ...lines,
     'Try (POST the JSON to ' + `${gatewayUrl}/graphql):`,
     '  anyone:    { searchWorks(query: "夜明け") { id title category identifiers { scheme value } } }',
     '  platform:  mutation { requestUse(input: { idempotencyKey: "try-1", items: [{ title: "Night Drive", category: MUSIC, useType: STREAM, territory: "JP", from: "2026-12-01", to: "2027-01-01", expectedQuantity: 1000 }] }) { items { decision reason price { amountMinor currency } } } }',

@@ -8,6 +8,7 @@ import {
   type default as Provider,
 } from 'oidc-provider';
 import { machineClaims, machineIdentityProblem } from '../domain/machine-client.js';
+import { DEVICE_CODE_TTL_SECONDS, deviceFlowFeature } from './device-flow.js';
 import type { IdentityConfig, StaticClient } from '../../identity.config.js';
 
 /** The one scope tokens for the API carry; what a caller may do follows its role and party. */
@@ -57,9 +58,9 @@ export interface ClientSource {
 
 /**
  * The provider's configuration: authorization code with PKCE (for every client), refresh
- * tokens rotated on each use, client credentials for machines, revocation, RP-initiated
- * logout; no introspection (access tokens are JWTs verified with the JWKS) and no development
- * interactions. Access tokens for the API resource are RFC 9068 JWTs signed ES256.
+ * tokens rotated on each use, client credentials for machines, the device authorization grant
+ * (for the CLI), revocation, RP-initiated logout; no introspection (access tokens are JWTs
+ * verified with the JWKS) and no development interactions. Access tokens for the API resource are RFC 9068 JWTs signed ES256.
  */
 export function providerConfiguration({
   config,
@@ -98,6 +99,7 @@ export function providerConfiguration({
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
+      deviceFlow: deviceFlowFeature(),
       introspection: { enabled: false },
       revocation: { enabled: true },
       rpInitiatedLogout: { enabled: true },
@@ -161,6 +163,7 @@ export function providerConfiguration({
       ClientCredentials: config.IDENTITY_ACCESS_TOKEN_TTL_SECONDS,
       IdToken: config.IDENTITY_ID_TOKEN_TTL_SECONDS,
       AuthorizationCode: 60,
+      DeviceCode: DEVICE_CODE_TTL_SECONDS,
       Interaction: 3600,
       Session: 14 * 24 * 3600,
       Grant: 14 * 24 * 3600,

@@ -6,6 +6,8 @@ import { SignInThrottleEntity } from './accounts/infrastructure/sign-in-throttle
 import { ClientAuditEntity } from './clients/infrastructure/client-audit.entity.js';
 import { ClientSecretEntity } from './clients/infrastructure/client-secret.entity.js';
 import { PlatformClientEntity } from './clients/infrastructure/platform-client.entity.js';
+import { ActingGrantEntity } from './grants/infrastructure/acting-grant.entity.js';
+import { GrantEntity } from './grants/infrastructure/grant.entity.js';
 import { migrations } from './migrations/index.js';
 import { OidcRecordEntity } from './oidc/infrastructure/oidc-record.entity.js';
 import { SigningKeyEntity } from './signing-keys/infrastructure/signing-key.entity.js';
@@ -23,6 +25,8 @@ export const identityDatabase: ServiceDatabase = {
     PlatformClientEntity,
     ClientSecretEntity,
     ClientAuditEntity,
+    GrantEntity,
+    ActingGrantEntity,
   ],
   migrations,
 };

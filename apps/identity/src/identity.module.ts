@@ -10,6 +10,7 @@ import {
   type ServiceContext,
 } from '#libs/runtime';
 import type { IdentityConfig } from './identity.config.js';
+import { GrantsHttpModule } from './grants/grants.module.js';
 import { identityDatabase } from './identity.database.js';
 import { OidcModule } from './oidc/oidc.module.js';
 import { PagesModule } from './pages/pages.module.js';
@@ -37,6 +38,7 @@ export class IdentityModule {
         HealthModule.forRoot([DatabaseReadiness]),
         OidcModule,
         PagesModule,
+        GrantsHttpModule,
       ],
     };
   }

@@ -7,4 +7,7 @@ export enum AuditEvent {
   EMAIL_VERIFIED = 'email-verified',
   PASSWORD_RESET_REQUESTED = 'password-reset-requested',
   PASSWORD_CHANGED = 'password-changed',
+  GRANT_GIVEN = 'grant-given',
+  GRANT_ACCEPTED = 'grant-accepted',
+  GRANT_REVOKED = 'grant-revoked',
 }

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
+import type { JWK } from 'jose';
 import Provider from 'oidc-provider';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
@@ -17,15 +18,19 @@ import { IdentityConfig } from '../../identity.config.js';
 import type { KeySet, SigningKeys } from '../../signing-keys/application/signing-keys.js';
 import { PostgresAdapter } from './postgres-adapter.js';
 import {
+  type ActingGrants,
   checkStoredSecrets,
   type ClientSource,
   providerConfiguration,
+  registerActingGrantExchange,
 } from './provider-configuration.js';
 
 export const SIGNING_KEYS = Symbol('SIGNING_KEYS');
 export const COOKIE_KEYS = Symbol('COOKIE_KEYS');
 /** Clients registered at run time (platform clients), served to the provider. */
 export const CLIENT_SOURCE = Symbol('CLIENT_SOURCE');
+/** The grants people's tokens act as (the grants part of the app). */
+export const ACTING_GRANTS = Symbol('ACTING_GRANTS');
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
 
@@ -41,6 +46,7 @@ export class OidcProviderHost implements OnModuleInit, OnApplicationShutdown {
   private provider: Provider | undefined;
   private handler: Handler | undefined;
   private kids: string[] = [];
+  private signingJwk: JWK | undefined;
   private timer: NodeJS.Timeout | undefined;
   private refreshing: Promise<void> | undefined;
   readonly mountPath: string;
@@ -54,6 +60,7 @@ export class OidcProviderHost implements OnModuleInit, OnApplicationShutdown {
     @InjectLogger() private readonly logger: Logger,
     private readonly accounts: FindAccountClaims,
     @Optional() @Inject(CLIENT_SOURCE) private readonly clients?: ClientSource,
+    @Optional() @Inject(ACTING_GRANTS) private readonly actingGrants?: ActingGrants,
   ) {
     this.mountPath = new URL(config.issuer).pathname.replace(/\/$/, '');
     if (!this.mountPath) {
@@ -89,6 +96,11 @@ export class OidcProviderHost implements OnModuleInit, OnApplicationShutdown {
     return this.kids[0];
   }
 
+  /** The private key that signs now (for the app's own service tokens; never logged). */
+  get signingKey(): JWK | undefined {
+    return this.signingJwk;
+  }
+
   /** Makes a new signing key now (the operator's "rotate"), and serves with it. */
   rotate(): Promise<void> {
     return this.refresh({ rotate: true });
@@ -121,9 +133,12 @@ export class OidcProviderHost implements OnModuleInit, OnApplicationShutdown {
         cookieKeys: this.cookieKeys,
         findAccount: (accountId) => this.accounts.execute(accountId),
         clients: this.clients,
+        actingGrants: this.actingGrants,
       }),
     );
     if (this.clients) checkStoredSecrets(provider, this.clients);
+    if (this.actingGrants)
+      registerActingGrantExchange(provider, this.config, set.keys, this.actingGrants);
     provider.on('server_error', (_ctx, error) =>
       this.logger.error({ err: error }, 'OpenID Provider error'),
     );
@@ -131,6 +146,7 @@ export class OidcProviderHost implements OnModuleInit, OnApplicationShutdown {
     this.handler = provider.callback();
     const changed = this.kids.length > 0;
     this.kids = set.kids;
+    this.signingJwk = set.keys[0];
     // Key ids only: the keys themselves are never logged.
     this.logger.info(
       { signingKid: set.kids[0], publishedKids: set.kids },

@@ -9,7 +9,7 @@ export interface PageContext {
   here: string;
 }
 
-function shell(context: PageContext, title: string, body: Html): string {
+export function shell(context: PageContext, title: string, body: Html): string {
   const other: Language = context.lang === 'ja' ? 'en' : 'ja';
   const url = new URL(context.here, 'http://page.invalid');
   url.searchParams.set('lang', other);
@@ -74,7 +74,7 @@ function field(options: FieldOptions): Html {
     />`;
 }
 
-function hidden(lang: Language, csrf: string): Html {
+export function hidden(lang: Language, csrf: string): Html {
   return html`<input type="hidden" name="lang" value="${lang}" /><input
       type="hidden"
       name="csrf"

@@ -84,9 +84,7 @@ export function registerTokenExchange(provider: Provider, settings: TokenExchang
           !refresh.grantId ||
           !(await provider.Grant.find(refresh.grantId))
         ) {
-          throw new errors.InvalidGrant(
-            'the subject token is not a live refresh token of this client',
-          );
+          throw invalidGrant('the subject token is not a live refresh token of this client');
         }
         accountId = refresh.accountId;
         oidcGrant = { grantId: refresh.grantId, sessionUid: refresh.sessionUid, sid: refresh.sid };
@@ -101,9 +99,7 @@ export function registerTokenExchange(provider: Provider, settings: TokenExchang
           () => undefined,
         );
         if (!payload?.sub || payload.client_id !== client.clientId) {
-          throw new errors.InvalidGrant(
-            'the subject token is not a live access token of this client',
-          );
+          throw invalidGrant('the subject token is not a live access token of this client');
         }
         accountId = String(payload.sub);
       } else {
@@ -112,7 +108,7 @@ export function registerTokenExchange(provider: Provider, settings: TokenExchang
         );
       }
       if (!(await settings.holds(accountId, grantId))) {
-        throw new errors.InvalidGrant(`you hold no grant ${grantId} (or it was taken back)`);
+        throw invalidGrant(`you hold no grant ${grantId} (or it was taken back)`);
       }
       if (oidcGrant.grantId) await settings.choose(accountId, oidcGrant.grantId, grantId);
 
@@ -142,4 +138,9 @@ export function registerTokenExchange(provider: Provider, settings: TokenExchang
     },
     ['subject_token', 'subject_token_type', ACTING_GRANT_PARAMETER],
   );
+}
+
+/** `invalid_grant` whose description says why (the provider's own says only "invalid"). */
+function invalidGrant(sentence: string): Error {
+  return new errors.CustomOIDCProviderError('invalid_grant', sentence);
 }

@@ -8,6 +8,7 @@ import { ClientSecretEntity } from './clients/infrastructure/client-secret.entit
 import { PlatformClientEntity } from './clients/infrastructure/platform-client.entity.js';
 import { ActingGrantEntity } from './grants/infrastructure/acting-grant.entity.js';
 import { GrantEntity } from './grants/infrastructure/grant.entity.js';
+import { InvitationEntity } from './invitations/infrastructure/invitation.entity.js';
 import { migrations } from './migrations/index.js';
 import { OidcRecordEntity } from './oidc/infrastructure/oidc-record.entity.js';
 import { SigningKeyEntity } from './signing-keys/infrastructure/signing-key.entity.js';
@@ -27,6 +28,7 @@ export const identityDatabase: ServiceDatabase = {
     ClientAuditEntity,
     GrantEntity,
     ActingGrantEntity,
+    InvitationEntity,
   ],
   migrations,
 };

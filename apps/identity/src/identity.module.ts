@@ -12,6 +12,7 @@ import {
 import type { IdentityConfig } from './identity.config.js';
 import { GrantsHttpModule } from './grants/grants.module.js';
 import { identityDatabase } from './identity.database.js';
+import { InvitationsModule } from './invitations/invitations.module.js';
 import { OidcModule } from './oidc/oidc.module.js';
 import { PagesModule } from './pages/pages.module.js';
 
@@ -39,6 +40,7 @@ export class IdentityModule {
         OidcModule,
         PagesModule,
         GrantsHttpModule,
+        InvitationsModule,
       ],
     };
   }

@@ -29,5 +29,6 @@ import { RevokeGrantHandler } from './revoke-grant/revoke-grant.handler.js';
     RevokeGrantHandler,
     RegisterRightHolderHandler,
   ],
+  exports: [GrantsModule, PersonAuthenticator, RegistryClient],
 })
 export class GrantsHttpModule {}

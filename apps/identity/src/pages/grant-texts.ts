@@ -16,6 +16,18 @@ const JA = {
     PLATFORM: 'プラットフォームの担当者',
   } as Record<string, string>,
   errorSummary: '続けられませんでした',
+  invitationTitle: '招待',
+  invitationIntro: (inviter: string, what: string) =>
+    `${inviter} から、${what}として利用するよう招待されています。`,
+  invitationAddress: '招待されたメールアドレス',
+  invitationPasswordHint:
+    'このメールアドレスのアカウントがあればそのパスワードを、なければ新しく作るアカウントのパスワード（12文字以上）を入力してください。',
+  invitationButton: '招待を受ける',
+  invitationAcceptedTitle: '招待を受けました',
+  invitationAccepted: (what: string) =>
+    `${what}になりました。ご利用のアプリケーションに戻ってログインし、この立場を選んでください。`,
+  what: (role: string, party: string | undefined) => (party ? `${party} の${role}` : role),
+  operator: '運営者',
   problems: {
     'form-expired': 'このフォームは期限が切れました。もう一度選んでください。',
     'grant-not-held':
@@ -38,6 +50,17 @@ const EN: GrantTexts = {
     PLATFORM: 'platform staff',
   },
   errorSummary: 'This could not go on',
+  invitationTitle: 'Invitation',
+  invitationIntro: (inviter: string, what: string) => `${inviter} invites you to act as ${what}.`,
+  invitationAddress: 'Invited e-mail address',
+  invitationPasswordHint:
+    'If you have an account with this address, enter its password; if not, choose a password (at least 12 characters) for your new account.',
+  invitationButton: 'Accept the invitation',
+  invitationAcceptedTitle: 'Invitation accepted',
+  invitationAccepted: (what: string) =>
+    `You are now ${what}. Go back to the application you came from, sign in and choose this role.`,
+  what: (role: string, party: string | undefined) => (party ? `${role} of ${party}` : role),
+  operator: 'The operator',
   problems: {
     'form-expired': 'This form has expired. Choose again.',
     'grant-not-held':

@@ -67,6 +67,21 @@ export class RegistryClient {
     }
   }
 
+  /** Whether the party is a member of the society today (false for no such party). */
+  async memberOf(partyId: string, societyId: string): Promise<boolean> {
+    if (!societyId) return false;
+    try {
+      const data = await this.ask<{ party: { memberOf: boolean } | null }>(
+        `query Member($id: ID!, $society: ID!) { party(id: $id) { memberOf(societyId: $society) } }`,
+        { id: partyId, society: societyId },
+      );
+      return data.party?.memberOf === true;
+    } catch (error) {
+      if (error instanceof GrantsError && error.code === GrantsErrorCode.NOT_FOUND) return false;
+      throw error;
+    }
+  }
+
   private async ask<T>(query: string, variables: Record<string, unknown>): Promise<T> {
     let response: Response;
     try {

@@ -13,10 +13,15 @@ import { hashPassword } from '../accounts/infrastructure/password-hashing.js';
 import { startIdentityForTest, type RunningIdentity } from '../identity.testing.js';
 import { Browser, formsOf, type PageForm } from '../pages/testing/browser.js';
 import { GrantStore } from './infrastructure/grant.store.js';
+import {
+  callApi,
+  REDIRECT_URI,
+  RESOURCE,
+  signInThroughPages,
+  submit as submitForm,
+} from './testing/people.js';
 import { TOKEN_EXCHANGE } from './token-exchange/token-exchange.grant.js';
 
-const RESOURCE = 'urn:clearinghouse:api';
-const REDIRECT_URI = 'http://127.0.0.1:9/callback';
 const PASSWORD = 'a-password-nobody-types';
 const PORTAL = {
   client_id: 'portal',
@@ -64,7 +69,7 @@ describe('grants: acting as one at sign-in, by refresh and by token exchange; li
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  const at = (pathAndQuery: string) => new URL(pathAndQuery, new URL(running.issuer).origin);
+  const origin = () => new URL(running.issuer).origin;
 
   async function person(): Promise<{ id: string; email: string }> {
     const email = `${randomUUID()}@example.jp`;
@@ -92,81 +97,21 @@ describe('grants: acting as one at sign-in, by refresh and by token exchange; li
     form: PageForm | undefined,
     typed: Record<string, string> = {},
   ) {
-    if (!form) throw new Error('the page has no such form');
-    return browser.post(at(form.action), { ...form.fields, ...typed });
+    return submitForm(browser, origin(), form, typed);
   }
 
-  /**
-   * Signs in through the pages (code + PKCE); when the "act as" page comes, `choose` picks the
-   * form to submit. Answers the tokens and the act-as page seen, if any.
-   */
-  async function signIn(
+  function signIn(
     email: string,
     choose?: (forms: PageForm[], html: string) => PageForm | undefined,
   ) {
-    const browser = new Browser({ 'accept-language': 'en' });
-    const verifier = client.randomPKCECodeVerifier();
-    const state = client.randomState();
-    let response = await browser.get(
-      client.buildAuthorizationUrl(portal, {
-        redirect_uri: REDIRECT_URI,
-        scope: 'openid offline_access api',
-        resource: RESOURCE,
-        prompt: 'consent',
-        state,
-        code_challenge: await client.calculatePKCECodeChallenge(verifier),
-        code_challenge_method: 'S256',
-      }),
-    );
-    const signInPage = await browser.get(at(response.headers.get('location') ?? ''));
-    response = await submit(browser, formsOf(await signInPage.text())[0], {
-      email,
-      password: PASSWORD,
-    });
-    let actAsPage: string | undefined;
-    if (response.status === 200) {
-      actAsPage = await response.text();
-      response = await submit(browser, choose?.(formsOf(actAsPage), actAsPage));
-    }
-    for (let step = 0; step < 6; step += 1) {
-      expect([302, 303]).toContain(response.status);
-      const location = at(response.headers.get('location') ?? '');
-      if (location.href.startsWith(REDIRECT_URI)) {
-        const tokens = await client.authorizationCodeGrant(portal, location, {
-          pkceCodeVerifier: verifier,
-          expectedState: state,
-        });
-        return { tokens, actAsPage };
-      }
-      const next = await browser.get(location);
-      response =
-        next.status === 200
-          ? await submit(
-              browser,
-              formsOf(await next.text()).find((f) => f.action.endsWith('/consent')),
-            )
-          : next;
-    }
-    throw new Error('the sign-in did not come back to the client');
+    return signInThroughPages(portal, origin(), { email, password: PASSWORD }, choose);
   }
 
   const pick = (grantId: string) => (forms: PageForm[]) =>
     forms.find((form) => form.fields.grant === grantId);
 
-  async function api(method: string, route: string, token?: string, body?: unknown) {
-    const response = await fetch(at(route), {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
-    };
+  function api(method: string, route: string, token?: string, body?: unknown) {
+    return callApi(origin(), method, route, token, body);
   }
 
   function exchange(subject: string, type: string, actingGrant: string) {
@@ -337,7 +282,7 @@ describe('grants: acting as one at sign-in, by refresh and by token exchange; li
         code_challenge_method: 'S256',
       }),
     );
-    const signInPage = await browser.get(at(start.headers.get('location') ?? ''));
+    const signInPage = await browser.get(new URL(start.headers.get('location') ?? '', origin()));
     const actAs = await submit(browser, formsOf(await signInPage.text())[0], {
       email,
       password: PASSWORD,

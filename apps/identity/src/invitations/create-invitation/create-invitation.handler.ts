@@ -47,6 +47,9 @@ export class CreateInvitationHandler {
         'only the operator, society admins and platform staff invite; act as one of those grants',
       );
     }
+    // Refused whatever the registry would say: asked nothing.
+    const never = invitationProblem(caller, input.role, input.party, true);
+    if (never) throw new GrantsError(GrantsErrorCode.FORBIDDEN, never);
     const party = input.party ? await this.registry.party(input.party) : undefined;
     if (input.party && !party) {
       throw new GrantsError(GrantsErrorCode.NOT_FOUND, `no party ${input.party}`);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
+import { createLocalJWKSet, errors, jwtVerify } from 'jose';
 import { AccountStore } from '../../accounts/infrastructure/account.store.js';
 import { IdentityConfig } from '../../identity.config.js';
+import { OidcProviderHost } from '../../oidc/infrastructure/oidc-provider.host.js';
 import { type GrantCaller, GrantsError, GrantsErrorCode, isRole } from '../domain/grant-rules.js';
 import { GrantStore } from '../infrastructure/grant.store.js';
 
@@ -14,20 +15,17 @@ export interface Person extends GrantCaller {
 
 /**
  * Who calls the people's routes: a Bearer access token of this issuer for the API (RFC 9068,
- * verified with the issuer's JWKS) whose subject is an account, with or without a role. The
+ * verified with the provider's own published keys) whose subject is an account, with or without a role. The
  * role and party it acts as count only while the person still holds that grant.
  */
 @Injectable()
 export class PersonAuthenticator {
-  private readonly keys: ReturnType<typeof createRemoteJWKSet>;
-
   constructor(
     private readonly config: IdentityConfig,
     private readonly accounts: AccountStore,
     private readonly grants: GrantStore,
-  ) {
-    this.keys = createRemoteJWKSet(new URL(`${config.issuer.replace(/\/$/, '')}/jwks`));
-  }
+    private readonly host: OidcProviderHost,
+  ) {}
 
   async person(authorization: string | undefined): Promise<Person> {
     const [scheme, token] = (authorization ?? '').split(' ');
@@ -39,7 +37,9 @@ export class PersonAuthenticator {
     }
     let payload: Record<string, unknown>;
     try {
-      ({ payload } = await jwtVerify(token, this.keys, {
+      // The provider's own key set, in-process: no request to the issuer's public address.
+      const keys = createLocalJWKSet({ keys: this.host.publicKeys });
+      ({ payload } = await jwtVerify(token, keys, {
         issuer: this.config.issuer,
         audience: this.config.IDENTITY_API_RESOURCE,
         typ: 'at+jwt',

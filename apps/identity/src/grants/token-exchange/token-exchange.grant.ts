@@ -24,8 +24,8 @@ export interface TokenExchangeSettings {
   issuer: string;
   resource: string;
   resourceServer: ResourceServer;
-  /** The provider's keys (their public halves verify subject access tokens). */
-  keys: JWK[];
+  /** The provider's published keys (they verify subject access tokens). */
+  publicKeys: JWK[];
   /** Whether the account holds the grant, not taken back. */
   holds(accountId: string, grantId: string): Promise<boolean>;
   /** Makes the provider grant's later tokens (refreshes) act as the grant. */
@@ -46,17 +46,7 @@ type Params = {
  * person does not hold (or no longer) is `invalid_grant` with a sentence.
  */
 export function registerTokenExchange(provider: Provider, settings: TokenExchangeSettings): void {
-  const publicKeys = createLocalJWKSet({
-    keys: settings.keys.map(({ kty, crv, x, y, kid, alg, use }) => ({
-      kty,
-      crv,
-      x,
-      y,
-      kid,
-      alg,
-      use,
-    })),
-  });
+  const publicKeys = createLocalJWKSet({ keys: settings.publicKeys });
   provider.registerGrantType<Params>(
     TOKEN_EXCHANGE,
     async (ctx: TokenEndpointGrantContext<Params>) => {
@@ -71,6 +61,7 @@ export function registerTokenExchange(provider: Provider, settings: TokenExchang
         );
       }
       const { client } = ctx.oidc;
+      const apiScope = settings.resourceServer.scope;
       let accountId: string;
       let oidcGrant: { grantId?: string; sessionUid?: string; sid?: string } = {};
       if (type === REFRESH_TOKEN_TYPE) {
@@ -81,10 +72,18 @@ export function registerTokenExchange(provider: Provider, settings: TokenExchang
           refresh.consumed ||
           refresh.clientId !== client.clientId ||
           !refresh.accountId ||
-          !refresh.grantId ||
-          !(await provider.Grant.find(refresh.grantId))
+          !refresh.grantId
         ) {
           throw invalidGrant('the subject token is not a live refresh token of this client');
+        }
+        const grant = await provider.Grant.find(refresh.grantId);
+        if (!grant) {
+          throw invalidGrant('the subject token is not a live refresh token of this client');
+        }
+        if (!grant.getResourceScopeFiltered(settings.resource, [apiScope])) {
+          throw invalidGrant(
+            `the sign-in of the subject token did not allow the ${apiScope} scope`,
+          );
         }
         accountId = refresh.accountId;
         oidcGrant = { grantId: refresh.grantId, sessionUid: refresh.sessionUid, sid: refresh.sid };
@@ -100,6 +99,10 @@ export function registerTokenExchange(provider: Provider, settings: TokenExchang
         );
         if (!payload?.sub || payload.client_id !== client.clientId) {
           throw invalidGrant('the subject token is not a live access token of this client');
+        }
+        const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
+        if (!scopes.includes(apiScope)) {
+          throw invalidGrant(`the subject token does not carry the ${apiScope} scope`);
         }
         accountId = String(payload.sub);
       } else {
@@ -125,7 +128,7 @@ export function registerTokenExchange(provider: Provider, settings: TokenExchang
         settings.resource,
         settings.resourceServer,
       );
-      token.scope = settings.resourceServer.scope;
+      token.scope = apiScope;
       ctx.oidc.entity('AccessToken', token);
       const value = await token.save();
       ctx.body = {

@@ -22,6 +22,7 @@ import {
   checkStoredSecrets,
   type ClientSource,
   providerConfiguration,
+  publicKeysOf,
   registerActingGrantExchange,
 } from './provider-configuration.js';
 
@@ -46,7 +47,7 @@ export class OidcProviderHost implements OnModuleInit, OnApplicationShutdown {
   private provider: Provider | undefined;
   private handler: Handler | undefined;
   private kids: string[] = [];
-  private signingJwk: JWK | undefined;
+  private keys: JWK[] = [];
   private timer: NodeJS.Timeout | undefined;
   private refreshing: Promise<void> | undefined;
   readonly mountPath: string;
@@ -98,7 +99,12 @@ export class OidcProviderHost implements OnModuleInit, OnApplicationShutdown {
 
   /** The private key that signs now (for the app's own service tokens; never logged). */
   get signingKey(): JWK | undefined {
-    return this.signingJwk;
+    return this.keys[0];
+  }
+
+  /** The public halves of the published keys: what verifies this issuer's tokens in-process. */
+  get publicKeys(): JWK[] {
+    return publicKeysOf(this.keys);
   }
 
   /** Makes a new signing key now (the operator's "rotate"), and serves with it. */
@@ -146,7 +152,7 @@ export class OidcProviderHost implements OnModuleInit, OnApplicationShutdown {
     this.handler = provider.callback();
     const changed = this.kids.length > 0;
     this.kids = set.kids;
-    this.signingJwk = set.keys[0];
+    this.keys = set.keys;
     // Key ids only: the keys themselves are never logged.
     this.logger.info(
       { signingKid: set.kids[0], publishedKids: set.kids },

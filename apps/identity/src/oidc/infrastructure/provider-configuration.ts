@@ -156,6 +156,11 @@ export function providerConfiguration({
   };
 }
 
+/** The public halves of signing keys (what the JWKS publishes). */
+export function publicKeysOf(keys: JWK[]): JWK[] {
+  return keys.map(({ kty, crv, x, y, kid, alg, use }) => ({ kty, crv, x, y, kid, alg, use }));
+}
+
 /** The API resource's tokens: RFC 9068 JWTs signed ES256, with the API scope. */
 export function apiResourceServer(config: IdentityConfig): ResourceServer {
   return {
@@ -233,7 +238,7 @@ export function registerActingGrantExchange(
     issuer: config.issuer,
     resource: config.IDENTITY_API_RESOURCE,
     resourceServer: apiResourceServer(config),
-    keys,
+    publicKeys: publicKeysOf(keys),
     holds: async (accountId, grantId) =>
       (await actingGrants.claims(accountId, undefined, grantId)) !== undefined,
     choose: (accountId, oidcGrantId, grantId) =>

@@ -2,6 +2,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUrl,
   Max,
   Min,
   MinLength,
@@ -110,6 +111,15 @@ export class IdentityConfig extends ServiceConfig {
   @Secret()
   MAIL_SMTP_URL: string | undefined = undefined;
 
+  /**
+   * The GraphQL endpoint where the rights registry is asked (parties registered by self-service
+   * right holders, parties' kinds). Unset: the gateway's `/graphql` at the issuer's origin, as
+   * the standalone and distributed launchers serve it.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  IDENTITY_REGISTRY_URL: string | undefined = undefined;
+
   /** The sender of the accounts' mail. */
   @IsString()
   @MinLength(3)
@@ -122,6 +132,10 @@ export class IdentityConfig extends ServiceConfig {
   /** The issuer identifier (IDENTITY_PORT and IDENTITY_ISSUER are in PortsConfig). */
   get issuer(): string {
     return this.identityIssuer;
+  }
+
+  get registryUrl(): string {
+    return this.IDENTITY_REGISTRY_URL ?? `${new URL(this.issuer).origin}/graphql`;
   }
 
   get staticClients(): StaticClient[] {

@@ -6,6 +6,9 @@ import { SignInThrottleEntity } from './accounts/infrastructure/sign-in-throttle
 import { ClientAuditEntity } from './clients/infrastructure/client-audit.entity.js';
 import { ClientSecretEntity } from './clients/infrastructure/client-secret.entity.js';
 import { PlatformClientEntity } from './clients/infrastructure/platform-client.entity.js';
+import { ActingGrantEntity } from './grants/infrastructure/acting-grant.entity.js';
+import { GrantEntity } from './grants/infrastructure/grant.entity.js';
+import { InvitationEntity } from './invitations/infrastructure/invitation.entity.js';
 import { migrations } from './migrations/index.js';
 import { PasskeyEntity } from './passkeys/infrastructure/passkey.entity.js';
 import { WebauthnChallengeEntity } from './passkeys/infrastructure/webauthn-challenge.entity.js';
@@ -27,6 +30,9 @@ export const identityDatabase: ServiceDatabase = {
     ClientAuditEntity,
     PasskeyEntity,
     WebauthnChallengeEntity,
+    GrantEntity,
+    ActingGrantEntity,
+    InvitationEntity,
   ],
   migrations,
 };

@@ -13,6 +13,8 @@ import type { IdentityConfig } from './identity.config.js';
 import { ForwardedHeaders } from './forwarding/forwarded-headers.js';
 import { identityDatabase } from './identity.database.js';
 import { AccountSelfModule } from './account-self/account-self.module.js';
+import { GrantsHttpModule } from './grants/grants.module.js';
+import { InvitationsModule } from './invitations/invitations.module.js';
 import { OidcModule } from './oidc/oidc.module.js';
 import { PagesModule } from './pages/pages.module.js';
 
@@ -40,6 +42,8 @@ export class IdentityModule {
         OidcModule,
         PagesModule,
         AccountSelfModule,
+        GrantsHttpModule,
+        InvitationsModule,
       ],
       providers: [ForwardedHeaders],
     };

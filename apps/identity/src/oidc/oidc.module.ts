@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { DataSource } from 'typeorm';
 import { ClientsModule } from '../clients/clients.module.js';
+import { GrantsModule } from '../grants/grants-core.module.js';
 import { IdentityConfig } from '../identity.config.js';
 import { FormTokens } from '../pages/form-token.js';
 import { FORM_TOKENS } from '../pages/form-tokens.provider.js';
@@ -25,7 +26,7 @@ const CLOCK_SKEW_MS = 5 * 60_000;
  * (IDENTITY_KEY_SECRET, or DATA_DIR/identity-key made on first start).
  */
 @Module({
-  imports: [AccountsModule, ClientsModule, PasskeysModule],
+  imports: [AccountsModule, ClientsModule, PasskeysModule, GrantsModule],
   controllers: [InteractionController],
   providers: [
     {

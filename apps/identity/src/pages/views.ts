@@ -77,7 +77,7 @@ function field(options: FieldOptions): Html {
     />`;
 }
 
-function hidden(lang: Language, csrf: string): Html {
+export function hidden(lang: Language, csrf: string): Html {
   return html`<input type="hidden" name="lang" value="${lang}" /><input
       type="hidden"
       name="csrf"

@@ -17,4 +17,7 @@ export enum AuditEvent {
   LANGUAGE_CHANGED = 'language-changed',
   DATA_EXPORTED = 'data-exported',
   ACCOUNT_DELETED = 'account-deleted',
+  GRANT_GIVEN = 'grant-given',
+  GRANT_ACCEPTED = 'grant-accepted',
+  GRANT_REVOKED = 'grant-revoked',
 }

@@ -21,6 +21,10 @@ import {
 import { PasskeySignIn } from '../../passkeys/application/passkey-sign-in/passkey-sign-in.js';
 import { ChallengePurpose, PasskeyError } from '../../passkeys/domain/passkey-rules.js';
 import { secondFactorPage } from '../../pages/second-factor-view.js';
+import { ActingGrants } from '../../grants/act-as/acting-grants.js';
+import type { GrantEntity } from '../../grants/infrastructure/grant.entity.js';
+import type { GrantProblem } from '../../pages/grant-texts.js';
+import { actAsPage } from '../../pages/grant-views.js';
 import { OidcProviderHost } from './oidc-provider.host.js';
 import { INTERACTION_PATH } from './provider-configuration.js';
 import { clientAddressOf } from '../../forwarding/forwarded-headers.js';
@@ -42,6 +46,7 @@ export class InteractionController {
     private readonly forgotPassword: ForgotPassword,
     @Inject(FORM_TOKENS) private readonly forms: FormTokens,
     private readonly passkeySignIn: PasskeySignIn,
+    private readonly actingGrants: ActingGrants,
   ) {}
 
   @Get(':uid')
@@ -68,8 +73,9 @@ export class InteractionController {
     if (!this.forms.valid('sign-in', uid, form.csrf)) {
       return this.signInForm(uid, request, reply, 403, 'form-expired', form.email);
     }
+    let accountId: string;
     try {
-      const accountId = await this.signIn.execute(
+      accountId = await this.signIn.execute(
         { email: form.email ?? '', password: form.password ?? '' },
         { clientAddress: clientAddressOf(request), clientId: clientIdOf(details) },
       );
@@ -77,11 +83,11 @@ export class InteractionController {
         await this.passkeySignIn.startSecondFactor(uid, accountId);
         return this.secondFactorForm(uid, request, reply, 200);
       }
-      return this.finish(request, reply, { login: { accountId } });
     } catch (error) {
       if (!(error instanceof AccountError)) throw error;
       return this.signInForm(uid, request, reply, statusOf(error.code), error.code, form.email);
     }
+    return this.signedIn(uid, { accountId, amr: ['pwd'] }, request, reply);
   }
 
   /** WebAuthn options for signing in with a passkey alone (any account's, discoverable). */
@@ -113,7 +119,7 @@ export class InteractionController {
         form.credential ?? '',
         { clientAddress: clientAddressOf(request), clientId: clientIdOf(details) },
       );
-      return this.finish(request, reply, { login: { accountId, amr: ['hwk', 'user'] } });
+      return await this.signedIn(uid, { accountId, amr: ['hwk', 'user'] }, request, reply);
     } catch (error) {
       if (!(error instanceof PasskeyError)) throw error;
       return this.signInForm(uid, request, reply, 400, 'passkey-failed');
@@ -149,7 +155,7 @@ export class InteractionController {
         form.credential ?? '',
         { clientAddress: clientAddressOf(request), clientId: clientIdOf(details) },
       );
-      return this.finish(request, reply, { login: { accountId, amr: ['pwd', 'hwk', 'mfa'] } });
+      return await this.signedIn(uid, { accountId, amr: ['pwd', 'hwk', 'mfa'] }, request, reply);
     } catch (error) {
       if (!(error instanceof PasskeyError)) throw error;
       // The second factor is asked once: a failure starts the sign-in again.
@@ -299,6 +305,101 @@ export class InteractionController {
       error: 'access_denied',
       error_description: 'the person did not allow access',
     });
+  }
+
+  /**
+   * After sign-in: a person holding several grants chooses the one to act as (the account is
+   * kept in the interaction meanwhile); with one grant or none the sign-in finishes at once.
+   */
+  private async signedIn(
+    uid: string,
+    login: { accountId: string; amr: string[] },
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const held = await this.actingGrants.held(login.accountId);
+    if (held.length < 2) return this.finish(request, reply, { login });
+    await this.host.current.interactionResult(
+      request.raw,
+      reply.raw,
+      { login },
+      { mergeWithLastSubmission: false },
+    );
+    return this.renderActAs(uid, held, request, reply, 200);
+  }
+
+  @Get(':uid/act-as')
+  async actAsForm(
+    @Param('uid') uid: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const accountId = signedInAccount(await this.details(uid, request, reply));
+    if (!accountId) return this.expired(request, reply);
+    return this.renderActAs(uid, await this.actingGrants.held(accountId), request, reply, 200);
+  }
+
+  /**
+   * The chosen grant: recorded for the provider grant of this sign-in (the one the session has
+   * for the client when it is the same person's, else a new one), so its tokens and their
+   * refreshes act as it; then the sign-in finishes.
+   */
+  @Post(':uid/act-as')
+  async postActAs(
+    @Param('uid') uid: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const details = await this.details(uid, request, reply);
+    const accountId = signedInAccount(details);
+    if (!details || !accountId) return this.expired(request, reply);
+    const form = formOf(request);
+    const held = await this.actingGrants.held(accountId);
+    if (!this.forms.valid('act-as', uid, form.csrf)) {
+      return this.renderActAs(uid, held, request, reply, 403, 'form-expired');
+    }
+    const chosen = held.find(({ id }) => id === form.grant);
+    if (!chosen) return this.renderActAs(uid, held, request, reply, 404, 'grant-not-held');
+    const provider = this.host.current;
+    const existing = details.grantId ? await provider.Grant.find(details.grantId) : undefined;
+    const same = existing?.accountId === accountId ? existing : undefined;
+    const oidcGrantId =
+      same?.jti ?? (await new provider.Grant({ accountId, clientId: clientIdOf(details) }).save());
+    await this.actingGrants.choose(accountId, oidcGrantId, chosen.id);
+    // The sign-in as it was made (with how: password, passkey, both).
+    const login = { ...(details.result?.login as object | undefined), accountId };
+    return this.finish(
+      request,
+      reply,
+      same ? { login } : { login, consent: { grantId: oidcGrantId } },
+    );
+  }
+
+  private renderActAs(
+    uid: string,
+    held: GrantEntity[],
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    problem?: GrantProblem,
+  ): FastifyReply {
+    const lang = languageOf(request);
+    return sendPage(
+      reply,
+      status,
+      actAsPage({
+        lang,
+        here: this.path(uid, 'act-as'),
+        action: this.path(uid, 'act-as'),
+        csrf: this.forms.issue('act-as', uid),
+        grants: held.map((grant) => ({
+          id: grant.id,
+          role: grant.role,
+          partyName: grant.partyName ?? undefined,
+        })),
+        problem,
+      }),
+    );
   }
 
   /**
@@ -493,4 +594,10 @@ export class InteractionController {
 function clientIdOf(details: Details): string | undefined {
   const clientId = details.params.client_id;
   return typeof clientId === 'string' ? clientId : undefined;
+}
+
+/** The account a sign-in of this interaction was for, kept while its grant is chosen. */
+function signedInAccount(details: Details | undefined): string | undefined {
+  const login = details?.result?.login as { accountId?: unknown } | undefined;
+  return typeof login?.accountId === 'string' ? login.accountId : undefined;
 }

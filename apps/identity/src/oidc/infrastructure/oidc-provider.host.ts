@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
+import type { JWK } from 'jose';
 import Provider from 'oidc-provider';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
@@ -17,15 +18,20 @@ import { IdentityConfig } from '../../identity.config.js';
 import type { KeySet, SigningKeys } from '../../signing-keys/application/signing-keys.js';
 import { PostgresAdapter } from './postgres-adapter.js';
 import {
+  type ActingGrants,
   checkStoredSecrets,
   type ClientSource,
   providerConfiguration,
+  publicKeysOf,
+  registerActingGrantExchange,
 } from './provider-configuration.js';
 
 export const SIGNING_KEYS = Symbol('SIGNING_KEYS');
 export const COOKIE_KEYS = Symbol('COOKIE_KEYS');
 /** Clients registered at run time (platform clients), served to the provider. */
 export const CLIENT_SOURCE = Symbol('CLIENT_SOURCE');
+/** The grants people's tokens act as (the grants part of the app). */
+export const ACTING_GRANTS = Symbol('ACTING_GRANTS');
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
 
@@ -41,6 +47,7 @@ export class OidcProviderHost implements OnModuleInit, OnApplicationShutdown {
   private provider: Provider | undefined;
   private handler: Handler | undefined;
   private kids: string[] = [];
+  private keys: JWK[] = [];
   private timer: NodeJS.Timeout | undefined;
   private refreshing: Promise<void> | undefined;
   readonly mountPath: string;
@@ -54,6 +61,7 @@ export class OidcProviderHost implements OnModuleInit, OnApplicationShutdown {
     @InjectLogger() private readonly logger: Logger,
     private readonly accounts: FindAccountClaims,
     @Optional() @Inject(CLIENT_SOURCE) private readonly clients?: ClientSource,
+    @Optional() @Inject(ACTING_GRANTS) private readonly actingGrants?: ActingGrants,
   ) {
     this.mountPath = new URL(config.issuer).pathname.replace(/\/$/, '');
     if (!this.mountPath) {
@@ -89,6 +97,16 @@ export class OidcProviderHost implements OnModuleInit, OnApplicationShutdown {
     return this.kids[0];
   }
 
+  /** The private key that signs now (for the app's own service tokens; never logged). */
+  get signingKey(): JWK | undefined {
+    return this.keys[0];
+  }
+
+  /** The public halves of the published keys: what verifies this issuer's tokens in-process. */
+  get publicKeys(): JWK[] {
+    return publicKeysOf(this.keys);
+  }
+
   /** Makes a new signing key now (the operator's "rotate"), and serves with it. */
   rotate(): Promise<void> {
     return this.refresh({ rotate: true });
@@ -121,11 +139,14 @@ export class OidcProviderHost implements OnModuleInit, OnApplicationShutdown {
         cookieKeys: this.cookieKeys,
         findAccount: (accountId) => this.accounts.execute(accountId),
         clients: this.clients,
+        actingGrants: this.actingGrants,
       }),
     );
     // X-Forwarded-* reach the provider only from the gateway (ForwardedHeaders).
     provider.proxy = true;
     if (this.clients) checkStoredSecrets(provider, this.clients);
+    if (this.actingGrants)
+      registerActingGrantExchange(provider, this.config, set.keys, this.actingGrants);
     provider.on('server_error', (_ctx, error) =>
       this.logger.error({ err: error }, 'OpenID Provider error'),
     );
@@ -133,6 +154,7 @@ export class OidcProviderHost implements OnModuleInit, OnApplicationShutdown {
     this.handler = provider.callback();
     const changed = this.kids.length > 0;
     this.kids = set.kids;
+    this.keys = set.keys;
     // Key ids only: the keys themselves are never logged.
     this.logger.info(
       { signingKid: set.kids[0], publishedKids: set.kids },

@@ -5,8 +5,13 @@ import {
   type Adapter,
   type ClientMetadata,
   type Configuration,
+  type ResourceServer,
   type default as Provider,
 } from 'oidc-provider';
+import {
+  chosenGrantOf,
+  registerTokenExchange,
+} from '../../grants/token-exchange/token-exchange.grant.js';
 import { machineClaims, machineIdentityProblem } from '../domain/machine-client.js';
 import { DEVICE_CODE_TTL_SECONDS, deviceFlowFeature } from './device-flow.js';
 import type { IdentityConfig, StaticClient } from '../../identity.config.js';
@@ -47,6 +52,20 @@ export interface ProviderSettings {
   ) => Promise<{ sub: string; email?: string; email_verified?: boolean } | undefined>;
   /** Clients registered at run time (platforms' machines), besides the configured ones. */
   clients?: ClientSource;
+  /** The grant a person's tokens act as (their `role` and `party`). */
+  actingGrants?: ActingGrants;
+}
+
+/** The grants people act as: read for each token, chosen at sign-in or by token exchange. */
+export interface ActingGrants {
+  /** `role` and `party` of the grant the provider grant's tokens act as; none for no grant. */
+  claims(
+    accountId: string,
+    oidcGrantId: string | undefined,
+    chosenGrantId?: string,
+  ): Promise<{ role: string; party?: string } | undefined>;
+  /** Makes the provider grant's tokens act as the account's grant (refused when not held). */
+  choose(accountId: string, oidcGrantId: string, grantId: string): Promise<void>;
 }
 
 /** Clients kept by the app: their metadata, and the check of a secret against stored hashes. */
@@ -69,6 +88,7 @@ export function providerConfiguration({
   cookieKeys,
   findAccount,
   clients,
+  actingGrants,
 }: ProviderSettings): Configuration {
   const resource = config.IDENTITY_API_RESOURCE;
   return {
@@ -112,13 +132,7 @@ export function providerConfiguration({
           if (indicator !== resource) {
             throw new errors.InvalidTarget(`the only resource is ${resource}`);
           }
-          return {
-            scope: API_SCOPE,
-            audience: resource,
-            accessTokenTTL: config.IDENTITY_ACCESS_TOKEN_TTL_SECONDS,
-            accessTokenFormat: 'jwt',
-            jwt: { sign: { alg: 'ES256' } },
-          };
+          return apiResourceServer(config);
         },
       },
     },
@@ -130,10 +144,17 @@ export function providerConfiguration({
         if (problem) throw new errors.InvalidClientMetadata(problem);
       },
     },
-    extraTokenClaims: (ctx, token) =>
-      token.kind === 'ClientCredentials'
-        ? machineClaims(ctx.oidc.client?.role, ctx.oidc.client?.party)
-        : undefined,
+    // Machines act as their client's role and party; people as the grant chosen for the
+    // sign-in, read again for every token (a grant taken back stops at the next refresh).
+    extraTokenClaims: (ctx, token) => {
+      if (token.kind === 'ClientCredentials') {
+        return machineClaims(ctx.oidc.client?.role, ctx.oidc.client?.party);
+      }
+      if (token.kind === 'AccessToken' && token.accountId && actingGrants) {
+        return actingGrants.claims(token.accountId, token.grantId, chosenGrantOf(token));
+      }
+      return undefined;
+    },
     // Real accounts only: one deleted since its sign-in gets no more tokens.
     findAccount: async (_ctx, sub) => {
       const claims = await findAccount(sub);
@@ -169,6 +190,22 @@ export function providerConfiguration({
       Grant: 14 * 24 * 3600,
       RefreshToken: 14 * 24 * 3600,
     },
+  };
+}
+
+/** The public halves of signing keys (what the JWKS publishes). */
+export function publicKeysOf(keys: JWK[]): JWK[] {
+  return keys.map(({ kty, crv, x, y, kid, alg, use }) => ({ kty, crv, x, y, kid, alg, use }));
+}
+
+/** The API resource's tokens: RFC 9068 JWTs signed ES256, with the API scope. */
+export function apiResourceServer(config: IdentityConfig): ResourceServer {
+  return {
+    scope: API_SCOPE,
+    audience: config.IDENTITY_API_RESOURCE,
+    accessTokenTTL: config.IDENTITY_ACCESS_TOKEN_TTL_SECONDS,
+    accessTokenFormat: 'jwt',
+    jwt: { sign: { alg: 'ES256' } },
   };
 }
 
@@ -225,4 +262,23 @@ export function checkStoredSecrets(provider: Provider, clients: ClientSource): v
     const stored = await clients.verifySecret(this.clientId, actual);
     return stored ?? (await compare.call(this, actual));
   };
+}
+
+/** Token exchange (RFC 8693) onto one of the person's grants; see registerTokenExchange. */
+export function registerActingGrantExchange(
+  provider: Provider,
+  config: IdentityConfig,
+  keys: JWK[],
+  actingGrants: ActingGrants,
+): void {
+  registerTokenExchange(provider, {
+    issuer: config.issuer,
+    resource: config.IDENTITY_API_RESOURCE,
+    resourceServer: apiResourceServer(config),
+    publicKeys: publicKeysOf(keys),
+    holds: async (accountId, grantId) =>
+      (await actingGrants.claims(accountId, undefined, grantId)) !== undefined,
+    choose: (accountId, oidcGrantId, grantId) =>
+      actingGrants.choose(accountId, oidcGrantId, grantId),
+  });
 }

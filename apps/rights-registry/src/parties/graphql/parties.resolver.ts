@@ -137,6 +137,25 @@ export class PartiesResolver {
     return (await this.mayReadPrivate(party, caller, req)) ? party.country : null;
   }
 
+  @ResolveField(() => Boolean, {
+    description:
+      "Member of this society today. Told to that society's admin and the operator; false to others.",
+  })
+  async memberOf(
+    @Parent() party: Party,
+    @Args('societyId', { type: () => ID }) societyId: string,
+    @CurrentCaller() caller: Caller | null,
+    @Context('req') req: FastifyRequest,
+  ): Promise<boolean> {
+    if (!caller) return false;
+    const mayAsk =
+      caller.role === Role.OPERATOR ||
+      (caller.role === Role.SOCIETY_ADMIN && caller.partyId === societyId);
+    if (!mayAsk) return false;
+    const view = await this.loader.for(req).load(party.id);
+    return Boolean(view?.societyIds.includes(societyId));
+  }
+
   private async mayReadPrivate(
     party: Party,
     caller: Caller | null,

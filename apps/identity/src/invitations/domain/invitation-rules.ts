@@ -1,0 +1,33 @@
+import { Role } from '#libs/contracts';
+import type { GrantCaller } from '../../grants/domain/grant-rules.js';
+
+/** How long an invitation's link works. */
+export const INVITATION_LIFETIME_MS = 7 * 24 * 3600_000;
+
+/**
+ * Why the caller may not invite someone to `role` on `partyId`, or undefined when it may: the
+ * operator invites anyone (society admins and platform staff in particular); a society's admin
+ * invites admins of its society and right holders of its members' parties
+ * (`memberOfCallersSociety`, as the registry tells the admin); platform staff invite staff of
+ * their platform. Nobody else invites.
+ */
+export function invitationProblem(
+  caller: GrantCaller,
+  role: Role,
+  partyId: string | undefined,
+  memberOfCallersSociety: boolean,
+): string | undefined {
+  switch (caller.role) {
+    case Role.OPERATOR:
+      return undefined;
+    case Role.SOCIETY_ADMIN:
+      if (role === Role.SOCIETY_ADMIN && partyId === caller.party) return undefined;
+      if (role === Role.RIGHT_HOLDER && memberOfCallersSociety) return undefined;
+      return "a society's admin invites admins of its society and right holders of its members";
+    case Role.PLATFORM:
+      if (role === Role.PLATFORM && partyId === caller.party) return undefined;
+      return 'platform staff invite staff of their own platform';
+    default:
+      return 'only the operator, society admins and platform staff invite; act as one of those grants';
+  }
+}

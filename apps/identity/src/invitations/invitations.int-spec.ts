@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import * as client from 'openid-client';
+import { Role } from '#libs/contracts';
+import { createTestDatabase, type TestDatabase } from '#libs/testing';
+import { AuditEvent } from '../accounts/domain/audit-event.js';
+import { AccountStore } from '../accounts/infrastructure/account.store.js';
+import { hashPassword } from '../accounts/infrastructure/password-hashing.js';
+import { GrantStore } from '../grants/infrastructure/grant.store.js';
+import { callApi, REDIRECT_URI, signInThroughPages } from '../grants/testing/people.js';
+import { startIdentityForTest, type RunningIdentity } from '../identity.testing.js';
+import { startSmtp } from '../mail/testing/smtp.js';
+import { Browser, formsOf } from '../pages/testing/browser.js';
+
+const PASSWORD = 'a-password-nobody-types';
+const PORTAL = {
+  client_id: 'portal',
+  token_endpoint_auth_method: 'none',
+  redirect_uris: [REDIRECT_URI],
+  grant_types: ['authorization_code', 'refresh_token'],
+  response_types: ['code'],
+};
+
+describe('invitations: sent by mail, accepted on their page, listed and withdrawn', () => {
+  let database: TestDatabase;
+  let dataDir: string;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let running: RunningIdentity;
+  let portal: client.Configuration;
+  let accounts: AccountStore;
+  let grants: GrantStore;
+  let operatorToken: string;
+
+  const origin = () => new URL(running.issuer).origin;
+  const api = (method: string, route: string, token?: string, body?: unknown) =>
+    callApi(origin(), method, route, token, body);
+
+  async function person(role?: Role, party?: { id: string; name: string; kind: string }) {
+    const email = `${randomUUID()}@example.jp`;
+    const account = await accounts.create({
+      email,
+      passwordHash: await hashPassword(PASSWORD),
+      language: 'en',
+    });
+    await accounts.markVerified(account!.id);
+    if (role) await grants.give({ accountId: account!.id, role, party, grantedBy: 'operator' });
+    const { tokens } = await signInThroughPages(portal, origin(), { email, password: PASSWORD });
+    return { id: account!.id, email, token: tokens.access_token };
+  }
+
+  const mailTo = (email: string) => smtp.mails.filter((mail) => mail.to === email);
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataDir = await mkdtemp(path.join(tmpdir(), 'identity-invitations-'));
+    smtp = await startSmtp();
+    running = await startIdentityForTest(database.url, dataDir, {
+      IDENTITY_CLIENTS: JSON.stringify([PORTAL]),
+      MAIL_SMTP_URL: smtp.url,
+    });
+    accounts = new AccountStore(running.dataSource);
+    grants = new GrantStore(running.dataSource);
+    portal = await client.discovery(
+      new URL(running.issuer),
+      PORTAL.client_id,
+      { id_token_signed_response_alg: 'ES256' },
+      client.None(),
+      { execute: [client.allowInsecureRequests] },
+    );
+    operatorToken = (await person(Role.OPERATOR)).token;
+  });
+
+  afterAll(async () => {
+    await running?.app.close();
+    await smtp?.close();
+    await database?.drop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('should mail an invitation, answer the same one when asked again with a fresh link, and let a new person accept it by creating a verified account', async () => {
+    const email = `${randomUUID()}@example.jp`;
+    const first = await api('POST', '/v1/invitations', operatorToken, {
+      email,
+      role: Role.OPERATOR,
+      language: 'en',
+    });
+    expect(first).toMatchObject({
+      status: 201,
+      body: { email, role: 'OPERATOR', status: 'PENDING' },
+    });
+    const again = await api('POST', '/v1/invitations', operatorToken, {
+      email: email.toUpperCase(),
+      role: Role.OPERATOR,
+      language: 'en',
+    });
+    expect(again.body.id).toBe(first.body.id);
+    const [oldMail, mail] = mailTo(email);
+    expect(mail?.subject).toBe('You are invited as operator');
+    expect(mail?.text).toContain('The operator invites you to act as operator');
+    expect(new URL(mail!.link).pathname).toBe('/account/invitation');
+    // The newest mail is the one that works.
+    expect((await new Browser().get(oldMail!.link)).status).toBe(410);
+
+    const browser = new Browser();
+    const page = await browser.get(mail!.link);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(email);
+    const [form] = formsOf(html);
+    const weak = await browser.post(new URL(form!.action, origin()), {
+      ...form!.fields,
+      password: 'short',
+    });
+    expect(weak.status).toBe(400);
+    expect(await weak.text()).toContain('at least 12 characters');
+    const accepted = await browser.post(new URL(form!.action, origin()), {
+      ...form!.fields,
+      password: PASSWORD,
+    });
+    expect(accepted.status).toBe(200);
+    expect(await accepted.text()).toContain('You are now operator');
+
+    const account = await accounts.findByEmail(email);
+    expect(account?.emailVerifiedAt).toEqual(expect.any(Date));
+    expect(await grants.active(account!.id)).toEqual([
+      expect.objectContaining({
+        role: 'OPERATOR',
+        grantedBy: `invitation:${String(first.body.id)}`,
+      }),
+    ]);
+    const events = await running.dataSource.query<{ event: string }[]>(
+      `SELECT "event" FROM "identity"."account_audit" WHERE "account_id" = $1`,
+      [account!.id],
+    );
+    expect(events.map(({ event }) => event)).toEqual(
+      expect.arrayContaining([AuditEvent.GRANT_GIVEN, AuditEvent.GRANT_ACCEPTED]),
+    );
+    // Used once.
+    expect((await new Browser().get(mail!.link)).status).toBe(410);
+    const { tokens } = await signInThroughPages(portal, origin(), { email, password: PASSWORD });
+    expect(tokens.access_token).toEqual(expect.any(String));
+  });
+
+  it('should take the password of an account that has the address, and refuse a wrong one', async () => {
+    const invitee = await person();
+    await api('POST', '/v1/invitations', operatorToken, {
+      email: invitee.email,
+      role: Role.OPERATOR,
+      language: 'ja',
+    });
+    const [mail] = mailTo(invitee.email);
+    expect(mail?.subject).toBe('運営者への招待');
+    const browser = new Browser();
+    const [form] = formsOf(await (await browser.get(mail!.link)).text());
+    const wrong = await browser.post(new URL(form!.action, origin()), {
+      ...form!.fields,
+      password: 'not-the-password-at-all',
+    });
+    expect(wrong.status).toBe(401);
+    expect(await grants.active(invitee.id)).toEqual([]);
+    const right = await browser.post(new URL(form!.action, origin()), {
+      ...form!.fields,
+      password: PASSWORD,
+    });
+    expect(right.status).toBe(200);
+    expect(await grants.active(invitee.id)).toHaveLength(1);
+  });
+
+  it('should list what the caller sent, let the sender withdraw it, and answer others 404', async () => {
+    const email = `${randomUUID()}@example.jp`;
+    const sent = await api('POST', '/v1/invitations', operatorToken, {
+      email,
+      role: Role.OPERATOR,
+    });
+    const listed = await api('GET', '/v1/invitations', operatorToken);
+    expect(listed.body.invitations).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: sent.body.id, status: 'PENDING' })]),
+    );
+    const stranger = await person();
+    expect(
+      (await api('DELETE', `/v1/invitations/${String(sent.body.id)}`, stranger.token)).status,
+    ).toBe(404);
+    expect((await api('GET', '/v1/invitations', stranger.token)).body).toEqual({ invitations: [] });
+    expect(
+      (await api('DELETE', `/v1/invitations/${String(sent.body.id)}`, operatorToken)).status,
+    ).toBe(204);
+    const [mail] = mailTo(email);
+    expect((await new Browser().get(mail!.link)).status).toBe(410);
+    const after = await api('GET', '/v1/invitations', operatorToken);
+    expect(after.body.invitations).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: sent.body.id, status: 'WITHDRAWN' })]),
+    );
+  });
+
+  it('should refuse whoever may not invite to that grant, with a sentence, and mail nothing', async () => {
+    const before = smtp.mails.length;
+    const nobody = await person();
+    const refused = await api('POST', '/v1/invitations', nobody.token, {
+      email: 'x@example.jp',
+      role: Role.RIGHT_HOLDER,
+      party: randomUUID(),
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toMatch(/only the operator, society admins and platform staff/);
+
+    const platform = { id: randomUUID(), name: 'Video Site', kind: 'PLATFORM' };
+    const staff = await person(Role.PLATFORM, platform);
+    const elsewhere = await api('POST', '/v1/invitations', staff.token, {
+      email: 'y@example.jp',
+      role: Role.SOCIETY_ADMIN,
+      party: randomUUID(),
+    });
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.body.message).toMatch(/staff of their own platform/);
+
+    const bad = await api('POST', '/v1/invitations', operatorToken, {
+      email: 'not an address',
+      role: Role.OPERATOR,
+    });
+    expect(bad).toMatchObject({
+      status: 400,
+      body: { message: 'email must be an e-mail address' },
+    });
+    expect(smtp.mails.length).toBe(before);
+  });
+});

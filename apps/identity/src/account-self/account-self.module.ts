@@ -16,13 +16,15 @@ import { MeController } from './http/me.controller.js';
 import { PersonAuthenticator } from './http/person.authenticator.js';
 import { SignedIn } from './http/signed-in.js';
 import { AccountSelfStore } from './infrastructure/account-self.store.js';
+import { GrantsModule } from '../grants/grants-core.module.js';
+import { GrantStore } from '../grants/infrastructure/grant.store.js';
 
 /**
  * The signed-in person's own account: the account page (`/account`) on the provider's
  * session, and the same data for the portal with the person's token (`/v1/me`).
  */
 @Module({
-  imports: [AccountsModule, OidcModule, PasskeysModule],
+  imports: [AccountsModule, OidcModule, PasskeysModule, GrantsModule],
   controllers: [AccountController, MeController],
   providers: [
     SignedIn,
@@ -34,9 +36,9 @@ import { AccountSelfStore } from './infrastructure/account-self.store.js';
     },
     {
       provide: PersonalData,
-      inject: [AccountSelfStore, AccountStore, PasskeyStore],
-      useFactory: (s: AccountSelfStore, a: AccountStore, p: PasskeyStore) =>
-        new PersonalData(s, a, p),
+      inject: [AccountSelfStore, AccountStore, PasskeyStore, GrantStore],
+      useFactory: (s: AccountSelfStore, a: AccountStore, p: PasskeyStore, g: GrantStore) =>
+        new PersonalData(s, a, p, g),
     },
     {
       provide: ChangePassword,

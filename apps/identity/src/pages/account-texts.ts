@@ -22,6 +22,9 @@ const JA = {
   signedOutTitle: 'ログアウトしました',
   signedOutBody: 'この端末でのログインを終了しました。',
   emailHeading: 'メールアドレス',
+  grantsHeading: 'あなたの立場',
+  noGrants:
+    'まだ立場がありません。権利者として登録するか、団体やプラットフォームからの招待を受けると、ここに表示されます。',
   verified: '確認済み',
   notVerified: '未確認',
   created: '作成日',
@@ -112,6 +115,9 @@ const EN: AccountTexts = {
   signedOutTitle: 'You are signed out',
   signedOutBody: 'You are signed out on this device.',
   emailHeading: 'E-mail address',
+  grantsHeading: 'Your roles',
+  noGrants:
+    'No roles yet. Register as a right holder, or accept an invitation from a society or a platform, and it shows here.',
   verified: 'Confirmed',
   notVerified: 'Not confirmed',
   created: 'Created',

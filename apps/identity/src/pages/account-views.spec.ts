@@ -12,6 +12,7 @@ const overview: AccountOverview = {
     createdAt: '2026-11-30T03:00:00.000Z',
     passkeySecondFactor: false,
   },
+  grants: [],
   passkeys: [
     {
       id: 'cred-1',

@@ -3,6 +3,7 @@ import { html, type Html } from './html.js';
 import { ACCOUNT_TEXTS, type AccountDone, type AccountProblem } from './account-texts.js';
 import { PASSKEY_SCRIPTS } from './passkey-views.js';
 import { shell, type PageContext } from './views.js';
+import { GRANT_TEXTS } from './grant-texts.js';
 
 /** The field of the account page a problem belongs to (its message is tied to it). */
 export type AccountField =
@@ -94,7 +95,8 @@ function summary(view: AccountPageView): Html {
  */
 export function accountPage(view: AccountPageView): string {
   const t = ACCOUNT_TEXTS[view.lang];
-  const { account, passkeys, recentSignIns } = view.overview;
+  const { account, passkeys, grants, recentSignIns } = view.overview;
+  const g = GRANT_TEXTS[view.lang];
   const base = view.paths.base;
   return shell(
     view,
@@ -109,6 +111,21 @@ export function accountPage(view: AccountPageView): string {
           <dt>${t.created}</dt>
           <dd>${date(account.createdAt, view.lang)}</dd>
         </dl>
+      </section>
+      <section aria-labelledby="grants-heading">
+        <h2 id="grants-heading">${t.grantsHeading}</h2>
+        ${
+          grants.length === 0
+            ? html`<p>${t.noGrants}</p>`
+            : html`<ul>
+                ${grants.map(
+                  (grant) =>
+                    html`<li>
+                      ${g.what(g.roles[grant.role] ?? grant.role, grant.partyName ?? undefined)}
+                    </li>`,
+                )}
+              </ul>`
+        }
       </section>
       <section aria-labelledby="language-heading">
         <h2 id="language-heading">${t.languageHeading}</h2>

@@ -40,6 +40,14 @@ export class GrantStore {
     });
   }
 
+  /** Every grant the account has held, taken back ones too, oldest first. */
+  history(accountId: string): Promise<GrantEntity[]> {
+    return this.em.find(GrantEntity, {
+      where: { accountId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
   findById(id: string): Promise<GrantEntity | null> {
     return this.em.findOneBy(GrantEntity, { id });
   }

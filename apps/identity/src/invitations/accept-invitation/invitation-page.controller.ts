@@ -13,6 +13,7 @@ import { messagePage, problemPage } from '../../pages/views.js';
 import { INVITATION_PATH } from '../create-invitation/create-invitation.handler.js';
 import type { InvitationEntity } from '../infrastructure/invitation.entity.js';
 import { AcceptInvitation } from './accept-invitation.js';
+import { clientAddressOf } from '../../forwarding/forwarded-headers.js';
 
 /**
  * The page an invitation's link opens (`/account/invitation?token=...`): who invites to what;
@@ -63,7 +64,7 @@ export class InvitationPageController {
     let accepted: InvitationEntity;
     try {
       accepted = await this.accept.execute(token, form.password ?? '', {
-        clientAddress: request.ip,
+        clientAddress: clientAddressOf(request),
       });
     } catch (error) {
       if (!(error instanceof AccountError)) throw error;

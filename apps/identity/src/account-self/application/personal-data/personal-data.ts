@@ -1,5 +1,7 @@
 import { AuditEvent } from '../../../accounts/domain/audit-event.js';
 import type { AccountStore, Actor } from '../../../accounts/infrastructure/account.store.js';
+import type { GrantEntity } from '../../../grants/infrastructure/grant.entity.js';
+import type { GrantStore } from '../../../grants/infrastructure/grant.store.js';
 import type { PasskeyStore } from '../../../passkeys/infrastructure/passkey.store.js';
 import { AccountSelfError, RECENT_SIGN_INS } from '../../domain/account-self-rules.js';
 import type { AccountSelfStore } from '../../infrastructure/account-self.store.js';
@@ -12,6 +14,17 @@ export interface PasskeyView {
   /** `singleDevice` or `multiDevice` (synced between devices). */
   deviceType: string;
   backedUp: boolean;
+}
+
+/** A role the person may act in on a party (none for the operator). */
+export interface GrantView {
+  id: string;
+  role: string;
+  partyId: string | null;
+  partyName: string | null;
+  partyKind: string | null;
+  grantedAt: string;
+  revokedAt: string | null;
 }
 
 export interface AuditView {
@@ -31,6 +44,8 @@ export interface AccountOverview {
     passkeySecondFactor: boolean;
   };
   passkeys: PasskeyView[];
+  /** The grants the person holds now. */
+  grants: GrantView[];
   recentSignIns: AuditView[];
 }
 
@@ -41,6 +56,8 @@ export interface AccountExport extends AccountOverview {
   emailVerifiedAt: string | null;
   audit: (AuditView & { clientAddress: string | null })[];
   mailedLinks: { purpose: string; expiresAt: string; usedAt: string | null }[];
+  /** Every grant the person has held, taken back ones too. */
+  grantHistory: GrantView[];
   /** Sessions, grants and tokens of the provider that hold the account, counted by kind. */
   providerRecords: Record<string, number>;
 }
@@ -54,14 +71,16 @@ export class PersonalData {
     private readonly store: AccountSelfStore,
     private readonly accounts: AccountStore,
     private readonly passkeys: PasskeyStore,
+    private readonly grants: GrantStore,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   async overview(accountId: string): Promise<AccountOverview> {
     const account = await this.accounts.findById(accountId);
     if (!account) throw new AccountSelfError('not-found');
-    const [passkeys, signIns] = await Promise.all([
+    const [passkeys, grants, signIns] = await Promise.all([
       this.passkeys.list(accountId),
+      this.grants.active(accountId),
       this.store.audit(accountId, { signInsOnly: true, limit: RECENT_SIGN_INS }),
     ]);
     return {
@@ -81,6 +100,7 @@ export class PersonalData {
         deviceType: passkey.deviceType,
         backedUp: passkey.backedUp,
       })),
+      grants: grants.map(grantView),
       recentSignIns: signIns.map((entry) => ({
         at: entry.at.toISOString(),
         event: entry.event,
@@ -93,10 +113,11 @@ export class PersonalData {
     const overview = await this.overview(accountId);
     const account = (await this.accounts.findById(accountId))!;
     await this.accounts.audit(AuditEvent.DATA_EXPORTED, accountId, actor);
-    const [audit, tokens, records] = await Promise.all([
+    const [audit, tokens, records, grants] = await Promise.all([
       this.store.audit(accountId),
       this.store.mailedTokens(accountId),
       this.store.providerRecords(accountId),
+      this.grants.history(accountId),
     ]);
     return {
       ...overview,
@@ -114,7 +135,20 @@ export class PersonalData {
         expiresAt: token.expiresAt.toISOString(),
         usedAt: token.usedAt?.toISOString() ?? null,
       })),
+      grantHistory: grants.map(grantView),
       providerRecords: records,
     };
   }
+}
+
+function grantView(grant: GrantEntity): GrantView {
+  return {
+    id: grant.id,
+    role: grant.role,
+    partyId: grant.partyId,
+    partyName: grant.partyName,
+    partyKind: grant.partyKind,
+    grantedAt: grant.createdAt.toISOString(),
+    revokedAt: grant.revokedAt?.toISOString() ?? null,
+  };
 }

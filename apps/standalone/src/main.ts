@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { BaseConfig, loadConfig } from '#libs/config';
 import { runProcess } from '#libs/runtime';
+import { seedDemoAccounts } from './demo/demo-accounts.js';
 import { ensureDemo } from './demo/seed-demo.js';
 import { startStandalone } from './start-standalone.js';
 
@@ -25,8 +26,12 @@ await runProcess('clearinghouse', async () => {
     try {
       lines.push(
         '',
-        await ensureDemo(system.gatewayUrl, new URL(system.identity.issuer), config.DATA_DIR, () =>
-          system.reloadIdentityClients(),
+        await ensureDemo(
+          system.gatewayUrl,
+          new URL(system.identity.issuer),
+          config.DATA_DIR,
+          () => system.reloadIdentityClients(),
+          (parties) => seedDemoAccounts(system.databaseUrl, parties),
         ),
       );
     } catch (error) {

@@ -16,6 +16,8 @@ export interface Standalone {
   /** The identity app: where it listens, and its issuer (reached through the gateway). */
   identity: { url: string; issuer: string };
   databaseEmbedded: boolean;
+  /** The database every service keeps its schema in. */
+  databaseUrl: string;
   /**
    * Starts the identity app again, on the same port and database, with the launcher's static
    * clients as they are now (the demo's machine clients once the demo is seeded).
@@ -106,6 +108,7 @@ export async function startStandalone(env: Env = process.env): Promise<Standalon
         issuer: gatewayConfig.identityIssuer,
       },
       databaseEmbedded: server.embedded,
+      databaseUrl: server.url,
       reloadIdentityClients,
       stop,
     };

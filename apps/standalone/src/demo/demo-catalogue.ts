@@ -9,6 +9,9 @@ export interface DemoHolder {
 }
 
 /** Right holders of the demo: members of the society and not, Japanese and English names. */
+export const DEMO_SOCIETY_NAME = '日本著作物管理協会 (Demo Society)';
+export const DEMO_PLATFORM_NAME = 'Demo Video Platform';
+
 export const DEMO_HOLDERS: DemoHolder[] = [
   { key: 'yamada', name: '山田 花子', member: true },
   { key: 'sato', name: '佐藤 健', member: true },

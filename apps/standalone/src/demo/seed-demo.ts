@@ -1,6 +1,12 @@
 import { RightType, UseType, WorkCategory } from '#libs/contracts';
+import type { DemoAccount } from '../../../identity/src/demo/demo-accounts.js';
 import { clientCredentialsToken, operatorClientToken, TokenRefusal } from '../issuer-client.js';
-import { DEMO_HOLDERS, demoWorks } from './demo-catalogue.js';
+import {
+  DEMO_HOLDERS,
+  DEMO_PLATFORM_NAME,
+  DEMO_SOCIETY_NAME,
+  demoWorks,
+} from './demo-catalogue.js';
 import { demoClients } from './demo-clients.js';
 import { keepDemo, seededDemo, type DemoParties } from './demo-parties.js';
 
@@ -78,8 +84,8 @@ export async function seedDemo(
         { input },
       )
     ).registerParty.id;
-  const societyId = await register({ kind: 'SOCIETY', name: '日本著作物管理協会 (Demo Society)' });
-  const platformId = await register({ kind: 'PLATFORM', name: 'Demo Video Platform' });
+  const societyId = await register({ kind: 'SOCIETY', name: DEMO_SOCIETY_NAME });
+  const platformId = await register({ kind: 'PLATFORM', name: DEMO_PLATFORM_NAME });
   const holders: Record<string, string> = {};
   for (const holder of DEMO_HOLDERS) {
     holders[holder.key] = await register({
@@ -142,23 +148,71 @@ export async function seedDemo(
 
 /**
  * The demo of this installation: seeded through the gateway the first time (kept in
- * DATA_DIR/demo.json), then the same parties; returns what to print for a newcomer. Every
- * token comes from the issuer by client credentials: the operator's client, and the demo's
- * machine clients that the launcher registers once the demo is seeded (`whenSeeded` lets the
- * launcher register them at once, by restarting the identity app).
+ * DATA_DIR/demo.json), then the same parties; returns what to print for a newcomer. With
+ * `accountsOf` (the standalone system, which reaches the identity database), the demo's people
+ * get accounts, printed with their passwords the one time they are made; otherwise (the CLI
+ * against a running system) the banner lists tokens of the issuer by client credentials: the
+ * operator's client, and the demo's machine clients that the launcher registers once the demo
+ * is seeded (`whenSeeded` lets the launcher register them at once, by restarting the identity
+ * app).
  */
 export async function ensureDemo(
   gatewayUrl: string,
   issuer: URL,
   dataDir: string,
   whenSeeded?: () => Promise<void>,
+  accountsOf?: (parties: DemoParties) => Promise<DemoAccount[]>,
 ): Promise<string> {
   let parties = await seededDemo(dataDir);
   if (!parties) {
     parties = await seedDemo(gatewayUrl, await operatorClientToken(issuer, dataDir), dataDir);
     await whenSeeded?.();
   }
+  if (accountsOf) {
+    return demoAccountsBanner(gatewayUrl, issuer, parties, await accountsOf(parties));
+  }
   return demoBanner(gatewayUrl, issuer, dataDir, parties);
+}
+
+/** Operations a newcomer can paste, as each kind of caller. */
+function tryLines(gatewayUrl: string, parties: DemoParties): string[] {
+  const nonMember = parties.holders.tanaka!;
+  return [
+    'Try (POST the JSON to ' + `${gatewayUrl}/graphql):`,
+    '  anyone:    { searchWorks(query: "夜明け") { id title category identifiers { scheme value } } }',
+    '  platform:  mutation { requestUse(input: { idempotencyKey: "try-1", items: [{ title: "Night Drive", category: MUSIC, useType: STREAM, territory: "JP", from: "2026-12-01", to: "2027-01-01", expectedQuantity: 1000 }] }) { items { decision reason price { amountMinor currency } } } }',
+    `  holder:    mutation { registerOptOut(input: { holderId: "${nonMember}", scope: ALL_WORKS }) { id confirmation } }`,
+    'The whole story (scheme, works, licenses, an opt-out, usage, royalties) step by step: README.md, "Walkthrough".',
+  ];
+}
+
+/**
+ * What `npm start` prints for a newcomer: the demo's accounts (a password only the time it is
+ * made: it is kept nowhere), where to sign in, and how to get a token for scripts.
+ */
+export function demoAccountsBanner(
+  gatewayUrl: string,
+  issuer: URL,
+  parties: DemoParties,
+  accounts: readonly DemoAccount[],
+): string {
+  const fresh = accounts.some((account) => account.password);
+  const lines = accounts.map((account) => {
+    const who = `${account.role}${account.partyName ? ` (${account.partyName})` : ''}`;
+    const password = account.password ?? '(printed when it was made)';
+    return `  ${account.email.padEnd(26)} ${password.padEnd(26)} ${who}`;
+  });
+  return [
+    `Demo data is loaded (a society, members and non-members, a platform, ${demoWorks().length} works, a scheme per category).`,
+    fresh
+      ? 'Demo accounts, one per role. The passwords are shown this once and kept nowhere; note them:'
+      : 'Demo accounts, one per role (forgotten a password? "Forgot your password?" on the sign-in page; the mail is written to DATA_DIR/mail):',
+    ...lines,
+    `Sign in: ${new URL('/account', gatewayUrl).href}   (OpenID issuer: ${issuer.href})`,
+    'A token for scripts, as one of them: npm run cli -- login, then npm run cli -- token --person',
+    '(machine tokens of the demo parties: npm run cli -- token [--role ROLE --party ID], with this DATA_DIR).',
+    ...tryLines(gatewayUrl, parties),
+  ].join('\n');
 }
 
 /** What to print for a newcomer: tokens of each role and three operations to paste. */
@@ -191,16 +245,11 @@ export async function demoBanner(
       ),
     );
   }
-  const nonMember = parties.holders.tanaka!;
   return [
     `Demo data is loaded (a society, members and non-members, a platform, ${demoWorks().length} works, a scheme per category).`,
     'Demo tokens of the identity provider, for ten minutes (send as "Authorization: Bearer <token>";',
     'new ones: npm run cli -- token [--role ROLE --party ID], with this DATA_DIR):',
     ...lines,
-    'Try (POST the JSON to ' + `${gatewayUrl}/graphql):`,
-    '  anyone:    { searchWorks(query: "夜明け") { id title category identifiers { scheme value } } }',
-    '  platform:  mutation { requestUse(input: { idempotencyKey: "try-1", items: [{ title: "Night Drive", category: MUSIC, useType: STREAM, territory: "JP", from: "2026-12-01", to: "2027-01-01", expectedQuantity: 1000 }] }) { items { decision reason price { amountMinor currency } } } }',
-    `  holder:    mutation { registerOptOut(input: { holderId: "${nonMember}", scope: ALL_WORKS }) { id confirmation } }`,
-    'The whole story (scheme, works, licenses, an opt-out, usage, royalties) step by step: README.md, "Walkthrough".',
+    ...tryLines(gatewayUrl, parties),
   ].join('\n');
 }

@@ -7,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import * as client from 'openid-client';
 import pino from 'pino';
-import { SMTPServer } from 'smtp-server';
 import { GATEWAY_CREDENTIAL_HEADER } from '#libs/auth';
-import { createTestDatabase, freePort, type TestDatabase } from '#libs/testing';
+import { createTestDatabase, type TestDatabase } from '#libs/testing';
 import { startIdentityForTest, type RunningIdentity } from '../identity.testing.js';
 import { AccountStore } from './infrastructure/account.store.js';
 import { hashPassword } from './infrastructure/password-hashing.js';
+import { parseMail, startSmtp, type ReceivedMail } from '../mail/testing/smtp.js';
 import { Browser, formsOf, type PageForm } from '../pages/testing/browser.js';
 
 const RESOURCE = 'urn:clearinghouse:api';
@@ -24,82 +24,6 @@ const PORTAL = {
   grant_types: ['authorization_code', 'refresh_token'],
   response_types: ['code'],
 };
-
-/** A mail the SMTP server took: recipient, subject and text, decoded. */
-interface ReceivedMail {
-  to: string;
-  subject: string;
-  text: string;
-  link: string;
-}
-
-/** Decodes the one text part nodemailer writes (quoted-printable or base64). */
-function parseMail(raw: string, to: string): ReceivedMail {
-  const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
-  const body = rest.join('\n\n');
-  const headers = head.replace(/\r?\n[ \t]+/g, ' ');
-  const encoding = /^Content-Transfer-Encoding:\s*(\S+)/im.exec(headers)?.[1]?.toLowerCase();
-  const text =
-    encoding === 'base64'
-      ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-      : encoding === 'quoted-printable'
-        ? Buffer.from(
-            body
-              .replace(/=\r?\n/g, '')
-              .replace(/=([0-9A-F]{2})/g, (_m, hex: string) =>
-                String.fromCharCode(parseInt(hex, 16)),
-              ),
-            'latin1',
-          ).toString('utf8')
-        : body;
-  const subjectLine = /^Subject:\s*(.*)$/im.exec(headers)?.[1] ?? '';
-  const subject = subjectLine.replace(
-    /=\?utf-8\?([BQ])\?([^?]*)\?=\s*/gi,
-    (_m, kind: string, value: string) =>
-      kind.toUpperCase() === 'B'
-        ? Buffer.from(value, 'base64').toString('utf8')
-        : Buffer.from(
-            value
-              .replace(/_/g, ' ')
-              .replace(/=([0-9A-F]{2})/g, (_x, hex: string) =>
-                String.fromCharCode(parseInt(hex, 16)),
-              ),
-            'latin1',
-          ).toString('utf8'),
-  );
-  const link = /https?:\/\/\S+/.exec(text)?.[0] ?? '';
-  return { to, subject, text, link };
-}
-
-/** An SMTP server for the test: every mail it takes is kept, decoded. */
-async function startSmtp(): Promise<{
-  url: string;
-  mails: ReceivedMail[];
-  close(): Promise<void>;
-}> {
-  const mails: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const to = session.envelope.rcptTo.map((address) => address.address).join(',');
-        mails.push(parseMail(Buffer.concat(chunks).toString('utf8'), to));
-        callback();
-      });
-    },
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    mails,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 /** A logger whose every line the test can read. */
 function capturedLogger() {

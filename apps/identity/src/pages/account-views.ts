@@ -1,5 +1,5 @@
 import type { AccountOverview } from '../account-self/application/personal-data/personal-data.js';
-import { html, type Html } from './html.js';
+import { errorSummary, html, type Html } from './html.js';
 import { ACCOUNT_TEXTS, type AccountDone, type AccountProblem } from './account-texts.js';
 import { PASSKEY_SCRIPTS } from './passkey-views.js';
 import { shell, type PageContext } from './views.js';
@@ -71,20 +71,7 @@ function input(view: AccountPageView, options: InputOptions): Html {
 function summary(view: AccountPageView): Html {
   const t = ACCOUNT_TEXTS[view.lang];
   if (view.problem) {
-    const message = t.problems[view.problem.code];
-    return html`<div
-      class="error-summary"
-      role="alert"
-      aria-labelledby="error-summary-title"
-      tabindex="-1"
-    >
-      <h2 id="error-summary-title">${t.errorSummary}</h2>
-      <ul>
-        <li>
-          ${view.problem.field ? html`<a href="#${view.problem.field}">${message}</a>` : message}
-        </li>
-      </ul>
-    </div>`;
+    return errorSummary(t.errorSummary, t.problems[view.problem.code], view.problem.field);
   }
   return view.done ? html`<div class="status" role="status">${t.done[view.done]}</div>` : html``;
 }

@@ -1,4 +1,4 @@
-import { html } from './html.js';
+import { errorSummary, html } from './html.js';
 import { DEVICE_TEXTS, type DeviceProblem } from './device-texts.js';
 import { shell, type PageContext } from './views.js';
 
@@ -29,19 +29,11 @@ export function userCodeInputPage(
     html`<h1>${t.inputTitle}</h1>
       ${
         view.problem
-          ? html`<div
-              class="error-summary"
-              role="alert"
-              aria-labelledby="error-summary-title"
-              tabindex="-1"
-            >
-              <h2 id="error-summary-title">${t.errorSummary}</h2>
-              <ul>
-                <li>
-                  ${invalid ? html`<a href="#user_code">${t.problems[view.problem]}</a>` : t.problems[view.problem]}
-                </li>
-              </ul>
-            </div>`
+          ? errorSummary(
+              t.errorSummary,
+              t.problems[view.problem],
+              invalid ? 'user_code' : undefined,
+            )
           : ''
       }
       <p>${t.inputIntro}</p>

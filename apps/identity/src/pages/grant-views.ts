@@ -1,7 +1,7 @@
 import type { FormProblem } from './texts.js';
 import { TEXTS } from './texts.js';
 import { GRANT_TEXTS, type GrantProblem } from './grant-texts.js';
-import { html } from './html.js';
+import { errorSummary, html } from './html.js';
 import { hidden, shell, type PageContext } from './views.js';
 
 /** A grant as the "act as" page offers it. */
@@ -28,19 +28,7 @@ export function actAsPage(
     view,
     t.actAsTitle,
     html`<h1>${t.actAsTitle}</h1>
-      ${
-        view.problem
-          ? html`<div
-              class="error-summary"
-              role="alert"
-              aria-labelledby="error-summary-title"
-              tabindex="-1"
-            >
-              <h2 id="error-summary-title">${t.errorSummary}</h2>
-              <p>${t.problems[view.problem]}</p>
-            </div>`
-          : ''
-      }
+      ${view.problem ? errorSummary(t.errorSummary, t.problems[view.problem]) : ''}
       <p>${t.actAsIntro}</p>
       ${view.grants.map(
         (grant) =>
@@ -87,21 +75,7 @@ export function invitationPage(
     view,
     t.invitationTitle,
     html`<h1>${t.invitationTitle}</h1>
-      ${
-        problem
-          ? html`<div
-              class="error-summary"
-              role="alert"
-              aria-labelledby="error-summary-title"
-              tabindex="-1"
-            >
-              <h2 id="error-summary-title">${t.errorSummary}</h2>
-              <ul>
-                <li><a href="#password">${problem}</a></li>
-              </ul>
-            </div>`
-          : ''
-      }
+      ${problem ? errorSummary(t.errorSummary, problem, 'password') : ''}
       <p>${t.invitationIntro(inviter, what)}</p>
       <p>${t.invitationAddress}: <strong>${view.invitation.email}</strong></p>
       <form method="post" action="${view.action}" novalidate>

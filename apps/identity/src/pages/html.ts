@@ -124,3 +124,22 @@ select:focus{outline:3px solid #1a1a1a;outline-offset:2px}
 button.danger{background:#c6000b}
 [hidden]{display:none!important}
 `;
+
+/**
+ * The box a page opens with when a form was refused: announced at once (`role=alert`), titled,
+ * with the problem as a link to its field when it has one, so a keyboard or screen-reader user
+ * lands there.
+ */
+export function errorSummary(title: string, message: string, field?: string): Html {
+  return html`<div
+    class="error-summary"
+    role="alert"
+    aria-labelledby="error-summary-title"
+    tabindex="-1"
+  >
+    <h2 id="error-summary-title">${title}</h2>
+    <ul>
+      <li>${field ? html`<a href="#${field}">${message}</a>` : message}</li>
+    </ul>
+  </div>`;
+}

@@ -1,5 +1,5 @@
 import type { Language } from '../accounts/domain/language.js';
-import { html } from './html.js';
+import { errorSummary, html } from './html.js';
 import { PASSKEY_SCRIPTS, type PasskeyForm } from './passkey-views.js';
 import { shell, type PageContext } from './views.js';
 
@@ -31,14 +31,7 @@ export function secondFactorPage(
     view,
     t.title,
     html`<h1>${t.title}</h1>
-      ${
-        view.failed
-          ? html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-              <h2 id="error-summary-title">${t.errorSummary}</h2>
-              <p>${t.failed}</p>
-            </div>`
-          : ''
-      }
+      ${view.failed ? errorSummary(t.errorSummary, t.failed) : ''}
       <p>${t.intro}</p>
       <noscript><p>${t.needsScript}</p></noscript>
       <form

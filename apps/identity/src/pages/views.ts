@@ -1,5 +1,5 @@
 import type { Language } from '../accounts/domain/language.js';
-import { html, page, type Html } from './html.js';
+import { errorSummary, html, page, type Html } from './html.js';
 import { PASSKEY_SCRIPTS, passkeySignInForm, type PasskeyForm } from './passkey-views.js';
 import { TEXTS, fieldOf, type FormProblem, type Texts } from './texts.js';
 
@@ -28,21 +28,8 @@ export function shell(context: PageContext, title: string, body: Html, scripts?:
   });
 }
 
-function errorSummary(t: Texts, problem: FormProblem | undefined): Html {
-  if (!problem) return html``;
-  const field = fieldOf(problem);
-  const message = t.problems[problem];
-  return html`<div
-    class="error-summary"
-    role="alert"
-    aria-labelledby="error-summary-title"
-    tabindex="-1"
-  >
-    <h2 id="error-summary-title">${t.errorSummary}</h2>
-    <ul>
-      <li>${field ? html`<a href="#${field}">${message}</a>` : message}</li>
-    </ul>
-  </div>`;
+function problemSummary(t: Texts, problem: FormProblem | undefined): Html {
+  return problem ? errorSummary(t.errorSummary, t.problems[problem], fieldOf(problem)) : html``;
 }
 
 interface FieldOptions {
@@ -100,7 +87,7 @@ export function signInPage(
     view,
     t.signInTitle,
     html`<h1>${t.signInTitle}</h1>
-      ${errorSummary(t, view.problem)}
+      ${problemSummary(t, view.problem)}
       <form method="post" action="${view.action}" novalidate>
         ${hidden(view.lang, view.csrf)}
         ${field({ name: 'email', label: t.email, type: 'email', autocomplete: 'username', value: view.email, problem: view.problem, t })}
@@ -122,7 +109,7 @@ export function signUpPage(view: FormPage & { signInHref: string }): string {
     view,
     t.signUpTitle,
     html`<h1>${t.signUpTitle}</h1>
-      ${errorSummary(t, view.problem)}
+      ${problemSummary(t, view.problem)}
       <form method="post" action="${view.action}" novalidate>
         ${hidden(view.lang, view.csrf)}
         ${field({ name: 'email', label: t.email, type: 'email', autocomplete: 'email', value: view.email, problem: view.problem, t })}
@@ -141,7 +128,7 @@ export function forgotPage(view: FormPage & { signInHref: string }): string {
     view,
     t.forgotTitle,
     html`<h1>${t.forgotTitle}</h1>
-      ${errorSummary(t, view.problem)}
+      ${problemSummary(t, view.problem)}
       <p>${t.forgotIntro}</p>
       <form method="post" action="${view.action}" novalidate>
         ${hidden(view.lang, view.csrf)}
@@ -201,7 +188,7 @@ export function resetPage(view: FormPage & { token: string }): string {
     view,
     t.resetTitle,
     html`<h1>${t.resetTitle}</h1>
-      ${errorSummary(t, view.problem)}
+      ${problemSummary(t, view.problem)}
       <form method="post" action="${view.action}" novalidate>
         ${hidden(view.lang, view.csrf)}<input type="hidden" name="token" value="${view.token}" />
         ${field({ name: 'password', label: t.newPassword, type: 'password', autocomplete: 'new-password', hint: t.passwordHint, problem: view.problem, t })}
@@ -218,7 +205,7 @@ export function consentPage(
     view,
     t.consentTitle,
     html`<h1>${t.consentTitle}</h1>
-      ${errorSummary(t, view.problem)}
+      ${problemSummary(t, view.problem)}
       <p>${t.consentIntro(view.client)}</p>
       <ul>
         ${view.scopes.map((scope) => html`<li>${t.consentScopes[scope] ?? scope}</li>`)}

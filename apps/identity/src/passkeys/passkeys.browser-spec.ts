@@ -8,7 +8,7 @@ import { createTestDatabase, freePort, type TestDatabase } from '#libs/testing';
 import { AccountStore } from '../accounts/infrastructure/account.store.js';
 import { hashPassword } from '../accounts/infrastructure/password-hashing.js';
 import { startIdentityForTest, type RunningIdentity } from '../identity.testing.js';
-import { launchChromium } from './testing/chromium.js';
+import { launchChromium } from '../../../../libs/testing/src/browser/index.js';
 
 const RESOURCE = 'urn:clearinghouse:api';
 const REDIRECT_URI = 'https://portal.example.jp/callback';

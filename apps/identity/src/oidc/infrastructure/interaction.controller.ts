@@ -101,29 +101,12 @@ export class InteractionController {
   }
 
   @Post(':uid/passkey')
-  async postPasskey(
+  postPasskey(
     @Param('uid') uid: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
-    const details = await this.details(uid, request, reply);
-    if (!details) return this.expired(request, reply);
-    const form = formOf(request);
-    if (!this.forms.valid('sign-in', uid, form.csrf)) {
-      return this.signInForm(uid, request, reply, 403, 'form-expired');
-    }
-    try {
-      const accountId = await this.passkeySignIn.execute(
-        uid,
-        ChallengePurpose.SIGN_IN,
-        form.credential ?? '',
-        { clientAddress: clientAddressOf(request), clientId: clientIdOf(details) },
-      );
-      return await this.signedIn(uid, { accountId, amr: ['hwk', 'user'] }, request, reply);
-    } catch (error) {
-      if (!(error instanceof PasskeyError)) throw error;
-      return this.signInForm(uid, request, reply, 400, 'passkey-failed');
-    }
+    return this.passkeyStep(uid, ChallengePurpose.SIGN_IN, ['hwk', 'user'], request, reply);
   }
 
   /** WebAuthn options for the second factor: only the passkeys of the account just checked. */
@@ -137,28 +120,46 @@ export class InteractionController {
   }
 
   @Post(':uid/second-factor')
-  async postSecondFactor(
+  postSecondFactor(
     @Param('uid') uid: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
+    return this.passkeyStep(
+      uid,
+      ChallengePurpose.SECOND_FACTOR,
+      ['pwd', 'hwk', 'mfa'],
+      request,
+      reply,
+    );
+  }
+
+  /**
+   * A passkey's answer, alone or as the second factor (each with its own form token and
+   * challenge). A failure starts the sign-in again: the second factor is asked once.
+   */
+  private async passkeyStep(
+    uid: string,
+    purpose: ChallengePurpose.SIGN_IN | ChallengePurpose.SECOND_FACTOR,
+    amr: string[],
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<FastifyReply> {
     const details = await this.details(uid, request, reply);
     if (!details) return this.expired(request, reply);
     const form = formOf(request);
-    if (!this.forms.valid('second-factor', uid, form.csrf)) {
+    const formName = purpose === ChallengePurpose.SIGN_IN ? 'sign-in' : 'second-factor';
+    if (!this.forms.valid(formName, uid, form.csrf)) {
       return this.signInForm(uid, request, reply, 403, 'form-expired');
     }
     try {
-      const accountId = await this.passkeySignIn.execute(
-        uid,
-        ChallengePurpose.SECOND_FACTOR,
-        form.credential ?? '',
-        { clientAddress: clientAddressOf(request), clientId: clientIdOf(details) },
-      );
-      return await this.signedIn(uid, { accountId, amr: ['pwd', 'hwk', 'mfa'] }, request, reply);
+      const accountId = await this.passkeySignIn.execute(uid, purpose, form.credential ?? '', {
+        clientAddress: clientAddressOf(request),
+        clientId: clientIdOf(details),
+      });
+      return await this.signedIn(uid, { accountId, amr }, request, reply);
     } catch (error) {
       if (!(error instanceof PasskeyError)) throw error;
-      // The second factor is asked once: a failure starts the sign-in again.
       return this.signInForm(uid, request, reply, 400, 'passkey-failed');
     }
   }

@@ -24,6 +24,18 @@ const PORTAL = {
   response_types: ['code'],
 };
 
+const machine = (clientId: string, role: Role, party?: string) => ({
+  client_id: clientId,
+  client_secret: `${clientId}-secret-of-at-least-32-characters`,
+  grant_types: ['client_credentials'],
+  redirect_uris: [],
+  response_types: [],
+  role,
+  ...(party ? { party } : {}),
+});
+const OPERATOR_MACHINE = machine('operator-machine', Role.OPERATOR);
+const PLATFORM_MACHINE = machine('platform-machine', Role.PLATFORM, randomUUID());
+
 describe('invitations: sent by mail, accepted on their page, listed and withdrawn', () => {
   let database: TestDatabase;
   let dataDir: string;
@@ -58,7 +70,7 @@ describe('invitations: sent by mail, accepted on their page, listed and withdraw
     dataDir = await mkdtemp(path.join(tmpdir(), 'identity-invitations-'));
     smtp = await startSmtp();
     running = await startIdentityForTest(database.url, dataDir, {
-      IDENTITY_CLIENTS: JSON.stringify([PORTAL]),
+      IDENTITY_CLIENTS: JSON.stringify([PORTAL, OPERATOR_MACHINE, PLATFORM_MACHINE]),
       MAIL_SMTP_URL: smtp.url,
     });
     accounts = new AccountStore(running.dataSource);
@@ -78,6 +90,44 @@ describe('invitations: sent by mail, accepted on their page, listed and withdraw
     await smtp?.close();
     await database?.drop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  /** A machine's access token by client credentials. */
+  async function machineToken(client_: { client_id: string; client_secret: string }) {
+    const configuration = await client.discovery(
+      new URL(running.issuer),
+      client_.client_id,
+      undefined,
+      client.ClientSecretPost(client_.client_secret),
+      { execute: [client.allowInsecureRequests] },
+    );
+    const tokens = await client.clientCredentialsGrant(configuration, {
+      resource: 'urn:clearinghouse:api',
+    });
+    return tokens.access_token;
+  }
+
+  it("should let the operator's machine invite an installation's first operator, and no other machine invite", async () => {
+    const email = `${randomUUID()}@example.jp`;
+    const operatorMachine = await machineToken(OPERATOR_MACHINE);
+    const invited = await api('POST', '/v1/invitations', operatorMachine, {
+      email,
+      role: Role.OPERATOR,
+      language: 'en',
+    });
+    expect(invited).toMatchObject({ status: 201, body: { email, role: 'OPERATOR' } });
+    expect(mailTo(email)[0]?.text).toContain('The operator invites you to act as operator');
+    const listed = await api('GET', '/v1/invitations', operatorMachine);
+    expect(JSON.stringify(listed.body)).toContain(email);
+
+    const platformMachine = await machineToken(PLATFORM_MACHINE);
+    const refused = await api('POST', '/v1/invitations', platformMachine, {
+      email: `${randomUUID()}@example.jp`,
+      role: Role.PLATFORM,
+      party: PLATFORM_MACHINE.party,
+    });
+    expect(refused.status).toBe(401);
+    expect(JSON.stringify(refused.body)).toContain("takes a person's access token");
   });
 
   it('should mail an invitation, answer the same one when asked again with a fresh link, and let a new person accept it by creating a verified account', async () => {

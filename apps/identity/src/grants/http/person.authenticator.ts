@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createLocalJWKSet, errors, jwtVerify } from 'jose';
+import { operatorActorId } from '#libs/auth';
+import { Role } from '#libs/contracts';
 import { AccountStore } from '../../accounts/infrastructure/account.store.js';
 import { IdentityConfig } from '../../identity.config.js';
 import { OidcProviderHost } from '../../oidc/infrastructure/oidc-provider.host.js';
@@ -28,6 +30,24 @@ export class PersonAuthenticator {
   ) {}
 
   async person(authorization: string | undefined): Promise<Person> {
+    return this.personOf(await this.verified(authorization));
+  }
+
+  /**
+   * A person, or the operator's machine: a client-credentials token of this issuer whose client
+   * acts as OPERATOR (the CLI's `token`), so an installation's first operator can be invited
+   * without one. The machine acts under a stable id made from its client id.
+   */
+  async personOrOperatorMachine(authorization: string | undefined): Promise<GrantCaller> {
+    const payload = await this.verified(authorization);
+    const sub = typeof payload.sub === 'string' ? payload.sub : '';
+    if (payload.role === Role.OPERATOR && sub !== '' && payload.client_id === sub) {
+      return { accountId: operatorActorId(this.config.issuer, sub), role: Role.OPERATOR };
+    }
+    return this.personOf(payload);
+  }
+
+  private async verified(authorization: string | undefined): Promise<Record<string, unknown>> {
     const [scheme, token] = (authorization ?? '').split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) {
       throw new GrantsError(
@@ -54,6 +74,10 @@ export class PersonAuthenticator {
       }
       throw error;
     }
+    return payload;
+  }
+
+  private async personOf(payload: Record<string, unknown>): Promise<Person> {
     const sub = typeof payload.sub === 'string' ? payload.sub : '';
     const account = UUID.test(sub) ? await this.accounts.findById(sub) : null;
     if (!account) {

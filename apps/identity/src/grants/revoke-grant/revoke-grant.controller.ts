@@ -18,7 +18,7 @@ export class RevokeGrantController {
     @Param('id') id: string,
   ): Promise<void> {
     return answering(async () => {
-      await this.handler.execute(await this.authenticator.person(authorization), id);
+      await this.handler.execute(await this.authenticator.personOrOperatorMachine(authorization), id);
     });
   }
 }

@@ -22,7 +22,7 @@ export class CreateInvitationController {
     @Body() body: unknown,
   ): Promise<InvitationView> {
     return answering(async () => {
-      const caller = await this.authenticator.person(authorization);
+      const caller = await this.authenticator.personOrOperatorMachine(authorization);
       return invitationView(await this.handler.execute(caller, body));
     });
   }

@@ -8,7 +8,7 @@ import {
   GrantsErrorCode,
   isRole,
 } from '../../grants/domain/grant-rules.js';
-import type { Person } from '../../grants/http/person.authenticator.js';
+import type { GrantCaller } from '../../grants/domain/grant-rules.js';
 import { GrantStore } from '../../grants/infrastructure/grant.store.js';
 import { RegistryClient } from '../../grants/infrastructure/registry.client.js';
 import { IdentityConfig } from '../../identity.config.js';
@@ -39,7 +39,7 @@ export class CreateInvitationHandler {
     @Inject(MAILER) private readonly mailer: Mailer,
   ) {}
 
-  async execute(caller: Person, body: unknown): Promise<InvitationEntity> {
+  async execute(caller: GrantCaller, body: unknown): Promise<InvitationEntity> {
     const input = invitationInput(body);
     if (!caller.role) {
       throw new GrantsError(

@@ -17,7 +17,7 @@ export class ListInvitationsController {
     @Headers('authorization') authorization: string | undefined,
   ): Promise<{ invitations: InvitationView[] }> {
     return answering(async () => {
-      const caller = await this.authenticator.person(authorization);
+      const caller = await this.authenticator.personOrOperatorMachine(authorization);
       const now = new Date();
       return {
         invitations: (await this.store.sentBy(caller.accountId)).map((invitation) =>

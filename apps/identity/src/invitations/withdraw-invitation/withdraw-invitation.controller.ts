@@ -25,7 +25,7 @@ export class WithdrawInvitationController {
     @Param('id') id: string,
   ): Promise<void> {
     return answering(async () => {
-      const caller = await this.authenticator.person(authorization);
+      const caller = await this.authenticator.personOrOperatorMachine(authorization);
       const invitation = UUID.test(id) ? await this.store.findById(id) : null;
       if (
         !invitation ||

@@ -18,7 +18,10 @@ export class RevokeGrantController {
     @Param('id') id: string,
   ): Promise<void> {
     return answering(async () => {
-      await this.handler.execute(await this.authenticator.personOrOperatorMachine(authorization), id);
+      await this.handler.execute(
+        await this.authenticator.personOrOperatorMachine(authorization),
+        id,
+      );
     });
   }
 }

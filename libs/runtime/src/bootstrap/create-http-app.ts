@@ -16,6 +16,7 @@ import { NestPinoLogger } from '../logging/nest-logger.js';
 import { answerOversizedGraphql } from '../graphql/body-limit.js';
 import { ServiceMetrics } from '../metrics/metrics.js';
 import { ClientIdentities, clientKey } from './client-identity.js';
+import { loggableUrl } from './loggable-url.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -110,7 +111,7 @@ export async function createHttpApp(
     request.log[level](
       {
         method: request.method,
-        url: request.url,
+        ...loggableUrl(request.url),
         statusCode: reply.statusCode,
         durationMs: Math.round(reply.elapsedTime * 10) / 10,
       },

@@ -41,6 +41,7 @@ export function userCodeInputPage(
         ${hidden(view)}
         <label for="user_code">${t.codeLabel}</label>
         <p class="hint" id="user_code-hint">${t.codeHint}</p>
+        ${invalid ? html`<p class="field-error" id="user_code-error">${t.problems[view.problem!]}</p>` : ''}
         <input
           id="user_code"
           name="user_code"
@@ -49,7 +50,7 @@ export function userCodeInputPage(
           autocapitalize="characters"
           spellcheck="false"
           required${view.userCode ? html` value="${view.userCode}"` : ''}
-          aria-describedby="user_code-hint"
+          aria-describedby="${invalid ? 'user_code-hint user_code-error' : 'user_code-hint'}"
           ${invalid ? html` aria-invalid="true"` : ''}
         />
         <button type="submit">${t.inputButton}</button>

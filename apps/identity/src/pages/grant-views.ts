@@ -82,13 +82,14 @@ export function invitationPage(
         ${hidden(view.lang, view.csrf)}<input type="hidden" name="token" value="${view.token}" />
         <label for="password">${TEXTS[view.lang].password}</label>
         <p class="hint" id="password-hint">${t.invitationPasswordHint}</p>
+        ${problem ? html`<p class="field-error" id="password-error">${problem}</p>` : ''}
         <input
           id="password"
           name="password"
           type="password"
           autocomplete="current-password"
           required
-          aria-describedby="password-hint"
+          aria-describedby="${problem ? 'password-hint password-error' : 'password-hint'}"
           ${problem ? html` aria-invalid="true"` : ''}
         />
         <button type="submit">${t.invitationButton}</button>

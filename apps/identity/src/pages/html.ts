@@ -87,7 +87,8 @@ export function page(shell: PageShell): string {
 }
 
 /**
- * The style sheet: one column, targets at least 44 CSS pixels high (links too), contrast above
+ * The style sheet: one column, targets at least 44 CSS pixels high (links too, the error
+ * summary's among them), contrast above
  * WCAG AA, visible focus, fields in the page's font, Japanese broken between phrases and long
  * words (addresses, client names) wrapped rather than scrolled, a button's edge kept in forced
  * colours.
@@ -98,7 +99,7 @@ body{margin:0;overflow-wrap:anywhere;line-break:strict}
 :lang(ja){word-break:auto-phrase}
 button,input{font:inherit}
 header.site{display:flex;justify-content:flex-end;padding:.25rem 1rem;border-bottom:1px solid #767676}
-header.site a,.links a{display:inline-flex;align-items:center;min-height:2.75rem;padding:0 .25rem}
+header.site a,.links a,.error-summary a{display:inline-flex;align-items:center;min-height:2.75rem;padding:0 .25rem}
 main{max-width:34rem;margin:0 auto;padding:1rem}
 h1{font-size:1.75rem;line-height:1.3;margin:1rem 0}
 a{color:#0031d8}

@@ -168,7 +168,17 @@ export function providerConfiguration({
       const grantId =
         (ctx.oidc.result?.consent as { grantId?: string } | undefined)?.grantId ??
         ctx.oidc.session!.grantIdFor(clientId);
-      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+      const found = grantId ? await ctx.oidc.provider.Grant.find(grantId) : undefined;
+      if (
+        found &&
+        clientId === ACCOUNT_PAGES_CLIENT_ID &&
+        !found.getOIDCScope().includes('openid')
+      ) {
+        // Made for the "act as" choice: the app's own pages still ask nothing more.
+        found.addOIDCScope('openid');
+        await found.save();
+      }
+      if (grantId) return found;
       if (clientId !== ACCOUNT_PAGES_CLIENT_ID || !ctx.oidc.session?.accountId) return undefined;
       // The app's own pages: the person signs in to them without being asked to allow them.
       const grant = new ctx.oidc.provider.Grant({

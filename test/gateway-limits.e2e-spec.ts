@@ -93,6 +93,8 @@ class FakeSubgraph {
  */
 class FakeIssuer {
   tokenRequests = 0;
+  /** The `X-Forwarded-For` of each request forwarded to the interaction pages. */
+  forwardedFor: (string | string[] | undefined)[] = [];
   private readonly server: Server;
   private keys!: { privateKey: Parameters<SignJWT['sign']>[0]; jwk: JWK };
 
@@ -126,6 +128,10 @@ class FakeIssuer {
       response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     };
     if (request.url === '/oidc/jwks') return json(200, { keys: [this.keys.jwk] });
+    if (request.url?.startsWith('/interaction')) {
+      this.forwardedFor.push(request.headers['x-forwarded-for']);
+      return json(200, {});
+    }
     if (request.url !== '/oidc/token' || request.method !== 'POST') return json(404, {});
     this.tokenRequests += 1;
     const [, basic = ''] = /^Basic (.+)$/.exec(request.headers.authorization ?? '') ?? [];
@@ -399,6 +405,33 @@ describe('gateway limits and production defaults', () => {
     fakes.ROYALTY_DISTRIBUTION.releaseUploads();
     expect((await first.response).status).toBe(201);
     expect((await theirs.response).status).toBe(201);
+  });
+
+  it("should tell the identity app the client's address: the peer's, or the one a trusted proxy forwards", async () => {
+    const claimed = { 'x-forwarded-for': '203.0.113.9' };
+    await fetch(`${url}/interaction/some-uid`, { headers: claimed });
+    // No proxy is trusted: a client cannot choose the address it is counted under.
+    expect(issuer.forwardedFor.at(-1)).toBe('127.0.0.1');
+
+    const behindProxy = await startGateway(
+      loadConfig(GatewayConfig, {
+        GATEWAY_PORT: '0',
+        AUTH_JWT_SECRET: SECRET,
+        SUPERGRAPH_SOURCE: 'file',
+        IDENTITY_URL: issuer.url,
+        IDENTITY_ISSUER: issuer.issuer,
+        AUTH_JWKS_URI: `${issuer.issuer}/jwks`,
+        TRUSTED_PROXIES: '127.0.0.1, ::1',
+        ...Object.fromEntries(NAMES.map((name) => [`${name}_URL`, fakes[name].url])),
+      }),
+      createLogger('gateway', 'silent'),
+    );
+    try {
+      await fetch(`${listeningUrl(behindProxy)}/interaction/some-uid`, { headers: claimed });
+      expect(issuer.forwardedFor.at(-1)).toBe('203.0.113.9');
+    } finally {
+      await behindProxy.close();
+    }
   });
 
   it('should answer an unreachable subgraph with SERVICE_UNAVAILABLE, without its address', async () => {

@@ -92,6 +92,22 @@ export class BaseConfig {
   @Min(0)
   HSTS_MAX_AGE_SECONDS: number = 0;
 
+  /**
+   * Proxies in front of the service whose `X-Forwarded-For` is believed (comma-separated
+   * addresses or CIDR ranges, e.g. a TLS terminator's), so the client's own address counts for
+   * rate limits, sign-in limits and logs. Unset: none; the peer's address is the client's.
+   */
+  @IsOptional()
+  @IsString()
+  TRUSTED_PROXIES: string | undefined = undefined;
+
+  get trustedProxies(): string[] {
+    return (this.TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry.length > 0);
+  }
+
   /** Folder for local state: the embedded PostgreSQL cluster (DATA_DIR/pg), the token secret. */
   @IsString()
   @MinLength(1)

@@ -49,6 +49,8 @@ export async function createHttpApp(
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
+    // `request.ip` is the client's own address behind the proxies named, the peer's otherwise.
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     loggerInstance: logger,
     // Requests are logged once, on completion, by the onResponse hook below.
     logController: new LogController({

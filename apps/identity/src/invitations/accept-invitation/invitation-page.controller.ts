@@ -12,7 +12,7 @@ import type { FormProblem } from '../../pages/texts.js';
 import { messagePage, problemPage } from '../../pages/views.js';
 import { INVITATION_PATH } from '../create-invitation/create-invitation.handler.js';
 import type { InvitationEntity } from '../infrastructure/invitation.entity.js';
-import { AcceptInvitation } from './accept-invitation.js';
+import { AcceptInvitation, PasskeyRequiredError } from './accept-invitation.js';
 import { clientAddressOf } from '../../forwarding/forwarded-headers.js';
 
 /**
@@ -67,6 +67,19 @@ export class InvitationPageController {
         clientAddress: clientAddressOf(request),
       });
     } catch (error) {
+      if (error instanceof PasskeyRequiredError) {
+        const t = GRANT_TEXTS[lang];
+        return sendPage(
+          reply,
+          403,
+          messagePage({
+            lang,
+            here: INVITATION_PATH,
+            title: t.invitationTitle,
+            message: t.invitationNeedsPasskey,
+          }),
+        );
+      }
       if (!(error instanceof AccountError)) throw error;
       return this.render(reply, lang, token, invitation, statusOf(error.code), error.code);
     }

@@ -11,7 +11,7 @@ import { isRole } from '../../grants/domain/grant-rules.js';
 import { GrantStore } from '../../grants/infrastructure/grant.store.js';
 import type { RegistryClient } from '../../grants/infrastructure/registry.client.js';
 import type { IdentityConfig } from '../../identity.config.js';
-import { invitationProblem } from '../domain/invitation-rules.js';
+import { invitationProblem, needsMembership } from '../domain/invitation-rules.js';
 import type { InvitationEntity } from '../infrastructure/invitation.entity.js';
 import type { InvitationStore } from '../infrastructure/invitation.store.js';
 
@@ -143,8 +143,8 @@ export class AcceptInvitation {
         ...(grant.partyId ? { party: grant.partyId } : {}),
       };
       const member =
-        inviterRole === Role.SOCIETY_ADMIN && role === Role.RIGHT_HOLDER && partyId && caller.party
-          ? await this.registry.memberOf(partyId, caller.party)
+        needsMembership(caller, role) && partyId
+          ? await this.registry.memberOf(partyId, caller.party ?? '')
           : false;
       if (!invitationProblem(caller, role, partyId, member)) return true;
     }

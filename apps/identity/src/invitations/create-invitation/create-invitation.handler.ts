@@ -16,7 +16,11 @@ import { RegistryClient } from '../../grants/infrastructure/registry.client.js';
 import { IdentityConfig } from '../../identity.config.js';
 import { invitationMailText } from '../../mail/invitation-texts.js';
 import { MAILER, type Mailer } from '../../mail/mail.port.js';
-import { INVITER_THROTTLE, invitationProblem } from '../domain/invitation-rules.js';
+import {
+  INVITER_THROTTLE,
+  invitationProblem,
+  needsMembership,
+} from '../domain/invitation-rules.js';
 import type { InvitationEntity } from '../infrastructure/invitation.entity.js';
 import { InvitationStore } from '../infrastructure/invitation.store.js';
 
@@ -61,7 +65,7 @@ export class CreateInvitationHandler {
     const kindProblem = grantProblem(input.role, party);
     if (kindProblem) throw new GrantsError(GrantsErrorCode.INVALID_REQUEST, kindProblem);
     const member =
-      caller.role === Role.SOCIETY_ADMIN && input.role === Role.RIGHT_HOLDER && party
+      needsMembership(caller, input.role) && party
         ? await this.registry.memberOf(party.id, caller.party ?? '')
         : false;
     const problem = invitationProblem(caller, input.role, party?.id, member);

@@ -43,3 +43,8 @@ export function invitationProblem(
       return 'only the operator, society admins and platform staff invite; act as one of those grants';
   }
 }
+
+/** Whether `invitationProblem` needs the registry's membership answer (else pass false). */
+export function needsMembership(caller: GrantCaller, role: Role): boolean {
+  return caller.role === Role.SOCIETY_ADMIN && role === Role.RIGHT_HOLDER && !!caller.party;
+}

@@ -40,10 +40,16 @@ const PLATFORM_MACHINE = machine('platform-machine', Role.PLATFORM, randomUUID()
 /** The rights registry's answers the invitations need: parties, and who is whose member. */
 const parties = new Map<string, { id: string; kind: string; name: string }>();
 const members = new Set<string>();
+let registryDown = false;
 const registry = createServer((request, response) => {
   let body = '';
   request.on('data', (chunk: Buffer) => (body += chunk.toString()));
   request.on('end', () => {
+    if (registryDown) {
+      response.statusCode = 503;
+      response.end('down');
+      return;
+    }
     const { variables } = JSON.parse(body) as { variables: { id: string; society?: string } };
     const party = parties.get(variables.id);
     const answer = variables.society
@@ -408,8 +414,13 @@ describe('invitations: sent by mail, accepted on their page, listed and withdraw
     const staying = await invitationForm(stays);
     expect((await staying.accept(PASSWORD)).status).toBe(200);
 
-    members.delete(`${holder.id}|${society.id}`);
     const leaving = await invitationForm(leaves);
+    registryDown = true;
+    const later = await leaving.accept(PASSWORD).finally(() => (registryDown = false));
+    expect(later.status).toBe(503);
+    expect(await later.text()).toContain('今は確かめられません');
+
+    members.delete(`${holder.id}|${society.id}`);
     expect((await leaving.accept(PASSWORD)).status).toBe(410);
     expect(await accounts.findByEmail(leaves)).toBeNull();
   });

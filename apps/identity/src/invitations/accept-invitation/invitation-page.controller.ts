@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccountError } from '../../accounts/domain/account-error.js';
+import { GrantsError, GrantsErrorCode } from '../../grants/domain/grant-rules.js';
 import type { Language } from '../../accounts/domain/language.js';
 import type { FormTokens } from '../../pages/form-token.js';
 import { FORM_TOKENS } from '../../pages/form-tokens.provider.js';
@@ -67,16 +68,19 @@ export class InvitationPageController {
         clientAddress: clientAddressOf(request),
       });
     } catch (error) {
-      if (error instanceof PasskeyRequiredError) {
+      // The registry answers whether the inviter's society still has the party as a member.
+      const unavailable =
+        error instanceof GrantsError && error.code === GrantsErrorCode.UNAVAILABLE;
+      if (error instanceof PasskeyRequiredError || unavailable) {
         const t = GRANT_TEXTS[lang];
         return sendPage(
           reply,
-          403,
+          unavailable ? 503 : 403,
           messagePage({
             lang,
             here: INVITATION_PATH,
             title: t.invitationTitle,
-            message: t.invitationNeedsPasskey,
+            message: unavailable ? t.invitationTryLater : t.invitationNeedsPasskey,
           }),
         );
       }

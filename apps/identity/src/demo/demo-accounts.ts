@@ -33,37 +33,37 @@ function newPassword(email: string): string {
 
 /**
  * The demo's accounts, one per role, made once: each with a verified address, a password made
- * here (returned only when the account is new, to be shown once and never kept) and its grant.
- * An account that exists already keeps its password; its grant is given again if it is missing
- * (a start interrupted between the two steps heals on the next one).
+ * here (returned only when the account is new, to be shown once and never kept) and its grant,
+ * made together in one transaction. An account that exists already is left as it is: its
+ * password, and its grants as people changed them (one taken back stays taken back; an account
+ * someone else made with a demo address gets none).
  */
 export async function ensureDemoAccounts(
   dataSource: DataSource,
   people: readonly DemoPerson[],
 ): Promise<DemoAccount[]> {
-  const accounts = new AccountStore(dataSource);
-  const grants = new GrantStore(dataSource);
   const result: DemoAccount[] = [];
   for (const person of people) {
     const problem = grantProblem(person.role, person.party);
     if (problem) throw new Error(`demo account ${person.email}: ${problem}`);
     const password = newPassword(person.email);
-    const created = await accounts.transaction(async (store) => {
+    const passwordHash = await hashPassword(password);
+    const created = await dataSource.transaction(async (em) => {
+      const store = new AccountStore(dataSource, undefined, em);
       const account = await store.create({
         email: person.email,
-        passwordHash: await hashPassword(password),
+        passwordHash,
         language: person.language,
       });
-      if (account) await store.markVerified(account.id);
+      if (!account) return undefined;
+      await store.markVerified(account.id);
+      await new GrantStore(dataSource, undefined, em).give({
+        accountId: account.id,
+        role: person.role,
+        ...(person.party ? { party: person.party } : {}),
+        grantedBy: 'demo',
+      });
       return account;
-    });
-    const account = created ?? (await accounts.findByEmail(person.email));
-    if (!account) throw new Error(`demo account ${person.email} could not be made`);
-    await grants.give({
-      accountId: account.id,
-      role: person.role,
-      ...(person.party ? { party: person.party } : {}),
-      grantedBy: 'demo',
     });
     result.push({
       email: person.email,

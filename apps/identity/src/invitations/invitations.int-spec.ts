@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,6 +37,34 @@ const machine = (clientId: string, role: Role, party?: string) => ({
 const OPERATOR_MACHINE = machine('operator-machine', Role.OPERATOR);
 const PLATFORM_MACHINE = machine('platform-machine', Role.PLATFORM, randomUUID());
 
+/** The rights registry's answers the invitations need: parties, and who is whose member. */
+const parties = new Map<string, { id: string; kind: string; name: string }>();
+const members = new Set<string>();
+let registryDown = false;
+const registry = createServer((request, response) => {
+  let body = '';
+  request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+  request.on('end', () => {
+    if (registryDown) {
+      response.statusCode = 503;
+      response.end('down');
+      return;
+    }
+    const { variables } = JSON.parse(body) as { variables: { id: string; society?: string } };
+    const party = parties.get(variables.id);
+    const answer = variables.society
+      ? { party: party ? { memberOf: members.has(`${variables.id}|${variables.society}`) } : null }
+      : { party: party ?? null };
+    response.setHeader('content-type', 'application/json');
+    response.end(JSON.stringify({ data: answer }));
+  });
+});
+function registryParty(kind: string, name: string) {
+  const party = { id: randomUUID(), kind, name };
+  parties.set(party.id, party);
+  return party;
+}
+
 describe('invitations: sent by mail, accepted on their page, listed and withdrawn', () => {
   let database: TestDatabase;
   let dataDir: string;
@@ -69,9 +98,12 @@ describe('invitations: sent by mail, accepted on their page, listed and withdraw
     database = await createTestDatabase();
     dataDir = await mkdtemp(path.join(tmpdir(), 'identity-invitations-'));
     smtp = await startSmtp();
+    await new Promise<void>((listening) => registry.listen(0, '127.0.0.1', listening));
+    const { port } = registry.address() as { port: number };
     running = await startIdentityForTest(database.url, dataDir, {
       IDENTITY_CLIENTS: JSON.stringify([PORTAL, OPERATOR_MACHINE, PLATFORM_MACHINE]),
       MAIL_SMTP_URL: smtp.url,
+      IDENTITY_REGISTRY_URL: `http://127.0.0.1:${port}/graphql`,
     });
     accounts = new AccountStore(running.dataSource);
     grants = new GrantStore(running.dataSource);
@@ -88,6 +120,7 @@ describe('invitations: sent by mail, accepted on their page, listed and withdraw
   afterAll(async () => {
     await running?.app.close();
     await smtp?.close();
+    registry.close();
     await database?.drop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
@@ -275,5 +308,192 @@ describe('invitations: sent by mail, accepted on their page, listed and withdraw
       body: { message: 'email must be an e-mail address' },
     });
     expect(smtp.mails.length).toBe(before);
+  });
+  /** The invitation page's form of the last mail to the address, and the browser holding it. */
+  async function invitationForm(email: string) {
+    const mail = mailTo(email).at(-1);
+    const browser = new Browser();
+    const [form] = formsOf(await (await browser.get(mail!.link)).text());
+    const accept = (password: string) =>
+      browser.post(new URL(form!.action, origin()), { ...form!.fields, password });
+    return { link: mail!.link, accept };
+  }
+
+  it("should not verify an unverified account's address on a wrong password, and verify it with the right one", async () => {
+    const email = `${randomUUID()}@example.jp`;
+    const squatted = await accounts.create({
+      email,
+      passwordHash: await hashPassword('someone-elses-password-1'),
+      language: 'en',
+    });
+    await api('POST', '/v1/invitations', operatorToken, { email, role: Role.OPERATOR });
+    const { accept } = await invitationForm(email);
+    expect((await accept('the-invitees-own-password')).status).toBe(401);
+    expect((await accounts.findById(squatted!.id))?.emailVerifiedAt).toBeNull();
+    expect(await grants.active(squatted!.id)).toEqual([]);
+
+    expect((await accept('someone-elses-password-1')).status).toBe(200);
+    expect((await accounts.findById(squatted!.id))?.emailVerifiedAt).toBeInstanceOf(Date);
+    expect(await grants.active(squatted!.id)).toHaveLength(1);
+  });
+
+  it('should not accept by password alone for an account that confirms sign-ins with a passkey', async () => {
+    const invitee = await person();
+    await running.dataSource.query(
+      `UPDATE "identity"."accounts" SET "passkey_second_factor" = true WHERE "id" = $1`,
+      [invitee.id],
+    );
+    await api('POST', '/v1/invitations', operatorToken, {
+      email: invitee.email,
+      role: Role.OPERATOR,
+      language: 'en',
+    });
+    const { accept, link } = await invitationForm(invitee.email);
+    const refused = await accept(PASSWORD);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('cannot be accepted with the password alone');
+    expect(await grants.active(invitee.id)).toEqual([]);
+    expect((await new Browser().get(link)).status).toBe(200);
+  });
+
+  it("should withdraw an inviter's pending invitations when the grant they were sent under is taken back", async () => {
+    const inviter = await person(Role.OPERATOR);
+    const email = `${randomUUID()}@example.jp`;
+    const sent = await api('POST', '/v1/invitations', inviter.token, {
+      email,
+      role: Role.OPERATOR,
+    });
+    expect(sent.status).toBe(201);
+    const [grant] = await grants.active(inviter.id);
+    expect((await api('DELETE', `/v1/grants/${grant!.id}`, operatorToken)).status).toBe(204);
+
+    const [mail] = mailTo(email);
+    expect((await new Browser().get(mail!.link)).status).toBe(410);
+    const [row] = await running.dataSource.query<{ withdrawn_at: Date | null }[]>(
+      `SELECT "withdrawn_at" FROM "identity"."invitations" WHERE "id" = $1`,
+      [sent.body.id],
+    );
+    expect(row?.withdrawn_at).toBeInstanceOf(Date);
+  });
+
+  it('should refuse at acceptance an invitation whose inviter no longer holds the role, and withdraw it', async () => {
+    const platform = registryParty('PLATFORM', 'Music Site');
+    const staff = await person(Role.PLATFORM, platform);
+    const email = `${randomUUID()}@example.jp`;
+    const sent = await api('POST', '/v1/invitations', staff.token, {
+      email,
+      role: Role.PLATFORM,
+      party: platform.id,
+    });
+    expect(sent.status).toBe(201);
+    // Taken back without the withdrawal that goes with it (as by a hand in the database).
+    await running.dataSource.query(
+      `UPDATE "identity"."grants" SET "revoked_at" = now() WHERE "account_id" = $1`,
+      [staff.id],
+    );
+    const { accept, link } = await invitationForm(email);
+    expect((await accept(PASSWORD)).status).toBe(410);
+    expect(await accounts.findByEmail(email)).toBeNull();
+    expect((await new Browser().get(link)).status).toBe(410);
+  });
+
+  it("should refuse at acceptance a society admin's invitation of a party that is no longer a member", async () => {
+    const society = registryParty('SOCIETY', 'Music Society');
+    const holder = registryParty('RIGHT_HOLDER', 'A Composer');
+    members.add(`${holder.id}|${society.id}`);
+    const admin = await person(Role.SOCIETY_ADMIN, society);
+    const [stays, leaves] = [`${randomUUID()}@example.jp`, `${randomUUID()}@example.jp`];
+    for (const email of [stays, leaves]) {
+      const sent = await api('POST', '/v1/invitations', admin.token, {
+        email,
+        role: Role.RIGHT_HOLDER,
+        party: holder.id,
+      });
+      expect(sent.status).toBe(201);
+    }
+    const staying = await invitationForm(stays);
+    expect((await staying.accept(PASSWORD)).status).toBe(200);
+
+    const leaving = await invitationForm(leaves);
+    registryDown = true;
+    const later = await leaving.accept(PASSWORD).finally(() => (registryDown = false));
+    expect(later.status).toBe(503);
+    expect(await later.text()).toContain('今は確かめられません');
+
+    members.delete(`${holder.id}|${society.id}`);
+    expect((await leaving.accept(PASSWORD)).status).toBe(410);
+    expect(await accounts.findByEmail(leaves)).toBeNull();
+  });
+
+  it("should keep an invitation of the operator's machine valid while its client acts as the operator", async () => {
+    const email = `${randomUUID()}@example.jp`;
+    const operatorMachine = await machineToken(OPERATOR_MACHINE);
+    await api('POST', '/v1/invitations', operatorMachine, { email, role: Role.OPERATOR });
+    const { accept } = await invitationForm(email);
+    expect((await accept('a-new-operators-password')).status).toBe(200);
+    const account = await accounts.findByEmail(email);
+    expect((await grants.active(account!.id)).map((grant) => grant.role)).toEqual([Role.OPERATOR]);
+  });
+
+  it('should hold invitations past five mails an hour to one address, and past fifty an hour from one inviter', async () => {
+    const inviter = await person(Role.OPERATOR);
+    const email = `${randomUUID()}@example.jp`;
+    for (let sent = 0; sent < 5; sent += 1) {
+      const again = await api('POST', '/v1/invitations', inviter.token, {
+        email,
+        role: Role.OPERATOR,
+      });
+      expect(again.status).toBe(201);
+    }
+    const held = await api('POST', '/v1/invitations', inviter.token, {
+      email,
+      role: Role.OPERATOR,
+    });
+    expect(held.status).toBe(429);
+    expect(held.body.message).toMatch(/too many invitations/);
+    expect(mailTo(email)).toHaveLength(5);
+
+    for (let sent = 5; sent < 50; sent += 1) {
+      const other = await api('POST', '/v1/invitations', inviter.token, {
+        email: `${randomUUID()}@example.jp`,
+        role: Role.OPERATOR,
+      });
+      expect(other.status).toBe(201);
+    }
+    const fresh = `${randomUUID()}@example.jp`;
+    const bulk = await api('POST', '/v1/invitations', inviter.token, {
+      email: fresh,
+      role: Role.OPERATOR,
+    });
+    expect(bulk.status).toBe(429);
+    expect(mailTo(fresh)).toEqual([]);
+  });
+
+  it("should erase the person's address from invitations when they delete their account", async () => {
+    const invitee = await person();
+    await api('POST', '/v1/invitations', operatorToken, {
+      email: invitee.email,
+      role: Role.OPERATOR,
+    });
+    const { accept } = await invitationForm(invitee.email);
+    expect((await accept(PASSWORD)).status).toBe(200);
+    const platform = registryParty('PLATFORM', 'Film Site');
+    const staff = await person(Role.PLATFORM, platform);
+    expect(
+      (
+        await api('POST', '/v1/invitations', staff.token, {
+          email: invitee.email,
+          role: Role.PLATFORM,
+          party: platform.id,
+        })
+      ).status,
+    ).toBe(201);
+
+    expect((await api('DELETE', '/v1/me', invitee.token)).status).toBe(204);
+    const left = await running.dataSource.query<unknown[]>(
+      `SELECT 1 FROM "identity"."invitations" WHERE "email" = $1`,
+      [invitee.email],
+    );
+    expect(left).toEqual([]);
   });
 });

@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { SignIn } from '../accounts/application/sign-in/sign-in.js';
 import { GrantsHttpModule } from '../grants/grants.module.js';
+import { RegistryClient } from '../grants/infrastructure/registry.client.js';
+import { IdentityConfig } from '../identity.config.js';
 import { MailModule } from '../mail/mail.module.js';
 import { OidcModule } from '../oidc/oidc.module.js';
 import { AcceptInvitation } from './accept-invitation/accept-invitation.js';
@@ -33,9 +35,14 @@ import { WithdrawInvitationController } from './withdraw-invitation/withdraw-inv
     },
     {
       provide: AcceptInvitation,
-      inject: [DataSource, InvitationStore, SignIn],
-      useFactory: (d: DataSource, store: InvitationStore, signIn: SignIn) =>
-        new AcceptInvitation(d, store, signIn),
+      inject: [DataSource, InvitationStore, SignIn, RegistryClient, IdentityConfig],
+      useFactory: (
+        d: DataSource,
+        store: InvitationStore,
+        signIn: SignIn,
+        registry: RegistryClient,
+        config: IdentityConfig,
+      ) => new AcceptInvitation(d, store, signIn, registry, config),
     },
     CreateInvitationHandler,
   ],

@@ -24,6 +24,10 @@ const JA = {
     'このメールアドレスのアカウントがあればそのパスワードを、なければ新しく作るアカウントのパスワード（12文字以上）を入力してください。',
   invitationButton: '招待を受ける',
   invitationAcceptedTitle: '招待を受けました',
+  invitationTryLater:
+    '招待がまだ有効かどうかを今は確かめられません。しばらくしてからもう一度お試しください。',
+  invitationNeedsPasskey:
+    'このアカウントはログインのたびにパスキーで確認するため、パスワードだけでは招待を受けられません。アカウントのページでパスキーによる確認をいったん止めてから、このリンクを開き直してください。',
   invitationAccepted: (what: string) =>
     `${what}になりました。ご利用のアプリケーションに戻ってログインし、この立場を選んでください。`,
   what: (role: string, party: string | undefined) => (party ? `${party} の${role}` : role),
@@ -57,6 +61,10 @@ const EN: GrantTexts = {
     'If you have an account with this address, enter its password; if not, choose a password (at least 12 characters) for your new account.',
   invitationButton: 'Accept the invitation',
   invitationAcceptedTitle: 'Invitation accepted',
+  invitationTryLater:
+    'Whether this invitation still stands cannot be checked now. Try again in a while.',
+  invitationNeedsPasskey:
+    'This account confirms its sign-ins with a passkey, so the invitation cannot be accepted with the password alone. Turn off the passkey confirmation on your account page for a moment, then open this link again.',
   invitationAccepted: (what: string) =>
     `You are now ${what}. Go back to the application you came from, sign in and choose this role.`,
   what: (role: string, party: string | undefined) => (party ? `${role} of ${party}` : role),

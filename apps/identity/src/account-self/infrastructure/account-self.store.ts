@@ -94,5 +94,15 @@ export class AccountSelfStore {
     await this.em.delete(SignInThrottleEntity, { key: throttleKey('email', account.email) });
     await this.em.update(AccountAuditEntity, { accountId: account.id }, { clientAddress: null });
     await this.em.delete(AccountEntity, { id: account.id });
+    // Invitations keep no trace of the address: blanked where accepted, deleted where pending.
+    await this.em.query(
+      `UPDATE "identity"."invitations" SET "email" = '' WHERE "accepted_by" = $1`,
+      [account.id],
+    );
+    await this.em.query(
+      `DELETE FROM "identity"."invitations"
+        WHERE "email" = $1 AND "accepted_at" IS NULL`,
+      [account.email],
+    );
   }
 }

@@ -15,6 +15,8 @@ function statusOf(code: GrantsErrorCode): HttpStatus {
       return HttpStatus.NOT_FOUND;
     case GrantsErrorCode.CONFLICT:
       return HttpStatus.CONFLICT;
+    case GrantsErrorCode.TOO_MANY_REQUESTS:
+      return HttpStatus.TOO_MANY_REQUESTS;
     case GrantsErrorCode.UNAVAILABLE:
       return HttpStatus.SERVICE_UNAVAILABLE;
   }

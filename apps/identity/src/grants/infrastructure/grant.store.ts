@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { Role } from '#libs/contracts';
 import { AuditEvent } from '../../accounts/domain/audit-event.js';
 import { AccountStore, type Actor } from '../../accounts/infrastructure/account.store.js';
 import { ActingGrantEntity } from './acting-grant.entity.js';
@@ -91,14 +92,46 @@ export class GrantStore {
     return held;
   }
 
-  /** Takes the grant back (once; a second time changes nothing). */
+  /**
+   * Takes the grant back (once; a second time changes nothing), and with it withdraws the
+   * holder's pending invitations sent under it, in one transaction.
+   */
   async revoke(grant: GrantEntity, actor: Actor = {}): Promise<void> {
+    if (!this.manager) return this.transaction((store) => store.revoke(grant, actor));
     const result = await this.em.update(
       GrantEntity,
       { id: grant.id, revokedAt: IsNull() },
       { revokedAt: this.now() },
     );
-    if (result.affected) await this.audit(AuditEvent.GRANT_REVOKED, grant.accountId, actor);
+    if (!result.affected) return;
+    await this.audit(AuditEvent.GRANT_REVOKED, grant.accountId, actor);
+    await this.withdrawInvitationsSentUnder(grant);
+  }
+
+  /**
+   * The pending invitations the holder sent acting as this grant: as the operator, all it sent
+   * as operator; otherwise those to the grant's own party; and a society admin's invitations of
+   * members' right holders once it is admin of no society at all (while it still admins
+   * another, acceptance asks the registry again which society's member the party is).
+   */
+  private async withdrawInvitationsSentUnder(grant: GrantEntity): Promise<void> {
+    await this.em.query(
+      `UPDATE "identity"."invitations" SET "withdrawn_at" = $1
+        WHERE "invited_by" = $2 AND "inviter_role" = $3
+          AND "accepted_at" IS NULL AND "withdrawn_at" IS NULL
+          AND ($3 = $5 OR "party_id" = $4
+            OR ("role" = $6 AND NOT EXISTS (
+              SELECT 1 FROM "identity"."grants"
+               WHERE "account_id" = $2 AND "role" = $3 AND "revoked_at" IS NULL)))`,
+      [
+        this.now(),
+        grant.accountId,
+        grant.role,
+        grant.partyId,
+        String(Role.OPERATOR),
+        String(Role.RIGHT_HOLDER),
+      ],
+    );
   }
 
   /** Records which grant the tokens of the provider's grant act as from now on. */

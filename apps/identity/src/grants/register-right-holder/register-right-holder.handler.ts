@@ -20,7 +20,9 @@ export const SELF_SERVICE = 'self-service';
  * The amateur creator's path, no society needed: registers the person as a RIGHT_HOLDER party
  * in the rights registry and gives their account the RIGHT_HOLDER grant on it. One party per
  * account: the registry's idempotency key is the account's, so asking again (also after a crash
- * between the two steps) answers the same party and grant, never a second party.
+ * between the two steps) answers the same party and grant, never a second party. Once that
+ * grant was taken back (by the operator, a society admin or the holder: the grant does not say
+ * which), self-service refuses for good; an invitation is the way back.
  */
 @Injectable()
 export class RegisterRightHolderHandler {
@@ -37,10 +39,17 @@ export class RegisterRightHolderHandler {
         'verify your e-mail address first (the link in the sign-up mail)',
       );
     }
-    const given = (await this.store.active(person.accountId)).find(
+    const selfService = (await this.store.history(person.accountId)).filter(
       (grant) => grant.role === String(Role.RIGHT_HOLDER) && grant.grantedBy === SELF_SERVICE,
     );
+    const given = selfService.find((grant) => grant.revokedAt === null);
     if (given) return given;
+    if (selfService.length > 0) {
+      throw new GrantsError(
+        GrantsErrorCode.CONFLICT,
+        'your right holder registration was taken back, and self-service does not give it again: ask the operator or your society to invite you',
+      );
+    }
     const party = await this.registry.registerRightHolder(
       input,
       `self-service-right-holder:${person.accountId}`,

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccountError } from '../../accounts/domain/account-error.js';
+import { GrantsError, GrantsErrorCode } from '../../grants/domain/grant-rules.js';
 import type { Language } from '../../accounts/domain/language.js';
 import type { FormTokens } from '../../pages/form-token.js';
 import { FORM_TOKENS } from '../../pages/form-tokens.provider.js';
@@ -12,7 +13,7 @@ import type { FormProblem } from '../../pages/texts.js';
 import { messagePage, problemPage } from '../../pages/views.js';
 import { INVITATION_PATH } from '../create-invitation/create-invitation.handler.js';
 import type { InvitationEntity } from '../infrastructure/invitation.entity.js';
-import { AcceptInvitation } from './accept-invitation.js';
+import { AcceptInvitation, PasskeyRequiredError } from './accept-invitation.js';
 import { clientAddressOf } from '../../forwarding/forwarded-headers.js';
 
 /**
@@ -67,6 +68,22 @@ export class InvitationPageController {
         clientAddress: clientAddressOf(request),
       });
     } catch (error) {
+      // The registry answers whether the inviter's society still has the party as a member.
+      const unavailable =
+        error instanceof GrantsError && error.code === GrantsErrorCode.UNAVAILABLE;
+      if (error instanceof PasskeyRequiredError || unavailable) {
+        const t = GRANT_TEXTS[lang];
+        return sendPage(
+          reply,
+          unavailable ? 503 : 403,
+          messagePage({
+            lang,
+            here: INVITATION_PATH,
+            title: t.invitationTitle,
+            message: unavailable ? t.invitationTryLater : t.invitationNeedsPasskey,
+          }),
+        );
+      }
       if (!(error instanceof AccountError)) throw error;
       return this.render(reply, lang, token, invitation, statusOf(error.code), error.code);
     }

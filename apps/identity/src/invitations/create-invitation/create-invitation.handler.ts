@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Role } from '#libs/contracts';
 import { isEmail, normalizeEmail } from '../../accounts/domain/email.js';
 import { isLanguage, type Language } from '../../accounts/domain/language.js';
+import { MAIL_THROTTLE } from '../../accounts/domain/throttle.js';
+import { AccountStore, throttleKey } from '../../accounts/infrastructure/account.store.js';
 import {
   grantProblem,
   GrantsError,
@@ -14,7 +16,11 @@ import { RegistryClient } from '../../grants/infrastructure/registry.client.js';
 import { IdentityConfig } from '../../identity.config.js';
 import { invitationMailText } from '../../mail/invitation-texts.js';
 import { MAILER, type Mailer } from '../../mail/mail.port.js';
-import { invitationProblem } from '../domain/invitation-rules.js';
+import {
+  INVITER_THROTTLE,
+  invitationProblem,
+  needsMembership,
+} from '../domain/invitation-rules.js';
 import type { InvitationEntity } from '../infrastructure/invitation.entity.js';
 import { InvitationStore } from '../infrastructure/invitation.store.js';
 
@@ -27,13 +33,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Invites an address to a grant: checks who may invite whom (the party's kind fits the role,
  * and the caller's grant allows it), then mails a link (in the invitee's language) that works
  * seven days, once. Asking again for the same address, role and party while it is pending
- * answers the same invitation and mails a fresh link.
+ * answers the same invitation and mails a fresh link. Each sending counts against the inviter
+ * (fifty an hour) and the invited address (the accounts' mail limit): past either, 429.
  */
 @Injectable()
 export class CreateInvitationHandler {
   constructor(
     private readonly store: InvitationStore,
     private readonly grants: GrantStore,
+    private readonly accounts: AccountStore,
     private readonly registry: RegistryClient,
     private readonly config: IdentityConfig,
     @Inject(MAILER) private readonly mailer: Mailer,
@@ -57,7 +65,7 @@ export class CreateInvitationHandler {
     const kindProblem = grantProblem(input.role, party);
     if (kindProblem) throw new GrantsError(GrantsErrorCode.INVALID_REQUEST, kindProblem);
     const member =
-      caller.role === Role.SOCIETY_ADMIN && input.role === Role.RIGHT_HOLDER && party
+      needsMembership(caller, input.role) && party
         ? await this.registry.memberOf(party.id, caller.party ?? '')
         : false;
     const problem = invitationProblem(caller, input.role, party?.id, member);
@@ -67,6 +75,7 @@ export class CreateInvitationHandler {
       (grant) =>
         grant.role === String(caller.role) && (grant.partyId ?? undefined) === caller.party,
     );
+    await this.countSending(caller.accountId, input.email);
     const { invitation, token } = await this.store.send({
       email: input.email,
       role: input.role,
@@ -91,6 +100,22 @@ export class CreateInvitationHandler {
     );
     await this.mailer.send({ to: input.email, ...mail, link: url.href });
     return invitation;
+  }
+
+  /** Counts one invitation mail against its sender and its address, or refuses it (429). */
+  private async countSending(inviterId: string, email: string): Promise<void> {
+    const counted = await this.accounts.transaction((store) =>
+      store.countAttempt([
+        { key: `invitations-sent:${inviterId}`, policy: INVITER_THROTTLE },
+        { key: throttleKey('mail', email), policy: MAIL_THROTTLE },
+      ]),
+    );
+    if (counted === 'locked') {
+      throw new GrantsError(
+        GrantsErrorCode.TOO_MANY_REQUESTS,
+        'too many invitations: an inviter sends at most 50 an hour, and an address is mailed at most 5 times an hour; try again in an hour',
+      );
+    }
   }
 }
 

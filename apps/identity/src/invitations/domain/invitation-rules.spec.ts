@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { Role } from '#libs/contracts';
-import { invitationProblem } from './invitation-rules.js';
+import { invitationProblem, needsMembership } from './invitation-rules.js';
 
 describe(invitationProblem.name, () => {
   const operator = { accountId: 'o', role: Role.OPERATOR };
@@ -35,5 +35,14 @@ describe(invitationProblem.name, () => {
     expect(invitationProblem({ accountId: 'n' }, Role.RIGHT_HOLDER, 'x', false)).toMatch(
       /only the operator/,
     );
+  });
+});
+
+describe(needsMembership.name, () => {
+  it("should ask the registry only for a society admin's invitation of a right holder", () => {
+    const admin = { accountId: 'a', role: Role.SOCIETY_ADMIN, party: 'society' };
+    expect(needsMembership(admin, Role.RIGHT_HOLDER)).toBe(true);
+    expect(needsMembership(admin, Role.SOCIETY_ADMIN)).toBe(false);
+    expect(needsMembership({ accountId: 'o', role: Role.OPERATOR }, Role.RIGHT_HOLDER)).toBe(false);
   });
 });

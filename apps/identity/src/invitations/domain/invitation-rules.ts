@@ -1,8 +1,20 @@
 import { Role } from '#libs/contracts';
+import type { ThrottlePolicy } from '../../accounts/domain/throttle.js';
 import type { GrantCaller } from '../../grants/domain/grant-rules.js';
 
 /** How long an invitation's link works. */
 export const INVITATION_LIFETIME_MS = 7 * 24 * 3600_000;
+
+/**
+ * Fifty invitations sent by one inviter within an hour hold its invitations for an hour: no
+ * one sends the clearinghouse's mail in bulk. (Each invited address has the accounts' own mail
+ * limit besides.)
+ */
+export const INVITER_THROTTLE: ThrottlePolicy = {
+  maxFailures: 50,
+  windowMs: 60 * 60_000,
+  lockMs: 60 * 60_000,
+};
 
 /**
  * Why the caller may not invite someone to `role` on `partyId`, or undefined when it may: the
@@ -30,4 +42,9 @@ export function invitationProblem(
     default:
       return 'only the operator, society admins and platform staff invite; act as one of those grants';
   }
+}
+
+/** Whether `invitationProblem` needs the registry's membership answer (else pass false). */
+export function needsMembership(caller: GrantCaller, role: Role): boolean {
+  return caller.role === Role.SOCIETY_ADMIN && role === Role.RIGHT_HOLDER && !!caller.party;
 }

@@ -243,26 +243,36 @@ describe('account page and personal data: /account and /v1/me', () => {
     expect(((await download.json()) as { account: { email: string } }).account.email).toBe(email);
   });
 
-  it('should delete the account through the API only after a recent sign-in, erasing it', async () => {
+  it('should delete the account through the API only with a token of a sign-in of the last 10 minutes, erasing it', async () => {
     const password = 'lantern-river-okra-48';
     const { id, email } = await account(password);
-    const tokens = await portalTokens(portal, origin(), REDIRECT_URI, RESOURCE, email, password);
-
+    const first = await portalTokens(portal, origin(), REDIRECT_URI, RESOURCE, email, password);
+    // The sign-in behind the refresh token was two hours ago: its next access token says so.
     await running.dataSource.query(
-      `UPDATE identity.account_audit SET at = at - interval '11 minutes' WHERE account_id = $1`,
+      `UPDATE identity.oidc_records
+          SET payload = jsonb_set(payload, '{authTime}', to_jsonb(extract(epoch FROM now())::int - 7200))
+        WHERE model = 'RefreshToken' AND payload->>'accountId' = $1`,
       [id],
     );
+    const old = await client.refreshTokenGrant(portal, first.refresh_token!);
     const stale = await fetch(at('/v1/me'), {
       method: 'DELETE',
-      headers: bearer(tokens.access_token),
+      headers: bearer(old.access_token),
     });
     expect(stale.status).toBe(403);
     expect(((await stale.json()) as { message: string }).message).toContain('10 minutes');
 
-    await running.dataSource.query(
-      `UPDATE identity.account_audit SET at = now() WHERE account_id = $1`,
-      [id],
-    );
+    // A sign-in elsewhere since does not make the old token good for deleting.
+    const tokens = await portalTokens(portal, origin(), REDIRECT_URI, RESOURCE, email, password);
+    const still = await fetch(at('/v1/me'), {
+      method: 'DELETE',
+      headers: bearer(old.access_token),
+    });
+    expect(still.status).toBe(403);
+    expect(
+      await running.dataSource.query('SELECT 1 FROM identity.accounts WHERE id = $1', [id]),
+    ).toHaveLength(1);
+
     const deleted = await fetch(at('/v1/me'), {
       method: 'DELETE',
       headers: bearer(tokens.access_token),
@@ -296,6 +306,28 @@ describe('account page and personal data: /account and /v1/me', () => {
     expect(everything).not.toContain(email);
     await expect(client.refreshTokenGrant(portal, tokens.refresh_token!)).rejects.toThrow();
     expect((await fetch(at('/v1/me'), { headers: bearer(tokens.access_token) })).status).toBe(404);
+  });
+
+  it('should audit a right password with the second factor still to come as accepted, not as a sign-in', async () => {
+    const password = 'lantern-river-okra-50';
+    const { id, email } = await account(password);
+    await running.dataSource.query(
+      'UPDATE identity.accounts SET passkey_second_factor = true WHERE id = $1',
+      [id],
+    );
+    const browser = new Browser();
+    const signInPage = await follow(browser, origin(), await browser.get(at('/account?lang=en')));
+    const form = formsOf(await signInPage.response.text()).find((f) =>
+      f.action.endsWith('/sign-in'),
+    );
+    const secondStep = await post(browser, form!, { email, password });
+    expect(secondStep.status).toBe(200);
+    expect(await secondStep.text()).toContain('passkey');
+    const audit = await running.dataSource.query<{ event: string }[]>(
+      'SELECT event FROM identity.account_audit WHERE account_id = $1',
+      [id],
+    );
+    expect(audit.map((entry) => entry.event)).toEqual(['password-accepted']);
   });
 
   it('should delete the account on the page with the password', async () => {

@@ -16,7 +16,7 @@ import { MeController } from './http/me.controller.js';
 import { PersonAuthenticator } from './http/person.authenticator.js';
 import { SignedIn } from './http/signed-in.js';
 import { AccountSelfStore } from './infrastructure/account-self.store.js';
-import { GrantsModule } from '../grants/grants-core.module.js';
+import { GrantsHttpModule } from '../grants/grants.module.js';
 import { GrantStore } from '../grants/infrastructure/grant.store.js';
 
 /**
@@ -24,7 +24,7 @@ import { GrantStore } from '../grants/infrastructure/grant.store.js';
  * session, and the same data for the portal with the person's token (`/v1/me`).
  */
 @Module({
-  imports: [AccountsModule, OidcModule, PasskeysModule, GrantsModule],
+  imports: [AccountsModule, OidcModule, PasskeysModule, GrantsHttpModule],
   controllers: [AccountController, MeController],
   providers: [
     SignedIn,

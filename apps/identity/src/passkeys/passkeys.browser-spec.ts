@@ -198,10 +198,10 @@ describe('passkeys in Chromium: add on /account, sign in with the passkey alone 
         'SELECT event FROM identity.account_audit WHERE account_id = $1 ORDER BY at',
         [accountId],
       );
-      // The password, then the passkey: the last two sign-in entries.
+      // The password accepted, then the sign-in complete with the passkey.
       expect(audit.map((entry) => entry.event).slice(-2)).toEqual([
+        'password-accepted',
         'sign-in-succeeded',
-        'sign-in-passkey',
       ]);
     } finally {
       await context.close();

@@ -66,7 +66,7 @@ const SENTENCES: Partial<Record<AccountProblem, string>> = {
     'send an access token of this issuer for your account as Authorization: Bearer <token>',
   'not-found': 'there is no account for this access token',
   'sign-in-not-recent':
-    'deleting the account needs a sign-in of the last 10 minutes: sign in again (prompt=login), then retry',
+    'deleting the account needs an access token from a sign-in of the last 10 minutes: sign in again (prompt=login, max_age=0) and retry with the new token',
 };
 
 /** Runs an API use case, answering its errors with their status, code and a sentence. */

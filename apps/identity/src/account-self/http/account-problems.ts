@@ -30,6 +30,7 @@ export function statusOfProblem(problem: AccountProblem): number {
       return 401;
     case 'password-wrong':
     case 'sign-in-not-recent':
+    case 'confirmation-needed':
     case 'email-not-verified':
     case 'form-expired':
       return 403;
@@ -48,8 +49,11 @@ export function statusOfProblem(problem: AccountProblem): number {
 /** The field of the account page a problem of a form is about. */
 export function fieldOfProblem(
   problem: AccountProblem,
-  form: 'password' | 'language' | 'passkey' | 'delete' | 'other',
+  form: 'password' | 'language' | 'passkey' | 'second-factor' | 'delete' | 'other',
 ): AccountField | undefined {
+  const unconfirmed = problem === 'password-wrong' || problem === 'confirmation-needed';
+  if (form === 'passkey' && unconfirmed) return 'passkey-confirm';
+  if (form === 'second-factor' && unconfirmed) return 'second-factor-confirm';
   if (form === 'password') {
     if (problem === 'password-wrong') return 'current-password';
     if (problem.startsWith('password-')) return 'new-password';

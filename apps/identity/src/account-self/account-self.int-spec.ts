@@ -9,6 +9,7 @@ import { SMTPServer } from 'smtp-server';
 import { createTestDatabase, freePort, type TestDatabase } from '#libs/testing';
 import { AccountStore } from '../accounts/infrastructure/account.store.js';
 import { hashPassword } from '../accounts/infrastructure/password-hashing.js';
+import { PasskeyStore } from '../passkeys/infrastructure/passkey.store.js';
 import { startIdentityForTest, type RunningIdentity } from '../identity.testing.js';
 import { Browser, formsOf, type PageForm } from '../pages/testing/browser.js';
 import { follow, portalTokens, signInToAccountPage } from './testing/signed-in-browser.js';
@@ -243,26 +244,36 @@ describe('account page and personal data: /account and /v1/me', () => {
     expect(((await download.json()) as { account: { email: string } }).account.email).toBe(email);
   });
 
-  it('should delete the account through the API only after a recent sign-in, erasing it', async () => {
+  it('should delete the account through the API only with a token of a sign-in of the last 10 minutes, erasing it', async () => {
     const password = 'lantern-river-okra-48';
     const { id, email } = await account(password);
-    const tokens = await portalTokens(portal, origin(), REDIRECT_URI, RESOURCE, email, password);
-
+    const first = await portalTokens(portal, origin(), REDIRECT_URI, RESOURCE, email, password);
+    // The sign-in behind the refresh token was two hours ago: its next access token says so.
     await running.dataSource.query(
-      `UPDATE identity.account_audit SET at = at - interval '11 minutes' WHERE account_id = $1`,
+      `UPDATE identity.oidc_records
+          SET payload = jsonb_set(payload, '{authTime}', to_jsonb(extract(epoch FROM now())::int - 7200))
+        WHERE model = 'RefreshToken' AND payload->>'accountId' = $1`,
       [id],
     );
+    const old = await client.refreshTokenGrant(portal, first.refresh_token!);
     const stale = await fetch(at('/v1/me'), {
       method: 'DELETE',
-      headers: bearer(tokens.access_token),
+      headers: bearer(old.access_token),
     });
     expect(stale.status).toBe(403);
     expect(((await stale.json()) as { message: string }).message).toContain('10 minutes');
 
-    await running.dataSource.query(
-      `UPDATE identity.account_audit SET at = now() WHERE account_id = $1`,
-      [id],
-    );
+    // A sign-in elsewhere since does not make the old token good for deleting.
+    const tokens = await portalTokens(portal, origin(), REDIRECT_URI, RESOURCE, email, password);
+    const still = await fetch(at('/v1/me'), {
+      method: 'DELETE',
+      headers: bearer(old.access_token),
+    });
+    expect(still.status).toBe(403);
+    expect(
+      await running.dataSource.query('SELECT 1 FROM identity.accounts WHERE id = $1', [id]),
+    ).toHaveLength(1);
+
     const deleted = await fetch(at('/v1/me'), {
       method: 'DELETE',
       headers: bearer(tokens.access_token),
@@ -296,6 +307,97 @@ describe('account page and personal data: /account and /v1/me', () => {
     expect(everything).not.toContain(email);
     await expect(client.refreshTokenGrant(portal, tokens.refresh_token!)).rejects.toThrow();
     expect((await fetch(at('/v1/me'), { headers: bearer(tokens.access_token) })).status).toBe(404);
+  });
+
+  it('should audit a right password with the second factor still to come as accepted, not as a sign-in', async () => {
+    const password = 'lantern-river-okra-50';
+    const { id, email } = await account(password);
+    await running.dataSource.query(
+      'UPDATE identity.accounts SET passkey_second_factor = true WHERE id = $1',
+      [id],
+    );
+    const browser = new Browser();
+    const signInPage = await follow(browser, origin(), await browser.get(at('/account?lang=en')));
+    const form = formsOf(await signInPage.response.text()).find((f) =>
+      f.action.endsWith('/sign-in'),
+    );
+    const secondStep = await post(browser, form!, { email, password });
+    expect(secondStep.status).toBe(200);
+    expect(await secondStep.text()).toContain('passkey');
+    const audit = await running.dataSource.query<{ event: string }[]>(
+      'SELECT event FROM identity.account_audit WHERE account_id = $1',
+      [id],
+    );
+    expect(audit.map((entry) => entry.event)).toEqual(['password-accepted']);
+  });
+
+  it('should ask for the password to remove a passkey or turn the second factor off once the session is 10 minutes old, and mail each change', async () => {
+    const password = 'lantern-river-okra-51';
+    const { id, email } = await account(password);
+    const passkeys = new PasskeyStore(running.dataSource);
+    const addPasskey = (name: string) =>
+      passkeys.add({
+        id: `credential-${name}-${seq}`,
+        accountId: id,
+        name,
+        publicKey: Buffer.from('not used by a removal'),
+        counter: 0,
+        transports: ['internal'],
+        deviceType: 'singleDevice',
+        backedUp: false,
+      });
+    await addPasskey('Phone');
+    const mailed = (subject: string) =>
+      mails.filter((m) => m.to === email && m.raw.includes(`Subject: ${subject}`));
+
+    const { browser } = await signInToAccountPage(origin(), email, password);
+    await passkeys.setSecondFactor(id, true);
+    // The session was signed in an hour ago.
+    await running.dataSource.query(
+      `UPDATE identity.oidc_records
+          SET payload = jsonb_set(payload, '{loginTs}', to_jsonb(extract(epoch FROM now())::int - 3600))
+        WHERE model = 'Session' AND payload->>'accountId' = $1`,
+      [id],
+    );
+    const page = async () => (await browser.get(at('/account?lang=en'))).text();
+
+    const bare = await post(browser, formOf(await page(), '/account/second-factor'));
+    expect(bare.status).toBe(403);
+    const bareHtml = await bare.text();
+    expect(bareHtml).toContain('type your current password to confirm');
+    expect(bareHtml).toContain('href="#second-factor-confirm"');
+    const wrong = await post(browser, formOf(await page(), '/account/second-factor'), {
+      confirm: 'not-my-password-1',
+    });
+    expect(wrong.status).toBe(403);
+    expect(await wrong.text()).toContain('Your current password is wrong.');
+    expect(await passkeys.secondFactor(id)).toBe(true);
+    expect(mailed('Two-step sign-in is off')).toHaveLength(0);
+
+    const off = await post(browser, formOf(await page(), '/account/second-factor'), {
+      confirm: password,
+    });
+    expect(off.status).toBe(303);
+    expect(await passkeys.secondFactor(id)).toBe(false);
+    expect(mailed('Two-step sign-in is off')).toHaveLength(1);
+
+    const [phone] = await passkeys.list(id);
+    const removeAction = `/account/passkeys/${encodeURIComponent(phone!.id)}/remove`;
+    const refused = await post(browser, formOf(await page(), removeAction));
+    expect(refused.status).toBe(403);
+    expect(await passkeys.list(id)).toHaveLength(1);
+    const removed = await post(browser, formOf(await page(), removeAction), { confirm: password });
+    expect(removed.status).toBe(303);
+    expect(await passkeys.list(id)).toHaveLength(0);
+    expect(mailed('A passkey was removed from your account')).toHaveLength(1);
+
+    // Just signed in: the session itself confirms, no password asked.
+    await addPasskey('Laptop');
+    const fresh = await signInToAccountPage(origin(), email, password);
+    const on = await post(fresh.browser, formOf(fresh.html, '/account/second-factor'));
+    expect(on.status).toBe(303);
+    expect(await passkeys.secondFactor(id)).toBe(true);
+    expect(mailed('Two-step sign-in is on')).toHaveLength(1);
   });
 
   it('should delete the account on the page with the password', async () => {

@@ -11,12 +11,15 @@ import { ChangeLanguage } from './application/change-language/change-language.js
 import { ChangePassword } from './application/change-password/change-password.js';
 import { DeleteAccount } from './application/delete-account/delete-account.js';
 import { PersonalData } from './application/personal-data/personal-data.js';
+import { ChangeSignInMethods } from './application/sign-in-methods/sign-in-methods.js';
+import { ManagePasskeys } from '../passkeys/application/manage-passkeys/manage-passkeys.js';
+import { RegisterPasskey } from '../passkeys/application/register-passkey/register-passkey.js';
 import { AccountController } from './http/account.controller.js';
 import { MeController } from './http/me.controller.js';
 import { PersonAuthenticator } from './http/person.authenticator.js';
 import { SignedIn } from './http/signed-in.js';
 import { AccountSelfStore } from './infrastructure/account-self.store.js';
-import { GrantsModule } from '../grants/grants-core.module.js';
+import { GrantsHttpModule } from '../grants/grants.module.js';
 import { GrantStore } from '../grants/infrastructure/grant.store.js';
 
 /**
@@ -24,7 +27,7 @@ import { GrantStore } from '../grants/infrastructure/grant.store.js';
  * session, and the same data for the portal with the person's token (`/v1/me`).
  */
 @Module({
-  imports: [AccountsModule, OidcModule, PasskeysModule, GrantsModule],
+  imports: [AccountsModule, OidcModule, PasskeysModule, GrantsHttpModule],
   controllers: [AccountController, MeController],
   providers: [
     SignedIn,
@@ -50,6 +53,12 @@ import { GrantStore } from '../grants/infrastructure/grant.store.js';
       provide: ChangeLanguage,
       inject: [AccountSelfStore, AccountStore],
       useFactory: (s: AccountSelfStore, a: AccountStore) => new ChangeLanguage(s, a),
+    },
+    {
+      provide: ChangeSignInMethods,
+      inject: [AccountStore, RegisterPasskey, ManagePasskeys, AccountMail],
+      useFactory: (a: AccountStore, r: RegisterPasskey, p: ManagePasskeys, m: AccountMail) =>
+        new ChangeSignInMethods(a, r, p, m),
     },
     {
       provide: DeleteAccount,

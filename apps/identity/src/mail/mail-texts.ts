@@ -6,6 +6,10 @@ export enum MailKind {
   RESET_PASSWORD = 'reset-password',
   ALREADY_REGISTERED = 'already-registered',
   PASSWORD_CHANGED = 'password-changed',
+  PASSKEY_ADDED = 'passkey-added',
+  PASSKEY_REMOVED = 'passkey-removed',
+  SECOND_FACTOR_ON = 'second-factor-on',
+  SECOND_FACTOR_OFF = 'second-factor-off',
 }
 
 interface MailText {
@@ -65,6 +69,54 @@ const TEXTS: Record<MailKind, Record<Language, MailText>> = {
       subject: 'Your password was changed',
       body: (link) =>
         `The password of your account was changed, and your other devices were signed out.\n\nYou can see your account here:\n\n${link}\n\nIf it was not you, choose a new password at once with "Forgot your password?".`,
+    },
+  },
+  [MailKind.PASSKEY_ADDED]: {
+    ja: {
+      subject: 'パスキーが追加されました',
+      body: (link) =>
+        `あなたのアカウントにパスキーが追加されました。このパスキーでログインできます。\n\nアカウントの状態は次のページで確認できます。\n\n${link}\n\n心当たりがない場合は、すぐにそのパスキーを削除し、「パスワードを忘れた場合」からパスワードを再設定してください。`,
+    },
+    en: {
+      subject: 'A passkey was added to your account',
+      body: (link) =>
+        `A passkey was added to your account: it can be used to sign in.\n\nYou can see your account here:\n\n${link}\n\nIf it was not you, remove that passkey at once and choose a new password with "Forgot your password?".`,
+    },
+  },
+  [MailKind.PASSKEY_REMOVED]: {
+    ja: {
+      subject: 'パスキーが削除されました',
+      body: (link) =>
+        `あなたのアカウントからパスキーが削除されました。最後のパスキーだった場合、二要素認証もオフになりました。\n\nアカウントの状態は次のページで確認できます。\n\n${link}\n\n心当たりがない場合は、すぐに「パスワードを忘れた場合」からパスワードを再設定してください。`,
+    },
+    en: {
+      subject: 'A passkey was removed from your account',
+      body: (link) =>
+        `A passkey was removed from your account. If it was the last one, two-step sign-in is off too.\n\nYou can see your account here:\n\n${link}\n\nIf it was not you, choose a new password at once with "Forgot your password?".`,
+    },
+  },
+  [MailKind.SECOND_FACTOR_ON]: {
+    ja: {
+      subject: '二要素認証がオンになりました',
+      body: (link) =>
+        `あなたのアカウントで二要素認証がオンになりました。パスワードでログインするときに、パスキーも求められます。\n\nアカウントの状態は次のページで確認できます。\n\n${link}\n\n心当たりがない場合は、すぐに「パスワードを忘れた場合」からパスワードを再設定してください。`,
+    },
+    en: {
+      subject: 'Two-step sign-in is on',
+      body: (link) =>
+        `Two-step sign-in is now on for your account: signing in with the password also asks for a passkey.\n\nYou can see your account here:\n\n${link}\n\nIf it was not you, choose a new password at once with "Forgot your password?".`,
+    },
+  },
+  [MailKind.SECOND_FACTOR_OFF]: {
+    ja: {
+      subject: '二要素認証がオフになりました',
+      body: (link) =>
+        `あなたのアカウントで二要素認証がオフになりました。パスワードだけでログインできます。\n\nアカウントの状態は次のページで確認できます。\n\n${link}\n\n心当たりがない場合は、すぐに「パスワードを忘れた場合」からパスワードを再設定し、二要素認証をオンに戻してください。`,
+    },
+    en: {
+      subject: 'Two-step sign-in is off',
+      body: (link) =>
+        `Two-step sign-in is now off for your account: the password alone signs in.\n\nYou can see your account here:\n\n${link}\n\nIf it was not you, choose a new password at once with "Forgot your password?" and turn two-step sign-in back on.`,
     },
   },
 };

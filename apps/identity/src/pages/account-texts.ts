@@ -51,6 +51,8 @@ const JA = {
   secondFactorOff: 'パスワードでログインするときにパスキーも求める（二要素認証）：オフ',
   turnOn: 'オンにする',
   turnOff: 'オフにする',
+  confirmPassword: '確認のため現在のパスワード',
+  confirmPasswordHint: 'ログインしてから10分以内なら入力は不要です。',
   passwordHeading: 'パスワードの変更',
   currentPassword: '現在のパスワード',
   newPassword: '新しいパスワード',
@@ -97,6 +99,8 @@ const JA = {
     'not-found': '見つかりません。',
     'password-wrong': '現在のパスワードが違います。',
     'sign-in-not-recent': 'もう一度ログインしてから、10分以内に操作してください。',
+    'confirmation-needed':
+      'ログインから10分以上たっています。確認のため現在のパスワードを入力してください。',
     'language-invalid': '日本語か英語を選んでください。',
     'passkey-failed':
       'パスキーを確認できませんでした。もう一度お試しください（JavaScript が必要です）。',
@@ -144,6 +148,8 @@ const EN: AccountTexts = {
   secondFactorOff: 'Ask for a passkey after the password (two-step sign-in): off',
   turnOn: 'Turn on',
   turnOff: 'Turn off',
+  confirmPassword: 'Your current password, to confirm',
+  confirmPasswordHint: 'Not needed within 10 minutes of signing in.',
   passwordHeading: 'Change your password',
   currentPassword: 'Current password',
   newPassword: 'New password',
@@ -186,6 +192,8 @@ const EN: AccountTexts = {
     'not-found': 'Not found.',
     'password-wrong': 'Your current password is wrong.',
     'sign-in-not-recent': 'Sign in again, then do this within 10 minutes.',
+    'confirmation-needed':
+      'You signed in more than 10 minutes ago: type your current password to confirm.',
     'language-invalid': 'Choose Japanese or English.',
     'passkey-failed': 'The passkey could not be checked. Try again (this needs JavaScript).',
     'passkey-name-invalid': 'Give the passkey a name of 1 to 60 characters.',

@@ -7,7 +7,13 @@ import { GRANT_TEXTS } from './grant-texts.js';
 
 /** The field of the account page a problem belongs to (its message is tied to it). */
 export type AccountField =
-  'current-password' | 'new-password' | 'language' | 'passkey-name' | 'delete-password';
+  | 'current-password'
+  | 'new-password'
+  | 'language'
+  | 'passkey-name'
+  | 'passkey-confirm'
+  | 'second-factor-confirm'
+  | 'delete-password';
 
 export interface AccountPageView extends PageContext {
   overview: AccountOverview;
@@ -66,6 +72,23 @@ function input(view: AccountPageView, options: InputOptions): Html {
       autocomplete="${options.autocomplete}"
       ${options.required === false ? '' : html`required`}${options.value ? html` value="${options.value}"` : ''}${described ? html` aria-describedby="${described}"` : ''}${error ? html` aria-invalid="true"` : ''}
     />`;
+}
+
+/**
+ * The current password confirming a change of how the person signs in (passkeys, second
+ * factor): optional, as a session signed in within ten minutes needs none.
+ */
+function confirmInput(view: AccountPageView, id: string): Html {
+  const t = ACCOUNT_TEXTS[view.lang];
+  return input(view, {
+    id,
+    name: 'confirm',
+    label: t.confirmPassword,
+    type: 'password',
+    autocomplete: 'current-password',
+    hint: t.confirmPasswordHint,
+    required: false,
+  });
 }
 
 function summary(view: AccountPageView): Html {
@@ -166,7 +189,7 @@ export function accountPage(view: AccountPageView): string {
                 method="post"
                 action="${base}/passkeys/${encodeURIComponent(passkey.id)}/remove"
               >
-                ${hidden(view)}
+                ${hidden(view)} ${confirmInput(view, `passkey-remove-confirm-${index}`)}
                 <button type="submit" class="secondary">${t.remove}: ${passkey.name}</button>
               </form>
             </div>`,
@@ -194,11 +217,12 @@ export function accountPage(view: AccountPageView): string {
                   autocomplete: 'off',
                   hint: t.passkeyNameHint,
                 })}
+                ${confirmInput(view, 'passkey-confirm')}
                 <button type="submit">${t.addPasskey}</button>
               </form>`
             : ''
         }
-        <form method="post" action="${base}/second-factor">
+        <form method="post" action="${base}/second-factor" novalidate>
           ${hidden(view)}
           <input
             type="hidden"
@@ -206,6 +230,7 @@ export function accountPage(view: AccountPageView): string {
             value="${account.passkeySecondFactor ? 'false' : 'true'}"
           />
           <p>${account.passkeySecondFactor ? t.secondFactorOn : t.secondFactorOff}</p>
+          ${confirmInput(view, 'second-factor-confirm')}
           <button type="submit" class="secondary">
             ${account.passkeySecondFactor ? t.turnOff : t.turnOn}
           </button>

@@ -8,6 +8,7 @@ import { createTestDatabase, freePort, type TestDatabase } from '#libs/testing';
 import { AccountStore } from '../accounts/infrastructure/account.store.js';
 import { hashPassword } from '../accounts/infrastructure/password-hashing.js';
 import { startIdentityForTest, type RunningIdentity } from '../identity.testing.js';
+import { startSmtp } from '../mail/testing/smtp.js';
 import { launchChromium } from '../../../../libs/testing/src/browser/index.js';
 
 const RESOURCE = 'urn:clearinghouse:api';
@@ -32,16 +33,19 @@ describe('passkeys in Chromium: add on /account, sign in with the passkey alone 
   let portal: client.Configuration;
   let chromium: Browser;
   let origin: string;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     dataDir = await mkdtemp(path.join(tmpdir(), 'identity-passkeys-'));
+    smtp = await startSmtp();
     const port = await freePort();
     origin = `http://localhost:${port}`;
     running = await startIdentityForTest(database.url, dataDir, {
       IDENTITY_PORT: String(port),
       IDENTITY_ISSUER: `${origin}/oidc`,
       IDENTITY_CLIENTS: JSON.stringify([PORTAL]),
+      MAIL_SMTP_URL: smtp.url,
     });
     portal = await client.discovery(
       new URL(running.issuer),
@@ -56,6 +60,7 @@ describe('passkeys in Chromium: add on /account, sign in with the passkey alone 
   afterAll(async () => {
     await chromium?.close();
     await running?.app.close();
+    await smtp?.close();
     await database?.drop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
@@ -198,11 +203,40 @@ describe('passkeys in Chromium: add on /account, sign in with the passkey alone 
         'SELECT event FROM identity.account_audit WHERE account_id = $1 ORDER BY at',
         [accountId],
       );
-      // The password, then the passkey: the last two sign-in entries.
+      // The password accepted, then the sign-in complete with the passkey.
       expect(audit.map((entry) => entry.event).slice(-2)).toEqual([
+        'password-accepted',
         'sign-in-succeeded',
-        'sign-in-passkey',
       ]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('should ask for the password to add a passkey in a session signed in over 10 minutes ago, and mail the person', async () => {
+    const email = 'kazuko@example.jp';
+    const password = 'paper-crane-harbour-10';
+    const accountId = await account(email, password);
+    const { context, page } = await pageWithAuthenticator();
+    try {
+      await page.goto(`${origin}/account?lang=en`);
+      await signInWithPassword(page, email, password);
+      await page.waitForURL(`${origin}/account**`);
+      await running.dataSource.query(
+        `UPDATE identity.oidc_records
+            SET payload = jsonb_set(payload, '{loginTs}', to_jsonb(extract(epoch FROM now())::int - 3600))
+          WHERE model = 'Session' AND payload->>'accountId' = $1`,
+        [accountId],
+      );
+      await page.getByLabel('Name of the passkey').fill('Desk');
+      await page.getByRole('button', { name: 'Add a passkey' }).click();
+      await page.getByRole('alert').filter({ hasText: 'type your current password' }).waitFor();
+      await page.getByLabel('Name of the passkey').fill('Desk');
+      await page.locator('#passkey-confirm').fill(password);
+      await page.getByRole('button', { name: 'Add a passkey' }).click();
+      await page.getByRole('status').filter({ hasText: 'The passkey is added.' }).waitFor();
+      const added = smtp.mails.filter((mail) => mail.to === email);
+      expect(added.map((mail) => mail.subject)).toEqual(['A passkey was added to your account']);
     } finally {
       await context.close();
     }

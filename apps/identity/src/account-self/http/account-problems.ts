@@ -30,6 +30,7 @@ export function statusOfProblem(problem: AccountProblem): number {
       return 401;
     case 'password-wrong':
     case 'sign-in-not-recent':
+    case 'confirmation-needed':
     case 'email-not-verified':
     case 'form-expired':
       return 403;
@@ -48,8 +49,11 @@ export function statusOfProblem(problem: AccountProblem): number {
 /** The field of the account page a problem of a form is about. */
 export function fieldOfProblem(
   problem: AccountProblem,
-  form: 'password' | 'language' | 'passkey' | 'delete' | 'other',
+  form: 'password' | 'language' | 'passkey' | 'second-factor' | 'delete' | 'other',
 ): AccountField | undefined {
+  const unconfirmed = problem === 'password-wrong' || problem === 'confirmation-needed';
+  if (form === 'passkey' && unconfirmed) return 'passkey-confirm';
+  if (form === 'second-factor' && unconfirmed) return 'second-factor-confirm';
   if (form === 'password') {
     if (problem === 'password-wrong') return 'current-password';
     if (problem.startsWith('password-')) return 'new-password';
@@ -66,7 +70,7 @@ const SENTENCES: Partial<Record<AccountProblem, string>> = {
     'send an access token of this issuer for your account as Authorization: Bearer <token>',
   'not-found': 'there is no account for this access token',
   'sign-in-not-recent':
-    'deleting the account needs a sign-in of the last 10 minutes: sign in again (prompt=login), then retry',
+    'deleting the account needs an access token from a sign-in of the last 10 minutes: sign in again (prompt=login, max_age=0) and retry with the new token',
 };
 
 /** Runs an API use case, answering its errors with their status, code and a sentence. */

@@ -25,6 +25,10 @@ import { ChangeLanguage } from '../application/change-language/change-language.j
 import { ChangePassword } from '../application/change-password/change-password.js';
 import { DeleteAccount } from '../application/delete-account/delete-account.js';
 import { PersonalData } from '../application/personal-data/personal-data.js';
+import {
+  ChangeSignInMethods,
+  type ChangeConfirmation,
+} from '../application/sign-in-methods/sign-in-methods.js';
 import type { AccountProblem } from '../../pages/account-texts.js';
 import { fieldOfProblem, problemOf, statusOfProblem } from './account-problems.js';
 import { sendExport } from './me.controller.js';
@@ -44,7 +48,7 @@ const WEBAUTHN_LIBRARY = readFileSync(
 );
 
 /** The form a use case of the page belongs to (for the field its problem is tied to). */
-type PageForm = 'password' | 'language' | 'passkey' | 'delete' | 'other';
+type PageForm = 'password' | 'language' | 'passkey' | 'second-factor' | 'delete' | 'other';
 
 const DONE_VALUES: AccountDone[] = [
   'password',
@@ -72,6 +76,7 @@ export class AccountController {
     private readonly registerPasskey: RegisterPasskey,
     private readonly managePasskeys: ManagePasskeys,
     private readonly confirmWithPasskey: ConfirmWithPasskey,
+    private readonly signInMethods: ChangeSignInMethods,
     @Inject(FORM_TOKENS) private readonly forms: FormTokens,
   ) {}
 
@@ -158,13 +163,14 @@ export class AccountController {
   postPasskey(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     return this.act(request, reply, 'passkey', 'passkey-added', async (session, form) => {
       const account = await this.personalData.overview(session.accountId);
-      await this.registerPasskey.execute(
+      await this.signInMethods.addPasskey(
         {
           accountId: session.accountId,
           email: account.account.email,
           sessionId: session.sessionId,
         },
         { credential: form.credential ?? '', name: form.name ?? '' },
+        confirmationOf(session, form),
         this.actor(request),
       );
     });
@@ -179,17 +185,23 @@ export class AccountController {
 
   @Post(`${ACCOUNT_PATH.slice(1)}/passkeys/:id/remove`)
   postRemove(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    return this.act(request, reply, 'other', 'passkey-removed', (session) =>
-      this.managePasskeys.remove(session.accountId, id, this.actor(request)),
+    return this.act(request, reply, 'other', 'passkey-removed', (session, form) =>
+      this.signInMethods.removePasskey(
+        session.accountId,
+        id,
+        confirmationOf(session, form),
+        this.actor(request),
+      ),
     );
   }
 
   @Post(`${ACCOUNT_PATH.slice(1)}/second-factor`)
   postSecondFactor(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    return this.act(request, reply, 'other', 'second-factor', (session, form) =>
-      this.managePasskeys.setSecondFactor(
+    return this.act(request, reply, 'second-factor', 'second-factor', (session, form) =>
+      this.signInMethods.setSecondFactor(
         session.accountId,
         form.on === 'true',
+        confirmationOf(session, form),
         this.actor(request),
       ),
     );
@@ -351,6 +363,14 @@ export class AccountController {
   private actor(request: FastifyRequest): Actor {
     return { clientAddress: clientAddressOf(request), clientId: ACCOUNT_PAGES_CLIENT_ID };
   }
+}
+
+/** What confirms a change of how the person signs in: the session's sign-in, or the password. */
+function confirmationOf(
+  session: BrowserSession,
+  form: ReturnType<typeof formOf>,
+): ChangeConfirmation {
+  return { sessionSignedInAt: session.signedInAt, password: form.confirm ?? '' };
 }
 
 /** The language named by the page's `lang` (query or form), if any. */

@@ -9,7 +9,7 @@ import { clientAddressOf } from '../../forwarding/forwarded-headers.js';
 /**
  * The person's own account for the portal, with their access token: `GET /v1/me` (account,
  * passkeys, recent sign-ins), `GET /v1/me/export` (all the identity app holds about them, as a
- * download), `DELETE /v1/me` (after a sign-in of the last ten minutes).
+ * download), `DELETE /v1/me` (with a token whose own sign-in, `auth_time`, is of the last ten minutes).
  */
 @Controller('v1/me')
 export class MeController {
@@ -50,10 +50,10 @@ export class MeController {
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
     await answering(async () => {
-      const { accountId, clientId } = await this.authenticator.accountOf(authorization);
+      const { accountId, clientId, authTime } = await this.authenticator.accountOf(authorization);
       await this.deleteAccount.execute(
         accountId,
-        { recentSignIn: true },
+        { tokenSignedInAt: authTime === undefined ? undefined : new Date(authTime * 1000) },
         { clientAddress: clientAddressOf(request), clientId },
       );
     });

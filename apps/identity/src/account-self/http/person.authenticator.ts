@@ -1,43 +1,40 @@
 import { Injectable } from '@nestjs/common';
-import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
-import { IdentityConfig } from '../../identity.config.js';
+import { GrantsError, GrantsErrorCode } from '../../grants/domain/grant-rules.js';
+import { PersonAuthenticator as PeopleAuthenticator } from '../../grants/http/person.authenticator.js';
 import { AccountSelfError } from '../domain/account-self-rules.js';
 
+/** The person calling `/v1/me`, as their access token says. */
+export interface MeCaller {
+  accountId: string;
+  clientId?: string;
+  /** When the person signed in for this token (seconds since the epoch), if it says. */
+  authTime?: number;
+}
+
 /**
- * The person calling `/v1/me`: a Bearer access token of this issuer for the API resource
- * (RFC 9068 `at+jwt`, ES256) whose subject is their account, with or without a role. The
- * token is verified with `jose` against the issuer's own JWKS (cached, refetched for a new key).
+ * The person calling `/v1/me`: their token is read by the one authenticator of people's tokens
+ * (grants/http, verified with the provider's in-process keys); a machine's token or an account
+ * that is gone is `not-found`, anything else it refuses `unauthenticated`.
  */
 @Injectable()
 export class PersonAuthenticator {
-  private readonly keys: ReturnType<typeof createRemoteJWKSet>;
+  constructor(private readonly people: PeopleAuthenticator) {}
 
-  constructor(private readonly config: IdentityConfig) {
-    this.keys = createRemoteJWKSet(new URL(`${config.issuer.replace(/\/$/, '')}/jwks`));
-  }
-
-  /** The account id of the token's subject. */
-  async accountOf(
-    authorization: string | undefined,
-  ): Promise<{ accountId: string; clientId?: string }> {
-    const [scheme, token] = (authorization ?? '').split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) {
-      throw new AccountSelfError('unauthenticated');
-    }
+  async accountOf(authorization: string | undefined): Promise<MeCaller> {
+    let payload: Record<string, unknown>;
     try {
-      const { payload } = await jwtVerify(token, this.keys, {
-        issuer: this.config.issuer,
-        audience: this.config.IDENTITY_API_RESOURCE,
-        typ: 'at+jwt',
-        algorithms: ['ES256'],
-      });
-      const clientId = typeof payload.client_id === 'string' ? payload.client_id : undefined;
-      // A machine's token (client credentials) names its client, not a person.
-      if (!payload.sub || payload.sub === clientId) throw new AccountSelfError('not-found');
-      return { accountId: payload.sub, clientId };
+      payload = await this.people.verified(authorization);
     } catch (error) {
-      if (error instanceof errors.JOSEError) throw new AccountSelfError('unauthenticated');
+      if (error instanceof GrantsError && error.code === GrantsErrorCode.UNAUTHENTICATED) {
+        throw new AccountSelfError('unauthenticated');
+      }
       throw error;
     }
+    const clientId = typeof payload.client_id === 'string' ? payload.client_id : undefined;
+    const sub = typeof payload.sub === 'string' ? payload.sub : '';
+    // A machine's token (client credentials) names its client, not a person.
+    if (!sub || sub === clientId) throw new AccountSelfError('not-found');
+    const authTime = typeof payload.auth_time === 'number' ? payload.auth_time : undefined;
+    return { accountId: sub, clientId, authTime };
   }
 }

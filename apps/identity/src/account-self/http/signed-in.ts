@@ -14,6 +14,8 @@ export interface BrowserSession {
   accountId: string;
   /** The provider's session id: the account pages' forms are bound to it. */
   sessionId: string;
+  /** When the person signed in for this session (its `auth_time`), if it says. */
+  signedInAt?: Date;
 }
 
 /**
@@ -32,7 +34,13 @@ export class SignedIn {
     const provider = this.host.current;
     const ctx = provider.createContext(request.raw, reply.raw);
     const session = await provider.Session.get(ctx);
-    return session.accountId ? { accountId: session.accountId, sessionId: session.jti } : undefined;
+    if (!session.accountId) return undefined;
+    const authTime = session.authTime();
+    return {
+      accountId: session.accountId,
+      sessionId: session.jti,
+      signedInAt: authTime === undefined ? undefined : new Date(authTime * 1000),
+    };
   }
 
   /**

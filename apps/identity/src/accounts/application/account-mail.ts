@@ -13,6 +13,10 @@ const PATHS: Record<MailKind, string> = {
   [MailKind.RESET_PASSWORD]: RESET_PATH,
   [MailKind.ALREADY_REGISTERED]: RESET_PATH,
   [MailKind.PASSWORD_CHANGED]: ACCOUNT_PATH,
+  [MailKind.PASSKEY_ADDED]: ACCOUNT_PATH,
+  [MailKind.PASSKEY_REMOVED]: ACCOUNT_PATH,
+  [MailKind.SECOND_FACTOR_ON]: ACCOUNT_PATH,
+  [MailKind.SECOND_FACTOR_OFF]: ACCOUNT_PATH,
 };
 
 /** The accounts' mails: a text in the account's language around a link with its token. */

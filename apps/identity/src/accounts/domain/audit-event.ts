@@ -4,6 +4,8 @@ export enum AuditEvent {
   SIGN_IN_SUCCEEDED = 'sign-in-succeeded',
   SIGN_IN_FAILED = 'sign-in-failed',
   SIGN_IN_LOCKED = 'sign-in-locked',
+  /** The right password, the second factor (a passkey) still to come: no sign-in yet. */
+  PASSWORD_ACCEPTED = 'password-accepted',
   EMAIL_VERIFIED = 'email-verified',
   PASSWORD_RESET_REQUESTED = 'password-reset-requested',
   PASSWORD_CHANGED = 'password-changed',

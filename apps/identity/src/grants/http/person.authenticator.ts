@@ -47,7 +47,8 @@ export class PersonAuthenticator {
     return this.personOf(payload);
   }
 
-  private async verified(authorization: string | undefined): Promise<Record<string, unknown>> {
+  /** The claims of a valid access token of this issuer for the API (any subject). */
+  async verified(authorization: string | undefined): Promise<Record<string, unknown>> {
     const [scheme, token] = (authorization ?? '').split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) {
       throw new GrantsError(

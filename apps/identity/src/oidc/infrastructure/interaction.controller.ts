@@ -75,11 +75,13 @@ export class InteractionController {
     }
     let accountId: string;
     try {
-      accountId = await this.signIn.execute(
+      const checked = await this.signIn.withPassword(
         { email: form.email ?? '', password: form.password ?? '' },
         { clientAddress: clientAddressOf(request), clientId: clientIdOf(details) },
+        (id) => this.passkeySignIn.secondFactorRequired(id),
       );
-      if (await this.passkeySignIn.secondFactorRequired(accountId)) {
+      accountId = checked.accountId;
+      if (checked.secondFactorPending) {
         await this.passkeySignIn.startSecondFactor(uid, accountId);
         return this.secondFactorForm(uid, request, reply, 200);
       }

@@ -146,7 +146,9 @@ export class OidcProviderHost implements OnModuleInit, OnApplicationShutdown {
     provider.proxy = true;
     if (this.clients) checkStoredSecrets(provider, this.clients);
     if (this.actingGrants)
-      registerActingGrantExchange(provider, this.config, set.keys, this.actingGrants);
+      registerActingGrantExchange(provider, this.config, set.keys, this.actingGrants, (id) =>
+        this.accounts.passwordChangedAt(id),
+      );
     provider.on('server_error', (_ctx, error) =>
       this.logger.error({ err: error }, 'OpenID Provider error'),
     );

@@ -10,7 +10,11 @@ import {
 } from 'oidc-provider';
 import {
   chosenGrantOf,
+  EXCHANGED_CLAIM,
+  exchangedAuthTimeOf,
+  GRANT_ID_CLAIM,
   registerTokenExchange,
+  TOKEN_EXCHANGE,
 } from '../../grants/token-exchange/token-exchange.grant.js';
 import { machineClaims, machineIdentityProblem } from '../domain/machine-client.js';
 import { DEVICE_CODE_TTL_SECONDS, deviceFlowFeature } from './device-flow.js';
@@ -146,14 +150,30 @@ export function providerConfiguration({
     },
     // Machines act as their client's role and party; people as the grant chosen for the
     // sign-in, read again for every token (a grant taken back stops at the next refresh).
-    extraTokenClaims: (ctx, token) => {
+    // A person's token also says when they signed in (`auth_time`, from the code, refresh
+    // token or device code it was issued for), which provider grant it stands on, and whether
+    // it was made by token exchange.
+    extraTokenClaims: async (ctx, token) => {
       if (token.kind === 'ClientCredentials') {
         return machineClaims(ctx.oidc.client?.role, ctx.oidc.client?.party);
       }
-      if (token.kind === 'AccessToken' && token.accountId && actingGrants) {
-        return actingGrants.claims(token.accountId, token.grantId, chosenGrantOf(token));
-      }
-      return undefined;
+      if (token.kind !== 'AccessToken' || !token.accountId) return undefined;
+      const { entities } = ctx.oidc;
+      const exchanged = token.gty === TOKEN_EXCHANGE;
+      const authTime = exchanged
+        ? exchangedAuthTimeOf(token)
+        : (entities.AuthorizationCode?.authTime ??
+          entities.RefreshToken?.authTime ??
+          entities.DeviceCode?.authTime);
+      const acting = actingGrants
+        ? await actingGrants.claims(token.accountId, token.grantId, chosenGrantOf(token))
+        : undefined;
+      return {
+        ...acting,
+        ...(authTime !== undefined ? { auth_time: authTime } : {}),
+        ...(token.grantId ? { [GRANT_ID_CLAIM]: token.grantId } : {}),
+        ...(exchanged ? { [EXCHANGED_CLAIM]: true } : {}),
+      };
     },
     // Real accounts only: one deleted since its sign-in gets no more tokens.
     findAccount: async (_ctx, sub) => {
@@ -280,6 +300,7 @@ export function registerActingGrantExchange(
   config: IdentityConfig,
   keys: JWK[],
   actingGrants: ActingGrants,
+  passwordChangedAt: (accountId: string) => Promise<Date | undefined>,
 ): void {
   registerTokenExchange(provider, {
     issuer: config.issuer,
@@ -290,5 +311,6 @@ export function registerActingGrantExchange(
       (await actingGrants.claims(accountId, undefined, grantId)) !== undefined,
     choose: (accountId, oidcGrantId, grantId) =>
       actingGrants.choose(accountId, oidcGrantId, grantId),
+    passwordChangedAt,
   });
 }

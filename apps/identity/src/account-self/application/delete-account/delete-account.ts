@@ -7,16 +7,17 @@ import { confirmPassword } from '../confirm-password.js';
 
 /**
  * How the person confirms that it is them: their password or one of their passkeys (on the
- * page, whose session the passkey's challenge is bound to), or a sign-in just now (the API).
+ * page, whose session the passkey's challenge is bound to), or, through the API, the sign-in
+ * the access token itself was issued for (its `auth_time`), if it was just now.
  */
 export type DeletionConfirmation =
   | { password: string }
   | { passkey: { sessionId: string; credential: string } }
-  | { recentSignIn: true };
+  | { tokenSignedInAt: Date | undefined };
 
 /**
  * Deletes the person's account once they confirmed it is them (the password or a passkey on the
- * page; a sign-in within ten minutes through the API). Everything of it goes in one transaction: its
+ * page; through the API a token whose own sign-in is within ten minutes). Everything of it goes in one transaction: its
  * sessions, grants and tokens at the provider, mailed links, throttle, passkeys and grants (with
  * the row), and the client addresses of its audit entries; the entries stay under the account
  * id, with one more saying it was deleted. Statements and other records accounting must keep
@@ -43,11 +44,9 @@ export class DeleteAccount {
     } else if ('passkey' in confirmation) {
       const { sessionId, credential } = confirmation.passkey;
       await this.confirmWithPasskey.execute(account.id, sessionId, credential, actor);
-    } else {
-      const [last] = await this.store.audit(accountId, { signInsOnly: true, limit: 1 });
-      if (!signedInRecently(last?.at, this.now())) {
-        throw new AccountSelfError('sign-in-not-recent');
-      }
+    } else if (!signedInRecently(confirmation.tokenSignedInAt, this.now())) {
+      // Another sign-in since (anywhere) does not count: only this token's own.
+      throw new AccountSelfError('sign-in-not-recent');
     }
     await this.store.transaction(async (store, accounts) => {
       await store.erase(account);

@@ -23,4 +23,10 @@ export class FindAccountClaims {
       email_verified: account.emailVerifiedAt !== null,
     };
   }
+
+  /** When the account's password last changed (tokens issued before count no more). */
+  async passwordChangedAt(accountId: string): Promise<Date | undefined> {
+    if (!UUID.test(accountId)) return undefined;
+    return (await this.store.findById(accountId))?.passwordChangedAt;
+  }
 }

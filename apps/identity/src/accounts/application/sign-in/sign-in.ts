@@ -21,6 +21,8 @@ import type { AccountMail } from '../account-mail.js';
  * its password is checked, and one meeting a lock is refused unchecked, so a burst sent at once
  * gets no more guesses than a sequence. An account whose
  * address is not verified yet is told so (and mailed a new link) only with its right password.
+ * A sign-in is audited as succeeded only when it is complete: a right password with the second
+ * factor still to come is audited as accepted, no more.
  */
 export class SignIn {
   constructor(
@@ -29,6 +31,18 @@ export class SignIn {
   ) {}
 
   async execute(input: { email: string; password: string }, actor: Actor = {}): Promise<string> {
+    return (await this.withPassword(input, actor)).accountId;
+  }
+
+  /**
+   * The same, for a sign-in that may ask for a second factor: `secondFactor` says whether the
+   * account asks for one, and the answer whether it is still to come.
+   */
+  async withPassword(
+    input: { email: string; password: string },
+    actor: Actor = {},
+    secondFactor: (accountId: string) => Promise<boolean> = () => Promise.resolve(false),
+  ): Promise<{ accountId: string; secondFactorPending: boolean }> {
     const email = normalizeEmail(input.email);
     const keys: ThrottledKey[] = [{ key: throttleKey('email', email), policy: ACCOUNT_THROTTLE }];
     if (actor.clientAddress) {
@@ -61,7 +75,12 @@ export class SignIn {
       if (token) await this.mail.send(MailKind.VERIFY_EMAIL, account, token);
       throw new AccountError('email-not-verified');
     }
-    await this.store.audit(AuditEvent.SIGN_IN_SUCCEEDED, account.id, actor);
-    return account.id;
+    const secondFactorPending = await secondFactor(account.id);
+    await this.store.audit(
+      secondFactorPending ? AuditEvent.PASSWORD_ACCEPTED : AuditEvent.SIGN_IN_SUCCEEDED,
+      account.id,
+      actor,
+    );
+    return { accountId: account.id, secondFactorPending };
   }
 }

@@ -71,7 +71,12 @@ export class PasskeySignIn {
     const waiting = await this.passkeys.takeChallenge(purpose, interaction);
     try {
       const passkey = await checkAssertion(this.passkeys, this.rp, credential, waiting);
-      await this.accounts.audit(AuditEvent.SIGN_IN_PASSKEY, passkey.accountId, actor);
+      // A second factor completes a sign-in that began with the password.
+      const event =
+        purpose === ChallengePurpose.SECOND_FACTOR
+          ? AuditEvent.SIGN_IN_SUCCEEDED
+          : AuditEvent.SIGN_IN_PASSKEY;
+      await this.accounts.audit(event, passkey.accountId, actor);
       return passkey.accountId;
     } catch (error) {
       if (error instanceof PasskeyError && error.accountId) {

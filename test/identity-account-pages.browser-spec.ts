@@ -271,7 +271,10 @@ describe('the account, act-as, invitation, device and second-step pages in Chrom
             'select#language',
             `button "${t.languageButton}"`,
             'input#passkey-name',
+            // The current password, asked when the sign-in is not recent (optional otherwise).
+            'input#passkey-confirm',
             `button "${t.addPasskey}"`,
+            'input#second-factor-confirm',
             `button "${t.turnOn}"`,
             'input#current-password',
             'input#new-password',

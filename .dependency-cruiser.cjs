@@ -39,6 +39,22 @@ module.exports = {
       },
     },
     {
+      name: 'portal-stays-in-the-browser',
+      comment:
+        'The portal talks to the public API only: it imports no service, library or tool of the back end.',
+      severity: 'error',
+      from: { path: '^apps/portal/src/' },
+      to: { path: '^(apps/(?!portal/)|libs/|tools/)' },
+    },
+    {
+      name: 'portal-feature-imports-other-feature',
+      comment:
+        'Portal features stand alone (bulletproof-react): shared pieces live in components, lib and i18n.',
+      severity: 'error',
+      from: { path: '^apps/portal/src/features/([^/]+)/' },
+      to: { path: '^apps/portal/src/features/', pathNot: '^apps/portal/src/features/$1/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
@@ -48,7 +64,8 @@ module.exports = {
       name: 'not-to-unresolvable',
       severity: 'error',
       from: {},
-      to: { couldNotResolve: true },
+      // A package of types only (no code to resolve), named by the portal's generated operations.
+      to: { couldNotResolve: true, pathNot: '^@graphql-typed-document-node/core$' },
     },
     {
       name: 'production-imports-dev-dependency',
@@ -69,7 +86,7 @@ module.exports = {
     enhancedResolveOptions: {
       conditionNames: ['source', 'import', 'require', 'node', 'default'],
       exportsFields: ['exports'],
-      extensions: ['.ts', '.js', '.json'],
+      extensions: ['.ts', '.tsx', '.js', '.json'],
     },
   },
 };

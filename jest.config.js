@@ -26,7 +26,33 @@ export default {
   globalSetup: '<rootDir>/dist/libs/testing/src/global-setup.js',
   globalTeardown: '<rootDir>/dist/libs/testing/src/global-teardown.js',
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/portal/'],
+    },
+    {
+      // The portal's components in a DOM (jsdom), rendered as React renders them in a browser.
+      ...common,
+      displayName: 'portal',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/apps/portal/src/**/*.spec.{ts,tsx}'],
+      extensionsToTreatAsEsm: ['.ts', '.tsx'],
+      transform: {
+        '^.+\\.tsx?$': [
+          '@swc/jest',
+          {
+            jsc: {
+              parser: { syntax: 'typescript', tsx: true },
+              transform: { react: { runtime: 'automatic' } },
+              target: 'es2022',
+            },
+            module: { type: 'es6' },
+          },
+        ],
+      },
+    },
     {
       ...common,
       displayName: 'integration',

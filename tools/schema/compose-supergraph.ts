@@ -1,5 +1,5 @@
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { parse, printSchema } from 'graphql';
 
 export interface SubgraphSource {
   name: string;
@@ -8,8 +8,15 @@ export interface SubgraphSource {
   sdl: string;
 }
 
+export interface ComposedSchemas {
+  /** The supergraph the gateway plans queries with (join directives included). */
+  supergraph: string;
+  /** The public API a client sees through the gateway (what the portal's operations are typed from). */
+  api: string;
+}
+
 /** Composes subgraph SDLs into a supergraph schema; throws listing every composition error. */
-export function composeSupergraph(subgraphs: SubgraphSource[]): string {
+export function composeSchemas(subgraphs: SubgraphSource[]): ComposedSchemas {
   const result = composeServices(
     subgraphs.map(({ name, url, sdl }) => ({ name, url, typeDefs: parse(sdl) })),
   );
@@ -18,5 +25,8 @@ export function composeSupergraph(subgraphs: SubgraphSource[]): string {
       `Supergraph composition failed:\n${result.errors.map((error) => `  - ${error.message}`).join('\n')}`,
     );
   }
-  return `${result.supergraphSdl.trim()}\n`;
+  return {
+    supergraph: `${result.supergraphSdl.trim()}\n`,
+    api: `${printSchema(result.schema.toAPISchema().toGraphQLJSSchema()).trim()}\n`,
+  };
 }

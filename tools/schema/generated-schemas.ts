@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { GatewayConfig, loadConfig } from '#libs/config';
 import { serviceSdl } from '../../apps/standalone/src/service-thread.js';
 import { subgraphServices } from '../../apps/standalone/src/services.js';
-import { composeSupergraph } from './compose-supergraph.js';
+import { composeSchemas } from './compose-supergraph.js';
+import { portalOperations } from './portal-operations.js';
 
 export interface GeneratedFile {
   /** Path from the repository root. */
@@ -13,7 +14,8 @@ export interface GeneratedFile {
 /**
  * Every generated schema file: each subgraph's `schema.gql` (built in a thread of its own, as
  * in production each service is alone) and the gateway's composed `supergraph.graphql`
- * (subgraph URLs are the default local ones).
+ * (subgraph URLs are the default local ones), the public API schema it serves, and the portal's
+ * operation types generated from that schema.
  */
 export async function generateSchemas(databaseUrl: string): Promise<GeneratedFile[]> {
   const defaults = loadConfig(GatewayConfig, {});
@@ -25,8 +27,11 @@ export async function generateSchemas(databaseUrl: string): Promise<GeneratedFil
     const sdl = await serviceSdl(name, env, databaseUrl);
     subgraphs.push({ name, url: `${endpoint.url}/graphql`, sdl: `${sdl.trim()}\n` });
   }
+  const composed = composeSchemas(subgraphs);
   return [
     ...subgraphs.map(({ name, sdl }) => ({ path: `apps/${name}/schema.gql`, content: sdl })),
-    { path: 'apps/gateway/supergraph.graphql', content: composeSupergraph(subgraphs) },
+    { path: 'apps/gateway/supergraph.graphql', content: composed.supergraph },
+    { path: 'apps/portal/schema.graphql', content: composed.api },
+    ...(await portalOperations(composed.api)),
   ];
 }

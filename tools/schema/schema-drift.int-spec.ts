@@ -16,11 +16,15 @@ describe('committed schema files', () => {
     await database.drop();
   });
 
-  it('should cover the four subgraphs and the supergraph', () => {
+  it('should cover the four subgraphs, the supergraph, the API and the portal operations', () => {
     expect(generated.map((file) => file.path).sort()).toEqual([
       'apps/authorization/schema.gql',
       'apps/gateway/supergraph.graphql',
       'apps/opt-out/schema.gql',
+      'apps/portal/schema.graphql',
+      'apps/portal/src/graphql/gql.ts',
+      'apps/portal/src/graphql/graphql.ts',
+      'apps/portal/src/graphql/index.ts',
       'apps/rights-registry/schema.gql',
       'apps/royalty-distribution/schema.gql',
     ]);

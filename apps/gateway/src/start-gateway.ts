@@ -6,6 +6,7 @@ import { createHttpApp, listeningUrl } from '#libs/runtime';
 import { acceptApiKeys } from './api-key-exchange.js';
 import { GatewayModule } from './gateway.module.js';
 import { forwardIdentityRoutes } from './identity-routes.js';
+import { servePortal } from './portal.js';
 import { forwardRestRoutes } from './rest-routes.js';
 import { waitForSubgraphs } from './wait-for-subgraphs.js';
 
@@ -29,6 +30,7 @@ export async function startGateway(
   );
   await forwardRestRoutes(app, config);
   await forwardIdentityRoutes(app, config, subgraphSecret);
+  await servePortal(app, new URL(config.identityIssuer).pathname.replace(/\/$/, ''));
   await app.listen({ port: config.port, host: config.HOST });
   logger.info({ url: `${listeningUrl(app)}/graphql` }, 'gateway listening');
   return app;

@@ -33,6 +33,50 @@ export const INTERACTION_PATH = '/interaction';
 export const ACCOUNT_PAGES_CLIENT_ID = 'identity-account-pages';
 export const ACCOUNT_CALLBACK_PATH = '/account/callback';
 
+/**
+ * The web portal the gateway serves at the issuer's origin: a first-party public client (code +
+ * PKCE, refresh tokens), which asks no consent either: signing in to the portal is what the person
+ * came for, and the portal only calls the API on their behalf.
+ */
+export const PORTAL_CLIENT_ID = 'clearinghouse-portal';
+export const PORTAL_CALLBACK_PATH = '/auth/callback';
+
+/** The portal's client: public, code + PKCE, back to the issuer's own origin. */
+export function portalClient(issuer: string): ClientMetadata {
+  const origin = new URL(issuer).origin;
+  return {
+    client_id: PORTAL_CLIENT_ID,
+    client_name: 'Clearinghouse portal',
+    token_endpoint_auth_method: 'none',
+    redirect_uris: [new URL(PORTAL_CALLBACK_PATH, origin).href],
+    post_logout_redirect_uris: [new URL('/', origin).href],
+    grant_types: ['authorization_code', 'refresh_token'],
+    response_types: ['code'],
+  };
+}
+
+/** First-party clients: the person is never asked to allow them. */
+const FIRST_PARTY_CLIENTS = new Set([ACCOUNT_PAGES_CLIENT_ID, PORTAL_CLIENT_ID]);
+
+/**
+ * Gives a first-party client's grant what the client asks for: the account pages an ID token,
+ * the portal also refresh tokens and the API. Says whether anything was missing.
+ */
+function firstPartyScopes(
+  grant: InstanceType<Provider['Grant']>,
+  clientId: string,
+  resource: string,
+): boolean {
+  const oidc = clientId === PORTAL_CLIENT_ID ? ['openid', 'offline_access'] : ['openid'];
+  const missingOidc = oidc.filter((scope) => !grant.getOIDCScope().split(' ').includes(scope));
+  if (missingOidc.length) grant.addOIDCScope(missingOidc.join(' '));
+  const missingApi =
+    clientId === PORTAL_CLIENT_ID &&
+    !(grant.getResourceScope(resource) ?? '').split(' ').includes(API_SCOPE);
+  if (missingApi) grant.addResourceScope(resource, API_SCOPE);
+  return missingOidc.length > 0 || missingApi;
+}
+
 /** The account pages' client: public, code + PKCE, back to the issuer's own origin. */
 export function accountPagesClient(issuer: string): ClientMetadata {
   return {
@@ -99,7 +143,11 @@ export function providerConfiguration({
     adapter: clients
       ? (model: string) => (model === 'Client' ? clientAdapter(clients) : adapter(model))
       : adapter,
-    clients: [...config.staticClients.map(clientMetadata), accountPagesClient(config.issuer)],
+    clients: [
+      ...config.staticClients.map(clientMetadata),
+      accountPagesClient(config.issuer),
+      portalClient(config.issuer),
+    ],
     jwks: { keys },
     cookies: {
       keys: cookieKeys,
@@ -189,23 +237,24 @@ export function providerConfiguration({
         (ctx.oidc.result?.consent as { grantId?: string } | undefined)?.grantId ??
         ctx.oidc.session!.grantIdFor(clientId);
       const found = grantId ? await ctx.oidc.provider.Grant.find(grantId) : undefined;
-      if (
-        found &&
-        clientId === ACCOUNT_PAGES_CLIENT_ID &&
-        !found.getOIDCScope().includes('openid')
-      ) {
-        // Made for the "act as" choice: the app's own pages still ask nothing more.
-        found.addOIDCScope('openid');
-        await found.save();
+      if (grantId) {
+        // A grant made for the "act as" choice: first-party clients still ask nothing more.
+        if (
+          found &&
+          FIRST_PARTY_CLIENTS.has(clientId) &&
+          firstPartyScopes(found, clientId, resource)
+        ) {
+          await found.save();
+        }
+        return found;
       }
-      if (grantId) return found;
-      if (clientId !== ACCOUNT_PAGES_CLIENT_ID || !ctx.oidc.session?.accountId) return undefined;
-      // The app's own pages: the person signs in to them without being asked to allow them.
+      if (!FIRST_PARTY_CLIENTS.has(clientId) || !ctx.oidc.session?.accountId) return undefined;
+      // The app's own pages and the portal: the person signs in without being asked to allow them.
       const grant = new ctx.oidc.provider.Grant({
         clientId,
         accountId: ctx.oidc.session.accountId,
       });
-      grant.addOIDCScope('openid');
+      firstPartyScopes(grant, clientId, resource);
       await grant.save();
       return grant;
     },

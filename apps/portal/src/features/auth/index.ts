@@ -1,0 +1,2 @@
+export { CallbackPage } from './CallbackPage';
+export { SignInPage } from './SignInPage';

@@ -1,0 +1,1 @@
+export { MyClaimsPage, NewClaimPage } from './Pages';

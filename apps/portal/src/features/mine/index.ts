@@ -1,0 +1,1 @@
+export { MinePage, BecomeRightHolderPage } from './Pages';

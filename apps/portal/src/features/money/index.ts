@@ -1,0 +1,1 @@
+export { MoneyPage, StatementPage } from './Pages';

@@ -1,0 +1,1 @@
+export { MyOptOutsPage, NewOptOutPage } from './Pages';

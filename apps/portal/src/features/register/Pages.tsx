@@ -1,0 +1,3 @@
+export function OptOutRegisterPage() {
+  return <h1>OptOutRegisterPage</h1>;
+}

@@ -1,0 +1,1 @@
+export { OptOutRegisterPage } from './Pages';

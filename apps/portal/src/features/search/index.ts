@@ -1,0 +1,2 @@
+export { SearchPage } from './SearchPage';
+export { WorkPage } from './WorkPage';

@@ -1,0 +1,3 @@
+export function UnclaimedPage() {
+  return <h1>UnclaimedPage</h1>;
+}

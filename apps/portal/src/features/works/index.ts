@@ -1,0 +1,7 @@
+export {
+  MyWorksPage,
+  RegisterWorkPage,
+  ImportWorksPage,
+  ChangeSharesPage,
+  MyDisputesPage,
+} from './Pages';

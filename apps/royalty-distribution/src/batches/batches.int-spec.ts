@@ -254,7 +254,31 @@ describe('distribution batches', () => {
       `/v1/distribution-batches/${batch.id}/statements/${member}.csv`,
       admin,
     );
-    expect(statement.body).toContain(`${workA},STREAM,30909,JPY,PAYABLE`);
+    // A document: every row names the holder, the society, the period and the work's title.
+    const [header, ...statementRows] = statement.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(statement.body.startsWith('\uFEFF')).toBe(true);
+    expect(header).toBe(
+      'holder_id,holder_name,society_id,society_name,batch_id,period_start,period_end,category,work_key,title,use_type,amount,currency,status',
+    );
+    expect(statementRows).toContain(
+      [
+        member,
+        `Holder ${member.slice(0, 8)}`,
+        society,
+        `SOCIETY ${society.slice(0, 8)}`,
+        batch.id,
+        '2026-11-01',
+        '2026-12-01',
+        'MUSIC',
+        workA,
+        `Work ${workA.slice(0, 8)}`,
+        'STREAM,30909,JPY,PAYABLE',
+      ].join(','),
+    );
+    expect(statementRows).toHaveLength(3);
     const early = await get(`/v1/distribution-batches/${batch.id}/statements/${member}.csv`, {
       role: Role.RIGHT_HOLDER,
       partyId: member,

@@ -164,5 +164,16 @@ describe('reserves searched by title', () => {
       message: expect.stringMatching(/^no reserve .+ that you may claim for holder /),
       extensions: { code: 'NOT_FOUND' },
     });
+    const settled = await sut.graphql<{ settleClaim: { status: string } }>(
+      `mutation ($id: ID!) { settleClaim(input: { claimId: $id, approve: true }) { status } }`,
+      { id: first.data!.claimReserve.id },
+      { role: Role.SOCIETY_ADMIN, partyId: society },
+    );
+    expect(settled.data!.settleClaim.status).toBe('APPROVED');
+    const late = await claim(nonMember);
+    expect(late.errors?.[0]).toMatchObject({
+      message: 'the reserve is CLAIMED: its money went to an approved claim',
+      extensions: { code: 'CONFLICT' },
+    });
   });
 });

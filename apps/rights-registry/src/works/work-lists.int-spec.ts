@@ -205,7 +205,7 @@ describe('disputes and works as lists', () => {
   });
 
   it('should name the work and the claimant and tell each caller whether it may answer or withdraw', async () => {
-    const d1 = await nodeOf(vera, d[1]);
+    const d1 = await nodeOf(vera, d[1]!);
     expect(d1).toMatchObject({
       status: 'OPEN',
       claimantId: mika.partyId,

@@ -501,8 +501,25 @@ describe('distribution batches', () => {
       expect(sum(lines.map((line) => line.amount))).toBe(
         sum([totals!.payable, totals!.held, totals!.reserved]),
       );
-      const bad = await list(admin, { after: 'not-a-cursor' });
-      expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      const refusals = await Promise.all([
+        list(admin, { after: 'not-a-cursor' }),
+        list(admin, { first: 0 }),
+        list(admin, { filter: { periodFrom: '2026-13-01' } }),
+        list(admin, { filter: { batchId: 'not-an-id' } }),
+        gql(`query { claims(first: 101) { totalCount } }`, {}, admin),
+        gql(`query { claims(after: "x") { totalCount } }`, {}, admin),
+      ]);
+      expect(refusals.map((result) => result.errors?.[0]?.extensions?.code)).toEqual(
+        Array(6).fill('BAD_USER_INPUT'),
+      );
+      expect(refusals.map((result) => result.errors?.[0]?.message)).toEqual([
+        'after: the cursor is not valid',
+        'first must be from 1 to 100',
+        'periodFrom must be a date YYYY-MM-DD that exists, from 1900-01-01 to 9999-12-31',
+        '$filter.batchId must be a UUID',
+        'first must be from 1 to 100',
+        'after: the cursor is not valid',
+      ]);
     });
 
     it("should list a holder's claims with the reserve's title and amount", async () => {

@@ -139,7 +139,8 @@ describe('usage lines matched by title', () => {
       `query ($b: ID!, $h: ID!) { statement(batchId: $b, holderId: $h) {
          lines { workKey amount { amountMinor } status } } }`,
       { b: batch, h: member },
-      { role: Role.RIGHT_HOLDER, partyId: member },
+      // Calculated, not yet approved: the batch's admin reads it (the holder once approved).
+      admin,
     );
     expect(statement.data!.statement.lines).toEqual([
       { workKey: sakura, amount: { amountMinor: '100000' }, status: 'PAYABLE' },

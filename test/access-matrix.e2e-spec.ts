@@ -225,6 +225,13 @@ const MATRIX: Record<string, Rule> = {
     roles: [OPERATOR],
     allowed: ['OPERATOR'],
   },
+  disputes: {
+    service: 'rights-registry',
+    // Each caller gets the disputes it may see (a platform none): never refused.
+    document: '{ disputes(first: 1) { totalCount edges { node { id viewerCanAnswer } } } }',
+    roles: SIGNED_IN,
+    allowed: SIGNED_IN_WHO,
+  },
   authorizationInfo: {
     service: 'authorization',
     document: '{ authorizationInfo { name } }',

@@ -135,6 +135,49 @@ describe('work search', () => {
     ]);
   });
 
+  it('should find a work by each of its identifiers in any usual written form', async () => {
+    const workId = await register(
+      'Identifier Forms',
+      {
+        identifiers: [
+          { scheme: IdentifierScheme.ISWC, value: 'T-345.246.800-3' },
+          { scheme: IdentifierScheme.ISRC, value: 'JP-Z99-26-04242' },
+          { scheme: IdentifierScheme.ISBN, value: '978-4-06-512345-4' },
+        ],
+      },
+      WorkCategory.BOOK,
+    );
+    const forms = [
+      'T-345.246.800-3',
+      'T3452468003',
+      't-345.246.800-3',
+      'ISWC: T 345 246 800 3',
+      'JP-Z99-26-04242',
+      'JPZ992604242',
+      'jp-z99-26-04242',
+      'ISRC JP Z99 26 04242',
+      '978-4-06-512345-4',
+      '9784065123454',
+      '978 4 06 512345 4',
+      'ISBN-13: 978-4-06-512345-4',
+      '4-06-512345-3',
+      '4065123453',
+      '4 06 512345 3',
+      'ＩＳＢＮ ９７８－４－０６－５１２３４５－４',
+    ];
+    for (const form of forms) {
+      const [first] = await matches(form);
+      expect({ form, first }).toEqual({
+        form,
+        first: {
+          work: { id: workId, title: 'Identifier Forms' },
+          method: MatchMethod.IDENTIFIER,
+          score: 1,
+        },
+      });
+    }
+  });
+
   it('should find a work by an alternative title, and only in its category when one is given', async () => {
     const workId = await register(
       '千と千尋の神隠し',

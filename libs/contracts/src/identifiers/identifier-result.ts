@@ -4,12 +4,12 @@ export type IdentifierResult = { valid: true; value: string } | { valid: false; 
 export const valid = (value: string): IdentifierResult => ({ valid: true, value });
 export const invalid = (reason: string): IdentifierResult => ({ valid: false, reason });
 
-/** Upper case, full-width folded (NFKC), without spaces, hyphens, dots and an optional prefix. */
+/**
+ * Upper case, full-width folded (NFKC), without spaces, hyphens and dots, and without a leading
+ * label of the scheme when `prefix` names it: `ISBN`, `ISBN:`, `ISBN-13:`, `ISBN-10 `, `ISWC `.
+ */
 export function compact(raw: string, prefix?: string): string {
-  let value = raw
-    .normalize('NFKC')
-    .toUpperCase()
-    .replace(/[\s.\-‐‑–—]/g, '');
-  if (prefix && value.startsWith(prefix)) value = value.slice(prefix.length);
-  return value;
+  let value = raw.normalize('NFKC').toUpperCase().trim();
+  if (prefix) value = value.replace(new RegExp(`^${prefix}(?:-?1[03](?=[\\s:]))?\\s*:?`), '');
+  return value.replace(/[\s.\-‐‑–—]/g, '');
 }

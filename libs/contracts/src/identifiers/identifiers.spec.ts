@@ -24,6 +24,8 @@ describe('identifiers', () => {
       'T0345246801',
       't-034524680-1',
       'ISWC T-034.524.680-1',
+      'ISWC: T-034.524.680-1',
+      'T 034 524 680 1',
       'Ｔ－０３４．５２４．６８０－１',
     ])('should accept %s in its usual written forms', (raw) =>
       expect(value(IdentifierScheme.ISWC, raw)).toBe('T0345246801'),
@@ -45,6 +47,17 @@ describe('identifiers', () => {
       'should accept %s',
       (raw) => expect(value(IdentifierScheme.ISRC, raw)).toMatch(/^[A-Z]{2}[A-Z0-9]{3}\d{7}$/),
     );
+
+    it.each(['JP-K00-21-00001', 'jpk002100001', 'JP K00 21 00001', 'ISRC: JP-K00-21-00001'])(
+      'should store %s as JPK002100001',
+      (raw) => expect(value(IdentifierScheme.ISRC, raw)).toBe('JPK002100001'),
+    );
+
+    it('should not take the start of an ISRC that begins with ISRC for a label', () => {
+      expect(value(IdentifierScheme.ISRC, 'IS-RCA-21-00001')).toBe('ISRCA2100001');
+      expect(value(IdentifierScheme.ISRC, 'ISRCA2100001')).toBe('ISRCA2100001');
+      expect(value(IdentifierScheme.ISRC, 'ISRC ISRCA2100001')).toBe('ISRCA2100001');
+    });
 
     it('should reject a designation that is not numeric', () => {
       expect(value(IdentifierScheme.ISRC, 'US-RC1-76-0783X')).toMatch(/^invalid/);
@@ -77,6 +90,23 @@ describe('identifiers', () => {
       'should store %s as the ISBN-13 9780306406157',
       (raw) => expect(value(IdentifierScheme.ISBN, raw)).toBe('9780306406157'),
     );
+
+    it.each([
+      '978 4 06 512345 4',
+      'ISBN: 978-4-06-512345-4',
+      'ISBN-13: 978-4-06-512345-4',
+      'ISBN13 9784065123454',
+      '4-06-512345-3',
+      '4 06 512345 3',
+      'ISBN-10: 4-06-512345-3',
+      'ＩＳＢＮ：９７８－４－０６－５１２３４５－４',
+    ])('should store %s as the ISBN-13 9784065123454', (raw) =>
+      expect(value(IdentifierScheme.ISBN, raw)).toBe('9784065123454'),
+    );
+
+    it('should accept an ISBN-10 ending in a lowercase x', () => {
+      expect(value(IdentifierScheme.ISBN, 'isbn 0 8044 2957 x')).toBe('9780804429573');
+    });
 
     it('should accept an ISBN-10 ending in X', () => {
       expect(value(IdentifierScheme.ISBN, '0-8044-2957-X')).toBe('9780804429573');

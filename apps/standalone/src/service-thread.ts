@@ -23,8 +23,11 @@ function run<T>(
   databaseUrl: string,
   mode: 'serve' | 'sdl',
   settle: (message: Record<string, unknown>, worker: Worker) => T | undefined,
+  logFile?: string,
 ): Promise<T> {
-  const worker = new Worker(workerScript(), { workerData: { service, env, databaseUrl, mode } });
+  const worker = new Worker(workerScript(), {
+    workerData: { service, env, databaseUrl, mode, logFile },
+  });
   return new Promise<T>((resolve, reject) => {
     worker.on('message', (message: Record<string, unknown>) => {
       if (typeof message.failed === 'string') {
@@ -40,26 +43,37 @@ function run<T>(
   });
 }
 
-/** Starts a subgraph service in a worker thread of this process. */
+/**
+ * Starts a subgraph service in a worker thread of this process; its logs go to stdout, or
+ * appended to `logFile` when given.
+ */
 export function startServiceThread(
   service: string,
   env: Env,
   databaseUrl: string,
+  logFile?: string,
 ): Promise<ServiceThread> {
-  return run(service, env, databaseUrl, 'serve', (message, worker) => {
-    if (typeof message.ready !== 'string') return undefined;
-    return {
-      url: message.ready,
-      stop: () =>
-        new Promise<void>((resolve) => {
-          worker.once('exit', () => resolve());
-          worker.on('message', (reply: Record<string, unknown>) => {
-            if (reply.stopped || reply.failed) void worker.terminate();
-          });
-          worker.postMessage('stop');
-        }),
-    };
-  });
+  return run(
+    service,
+    env,
+    databaseUrl,
+    'serve',
+    (message, worker) => {
+      if (typeof message.ready !== 'string') return undefined;
+      return {
+        url: message.ready,
+        stop: () =>
+          new Promise<void>((resolve) => {
+            worker.once('exit', () => resolve());
+            worker.on('message', (reply: Record<string, unknown>) => {
+              if (reply.stopped || reply.failed) void worker.terminate();
+            });
+            worker.postMessage('stop');
+          }),
+      };
+    },
+    logFile,
+  );
 }
 
 /** The federation SDL of a service, built in a thread of its own. */

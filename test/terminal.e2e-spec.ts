@@ -95,4 +95,39 @@ describe('npm start in a terminal', () => {
     expect(html).toContain('send queries to the gateway instead');
     expect(html).not.toMatch(/https?:\/\/|<script|<link/i);
   });
+
+  it('should say in a sentence why a start failed, with the log file holding the details', async () => {
+    const elsewhere = await mkdtemp(path.join(tmpdir(), 'terminal-failed-'));
+    try {
+      // Nothing listens on port 1: the services cannot reach their database.
+      const failed = spawn(process.execPath, ['dist/apps/standalone/src/main.js'], {
+        env: {
+          PATH: process.env.PATH,
+          ...ANY_PORTS,
+          DATABASE_URL: 'postgres://clearinghouse:not-logged@127.0.0.1:1/nowhere',
+          DATA_DIR: elsewhere,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let printed = '';
+      failed.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+      failed.stderr.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+      const [code] = (await once(failed, 'exit')) as [number | null];
+      expect(code).toBe(1);
+      const file = path.join(elsewhere, 'logs', 'clearinghouse.log');
+      expect(printed).toMatch(
+        new RegExp(
+          `^clearinghouse: failed to start: .*ECONNREFUSED.* \\(details in ${file}\\)$`,
+          'm',
+        ),
+      );
+      expect(printed).not.toMatch(/"level":|\n\s+at /);
+      expect(printed).not.toContain('not-logged');
+      expect(await readFile(file, 'utf8')).toMatch(
+        /"level":"fatal".*"the clearinghouse failed to start"/,
+      );
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
+    }
+  });
 });

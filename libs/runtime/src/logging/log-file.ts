@@ -23,12 +23,13 @@ const destinations = new Map<string, DestinationStream>();
 
 /**
  * The file `file` opened for appending, once per thread: every logger of a thread shares it, and
- * each line is written whole, so the threads of one process can append to the same file.
+ * each line is written whole, so the threads of one process can append to the same file. Lines
+ * are written as they are logged (synchronously): what happened up to a crash is in the file.
  */
 export function logFileDestination(file: string): DestinationStream {
   let destination = destinations.get(file);
   if (!destination) {
-    destination = pino.destination({ dest: file, append: true, mkdir: true, sync: false });
+    destination = pino.destination({ dest: file, append: true, mkdir: true, sync: true });
     destinations.set(file, destination);
   }
   return destination;

@@ -49,6 +49,8 @@ describe('npm start in a terminal', () => {
     ]);
     expect(main.output).toContain(`  Logs: ${logFile()}`);
     expect(main.output).not.toMatch(/"level":/);
+    // What a library prints itself goes to the log file too.
+    expect(main.output).not.toContain('oidc-provider');
     expect(main.stdout()).toBe('');
   });
 

@@ -1,5 +1,8 @@
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { createLogger } from '#libs/runtime';
 
 type Env = Record<string, string | undefined>;
 
@@ -27,7 +30,11 @@ function run<T>(
 ): Promise<T> {
   const worker = new Worker(workerScript(), {
     workerData: { service, env, databaseUrl, mode, logFile },
+    // Logging to a file, what a library prints itself goes there too, as log lines.
+    stdout: Boolean(logFile),
+    stderr: Boolean(logFile),
   });
+  if (logFile) logPrinted(service, worker, logFile);
   return new Promise<T>((resolve, reject) => {
     worker.on('message', (message: Record<string, unknown>) => {
       if (typeof message.failed === 'string') {
@@ -41,6 +48,17 @@ function run<T>(
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`${service} thread exited with code ${code}`)));
   });
+}
+
+/** What `worker` prints on stdout (info) and stderr (warn), as lines of `logFile`. */
+function logPrinted(service: string, worker: Worker, logFile: string): void {
+  const logger = createLogger(service, 'info', logFile);
+  const follow = (stream: Readable, level: 'info' | 'warn') =>
+    createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) =>
+      logger[level]({ printed: true }, line),
+    );
+  follow(worker.stdout, 'info');
+  follow(worker.stderr, 'warn');
 }
 
 /**

@@ -58,9 +58,13 @@ describe('npm start defaults', () => {
     }
   });
 
-  it('should serve no GraphiQL page, and security headers', async () => {
+  it('should answer a browser at /graphql with a page of its own, and security headers', async () => {
     const page = await fetch(`${main.gatewayUrl}/graphql`, { headers: { accept: 'text/html' } });
-    expect(await page.text()).not.toMatch(/<html/i);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('This is the GraphQL endpoint of the clearinghouse');
+    // Nothing from elsewhere: the page works without a network.
+    expect(html).not.toMatch(/https?:\/\/|<script|<link/i);
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
   });

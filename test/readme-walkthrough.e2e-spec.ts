@@ -85,7 +85,7 @@ describe('README walkthrough', () => {
       const script = block
         .replaceAll('http://127.0.0.1:4000', sut.gatewayUrl)
         .replaceAll('.data/walkthrough', dataDir)
-        // The built CLI itself: `npm run cli` rebuilds dist/, which other suites are running.
+        // The built CLI itself: `npm run cli` may rebuild dist/, which other suites are running.
         .replaceAll('npm run -s cli --', `${process.execPath} dist/tools/cli/main.js`);
       outputs.push(await terminal.run(script));
       // A reader takes a moment between steps; the services apply each other's events.

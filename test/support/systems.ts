@@ -11,7 +11,10 @@ export const ANY_PORTS: Record<string, string> = Object.fromEntries(
   ]),
 );
 
-/** The standalone system for a test on `databaseUrl`: free ports, warnings only, small pools. */
+/**
+ * The standalone system for a test on `databaseUrl`: free ports, warnings only (on stdout, with
+ * the test's output), small pools.
+ */
 export function startTestStandalone(
   databaseUrl: string,
   env: Record<string, string> = {},
@@ -20,6 +23,7 @@ export function startTestStandalone(
     DATABASE_URL: databaseUrl,
     ...ANY_PORTS,
     LOG_LEVEL: 'warn',
+    LOG_TO: 'stdout',
     DB_POOL_SIZE: '3',
     ...env,
   });
@@ -28,6 +32,8 @@ export function startTestStandalone(
 export interface MainProcess {
   /** What it printed up to "Press Ctrl-C to stop." (demo tokens included). */
   output: string;
+  /** What it has written to stdout so far (the logs with LOG_TO=stdout, else nothing). */
+  stdout(): string;
   gatewayUrl: string;
   /** Sends `signal` (SIGTERM by default; SIGINT is Ctrl-C) and resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
@@ -40,8 +46,10 @@ export interface MainProcess {
 async function startEntryPoint(entry: string, env: Record<string, string>): Promise<MainProcess> {
   const child = spawn(process.execPath, [`dist/apps/standalone/src/${entry}`], {
     env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', DB_POOL_SIZE: '3', ...ANY_PORTS, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
     if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
     const exited = once(child, 'exit');
@@ -63,7 +71,7 @@ async function startEntryPoint(entry: string, env: Record<string, string>): Prom
     throw error;
   }
   const gatewayUrl = /GraphQL endpoint: (http:\/\/\S+)\/graphql/.exec(output)![1]!;
-  return { output, gatewayUrl, stop };
+  return { output, stdout: () => stdout, gatewayUrl, stop };
 }
 
 /** `npm start` (the built standalone entry point) as a child process, once it is up. */

@@ -21,6 +21,7 @@ import {
   REQUEST_ID_HEADER,
   complexityLimitPlugin,
   depthLimitRules,
+  gatewayLandingPagePlugin,
   queryLimits,
   scalarValuesPlugin,
   ServiceMetrics,
@@ -91,8 +92,9 @@ export class GatewayModule {
           driver: ApolloGatewayDriver,
           server: {
             path: '/graphql',
-            // Schema details, GraphiQL and stack traces only with NODE_ENV=development.
-            graphiql: development,
+            // Schema details and stack traces only with NODE_ENV=development. Browsers get a
+            // short page of its own (GraphiQL loads its scripts from a CDN).
+            graphiql: false,
             introspection: development,
             includeStacktraceInErrorResponses: development,
             hideSchemaDetailsFromClientErrors: !development,
@@ -104,6 +106,7 @@ export class GatewayModule {
               complexityLimitPlugin(limits, new ClientIdentities(config).signedIn),
               serviceUnavailableStatusPlugin(UNAVAILABLE_RETRY_AFTER_SECONDS),
               scalarValuesPlugin(),
+              gatewayLandingPagePlugin(),
             ],
             formatError: (formatted, error) => {
               const shown = publicError(formatted, error, development);

@@ -2,7 +2,7 @@
  * One service (a subgraph, or the identity app) in a worker thread of the standalone process. Each worker has its own
  * module graph, so each service's GraphQL schema holds its own types only.
  *
- * workerData: { service, env, databaseUrl, mode: 'serve' | 'sdl' }
+ * workerData: { service, env, databaseUrl, mode: 'serve' | 'sdl', logFile?: where logs go instead of stdout }
  * Posts { ready: url } once serving (or { sdl } in 'sdl' mode), { failed: message } on error;
  * on the message 'stop' it closes the service and posts { stopped: true }.
  */
@@ -18,6 +18,7 @@ interface WorkerInput {
   env: Record<string, string | undefined>;
   databaseUrl: string;
   mode: 'serve' | 'sdl';
+  logFile?: string;
 }
 
 const input = workerData as WorkerInput;
@@ -26,7 +27,7 @@ const port = parentPort!;
 try {
   const definition = await systemService(input.service).load();
   const config = loadConfig(definition.configClass, input.env);
-  const logger = createLogger(definition.name, config.LOG_LEVEL);
+  const logger = createLogger(definition.name, config.LOG_LEVEL, input.logFile);
   if (input.mode === 'sdl') {
     const app = await createHttpApp(
       definition.module({ config, databaseUrl: input.databaseUrl, logger }),
@@ -55,7 +56,7 @@ try {
       config,
       databaseUrl: input.databaseUrl,
       logger,
-      frameworkLogger: createLogger('clearinghouse', config.LOG_LEVEL),
+      frameworkLogger: createLogger('clearinghouse', config.LOG_LEVEL, input.logFile),
     });
     port.on('message', (message) => {
       if (message !== 'stop') return;

@@ -1,8 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { resolveTokenSecret } from '#libs/auth';
-import { GatewayConfig, loadConfig, RightsRegistryConfig } from '#libs/config';
+import { GatewayConfig, loadConfig, RightsRegistryConfig, StandaloneConfig } from '#libs/config';
 import { freePort, openDatabaseServer } from '#libs/database';
-import { createLogger, listeningUrl } from '#libs/runtime';
+import { createLogger, listeningUrl, prepareLogFile } from '#libs/runtime';
 import { startGateway } from '../../gateway/src/start-gateway.js';
 import { withLauncherClients } from './launcher-clients.js';
 import { startServiceThread, type ServiceThread } from './service-thread.js';
@@ -16,6 +16,8 @@ export interface Standalone {
   /** The identity app: where it listens, and its issuer (reached through the gateway). */
   identity: { url: string; issuer: string };
   databaseEmbedded: boolean;
+  /** The file the logs are appended to; undefined when they go to stdout (LOG_TO=stdout). */
+  logFile: string | undefined;
   /** The database every service keeps its schema in. */
   databaseUrl: string;
   /**
@@ -44,6 +46,8 @@ type Env = Record<string, string | undefined>;
  */
 export async function startStandalone(env: Env = process.env): Promise<Standalone> {
   const configured = loadConfig(GatewayConfig, env); // report bad settings before starting anything
+  const { logFile } = loadConfig(StandaloneConfig, env);
+  if (logFile) await prepareLogFile(logFile);
   const gatewayPort = configured.GATEWAY_PORT || (await freePort());
   const given = env;
   env = {
@@ -54,7 +58,7 @@ export async function startStandalone(env: Env = process.env): Promise<Standalon
     IDENTITY_CLIENTS: await withLauncherClients(env.IDENTITY_CLIENTS, configured.DATA_DIR),
   };
   const settings = loadConfig(RightsRegistryConfig, env);
-  const processLogger = createLogger('clearinghouse', settings.LOG_LEVEL);
+  const processLogger = createLogger('clearinghouse', settings.LOG_LEVEL, logFile);
   const pgLog = processLogger.child({ component: 'postgres' });
   const server = await openDatabaseServer(settings, (line) => pgLog.debug(line));
 
@@ -67,7 +71,7 @@ export async function startStandalone(env: Env = process.env): Promise<Standalon
   };
   try {
     const started = await Promise.allSettled(
-      systemServices.map((service) => startServiceThread(service.name, env, server.url)),
+      systemServices.map((service) => startServiceThread(service.name, env, server.url, logFile)),
     );
     for (const result of started) if (result.status === 'fulfilled') threads.push(result.value);
     const failure = started.find((result) => result.status === 'rejected');
@@ -81,7 +85,7 @@ export async function startStandalone(env: Env = process.env): Promise<Standalon
     });
     gateway = await startGateway(
       gatewayConfig,
-      createLogger('gateway', gatewayConfig.LOG_LEVEL),
+      createLogger('gateway', gatewayConfig.LOG_LEVEL, logFile),
       processLogger,
     );
     const identityIndex = systemServices.indexOf(identityService);
@@ -98,6 +102,7 @@ export async function startStandalone(env: Env = process.env): Promise<Standalon
           IDENTITY_CLIENTS: await withLauncherClients(given.IDENTITY_CLIENTS, configured.DATA_DIR),
         },
         server.url,
+        logFile,
       );
     };
     return {
@@ -108,6 +113,7 @@ export async function startStandalone(env: Env = process.env): Promise<Standalon
         issuer: gatewayConfig.identityIssuer,
       },
       databaseEmbedded: server.embedded,
+      logFile,
       databaseUrl: server.url,
       reloadIdentityClients,
       stop,

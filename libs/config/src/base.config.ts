@@ -26,7 +26,7 @@ const PORT_MAX = 65535;
 
 /**
  * Settings every process reads. Defaults are safe for production; `NODE_ENV=development` turns
- * on what only a developer should see (introspection, GraphiQL, stack traces, field suggestions).
+ * on what only a developer should see (introspection, stack traces, field suggestions).
  */
 export class BaseConfig {
   @IsIn(NODE_ENVS)
@@ -198,7 +198,7 @@ export class BaseConfig {
     return this.NODE_ENV === 'production';
   }
 
-  /** Only an explicit `NODE_ENV=development` exposes schema details, GraphiQL and stack traces. */
+  /** Only an explicit `NODE_ENV=development` exposes schema details and stack traces. */
   get isDevelopment(): boolean {
     return this.NODE_ENV === 'development';
   }

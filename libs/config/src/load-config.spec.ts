@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { ConfigValidationError } from './config-validation.error.js';
 import { loadConfig, redactConfig } from './load-config.js';
 import { GatewayConfig, RightsRegistryConfig } from './service.config.js';
+import { StandaloneConfig } from './standalone.config.js';
 
 describe(loadConfig.name, () => {
   it('should apply defaults when the environment is empty', () => {
@@ -108,5 +109,20 @@ describe('messaging settings', () => {
       KAFKA_BROKERS: 'k:9092',
     });
     expect(sut.eventTransport).toBe('postgres');
+  });
+});
+
+describe(StandaloneConfig.name, () => {
+  it('should log to a file under DATA_DIR unless told to log to stdout', () => {
+    expect(loadConfig(StandaloneConfig, { DATA_DIR: '/srv/ch' }).logFile).toBe(
+      '/srv/ch/logs/clearinghouse.log',
+    );
+    expect(loadConfig(StandaloneConfig, { LOG_TO: 'stdout' }).logFile).toBeUndefined();
+  });
+
+  it('should refuse another log destination', () => {
+    expect(() => loadConfig(StandaloneConfig, { LOG_TO: 'terminal' })).toThrow(
+      'LOG_TO (value: "terminal")',
+    );
   });
 });

@@ -209,8 +209,8 @@ export function demoAccountsBanner(
       : 'Demo accounts, one per role (forgotten a password? "Forgot your password?" on the sign-in page; the mail is written to DATA_DIR/mail):',
     ...lines,
     `Sign in: ${new URL('/account', gatewayUrl).href}   (OpenID issuer: ${issuer.href})`,
-    'A token for scripts, as one of them: npm run cli -- login, then npm run cli -- token --person',
-    '(machine tokens of the demo parties: npm run cli -- token [--role ROLE --party ID], with this DATA_DIR).',
+    'A token for scripts, as one of them: npm run cli -- login, then npm run -s cli -- token --person',
+    '(machine tokens of the demo parties: npm run -s cli -- token [--role ROLE --party ID], with this DATA_DIR).',
     ...tryLines(gatewayUrl, parties),
   ].join('\n');
 }
@@ -248,7 +248,7 @@ export async function demoBanner(
   return [
     `Demo data is loaded (a society, members and non-members, a platform, ${demoWorks().length} works, a scheme per category).`,
     'Demo tokens of the identity provider, for ten minutes (send as "Authorization: Bearer <token>";',
-    'new ones: npm run cli -- token [--role ROLE --party ID], with this DATA_DIR):',
+    'new ones: npm run -s cli -- token [--role ROLE --party ID], with this DATA_DIR):',
     ...lines,
     ...tryLines(gatewayUrl, parties),
   ].join('\n');

@@ -126,7 +126,7 @@ export async function createHttpApp(
 /**
  * Headers every response carries (what @fastify/helmet would send for a JSON API): no MIME
  * sniffing, no framing, no referrer, a CSP that lets nothing load (the answers are JSON and CSV;
- * only development serves the GraphiQL page, which needs scripts), HSTS when configured.
+ * the page a browser gets at /graphql loads nothing either), HSTS when configured.
  */
 export function securityHeaders(
   config: Pick<BaseConfig, 'isDevelopment' | 'HSTS_MAX_AGE_SECONDS'>,

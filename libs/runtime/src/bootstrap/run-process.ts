@@ -4,13 +4,17 @@ export interface Stoppable {
   stop(): Promise<void>;
 }
 
+/** A start-up failure already told as a sentence for the terminal: shown without a stack trace. */
+export class StartFailure extends Error {}
+
 /** Longest a clean shutdown may take before the process exits anyway. */
 const SHUTDOWN_TIMEOUT_MS = 30_000;
 
 /**
  * Runs a long-lived process: starts it, and on SIGINT/SIGTERM stops it (services first, the
  * database last) before exiting 0. A start-up failure exits 1 with a readable message: for
- * invalid configuration, the list of bad variables without a stack trace.
+ * invalid configuration, the list of bad variables without a stack trace, likewise a
+ * StartFailure's sentence.
  */
 export async function runProcess(name: string, start: () => Promise<Stoppable>): Promise<void> {
   let running: Stoppable;
@@ -18,7 +22,7 @@ export async function runProcess(name: string, start: () => Promise<Stoppable>):
     running = await start();
   } catch (error) {
     const message =
-      error instanceof ConfigValidationError
+      error instanceof ConfigValidationError || error instanceof StartFailure
         ? error.message
         : `failed to start: ${formatError(error)}`;
     process.stderr.write(`${name}: ${message}\n`);

@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
 import { Authenticator, type RequestWithCaller } from '#libs/auth';
 import { callerPlugin, type SubgraphContext } from './caller-plugin.js';
+import { subgraphLandingPagePlugin } from './landing-page.js';
 import {
   complexityLimitPlugin,
   depthLimitRules,
@@ -44,7 +45,8 @@ export class SubgraphModule {
             path: '/graphql',
             autoSchemaFile: { federation: 2 },
             sortSchema: true,
-            playground: false,
+            // A short page of its own for browsers: GraphiQL loads its scripts from a CDN.
+            graphiql: false,
             introspection: !options.production,
             includeStacktraceInErrorResponses: !options.production,
             hideSchemaDetailsFromClientErrors: options.production,
@@ -69,6 +71,7 @@ export class SubgraphModule {
               callerPlugin(),
               complexityLimitPlugin(options.limits, signedInCaller),
               scalarValuesPlugin(),
+              subgraphLandingPagePlugin(),
             ],
             // Errors of field and reference resolvers reach the exception filter too.
             fieldResolverEnhancers: ['filters'],

@@ -1,5 +1,6 @@
-import pino, { type Logger } from 'pino';
+import pino, { type Logger, type LoggerOptions } from 'pino';
 import type { LogLevel } from '#libs/config';
+import { logFileDestination } from './log-file.js';
 
 /** The longest text one logged value keeps: a hostile request must not fill the logs. */
 const MAX_LOGGED_TEXT = 2000;
@@ -26,9 +27,12 @@ function loggedError(error: unknown): unknown {
   return clipped(pino.stdSerializers.err(error as Error));
 }
 
-/** The root structured (JSON) logger of one service; every line carries the service name. */
-export function createLogger(service: string, level: LogLevel): Logger {
-  return pino({
+/**
+ * The root structured (JSON) logger of one service; every line carries the service name. Lines
+ * go to stdout, or appended to `file` when given.
+ */
+export function createLogger(service: string, level: LogLevel, file?: string): Logger {
+  const options: LoggerOptions = {
     level,
     base: { service },
     serializers: {
@@ -41,5 +45,6 @@ export function createLogger(service: string, level: LogLevel): Logger {
       paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
       censor: '[redacted]',
     },
-  });
+  };
+  return file ? pino(options, logFileDestination(file)) : pino(options);
 }

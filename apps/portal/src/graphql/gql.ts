@@ -15,16 +15,34 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query SearchWorks($query: String!) {\n    matchWorks(query: $query, first: 20) {\n      method\n      score\n      work {\n        id\n        title\n        category\n      }\n    }\n  }\n": typeof types.SearchWorksDocument,
+    "\n  query RegisterEntries($category: WorkCategory, $first: Int, $after: String) {\n    optOutRegister(category: $category, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          title\n          category\n          useTypes\n          since\n          work {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.RegisterEntriesDocument,
+    "\n  query SearchWorks($query: String!, $category: WorkCategory) {\n    matchWorks(query: $query, category: $category, first: 20) {\n      method\n      score\n      work {\n        id\n        title\n        category\n        creatorNames\n        optOuts {\n          useTypes\n          effectiveFrom\n          withdrawnAt\n          inForce\n        }\n      }\n    }\n  }\n": typeof types.SearchWorksDocument,
+    "\n  query SearchWork($id: ID!) {\n    work(id: $id) {\n      id\n      title\n      category\n      creatorNames\n      alternativeTitles {\n        title\n        language\n      }\n      identifiers {\n        scheme\n        value\n      }\n      optOuts {\n        useTypes\n        effectiveFrom\n        withdrawnAt\n        inForce\n      }\n      shares {\n        holderId\n        rightType\n        shareBps\n        holder {\n          name\n        }\n      }\n      disputed\n    }\n  }\n": typeof types.SearchWorkDocument,
+    "\n  query UnclaimedReserves($first: Int) {\n    reserves(filter: { status: OPEN }, first: $first) {\n      edges {\n        node {\n          id\n          workKey\n          reason\n          releaseAfter\n          amount {\n            amountMinor\n            currency\n          }\n          work {\n            id\n            title\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.UnclaimedReservesDocument,
 };
 const documents: Documents = {
-    "\n  query SearchWorks($query: String!) {\n    matchWorks(query: $query, first: 20) {\n      method\n      score\n      work {\n        id\n        title\n        category\n      }\n    }\n  }\n": types.SearchWorksDocument,
+    "\n  query RegisterEntries($category: WorkCategory, $first: Int, $after: String) {\n    optOutRegister(category: $category, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          title\n          category\n          useTypes\n          since\n          work {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.RegisterEntriesDocument,
+    "\n  query SearchWorks($query: String!, $category: WorkCategory) {\n    matchWorks(query: $query, category: $category, first: 20) {\n      method\n      score\n      work {\n        id\n        title\n        category\n        creatorNames\n        optOuts {\n          useTypes\n          effectiveFrom\n          withdrawnAt\n          inForce\n        }\n      }\n    }\n  }\n": types.SearchWorksDocument,
+    "\n  query SearchWork($id: ID!) {\n    work(id: $id) {\n      id\n      title\n      category\n      creatorNames\n      alternativeTitles {\n        title\n        language\n      }\n      identifiers {\n        scheme\n        value\n      }\n      optOuts {\n        useTypes\n        effectiveFrom\n        withdrawnAt\n        inForce\n      }\n      shares {\n        holderId\n        rightType\n        shareBps\n        holder {\n          name\n        }\n      }\n      disputed\n    }\n  }\n": types.SearchWorkDocument,
+    "\n  query UnclaimedReserves($first: Int) {\n    reserves(filter: { status: OPEN }, first: $first) {\n      edges {\n        node {\n          id\n          workKey\n          reason\n          releaseAfter\n          amount {\n            amountMinor\n            currency\n          }\n          work {\n            id\n            title\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.UnclaimedReservesDocument,
 };
 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SearchWorks($query: String!) {\n    matchWorks(query: $query, first: 20) {\n      method\n      score\n      work {\n        id\n        title\n        category\n      }\n    }\n  }\n"): typeof import('./graphql').SearchWorksDocument;
+export function graphql(source: "\n  query RegisterEntries($category: WorkCategory, $first: Int, $after: String) {\n    optOutRegister(category: $category, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          title\n          category\n          useTypes\n          since\n          work {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').RegisterEntriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SearchWorks($query: String!, $category: WorkCategory) {\n    matchWorks(query: $query, category: $category, first: 20) {\n      method\n      score\n      work {\n        id\n        title\n        category\n        creatorNames\n        optOuts {\n          useTypes\n          effectiveFrom\n          withdrawnAt\n          inForce\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').SearchWorksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SearchWork($id: ID!) {\n    work(id: $id) {\n      id\n      title\n      category\n      creatorNames\n      alternativeTitles {\n        title\n        language\n      }\n      identifiers {\n        scheme\n        value\n      }\n      optOuts {\n        useTypes\n        effectiveFrom\n        withdrawnAt\n        inForce\n      }\n      shares {\n        holderId\n        rightType\n        shareBps\n        holder {\n          name\n        }\n      }\n      disputed\n    }\n  }\n"): typeof import('./graphql').SearchWorkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnclaimedReserves($first: Int) {\n    reserves(filter: { status: OPEN }, first: $first) {\n      edges {\n        node {\n          id\n          workKey\n          reason\n          releaseAfter\n          amount {\n            amountMinor\n            currency\n          }\n          work {\n            id\n            title\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').UnclaimedReservesDocument;
 
 
 export function graphql(source: string) {

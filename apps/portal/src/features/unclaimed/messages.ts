@@ -1,0 +1,68 @@
+import { defineMessages } from '../../i18n/i18n';
+
+export const messages = defineMessages({
+  en: {
+    title: 'Money waiting for its owners',
+    intro:
+      'When a platform pays for the use of works, some money cannot be paid out yet: nobody has claimed a share, the work was not recognised, or who holds it is disputed. The society keeps that money here for a time so its owners can claim it.',
+    queryLabel: 'Title of the work',
+    queryHint: 'The whole title or part of it.',
+    search: 'Search',
+    caption: 'Money waiting to be claimed',
+    captionQuery: 'Money waiting to be claimed for “{query}”',
+    work: 'Work',
+    amount: 'Amount',
+    why: 'Why it waits',
+    until: 'Claim by',
+    claim: 'Claim',
+    claimThis: 'Claim this money',
+    claimFor: 'Claim the money for {title}',
+    unknownTitle: 'A work not recognised',
+    reasonUnclaimed: 'Nobody has claimed this share of the work yet.',
+    reasonUnidentified: 'The platform reported a title that matches no registered work.',
+    reasonDisputed: 'Who holds the work is disputed; the money waits until it is settled.',
+    reasonNoUsage: 'No use was reported in the period.',
+    reasonHeld: 'Held for a holder who is not a member of the society.',
+    empty: 'No money is waiting to be claimed right now.',
+    noMatch: 'No money waiting matches “{query}”. Check the spelling or try part of the title.',
+    stepsTitle: 'How to claim',
+    step1: 'Sign in, or create an account, and become a right holder (your name and country).',
+    step2:
+      'Choose the money below and claim it, with evidence that the work is yours: a contract, a registration, a publication.',
+    step3:
+      'The society checks your claim and decides. You can follow its status on your claims page.',
+    stepsNote: 'Money not claimed by its date goes back to the society’s members.',
+  },
+  ja: {
+    title: '受け取られていない分配金',
+    intro:
+      'プラットフォームが作品の利用料を支払っても、すぐには分配できないお金があります。持分がまだ申し出られていない、作品が特定できない、権利者について申し立てがある、といった場合です。協会はそのお金を一定期間ここで保管し、本来の受取人からの請求を受け付けます。',
+    queryLabel: '作品の題名',
+    queryHint: '題名の全部または一部を入力してください。',
+    search: '検索',
+    caption: '請求を待っている分配金',
+    captionQuery: '「{query}」で請求を待っている分配金',
+    work: '作品',
+    amount: '金額',
+    why: '保管の理由',
+    until: '請求期限',
+    claim: '請求',
+    claimThis: 'この分配金を請求する',
+    claimFor: '「{title}」の分配金を請求する',
+    unknownTitle: '特定できない作品',
+    reasonUnclaimed: 'この作品の持分をまだだれも申し出ていません。',
+    reasonUnidentified: 'プラットフォームが報告した題名が、登録されたどの作品とも一致しません。',
+    reasonDisputed: '権利者について申し立てがあり、解決するまで保管しています。',
+    reasonNoUsage: '対象期間に利用の報告がありませんでした。',
+    reasonHeld: '協会の会員でない権利者のために保管しています。',
+    empty: '現在、請求を待っている分配金はありません。',
+    noMatch:
+      '「{query}」に一致する分配金はありません。表記を確かめるか、題名の一部でお試しください。',
+    stepsTitle: '請求のしかた',
+    step1: 'ログイン（またはアカウントを作成）して、権利者として登録します（氏名・国）。',
+    step2:
+      '下の一覧から分配金を選び、作品があなたのものであることを示す資料（契約書、登録証、出版物など）を添えて請求します。',
+    step3: '協会が請求を確認して決定します。結果は「請求」のページで確認できます。',
+    stepsNote: '期限までに請求されなかった分配金は、協会の会員に分配されます。',
+  },
+});

@@ -49,12 +49,13 @@ export type WorkCategory =
 
 export type RegisterEntriesQueryVariables = Exact<{
   category?: WorkCategory | null | undefined;
+  query?: string | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
 }>;
 
 
-export type RegisterEntriesQuery = { optOutRegister: { edges: Array<{ cursor: string, node: { title: string, category: WorkCategory, useTypes: Array<UseType>, since: string, work: { id: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type RegisterEntriesQuery = { optOutRegister: { totalCount: number, edges: Array<{ cursor: string, node: { title: string, category: WorkCategory, useTypes: Array<UseType>, since: string, work: { id: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type SearchWorksQueryVariables = Exact<{
   query: string;
@@ -72,11 +73,13 @@ export type SearchWorkQueryVariables = Exact<{
 export type SearchWorkQuery = { work: { id: string, title: string, category: WorkCategory, creatorNames: Array<string>, disputed: boolean, alternativeTitles: Array<{ title: string, language: string | null }>, identifiers: Array<{ scheme: IdentifierScheme, value: string }>, optOuts: Array<{ useTypes: Array<UseType>, effectiveFrom: string, withdrawnAt: string | null, inForce: boolean }>, shares: Array<{ holderId: string, rightType: RightType, shareBps: number, holder: { name: string } }> } | null };
 
 export type UnclaimedReservesQueryVariables = Exact<{
+  query?: string | null | undefined;
   first?: number | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type UnclaimedReservesQuery = { reserves: { edges: Array<{ node: { id: string, workKey: string, reason: string, releaseAfter: string, amount: { amountMinor: string, currency: string }, work: { id: string, title: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type UnclaimedReservesQuery = { reserves: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, title: string | null, reason: string, releaseAfter: string, periodStart: string, periodEnd: string, category: WorkCategory, societyName: string | null, amount: { amountMinor: string, currency: string }, work: { id: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -98,8 +101,9 @@ export class TypedDocumentString<TResult, TVariables>
 }
 
 export const RegisterEntriesDocument = new TypedDocumentString(`
-    query RegisterEntries($category: WorkCategory, $first: Int, $after: String) {
-  optOutRegister(category: $category, first: $first, after: $after) {
+    query RegisterEntries($category: WorkCategory, $query: String, $first: Int, $after: String) {
+  optOutRegister(category: $category, query: $query, first: $first, after: $after) {
+    totalCount
     edges {
       cursor
       node {
@@ -173,21 +177,26 @@ export const SearchWorkDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SearchWorkQuery, SearchWorkQueryVariables>;
 export const UnclaimedReservesDocument = new TypedDocumentString(`
-    query UnclaimedReserves($first: Int) {
-  reserves(filter: {status: OPEN}, first: $first) {
+    query UnclaimedReserves($query: String, $first: Int, $after: String) {
+  reserves(filter: {status: OPEN, query: $query}, first: $first, after: $after) {
+    totalCount
     edges {
+      cursor
       node {
         id
-        workKey
+        title
         reason
         releaseAfter
+        periodStart
+        periodEnd
+        category
+        societyName
         amount {
           amountMinor
           currency
         }
         work {
           id
-          title
         }
       }
     }

@@ -1,11 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { graphql } from '../../graphql/index';
 import type { UseType, WorkCategory } from '../../graphql/graphql';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { DateText } from '../../components/Format';
 import { PageTitle } from '../../components/PageTitle';
+import { Pager } from '../../components/Pager';
 import { common } from '../../i18n/common';
 import { useMessages } from '../../i18n/i18n';
 import { WORK_CATEGORIES, workLabels } from '../../i18n/work-labels';
@@ -15,8 +16,9 @@ import { messages } from './messages';
 export const PAGE_SIZE = 20;
 
 const RegisterEntries = graphql(`
-  query RegisterEntries($category: WorkCategory, $first: Int, $after: String) {
-    optOutRegister(category: $category, first: $first, after: $after) {
+  query RegisterEntries($category: WorkCategory, $query: String, $first: Int, $after: String) {
+    optOutRegister(category: $category, query: $query, first: $first, after: $after) {
+      totalCount
       edges {
         cursor
         node {
@@ -50,26 +52,32 @@ export function OptOutRegisterPage() {
   const t = useMessages(messages);
   const shared = useMessages(common);
   const label = useMessages(workLabels);
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
   const category = params.get('category') ?? '';
+  const query = params.get('q') ?? '';
   const [draft, setDraft] = useState(category);
+  const [draftQuery, setDraftQuery] = useState(query);
   /** The cursor each page was reached with: the first page has none. */
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const [shownCategory, setShownCategory] = useState(category);
-  if (shownCategory !== category) {
-    setShownCategory(category);
+  const [shown, setShown] = useState({ category, query });
+  if (shown.category !== category || shown.query !== query) {
+    setShown({ category, query });
     setDraft(category);
+    setDraftQuery(query);
     setCursors([null]);
   }
   const after = cursors[cursors.length - 1] ?? null;
   const register = useQuery({
-    queryKey: ['optOutRegister', category, after],
+    queryKey: ['optOutRegister', category, query, after],
     queryFn: () =>
       request(RegisterEntries, {
         category: (category || null) as WorkCategory | null,
+        query: query.trim() || null,
         first: PAGE_SIZE,
         after,
       }),
+    placeholderData: keepPreviousData,
   });
   const connection = register.data?.optOutRegister;
   return (
@@ -80,9 +88,23 @@ export function OptOutRegisterPage() {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          setParams(draft ? { category: draft } : {});
+          const search = new URLSearchParams();
+          if (draftQuery.trim()) search.set('q', draftQuery.trim());
+          if (draft) search.set('category', draft);
+          const text = search.toString();
+          void navigate(text ? `/opt-out-register?${text}` : '/opt-out-register');
         }}
       >
+        <div className="field">
+          <label htmlFor="q">{t('queryLabel')}</label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            value={draftQuery}
+            onChange={(e) => setDraftQuery(e.target.value)}
+          />
+        </div>
         <div className="field">
           <label htmlFor="category">{t('categoryLabel')}</label>
           <div className="search-row">
@@ -100,7 +122,9 @@ export function OptOutRegisterPage() {
       </form>
       {register.error ? <ErrorMessage error={register.error} /> : null}
       {register.isPending ? <p role="status">{shared('loading')}</p> : null}
-      {connection && connection.edges.length === 0 ? <p>{t('empty')}</p> : null}
+      {connection && connection.edges.length === 0 ? (
+        <p>{query.trim() ? t('noMatch', { query }) : t('empty')}</p>
+      ) : null}
       {connection && connection.edges.length > 0 ? (
         <div className="table-wrap">
           <table>
@@ -136,28 +160,16 @@ export function OptOutRegisterPage() {
           </table>
         </div>
       ) : null}
-      {connection && (cursors.length > 1 || connection.pageInfo.hasNextPage) ? (
-        <nav className="pager" aria-label={t('pagesNav')}>
-          <p aria-live="polite">{t('pageOf', { page: cursors.length })}</p>
-          <div className="pager-buttons">
-            <button
-              type="button"
-              className="button-secondary"
-              disabled={cursors.length < 2}
-              onClick={() => setCursors(cursors.slice(0, -1))}
-            >
-              {shared('previous')}
-            </button>
-            <button
-              type="button"
-              className="button-secondary"
-              disabled={!connection.pageInfo.hasNextPage}
-              onClick={() => setCursors([...cursors, connection.pageInfo.endCursor ?? null])}
-            >
-              {shared('next')}
-            </button>
-          </div>
-        </nav>
+      {connection ? (
+        <Pager
+          offset={(cursors.length - 1) * PAGE_SIZE}
+          count={connection.edges.length}
+          total={connection.totalCount}
+          hasPrevious={cursors.length > 1}
+          hasNext={connection.pageInfo.hasNextPage}
+          onPrevious={() => setCursors(cursors.slice(0, -1))}
+          onNext={() => setCursors([...cursors, connection.pageInfo.endCursor ?? null])}
+        />
       ) : null}
     </>
   );

@@ -37,6 +37,7 @@ describe('the opt-out register', () => {
         ? {
             data: {
               optOutRegister: {
+                totalCount: 3,
                 edges: [entry(3)],
                 pageInfo: { hasNextPage: false, endCursor: 'c3' },
               },
@@ -45,6 +46,7 @@ describe('the opt-out register', () => {
         : {
             data: {
               optOutRegister: {
+                totalCount: 3,
                 edges: [entry(1, ['SNS_POST', 'VIDEO_POST']), entry(2)],
                 pageInfo: { hasNextPage: true, endCursor: 'c2' },
               },
@@ -60,28 +62,45 @@ describe('the opt-out register', () => {
     expect(first.textContent).toContain('Social media posts、Video posts');
     expect(first.textContent).toContain('1 November 2026');
     expect(within(table).getByRole('row', { name: /Work 2/ }).textContent).toContain('All uses');
-    expect(calls[0]!.variables).toEqual({ category: null, first: PAGE_SIZE, after: null });
+    expect(calls[0]!.variables).toEqual({
+      category: null,
+      query: null,
+      first: PAGE_SIZE,
+      after: null,
+    });
+    expect(screen.getByText('Showing 1–2 of 3')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     expect(await screen.findByRole('link', { name: 'Work 3' })).toBeTruthy();
     expect(calls[1]!.variables.after).toBe('c2');
-    expect(screen.getByText('Page 2')).toBeTruthy();
+    expect(screen.getByText(`Showing ${PAGE_SIZE + 1}–${PAGE_SIZE + 1} of 3`)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Next' }).hasAttribute('disabled')).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Previous' }));
     expect(await screen.findByRole('link', { name: 'Work 1' })).toBeTruthy();
   });
 
-  it('should filter by category through the address, and say when a category has none', async () => {
+  it('should filter by title and category through the address, and say when none matches', async () => {
     const calls = stubApi(() => ({
-      data: { optOutRegister: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } },
+      data: {
+        optOutRegister: {
+          totalCount: 0,
+          edges: [],
+          pageInfo: { hasNextPage: false, endCursor: null },
+        },
+      },
     }));
     renderAt('/opt-out-register', 'ja');
     fireEvent.change(await screen.findByLabelText('種類'), { target: { value: 'GAME' } });
+    fireEvent.change(screen.getByLabelText('題名（一部でも可）'), { target: { value: '剣' } });
     fireEvent.click(screen.getByRole('button', { name: '表示' }));
     expect(
-      await screen.findByText('この種類で制度の対象外になっている作品はありません。'),
+      await screen.findByText(
+        '「剣」に一致する作品は登録簿にありません。表記を確かめるか、題名の一部でお試しください。',
+      ),
     ).toBeTruthy();
-    expect(screen.getByLabelText('address').textContent).toBe('/opt-out-register?category=GAME');
-    expect(calls.at(-1)!.variables.category).toBe('GAME');
+    expect(screen.getByLabelText('address').textContent).toBe(
+      `/opt-out-register?q=${encodeURIComponent('剣')}&category=GAME`,
+    );
+    expect(calls.at(-1)!.variables).toMatchObject({ category: 'GAME', query: '剣' });
   });
 });

@@ -1,16 +1,3 @@
-/**
- * The title a reserve is known by: its work's title, else the title the platform reported for an
- * unidentified work (its reference reads `title:<title>` or `title:<title>|creator:<creator>`).
- */
-export function reserveTitle(reserve: {
-  workKey: string;
-  work?: { title: string } | null;
-}): string | null {
-  if (reserve.work) return reserve.work.title;
-  const reported = /^title:([^|]*)/.exec(reserve.workKey);
-  return reported?.[1]?.trim() || null;
-}
-
 /** Why money waits, as the key of its plain-words sentence. */
 export function reasonKey(
   reason: string,
@@ -30,10 +17,10 @@ export function reasonKey(
 }
 
 /**
- * Whether a title holds what the visitor typed, ignoring case, width (ｱ and ア, Ａ and A) and
- * spacing, as people type titles.
+ * The last day of a period given as [start, end): the API's end is the day after, people read
+ * "1 to 30 November".
  */
-export function titleHolds(title: string, query: string): boolean {
-  const fold = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-  return fold(title).includes(fold(query));
+export function lastDayOf(periodEnd: string): string {
+  const end = new Date(`${periodEnd}T00:00:00Z`);
+  return new Date(end.getTime() - 86_400_000).toISOString().slice(0, 10);
 }

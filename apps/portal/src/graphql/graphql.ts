@@ -125,7 +125,7 @@ export const RegisterEntriesDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<RegisterEntriesQuery, RegisterEntriesQueryVariables>;
 export const SearchWorksDocument = new TypedDocumentString(`
     query SearchWorks($query: String!, $category: WorkCategory) {
-  matchWorks(query: $query, category: $category, first: 20) {
+  matchWorks(query: $query, category: $category, first: 15) {
     method
     score
     work {

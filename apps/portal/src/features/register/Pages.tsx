@@ -72,8 +72,9 @@ export function OptOutRegisterPage() {
     queryKey: ['optOutRegister', category, query, after],
     queryFn: () =>
       request(RegisterEntries, {
-        category: (category || null) as WorkCategory | null,
-        query: query.trim() || null,
+        // Left out when not chosen: the register takes an absent filter, not a null one.
+        category: (category || undefined) as WorkCategory | undefined,
+        query: query.trim() || undefined,
         first: PAGE_SIZE,
         after,
       }),
@@ -145,7 +146,9 @@ export function OptOutRegisterPage() {
               {connection.edges.map(({ node, cursor }) => (
                 <tr key={cursor}>
                   <th scope="row">
-                    <Link to={`/works/${node.work.id}`}>{node.title}</Link>
+                    <Link className="link-target" to={`/works/${node.work.id}`}>
+                      {node.title}
+                    </Link>
                   </th>
                   <td>{label(node.category)}</td>
                   <td>

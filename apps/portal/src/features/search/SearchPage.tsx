@@ -11,9 +11,10 @@ import { request } from '../../lib/api';
 import { isOutOfScheme, matchedHowKey, searchParamsOf } from './domain';
 import { messages } from './messages';
 
+// Fifteen works with their opt-outs keep the operation within what a visitor may ask at once.
 const SearchWorks = graphql(`
   query SearchWorks($query: String!, $category: WorkCategory) {
-    matchWorks(query: $query, category: $category, first: 20) {
+    matchWorks(query: $query, category: $category, first: 15) {
       method
       score
       work {
@@ -111,11 +112,16 @@ export function SearchPage() {
           <p>{t('emptyBody')}</p>
           <ul>
             <li>
-              <Link to={`/search?q=${encodeURIComponent(EXAMPLES.title)}`}>{EXAMPLES.title}</Link>
+              <Link className="link-target" to={`/search?q=${encodeURIComponent(EXAMPLES.title)}`}>
+                {EXAMPLES.title}
+              </Link>
               <span className="meta"> ({t('exampleTitle')})</span>
             </li>
             <li>
-              <Link to={`/search?q=${encodeURIComponent(EXAMPLES.identifier)}`}>
+              <Link
+                className="link-target"
+                to={`/search?q=${encodeURIComponent(EXAMPLES.identifier)}`}
+              >
                 {EXAMPLES.identifier}
               </Link>
               <span className="meta"> ({t('exampleIdentifier')})</span>
@@ -147,7 +153,9 @@ export function SearchPage() {
               {matches.map(({ work, method }) => (
                 <li key={work.id}>
                   <p>
-                    <Link to={`/works/${work.id}`}>{work.title}</Link>{' '}
+                    <Link className="link-target" to={`/works/${work.id}`}>
+                      {work.title}
+                    </Link>{' '}
                     {isOutOfScheme(work.optOuts) ? (
                       <span className="tag tag-out">{t('outOfScheme')}</span>
                     ) : null}

@@ -60,7 +60,9 @@ function NotFound() {
       <PageTitle>{t('workNotFoundTitle')}</PageTitle>
       <p>{t('workNotFoundBody')}</p>
       <p>
-        <Link to="/">{t('backToSearch')}</Link>
+        <Link className="link-target" to="/">
+          {t('backToSearch')}
+        </Link>
       </p>
     </>
   );

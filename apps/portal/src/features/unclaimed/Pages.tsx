@@ -141,7 +141,13 @@ export function UnclaimedPage() {
                 return (
                   <li key={reserve.id}>
                     <h3>
-                      {reserve.work ? <Link to={`/works/${reserve.work.id}`}>{title}</Link> : title}
+                      {reserve.work ? (
+                        <Link className="link-target" to={`/works/${reserve.work.id}`}>
+                          {title}
+                        </Link>
+                      ) : (
+                        title
+                      )}
                     </h3>
                     <dl className="summary">
                       <div>

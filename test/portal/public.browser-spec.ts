@@ -203,7 +203,7 @@ describe('the public pages of the portal in Chromium', () => {
           .getAttribute('href'),
       ).toMatch(/^\/me\/claims\/new\?reserve=/);
       // The platform's unidentified title waits too, under the title it reported.
-      await page.getByLabel('作品の題名').fill('ミッドナイト');
+      await page.getByLabel('作品の題名').fill('ミッドナイト・ラジオ (unreleased demo)');
       await page.getByRole('button', { name: '検索', exact: true }).click();
       await page
         .getByText('プラットフォームが報告した題名が、登録されたどの作品とも一致しません。')

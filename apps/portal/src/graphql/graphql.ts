@@ -70,7 +70,14 @@ export type SearchWorkQueryVariables = Exact<{
 }>;
 
 
-export type SearchWorkQuery = { work: { id: string, title: string, category: WorkCategory, creatorNames: Array<string>, disputed: boolean, alternativeTitles: Array<{ title: string, language: string | null }>, identifiers: Array<{ scheme: IdentifierScheme, value: string }>, optOuts: Array<{ useTypes: Array<UseType>, effectiveFrom: string, withdrawnAt: string | null, inForce: boolean }>, shares: Array<{ holderId: string, rightType: RightType, shareBps: number, holder: { name: string } }> } | null };
+export type SearchWorkQuery = { work: { id: string, title: string, category: WorkCategory, creatorNames: Array<string>, disputed: boolean, alternativeTitles: Array<{ title: string, language: string | null }>, identifiers: Array<{ scheme: IdentifierScheme, value: string }>, optOuts: Array<{ useTypes: Array<UseType>, effectiveFrom: string, withdrawnAt: string | null, inForce: boolean }> } | null };
+
+export type SearchWorkSharesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SearchWorkSharesQuery = { work: { id: string, shares: Array<{ holderId: string, rightType: RightType, shareBps: number, holder: { name: string } }> } | null };
 
 export type UnclaimedReservesQueryVariables = Exact<{
   query?: string | null | undefined;
@@ -164,6 +171,14 @@ export const SearchWorkDocument = new TypedDocumentString(`
       withdrawnAt
       inForce
     }
+    disputed
+  }
+}
+    `) as unknown as TypedDocumentString<SearchWorkQuery, SearchWorkQueryVariables>;
+export const SearchWorkSharesDocument = new TypedDocumentString(`
+    query SearchWorkShares($id: ID!) {
+  work(id: $id) {
+    id
     shares {
       holderId
       rightType
@@ -172,10 +187,9 @@ export const SearchWorkDocument = new TypedDocumentString(`
         name
       }
     }
-    disputed
   }
 }
-    `) as unknown as TypedDocumentString<SearchWorkQuery, SearchWorkQueryVariables>;
+    `) as unknown as TypedDocumentString<SearchWorkSharesQuery, SearchWorkSharesQueryVariables>;
 export const UnclaimedReservesDocument = new TypedDocumentString(`
     query UnclaimedReserves($query: String, $first: Int, $after: String) {
   reserves(filter: {status: OPEN, query: $query}, first: $first, after: $after) {

@@ -57,7 +57,8 @@ export function SearchPage() {
     queryFn: () =>
       request(SearchWorks, {
         query,
-        category: (category || null) as WorkCategory | null,
+        // Left out when not chosen: the search takes an absent category, not a null one.
+        category: (category || undefined) as WorkCategory | undefined,
       }),
     enabled: query.trim().length > 0,
   });

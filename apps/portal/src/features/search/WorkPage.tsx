@@ -33,6 +33,16 @@ const SearchWork = graphql(`
         withdrawnAt
         inForce
       }
+      disputed
+    }
+  }
+`);
+
+/** Who holds what: told to signed-in people only (a visitor's request would be refused). */
+const SearchWorkShares = graphql(`
+  query SearchWorkShares($id: ID!) {
+    work(id: $id) {
+      id
       shares {
         holderId
         rightType
@@ -41,7 +51,6 @@ const SearchWork = graphql(`
           name
         }
       }
-      disputed
     }
   }
 `);
@@ -76,9 +85,15 @@ export function WorkPage() {
   const { language } = useLanguage();
   const { session, known } = useSession();
   const result = useQuery({
-    queryKey: ['searchWork', id, Boolean(session)],
+    queryKey: ['searchWork', id],
     queryFn: () => request(SearchWork, { id }),
   });
+  const holders = useQuery({
+    queryKey: ['searchWorkShares', id],
+    queryFn: () => request(SearchWorkShares, { id }),
+    enabled: Boolean(session),
+  });
+  const shares = holders.data?.work?.shares ?? [];
   if (result.isPending) return <p role="status">{shared('loading')}</p>;
   if (isMissing(result.error) || (result.data && !result.data.work)) return <NotFound />;
   if (result.error || !result.data?.work) return <ErrorMessage error={result.error} />;
@@ -171,7 +186,9 @@ export function WorkPage() {
       <h2>{t('holdersTitle')}</h2>
       {!session ? (
         <p>{t('holdersHidden')}</p>
-      ) : work.shares.length === 0 ? (
+      ) : holders.error ? (
+        <ErrorMessage error={holders.error} />
+      ) : shares.length === 0 ? (
         <p>{t('holdersNone')}</p>
       ) : (
         <div className="table-wrap">
@@ -185,7 +202,7 @@ export function WorkPage() {
               </tr>
             </thead>
             <tbody>
-              {work.shares.map((share) => (
+              {shares.map((share) => (
                 <tr key={`${share.holderId}:${share.rightType}`}>
                   <th scope="row">{share.holder.name}</th>
                   <td>{t(share.rightType)}</td>

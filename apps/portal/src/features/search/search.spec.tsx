@@ -151,7 +151,6 @@ describe('a work’s page', () => {
     ...cherryRain,
     alternativeTitles: [{ title: 'Sakura no Ame', language: 'ja-Latn' }],
     identifiers: [{ scheme: 'ISWC', value: 'T0345246801' }],
-    shares: [],
     disputed: false,
   };
 

@@ -191,10 +191,11 @@ describe('the public pages of the portal in Chromium', () => {
       await heading(page, '受け取られていない分配金');
       await page.getByLabel('作品の題名').fill('星降る');
       await page.getByRole('button', { name: '検索', exact: true }).click();
-      const found = page.getByRole('listitem').filter({
-        has: page.getByRole('heading', { name: UNCLAIMED_TITLE }),
-      });
-      await found.waitFor();
+      const found = page
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('heading', { name: UNCLAIMED_TITLE }) })
+        .first();
+      await found.first().waitFor();
       expect(await found.textContent()).toContain('この作品の持分をまだだれも申し出ていません。');
       expect(await found.textContent()).toMatch(/￥[\d,]+/);
       expect(

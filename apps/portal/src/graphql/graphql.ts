@@ -70,7 +70,7 @@ export type SearchWorkQueryVariables = Exact<{
 }>;
 
 
-export type SearchWorkQuery = { work: { id: string, title: string, category: WorkCategory, creatorNames: Array<string>, disputed: boolean, alternativeTitles: Array<{ title: string, language: string | null }>, identifiers: Array<{ scheme: IdentifierScheme, value: string }>, optOuts: Array<{ useTypes: Array<UseType>, effectiveFrom: string, withdrawnAt: string | null, inForce: boolean }> } | null };
+export type SearchWorkQuery = { optOutStatus: { work: { id: string, title: string, category: WorkCategory, creatorNames: Array<string>, disputed: boolean, alternativeTitles: Array<{ title: string, language: string | null }>, identifiers: Array<{ scheme: IdentifierScheme, value: string }>, optOuts: Array<{ useTypes: Array<UseType>, effectiveFrom: string, withdrawnAt: string | null, inForce: boolean }> } } | null };
 
 export type SearchWorkSharesQueryVariables = Exact<{
   id: string | number;
@@ -152,26 +152,28 @@ export const SearchWorksDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<SearchWorksQuery, SearchWorksQueryVariables>;
 export const SearchWorkDocument = new TypedDocumentString(`
     query SearchWork($id: ID!) {
-  work(id: $id) {
-    id
-    title
-    category
-    creatorNames
-    alternativeTitles {
+  optOutStatus(workId: $id) {
+    work {
+      id
       title
-      language
+      category
+      creatorNames
+      alternativeTitles {
+        title
+        language
+      }
+      identifiers {
+        scheme
+        value
+      }
+      optOuts {
+        useTypes
+        effectiveFrom
+        withdrawnAt
+        inForce
+      }
+      disputed
     }
-    identifiers {
-      scheme
-      value
-    }
-    optOuts {
-      useTypes
-      effectiveFrom
-      withdrawnAt
-      inForce
-    }
-    disputed
   }
 }
     `) as unknown as TypedDocumentString<SearchWorkQuery, SearchWorkQueryVariables>;

@@ -12,28 +12,31 @@ import { signIn, useSession } from '../../lib/session';
 import { identifierText, isOutOfScheme, standingByUse } from './domain';
 import { messages } from './messages';
 
+// `work(id)` is for signed-in callers; a work's public standing (optOutStatus) names the work to anyone.
 const SearchWork = graphql(`
   query SearchWork($id: ID!) {
-    work(id: $id) {
-      id
-      title
-      category
-      creatorNames
-      alternativeTitles {
+    optOutStatus(workId: $id) {
+      work {
+        id
         title
-        language
+        category
+        creatorNames
+        alternativeTitles {
+          title
+          language
+        }
+        identifiers {
+          scheme
+          value
+        }
+        optOuts {
+          useTypes
+          effectiveFrom
+          withdrawnAt
+          inForce
+        }
+        disputed
       }
-      identifiers {
-        scheme
-        value
-      }
-      optOuts {
-        useTypes
-        effectiveFrom
-        withdrawnAt
-        inForce
-      }
-      disputed
     }
   }
 `);
@@ -95,9 +98,10 @@ export function WorkPage() {
   });
   const shares = holders.data?.work?.shares ?? [];
   if (result.isPending) return <p role="status">{shared('loading')}</p>;
-  if (isMissing(result.error) || (result.data && !result.data.work)) return <NotFound />;
-  if (result.error || !result.data?.work) return <ErrorMessage error={result.error} />;
-  const work = result.data.work;
+  const found = result.data?.optOutStatus?.work;
+  if (isMissing(result.error) || (result.data && !found)) return <NotFound />;
+  if (result.error || !found) return <ErrorMessage error={result.error} />;
+  const work = found;
   const uses = standingByUse(work.optOuts);
   const out = isOutOfScheme(work.optOuts) || uses.some((use) => use.from !== null);
   return (

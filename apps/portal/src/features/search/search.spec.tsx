@@ -155,7 +155,7 @@ describe('a work’s page', () => {
   };
 
   it('should say for which uses the work is out of the scheme and from when, and hide holders from visitors', async () => {
-    stubApi(() => ({ data: { work } }));
+    stubApi(() => ({ data: { optOutStatus: { work } } }));
     renderAt('/works/w-2');
     expect(await screen.findByRole('heading', { level: 1, name: '桜の雨' })).toBeTruthy();
     expect(screen.getByText('ISWC T-034.524.680-1')).toBeTruthy();

@@ -45,9 +45,15 @@ function apiPath(url: string, issuerPath: string): boolean {
   );
 }
 
-/** dist/portal, from this module in the built tree (dist/apps/gateway/src). */
+/**
+ * dist/portal, from this module in the built tree (dist/apps/gateway/src), or from the source
+ * tree (apps/gateway/src) when tests run the gateway from its sources.
+ */
 export function builtPortal(): string {
-  return fileURLToPath(new URL('../../../portal', import.meta.url));
+  const built = import.meta.url.includes('/dist/apps/gateway/');
+  return fileURLToPath(
+    new URL(built ? '../../../portal' : '../../../dist/portal', import.meta.url),
+  );
 }
 
 /**

@@ -15,12 +15,36 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query OptOutsMine($holderId: ID!) {\n    optOuts(holderId: $holderId) {\n      id\n      scope\n      work {\n        id\n        title\n      }\n      useTypes\n      effectiveFrom\n      withdrawnAt\n      registeredAt\n      inForce\n    }\n  }\n": typeof types.OptOutsMineDocument,
+    "\n  mutation OptOutsWithdraw($id: ID!) {\n    withdrawOptOut(id: $id) {\n      id\n      withdrawnAt\n      inForce\n    }\n  }\n": typeof types.OptOutsWithdrawDocument,
+    "\n  query OptOutsMyWorks($holderId: ID!) {\n    works(filter: { holderId: $holderId }, first: 100) {\n      edges {\n        node {\n          id\n          title\n        }\n      }\n    }\n  }\n": typeof types.OptOutsMyWorksDocument,
+    "\n  mutation OptOutsRegister($input: RegisterOptOutInput!) {\n    registerOptOut(input: $input) {\n      id\n      scope\n      work {\n        id\n        title\n      }\n      useTypes\n      effectiveFrom\n      confirmation\n    }\n  }\n": typeof types.OptOutsRegisterDocument,
     "\n  query SearchWorks($query: String!) {\n    matchWorks(query: $query, first: 20) {\n      method\n      score\n      work {\n        id\n        title\n        category\n      }\n    }\n  }\n": typeof types.SearchWorksDocument,
 };
 const documents: Documents = {
+    "\n  query OptOutsMine($holderId: ID!) {\n    optOuts(holderId: $holderId) {\n      id\n      scope\n      work {\n        id\n        title\n      }\n      useTypes\n      effectiveFrom\n      withdrawnAt\n      registeredAt\n      inForce\n    }\n  }\n": types.OptOutsMineDocument,
+    "\n  mutation OptOutsWithdraw($id: ID!) {\n    withdrawOptOut(id: $id) {\n      id\n      withdrawnAt\n      inForce\n    }\n  }\n": types.OptOutsWithdrawDocument,
+    "\n  query OptOutsMyWorks($holderId: ID!) {\n    works(filter: { holderId: $holderId }, first: 100) {\n      edges {\n        node {\n          id\n          title\n        }\n      }\n    }\n  }\n": types.OptOutsMyWorksDocument,
+    "\n  mutation OptOutsRegister($input: RegisterOptOutInput!) {\n    registerOptOut(input: $input) {\n      id\n      scope\n      work {\n        id\n        title\n      }\n      useTypes\n      effectiveFrom\n      confirmation\n    }\n  }\n": types.OptOutsRegisterDocument,
     "\n  query SearchWorks($query: String!) {\n    matchWorks(query: $query, first: 20) {\n      method\n      score\n      work {\n        id\n        title\n        category\n      }\n    }\n  }\n": types.SearchWorksDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OptOutsMine($holderId: ID!) {\n    optOuts(holderId: $holderId) {\n      id\n      scope\n      work {\n        id\n        title\n      }\n      useTypes\n      effectiveFrom\n      withdrawnAt\n      registeredAt\n      inForce\n    }\n  }\n"): typeof import('./graphql').OptOutsMineDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OptOutsWithdraw($id: ID!) {\n    withdrawOptOut(id: $id) {\n      id\n      withdrawnAt\n      inForce\n    }\n  }\n"): typeof import('./graphql').OptOutsWithdrawDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OptOutsMyWorks($holderId: ID!) {\n    works(filter: { holderId: $holderId }, first: 100) {\n      edges {\n        node {\n          id\n          title\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').OptOutsMyWorksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OptOutsRegister($input: RegisterOptOutInput!) {\n    registerOptOut(input: $input) {\n      id\n      scope\n      work {\n        id\n        title\n      }\n      useTypes\n      effectiveFrom\n      confirmation\n    }\n  }\n"): typeof import('./graphql').OptOutsRegisterDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

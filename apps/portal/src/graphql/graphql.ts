@@ -17,6 +17,32 @@ export type MatchMethod =
   /** A title of the work that reads the same: kanji, kana and romaji spellings of one title. */
   | 'READING';
 
+export type OptOutScope =
+  | 'ALL_WORKS'
+  | 'WORK';
+
+export type RegisterOptOutInput = {
+  /** ISO 8601 instant; defaults to now and may not be in the past. */
+  effectiveFrom?: string | null | undefined;
+  holderId: string | number;
+  /** A repeat with this key returns the first opt-out. */
+  idempotencyKey?: string | null | undefined;
+  scope: OptOutScope;
+  /** Empty or omitted: every use type. */
+  useTypes?: Array<UseType> | null | undefined;
+  /** The work, for scope WORK. */
+  workId?: string | number | null | undefined;
+};
+
+export type UseType =
+  | 'BROADCAST'
+  | 'DOWNLOAD'
+  | 'ONLINE_READING'
+  | 'PUBLIC_PERFORMANCE'
+  | 'SNS_POST'
+  | 'STREAM'
+  | 'VIDEO_POST';
+
 export type WorkCategory =
   | 'BOOK'
   | 'FILM'
@@ -25,6 +51,34 @@ export type WorkCategory =
   | 'MUSIC'
   | 'TV_PROGRAM'
   | 'UGC';
+
+export type OptOutsMineQueryVariables = Exact<{
+  holderId: string | number;
+}>;
+
+
+export type OptOutsMineQuery = { optOuts: Array<{ id: string, scope: OptOutScope, useTypes: Array<UseType>, effectiveFrom: string, withdrawnAt: string | null, registeredAt: string, inForce: boolean, work: { id: string, title: string } | null }> };
+
+export type OptOutsWithdrawMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OptOutsWithdrawMutation = { withdrawOptOut: { id: string, withdrawnAt: string | null, inForce: boolean } };
+
+export type OptOutsMyWorksQueryVariables = Exact<{
+  holderId: string | number;
+}>;
+
+
+export type OptOutsMyWorksQuery = { works: { edges: Array<{ node: { id: string, title: string } }> } };
+
+export type OptOutsRegisterMutationVariables = Exact<{
+  input: RegisterOptOutInput;
+}>;
+
+
+export type OptOutsRegisterMutation = { registerOptOut: { id: string, scope: OptOutScope, useTypes: Array<UseType>, effectiveFrom: string, confirmation: string | null, work: { id: string, title: string } | null } };
 
 export type SearchWorksQueryVariables = Exact<{
   query: string;
@@ -52,6 +106,59 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const OptOutsMineDocument = new TypedDocumentString(`
+    query OptOutsMine($holderId: ID!) {
+  optOuts(holderId: $holderId) {
+    id
+    scope
+    work {
+      id
+      title
+    }
+    useTypes
+    effectiveFrom
+    withdrawnAt
+    registeredAt
+    inForce
+  }
+}
+    `) as unknown as TypedDocumentString<OptOutsMineQuery, OptOutsMineQueryVariables>;
+export const OptOutsWithdrawDocument = new TypedDocumentString(`
+    mutation OptOutsWithdraw($id: ID!) {
+  withdrawOptOut(id: $id) {
+    id
+    withdrawnAt
+    inForce
+  }
+}
+    `) as unknown as TypedDocumentString<OptOutsWithdrawMutation, OptOutsWithdrawMutationVariables>;
+export const OptOutsMyWorksDocument = new TypedDocumentString(`
+    query OptOutsMyWorks($holderId: ID!) {
+  works(filter: {holderId: $holderId}, first: 100) {
+    edges {
+      node {
+        id
+        title
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OptOutsMyWorksQuery, OptOutsMyWorksQueryVariables>;
+export const OptOutsRegisterDocument = new TypedDocumentString(`
+    mutation OptOutsRegister($input: RegisterOptOutInput!) {
+  registerOptOut(input: $input) {
+    id
+    scope
+    work {
+      id
+      title
+    }
+    useTypes
+    effectiveFrom
+    confirmation
+  }
+}
+    `) as unknown as TypedDocumentString<OptOutsRegisterMutation, OptOutsRegisterMutationVariables>;
 export const SearchWorksDocument = new TypedDocumentString(`
     query SearchWorks($query: String!) {
   matchWorks(query: $query, first: 20) {

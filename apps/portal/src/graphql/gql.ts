@@ -15,6 +15,9 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ClaimsReserves($after: String) {\n    reserves(first: 100, after: $after) {\n      edges {\n        node {\n          id\n          workKey\n          work {\n            id\n            title\n          }\n          reason\n          amount {\n            amountMinor\n            currency\n          }\n          status\n          releaseAfter\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ClaimsReservesDocument,
+    "\n  mutation ClaimsClaimReserve($input: ClaimReserveInput!) {\n    claimReserve(input: $input) {\n      id\n      status\n      createdAt\n    }\n  }\n": typeof types.ClaimsClaimReserveDocument,
+    "\n  query MoneyStatement($batchId: ID!, $holderId: ID!) {\n    statement(batchId: $batchId, holderId: $holderId) {\n      batchId\n      holder {\n        id\n        name\n      }\n      totalPayable {\n        amountMinor\n        currency\n      }\n      totalHeld {\n        amountMinor\n        currency\n      }\n      totalReserved {\n        amountMinor\n        currency\n      }\n      lines {\n        workKey\n        work {\n          id\n          title\n        }\n        useType\n        amount {\n          amountMinor\n          currency\n        }\n        status\n      }\n    }\n  }\n": typeof types.MoneyStatementDocument,
     "\n  query OptOutsMine($holderId: ID!) {\n    optOuts(holderId: $holderId) {\n      id\n      scope\n      work {\n        id\n        title\n      }\n      useTypes\n      effectiveFrom\n      withdrawnAt\n      registeredAt\n      inForce\n    }\n  }\n": typeof types.OptOutsMineDocument,
     "\n  mutation OptOutsWithdraw($id: ID!) {\n    withdrawOptOut(id: $id) {\n      id\n      withdrawnAt\n      inForce\n    }\n  }\n": typeof types.OptOutsWithdrawDocument,
     "\n  query OptOutsMyWorks($holderId: ID!) {\n    works(filter: { holderId: $holderId }, first: 100) {\n      edges {\n        node {\n          id\n          title\n        }\n      }\n    }\n  }\n": typeof types.OptOutsMyWorksDocument,
@@ -22,6 +25,9 @@ type Documents = {
     "\n  query SearchWorks($query: String!) {\n    matchWorks(query: $query, first: 20) {\n      method\n      score\n      work {\n        id\n        title\n        category\n      }\n    }\n  }\n": typeof types.SearchWorksDocument,
 };
 const documents: Documents = {
+    "\n  query ClaimsReserves($after: String) {\n    reserves(first: 100, after: $after) {\n      edges {\n        node {\n          id\n          workKey\n          work {\n            id\n            title\n          }\n          reason\n          amount {\n            amountMinor\n            currency\n          }\n          status\n          releaseAfter\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ClaimsReservesDocument,
+    "\n  mutation ClaimsClaimReserve($input: ClaimReserveInput!) {\n    claimReserve(input: $input) {\n      id\n      status\n      createdAt\n    }\n  }\n": types.ClaimsClaimReserveDocument,
+    "\n  query MoneyStatement($batchId: ID!, $holderId: ID!) {\n    statement(batchId: $batchId, holderId: $holderId) {\n      batchId\n      holder {\n        id\n        name\n      }\n      totalPayable {\n        amountMinor\n        currency\n      }\n      totalHeld {\n        amountMinor\n        currency\n      }\n      totalReserved {\n        amountMinor\n        currency\n      }\n      lines {\n        workKey\n        work {\n          id\n          title\n        }\n        useType\n        amount {\n          amountMinor\n          currency\n        }\n        status\n      }\n    }\n  }\n": types.MoneyStatementDocument,
     "\n  query OptOutsMine($holderId: ID!) {\n    optOuts(holderId: $holderId) {\n      id\n      scope\n      work {\n        id\n        title\n      }\n      useTypes\n      effectiveFrom\n      withdrawnAt\n      registeredAt\n      inForce\n    }\n  }\n": types.OptOutsMineDocument,
     "\n  mutation OptOutsWithdraw($id: ID!) {\n    withdrawOptOut(id: $id) {\n      id\n      withdrawnAt\n      inForce\n    }\n  }\n": types.OptOutsWithdrawDocument,
     "\n  query OptOutsMyWorks($holderId: ID!) {\n    works(filter: { holderId: $holderId }, first: 100) {\n      edges {\n        node {\n          id\n          title\n        }\n      }\n    }\n  }\n": types.OptOutsMyWorksDocument,
@@ -29,6 +35,18 @@ const documents: Documents = {
     "\n  query SearchWorks($query: String!) {\n    matchWorks(query: $query, first: 20) {\n      method\n      score\n      work {\n        id\n        title\n        category\n      }\n    }\n  }\n": types.SearchWorksDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClaimsReserves($after: String) {\n    reserves(first: 100, after: $after) {\n      edges {\n        node {\n          id\n          workKey\n          work {\n            id\n            title\n          }\n          reason\n          amount {\n            amountMinor\n            currency\n          }\n          status\n          releaseAfter\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').ClaimsReservesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClaimsClaimReserve($input: ClaimReserveInput!) {\n    claimReserve(input: $input) {\n      id\n      status\n      createdAt\n    }\n  }\n"): typeof import('./graphql').ClaimsClaimReserveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MoneyStatement($batchId: ID!, $holderId: ID!) {\n    statement(batchId: $batchId, holderId: $holderId) {\n      batchId\n      holder {\n        id\n        name\n      }\n      totalPayable {\n        amountMinor\n        currency\n      }\n      totalHeld {\n        amountMinor\n        currency\n      }\n      totalReserved {\n        amountMinor\n        currency\n      }\n      lines {\n        workKey\n        work {\n          id\n          title\n        }\n        useType\n        amount {\n          amountMinor\n          currency\n        }\n        status\n      }\n    }\n  }\n"): typeof import('./graphql').MoneyStatementDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

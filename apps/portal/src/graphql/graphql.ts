@@ -4,6 +4,18 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ClaimReserveInput = {
+  /** Why the money is the holder’s: registrations, contracts, links. */
+  evidence: string;
+  holderId: string | number;
+  reserveId: string | number;
+};
+
+export type ClaimStatus =
+  | 'APPROVED'
+  | 'PENDING'
+  | 'REJECTED';
+
 /** How a work was found for a text (a search or a title in a request or report). */
 export type MatchMethod =
   /** A title of the work, written alike once normalized (width, case, kana, old kanji forms, spacing, punctuation). */
@@ -34,6 +46,11 @@ export type RegisterOptOutInput = {
   workId?: string | number | null | undefined;
 };
 
+export type ReserveStatus =
+  | 'CLAIMED'
+  | 'OPEN'
+  | 'RELEASED';
+
 export type UseType =
   | 'BROADCAST'
   | 'DOWNLOAD'
@@ -51,6 +68,28 @@ export type WorkCategory =
   | 'MUSIC'
   | 'TV_PROGRAM'
   | 'UGC';
+
+export type ClaimsReservesQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type ClaimsReservesQuery = { reserves: { edges: Array<{ node: { id: string, workKey: string, reason: string, status: ReserveStatus, releaseAfter: string, work: { id: string, title: string } | null, amount: { amountMinor: string, currency: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ClaimsClaimReserveMutationVariables = Exact<{
+  input: ClaimReserveInput;
+}>;
+
+
+export type ClaimsClaimReserveMutation = { claimReserve: { id: string, status: ClaimStatus, createdAt: string } };
+
+export type MoneyStatementQueryVariables = Exact<{
+  batchId: string | number;
+  holderId: string | number;
+}>;
+
+
+export type MoneyStatementQuery = { statement: { batchId: string, holder: { id: string, name: string }, totalPayable: { amountMinor: string, currency: string }, totalHeld: { amountMinor: string, currency: string }, totalReserved: { amountMinor: string, currency: string }, lines: Array<{ workKey: string, useType: UseType, status: string, work: { id: string, title: string } | null, amount: { amountMinor: string, currency: string } }> } | null };
 
 export type OptOutsMineQueryVariables = Exact<{
   holderId: string | number;
@@ -106,6 +145,78 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const ClaimsReservesDocument = new TypedDocumentString(`
+    query ClaimsReserves($after: String) {
+  reserves(first: 100, after: $after) {
+    edges {
+      node {
+        id
+        workKey
+        work {
+          id
+          title
+        }
+        reason
+        amount {
+          amountMinor
+          currency
+        }
+        status
+        releaseAfter
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClaimsReservesQuery, ClaimsReservesQueryVariables>;
+export const ClaimsClaimReserveDocument = new TypedDocumentString(`
+    mutation ClaimsClaimReserve($input: ClaimReserveInput!) {
+  claimReserve(input: $input) {
+    id
+    status
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<ClaimsClaimReserveMutation, ClaimsClaimReserveMutationVariables>;
+export const MoneyStatementDocument = new TypedDocumentString(`
+    query MoneyStatement($batchId: ID!, $holderId: ID!) {
+  statement(batchId: $batchId, holderId: $holderId) {
+    batchId
+    holder {
+      id
+      name
+    }
+    totalPayable {
+      amountMinor
+      currency
+    }
+    totalHeld {
+      amountMinor
+      currency
+    }
+    totalReserved {
+      amountMinor
+      currency
+    }
+    lines {
+      workKey
+      work {
+        id
+        title
+      }
+      useType
+      amount {
+        amountMinor
+        currency
+      }
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MoneyStatementQuery, MoneyStatementQueryVariables>;
 export const OptOutsMineDocument = new TypedDocumentString(`
     query OptOutsMine($holderId: ID!) {
   optOuts(holderId: $holderId) {

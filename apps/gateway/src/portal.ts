@@ -1,6 +1,5 @@
 import fastifyStatic from '@fastify/static';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -58,11 +57,10 @@ export function builtPortal(): string {
  * `/works/…` or a reload opens the app there. Unknown API addresses still answer 404.
  */
 export async function servePortal(
-  app: NestFastifyApplication,
+  fastify: FastifyInstance,
   issuerPath: string,
   root: string = builtPortal(),
 ): Promise<void> {
-  const fastify = app.getHttpAdapter().getInstance();
   const indexFile = join(root, 'index.html');
   if (!existsSync(indexFile)) {
     fastify.get('/', (_request, reply) =>
@@ -84,7 +82,7 @@ export async function servePortal(
     etag: true,
     lastModified: false,
     setHeaders: (response) => {
-      void response.header('cache-control', ASSET_CACHE);
+      response.setHeader('cache-control', ASSET_CACHE);
     },
   });
   const sendIndex = (reply: FastifyReply) =>

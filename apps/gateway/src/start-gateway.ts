@@ -30,7 +30,10 @@ export async function startGateway(
   );
   await forwardRestRoutes(app, config);
   await forwardIdentityRoutes(app, config, subgraphSecret);
-  await servePortal(app, new URL(config.identityIssuer).pathname.replace(/\/$/, ''));
+  await servePortal(
+    app.getHttpAdapter().getInstance(),
+    new URL(config.identityIssuer).pathname.replace(/\/$/, ''),
+  );
   await app.listen({ port: config.port, host: config.HOST });
   logger.info({ url: `${listeningUrl(app)}/graphql` }, 'gateway listening');
   return app;

@@ -180,4 +180,72 @@ describe('browser sign-in flow (authorization code with PKCE)', () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('logout');
   });
+
+  it('should sign a person in to the built-in portal client without asking consent, with API and refresh tokens', async () => {
+    const builtIn = await client.discovery(
+      new URL(running.issuer),
+      'clearinghouse-portal',
+      { id_token_signed_response_alg: 'ES256' },
+      client.None(),
+      { execute: [client.allowInsecureRequests] },
+    );
+    const redirectUri = `${new URL(running.issuer).origin}/auth/callback`;
+    const verifier = client.randomPKCECodeVerifier();
+    const state = client.randomState();
+    const browser = new Browser();
+    const authorization = await browser.get(
+      client.buildAuthorizationUrl(builtIn, {
+        redirect_uri: redirectUri,
+        scope: 'openid offline_access api',
+        resource: RESOURCE,
+        state,
+        code_challenge: await client.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+        ui_locales: 'ja-JP en',
+        screen_hint: 'sign-up',
+      }),
+    );
+    const interactionUrl = new URL(authorization.headers.get('location')!, running.issuer);
+    // "Create an account" in the person's language: the sign-up page, in Japanese.
+    const arrival = await browser.get(interactionUrl);
+    expect(arrival.status).toBe(303);
+    expect(arrival.headers.get('location')).toBe(`${interactionUrl.pathname}/sign-up?lang=ja`);
+    // The pages' own links carry the language: back at the start, the sign-in form shows.
+    expect((await browser.get(`${interactionUrl.href}?lang=en`)).status).toBe(200);
+
+    const provider = running.host.current;
+    const interaction = await provider.Interaction.find(interactionUrl.pathname.split('/')[2]!);
+    expect(interaction!.prompt.name).toBe('login');
+    interaction!.result = { login: { accountId: ACCOUNT } };
+    await interaction!.save(interaction!.exp - Math.floor(Date.now() / 1000));
+    let response = await browser.get(interaction!.returnTo);
+    for (
+      let hop = 0;
+      hop < 3 && !response.headers.get('location')?.startsWith(redirectUri);
+      hop += 1
+    ) {
+      const next = new URL(response.headers.get('location')!, running.issuer);
+      // No consent page in between: the portal is the provider's own.
+      expect(next.pathname.startsWith('/interaction/')).toBe(false);
+      response = await browser.get(next);
+    }
+    const callback = new URL(response.headers.get('location')!);
+    expect(callback.href.startsWith(redirectUri)).toBe(true);
+    const tokens = await client.authorizationCodeGrant(builtIn, callback, {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+    });
+    expect(tokens.refresh_token).toEqual(expect.any(String));
+    const jwks = (await (await fetch(`${running.issuer}/jwks`)).json()) as JSONWebKeySet;
+    const { payload } = await jwtVerify(tokens.access_token, createLocalJWKSet(jwks), {
+      issuer: running.issuer,
+      audience: RESOURCE,
+      typ: 'at+jwt',
+    });
+    expect(payload).toMatchObject({ sub: ACCOUNT, client_id: 'clearinghouse-portal' });
+    const refreshed = await client.refreshTokenGrant(builtIn, tokens.refresh_token!, {
+      resource: RESOURCE,
+    });
+    expect(refreshed.access_token).toEqual(expect.any(String));
+  });
 });

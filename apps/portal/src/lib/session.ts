@@ -106,7 +106,7 @@ export async function signIn(
     code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
     code_challenge_method: 'S256',
     ui_locales: language,
-    ...(screen === 'sign-up' ? { prompt: 'login', screen_hint: 'sign-up' } : {}),
+    ...(screen === 'sign-up' ? { screen_hint: 'sign-up' } : {}),
   });
   window.location.assign(url.href);
 }

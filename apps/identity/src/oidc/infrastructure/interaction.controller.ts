@@ -37,6 +37,16 @@ type Details = Awaited<ReturnType<OidcProviderHost['current']['interactionDetail
  * a token bound to the interaction's uid and is taken only with the interaction's own cookie;
  * a finished step goes back to the provider with `interactionResult`.
  */
+/** The first of the client's `ui_locales` the pages speak, if any. */
+function hintedLanguage(uiLocales: unknown): 'ja' | 'en' | undefined {
+  if (typeof uiLocales !== 'string') return undefined;
+  for (const tag of uiLocales.split(' ')) {
+    const primary = tag.toLowerCase().split('-')[0];
+    if (primary === 'ja' || primary === 'en') return primary;
+  }
+  return undefined;
+}
+
 @Controller(INTERACTION_PATH.slice(1))
 export class InteractionController {
   constructor(
@@ -58,6 +68,15 @@ export class InteractionController {
     const details = await this.details(uid, request, reply);
     if (!details) return this.expired(request, reply);
     if (details.prompt.name === 'consent') return this.consent(uid, details, request, reply);
+    // A client may say which language its person reads (ui_locales) and that they come to
+    // create an account (screen_hint=sign-up, as the portal's "Create an account" does).
+    const query = request.query as Partial<Record<string, unknown>> | undefined;
+    const hinted = hintedLanguage(details.params.ui_locales);
+    const signUp = details.params.screen_hint === 'sign-up';
+    // Only on arrival from the provider: the pages' own links carry `lang`.
+    if (!query?.lang && (hinted || signUp)) {
+      return reply.redirect(this.path(uid, signUp ? 'sign-up' : '', hinted), 303);
+    }
     return this.signInForm(uid, request, reply, 200);
   }
 

@@ -164,10 +164,17 @@ export function providerConfiguration({
       userinfoSigningAlgValues: ['ES256'],
     },
     responseTypes: ['code'],
+    // The portal opens the sign-up page directly for "Create an account".
+    extraParams: ['screen_hint'],
     scopes: ['openid', 'email', 'offline_access'],
     claims: { openid: ['sub'], email: ['email', 'email_verified'] },
     pkce: { required: () => true },
     rotateRefreshToken: true,
+    // OpenID Connect honours offline_access only with a consent prompt; the portal asks for no
+    // consent (it is the provider's own), so its sign-ins get a refresh token without it.
+    issueRefreshToken: (_ctx, client, code) =>
+      client.grantTypeAllowed('refresh_token') &&
+      (code.scopes.has('offline_access') || client.clientId === PORTAL_CLIENT_ID),
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },

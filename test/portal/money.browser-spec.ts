@@ -112,13 +112,24 @@ describe('the portal: a right holder’s opt-outs, money and claims', () => {
     const admin = await as(Role.SOCIETY_ADMIN, ids.society);
     await graphql(
       admin,
-      `mutation ($society: ID!) {
-        createEclScheme(input: {
-          societyId: $society, category: MUSIC, useTypes: [STREAM, SNS_POST], territories: ["JP"],
-          rightType: MAKING_AVAILABLE, unitRateMinor: "2", currency: "JPY",
-          weights: [{ useType: STREAM, weight: 1 }, { useType: SNS_POST, weight: 1 }]
-        }) { id }
-      }`,
+      `
+        mutation ($society: ID!) {
+          createEclScheme(
+            input: {
+              societyId: $society
+              category: MUSIC
+              useTypes: [STREAM, SNS_POST]
+              territories: ["JP"]
+              rightType: MAKING_AVAILABLE
+              unitRateMinor: "2"
+              currency: "JPY"
+              weights: [{ useType: STREAM, weight: 1 }, { useType: SNS_POST, weight: 1 }]
+            }
+          ) {
+            id
+          }
+        }
+      `,
       { society: ids.society },
     );
     const holder = await as(Role.RIGHT_HOLDER, ids.holder);
@@ -145,9 +156,18 @@ describe('the portal: a right holder’s opt-outs, money and claims', () => {
       requestUse: { items: { decision: string; license: { id: string } | null }[] };
     }>(
       platform,
-      `mutation ($input: RequestUseInput!) {
-        requestUse(input: $input) { items { decision license { id } } }
-      }`,
+      `
+        mutation ($input: RequestUseInput!) {
+          requestUse(input: $input) {
+            items {
+              decision
+              license {
+                id
+              }
+            }
+          }
+        }
+      `,
       {
         input: {
           idempotencyKey: randomUUID(),
@@ -186,12 +206,22 @@ describe('the portal: a right holder’s opt-outs, money and claims', () => {
     expect(upload.status).toBe(201);
     const { createDistributionBatch } = await graphql<{ createDistributionBatch: { id: string } }>(
       admin,
-      `mutation ($start: String!, $end: String!) {
-        createDistributionBatch(input: {
-          periodStart: $start, periodEnd: $end, category: MUSIC, poolAmountMinor: "10000",
-          currency: "JPY", adminFeeBps: 1000
-        }) { id }
-      }`,
+      `
+        mutation ($start: String!, $end: String!) {
+          createDistributionBatch(
+            input: {
+              periodStart: $start
+              periodEnd: $end
+              category: MUSIC
+              poolAmountMinor: "10000"
+              currency: "JPY"
+              adminFeeBps: 1000
+            }
+          ) {
+            id
+          }
+        }
+      `,
       { start: day(-7), end: day(0) },
     );
     ids.batch = createDistributionBatch.id;
@@ -201,9 +231,13 @@ describe('the portal: a right holder’s opt-outs, money and claims', () => {
     await eventually(async () => {
       const { distributionBatch } = await graphql<{
         distributionBatch: { status: string; calculation: { state: string } };
-      }>(admin, 'query ($id: ID!) { distributionBatch(id: $id) { status calculation { state } } }', {
-        id: ids.batch,
-      });
+      }>(
+        admin,
+        'query ($id: ID!) { distributionBatch(id: $id) { status calculation { state } } }',
+        {
+          id: ids.batch,
+        },
+      );
       expect(distributionBatch.calculation.state).not.toBe('FAILED');
       return distributionBatch.status === 'CALCULATED';
     }, 60_000);
@@ -212,9 +246,17 @@ describe('the portal: a right holder’s opt-outs, money and claims', () => {
     });
     const { reserves } = await graphql<{ reserves: { edges: { node: { id: string } }[] } }>(
       operator,
-      `query ($batch: ID!) {
-        reserves(filter: { batchId: $batch, reason: "NON_MEMBER" }) { edges { node { id } } }
-      }`,
+      `
+        query ($batch: ID!) {
+          reserves(filter: { batchId: $batch, reason: "NON_MEMBER" }) {
+            edges {
+              node {
+                id
+              }
+            }
+          }
+        }
+      `,
       { batch: ids.batch },
     );
     ids.reserve = reserves.edges[0]!.node.id;
@@ -291,7 +333,9 @@ describe('the portal: a right holder’s opt-outs, money and claims', () => {
     try {
       await signedIn(page, 'en', '/me/opt-outs');
       await heading(page, TITLES.en.optOuts);
-      expect(await page.getByText('You have not opted any work out.', { exact: false }).count()).toBe(1);
+      expect(
+        await page.getByText('You have not opted any work out.', { exact: false }).count(),
+      ).toBe(1);
 
       // A new opt-out of one work, for posts on social networks only, from now.
       await page.goto(`${sut.gatewayUrl}/me/opt-outs/new?work=${ids.star}`);
@@ -332,7 +376,7 @@ describe('the portal: a right holder’s opt-outs, money and claims', () => {
       await page.getByRole('button', { name: 'Download as CSV (spreadsheet)' }).click();
       const download = await downloaded;
       expect(download.suggestedFilename()).toBe(`statement-${ids.batch}-${ids.holder}.csv`);
-      const csv = await readFile((await download.path())!, 'utf8');
+      const csv = await readFile((await download.path()), 'utf8');
       const [header, ...lines] = csv.trim().split('\n');
       expect(header).toBe('work_key,use_type,amount,currency,status');
       expect(lines).toHaveLength(1);
@@ -343,7 +387,9 @@ describe('the portal: a right holder’s opt-outs, money and claims', () => {
       await heading(page, TITLES.en.newClaim);
       await page.getByText('桜の雨').waitFor();
       await page.getByRole('button', { name: 'Send the claim' }).click();
-      expect(await page.getByRole('alert').textContent()).toContain('Tell us why the money is yours');
+      expect(await page.getByRole('alert').textContent()).toContain(
+        'Tell us why the money is yours',
+      );
       await page
         .getByLabel('Why is this money yours?')
         .fill('I wrote and recorded 桜の雨; JASRAC registration 123-4567-8.');

@@ -69,12 +69,21 @@ export type WorkCategory =
   | 'TV_PROGRAM'
   | 'UGC';
 
+export type ClaimsMineQueryVariables = Exact<{
+  holderId: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ClaimsMineQuery = { claims: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, status: ClaimStatus, createdAt: string, settledAt: string | null, reserve: { id: string, workKey: string, title: string | null, amount: { amountMinor: string, currency: string } } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export type ClaimsReservesQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
 
-export type ClaimsReservesQuery = { reserves: { edges: Array<{ node: { id: string, workKey: string, reason: string, status: ReserveStatus, releaseAfter: string, work: { id: string, title: string } | null, amount: { amountMinor: string, currency: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ClaimsReservesQuery = { reserves: { edges: Array<{ node: { id: string, workKey: string, title: string | null, periodStart: string, periodEnd: string, societyName: string | null, reason: string, status: ReserveStatus, releaseAfter: string, amount: { amountMinor: string, currency: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ClaimsClaimReserveMutationVariables = Exact<{
   input: ClaimReserveInput;
@@ -83,13 +92,22 @@ export type ClaimsClaimReserveMutationVariables = Exact<{
 
 export type ClaimsClaimReserveMutation = { claimReserve: { id: string, status: ClaimStatus, createdAt: string } };
 
+export type MoneyStatementsQueryVariables = Exact<{
+  holderId: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type MoneyStatementsQuery = { statements: { totalCount: number, totals: Array<{ currency: string, payable: { amountMinor: string, currency: string }, held: { amountMinor: string, currency: string }, reserved: { amountMinor: string, currency: string }, claimed: { amountMinor: string, currency: string } }>, edges: Array<{ cursor: string, node: { batchId: string, periodStart: string, periodEnd: string, category: WorkCategory, societyName: string | null, totalPayable: { amountMinor: string, currency: string }, totalHeld: { amountMinor: string, currency: string }, totalReserved: { amountMinor: string, currency: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export type MoneyStatementQueryVariables = Exact<{
   batchId: string | number;
   holderId: string | number;
 }>;
 
 
-export type MoneyStatementQuery = { statement: { batchId: string, holder: { id: string, name: string }, totalPayable: { amountMinor: string, currency: string }, totalHeld: { amountMinor: string, currency: string }, totalReserved: { amountMinor: string, currency: string }, lines: Array<{ workKey: string, useType: UseType, status: string, work: { id: string, title: string } | null, amount: { amountMinor: string, currency: string } }> } | null };
+export type MoneyStatementQuery = { statement: { batchId: string, holderName: string | null, societyName: string | null, category: WorkCategory, periodStart: string, periodEnd: string, approvedAt: string | null, useTypes: Array<UseType>, currency: string, totalPayable: { amountMinor: string, currency: string }, totalHeld: { amountMinor: string, currency: string }, totalReserved: { amountMinor: string, currency: string }, totalClaimed: { amountMinor: string, currency: string }, lines: Array<{ workKey: string, title: string | null, useType: UseType, status: string, amount: { amountMinor: string, currency: string } }> } | null };
 
 export type OptOutsMineQueryVariables = Exact<{
   holderId: string | number;
@@ -145,6 +163,35 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const ClaimsMineDocument = new TypedDocumentString(`
+    query ClaimsMine($holderId: ID!, $first: Int!, $after: String) {
+  claims(filter: {holderId: $holderId}, first: $first, after: $after) {
+    totalCount
+    edges {
+      cursor
+      node {
+        id
+        status
+        createdAt
+        settledAt
+        reserve {
+          id
+          workKey
+          title
+          amount {
+            amountMinor
+            currency
+          }
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClaimsMineQuery, ClaimsMineQueryVariables>;
 export const ClaimsReservesDocument = new TypedDocumentString(`
     query ClaimsReserves($after: String) {
   reserves(first: 100, after: $after) {
@@ -152,10 +199,10 @@ export const ClaimsReservesDocument = new TypedDocumentString(`
       node {
         id
         workKey
-        work {
-          id
-          title
-        }
+        title
+        periodStart
+        periodEnd
+        societyName
         reason
         amount {
           amountMinor
@@ -181,14 +228,69 @@ export const ClaimsClaimReserveDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ClaimsClaimReserveMutation, ClaimsClaimReserveMutationVariables>;
+export const MoneyStatementsDocument = new TypedDocumentString(`
+    query MoneyStatements($holderId: ID!, $first: Int!, $after: String) {
+  statements(filter: {holderId: $holderId}, first: $first, after: $after) {
+    totalCount
+    totals {
+      currency
+      payable {
+        amountMinor
+        currency
+      }
+      held {
+        amountMinor
+        currency
+      }
+      reserved {
+        amountMinor
+        currency
+      }
+      claimed {
+        amountMinor
+        currency
+      }
+    }
+    edges {
+      cursor
+      node {
+        batchId
+        periodStart
+        periodEnd
+        category
+        societyName
+        totalPayable {
+          amountMinor
+          currency
+        }
+        totalHeld {
+          amountMinor
+          currency
+        }
+        totalReserved {
+          amountMinor
+          currency
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MoneyStatementsQuery, MoneyStatementsQueryVariables>;
 export const MoneyStatementDocument = new TypedDocumentString(`
     query MoneyStatement($batchId: ID!, $holderId: ID!) {
   statement(batchId: $batchId, holderId: $holderId) {
     batchId
-    holder {
-      id
-      name
-    }
+    holderName
+    societyName
+    category
+    periodStart
+    periodEnd
+    approvedAt
+    useTypes
     totalPayable {
       amountMinor
       currency
@@ -201,12 +303,14 @@ export const MoneyStatementDocument = new TypedDocumentString(`
       amountMinor
       currency
     }
+    currency
+    totalClaimed {
+      amountMinor
+      currency
+    }
     lines {
       workKey
-      work {
-        id
-        title
-      }
+      title
       useType
       amount {
         amountMinor

@@ -9,8 +9,10 @@ import { DateText, MoneyText } from '../../components/Format';
 import { PageTitle } from '../../components/PageTitle';
 import { RightHolderOnly } from '../../components/RightHolderOnly';
 import { common } from '../../i18n/common';
+import { useFormat } from '../../i18n/format';
 import { useMessages } from '../../i18n/i18n';
 import { request } from '../../lib/api';
+import { lastDayOf } from '../../lib/periods';
 import { messages } from './messages';
 import { reasonKey } from './reasons';
 
@@ -21,10 +23,10 @@ const ClaimsReserves = graphql(`
         node {
           id
           workKey
-          work {
-            id
-            title
-          }
+          title
+          periodStart
+          periodEnd
+          societyName
           reason
           amount {
             amountMinor
@@ -73,6 +75,7 @@ export function NewClaimPage() {
 export function NewClaim({ holderId }: { holderId: string }) {
   const t = useMessages(messages);
   const shared = useMessages(common);
+  const format = useFormat();
   const [params] = useSearchParams();
   const reserveId = params.get('reserve') ?? '';
   const [evidence, setEvidence] = useState('');
@@ -125,11 +128,24 @@ export function NewClaim({ holderId }: { holderId: string }) {
           <h2>{t('reserveTitle')}</h2>
           <dl className="summary">
             <dt>{t('work')}</dt>
-            <dd>{found.work?.title ?? t('unknownWork', { key: found.workKey })}</dd>
+            <dd>{found.title ?? t('unknownWork', { key: found.workKey })}</dd>
             <dt>{t('amount')}</dt>
             <dd>
               <MoneyText money={found.amount} />
             </dd>
+            <dt>{t('period')}</dt>
+            <dd>
+              {t('periodRange', {
+                from: format.date(found.periodStart),
+                to: format.date(lastDayOf(found.periodEnd)),
+              })}
+            </dd>
+            {found.societyName ? (
+              <>
+                <dt>{t('society')}</dt>
+                <dd>{found.societyName}</dd>
+              </>
+            ) : null}
             <dt>{t('why')}</dt>
             <dd>{t(reasonKey(found.reason))}</dd>
             <dt>{t('until')}</dt>

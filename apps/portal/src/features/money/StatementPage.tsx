@@ -2,15 +2,17 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { graphql } from '../../graphql/index';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { MoneyText } from '../../components/Format';
+import { DateText, MoneyText } from '../../components/Format';
 import { PageTitle } from '../../components/PageTitle';
 import { RightHolderOnly } from '../../components/RightHolderOnly';
 import { common } from '../../i18n/common';
+import { useFormat } from '../../i18n/format';
 import { useMessages } from '../../i18n/i18n';
 import { useTypeWords } from '../../i18n/use-types';
 import { ApiError, request } from '../../lib/api';
+import { lastDayOf } from '../../lib/periods';
 import { downloadStatementCsv } from './csv';
-import { lineStatusKey } from './words';
+import { lineStatusKey, sumOf } from './words';
 import { MoneyBar } from './MoneyBar';
 import { messages } from './messages';
 
@@ -18,10 +20,13 @@ const MoneyStatement = graphql(`
   query MoneyStatement($batchId: ID!, $holderId: ID!) {
     statement(batchId: $batchId, holderId: $holderId) {
       batchId
-      holder {
-        id
-        name
-      }
+      holderName
+      societyName
+      category
+      periodStart
+      periodEnd
+      approvedAt
+      useTypes
       totalPayable {
         amountMinor
         currency
@@ -34,12 +39,14 @@ const MoneyStatement = graphql(`
         amountMinor
         currency
       }
+      currency
+      totalClaimed {
+        amountMinor
+        currency
+      }
       lines {
         workKey
-        work {
-          id
-          title
-        }
+        title
         useType
         amount {
           amountMinor
@@ -68,6 +75,7 @@ export function Statement({ batchId, holderId }: { batchId: string; holderId: st
     queryFn: () => request(MoneyStatement, { batchId, holderId }),
   });
   const download = useMutation({ mutationFn: () => downloadStatementCsv(batchId, holderId) });
+  const format = useFormat();
   const doc = statement.data?.statement;
   if (statement.isPending) return <p role="status">{shared('loading')}</p>;
   if (statement.error || !doc)
@@ -80,12 +88,36 @@ export function Statement({ batchId, holderId }: { batchId: string; holderId: st
         </p>
       </>
     );
+  const holderName = doc.holderName ?? '';
   return (
     <>
-      <PageTitle>{t('statementFor', { name: doc.holder.name })}</PageTitle>
+      <PageTitle>
+        {holderName ? t('statementFor', { name: holderName }) : t('statementTitle')}
+      </PageTitle>
       <dl className="summary">
         <dt>{t('holder')}</dt>
-        <dd>{doc.holder.name}</dd>
+        <dd>{holderName}</dd>
+        <dt>{t('society')}</dt>
+        <dd>{doc.societyName ?? ''}</dd>
+        <dt>{t('period')}</dt>
+        <dd>
+          {t('periodRange', {
+            from: format.date(doc.periodStart),
+            to: format.date(lastDayOf(doc.periodEnd)),
+          })}
+        </dd>
+        <dt>{t('category')}</dt>
+        <dd>{words(doc.category)}</dd>
+        <dt>{t('uses')}</dt>
+        <dd>{doc.useTypes.map((use) => words(use)).join(t('listSeparator'))}</dd>
+        {doc.approvedAt ? (
+          <>
+            <dt>{t('approved')}</dt>
+            <dd>
+              <DateText value={doc.approvedAt} />
+            </dd>
+          </>
+        ) : null}
       </dl>
       <MoneyBar
         label={t('barLabel')}
@@ -95,6 +127,11 @@ export function Statement({ batchId, holderId }: { batchId: string; holderId: st
           { key: 'reserved', label: t('reserved'), money: doc.totalReserved },
         ]}
       />
+      {doc.totalClaimed.amountMinor !== '0' ? (
+        <p>
+          {t('claimed')}: <MoneyText money={doc.totalClaimed} />
+        </p>
+      ) : null}
       {doc.lines.length === 0 ? (
         <p>{t('noLines')}</p>
       ) : (
@@ -111,10 +148,26 @@ export function Statement({ batchId, holderId }: { batchId: string; holderId: st
                 <th scope="col">{t('status')}</th>
               </tr>
             </thead>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={2}>
+                  {t('total')}
+                </th>
+                <td className="number">
+                  <MoneyText
+                    money={sumOf(
+                      doc.lines.map((line) => line.amount),
+                      doc.currency,
+                    )}
+                  />
+                </td>
+                <td />
+              </tr>
+            </tfoot>
             <tbody>
               {doc.lines.map((line) => (
                 <tr key={`${line.workKey}:${line.useType}:${line.status}`}>
-                  <th scope="row">{line.work?.title ?? line.workKey}</th>
+                  <th scope="row">{line.title ?? line.workKey}</th>
                   <td>{words(line.useType)}</td>
                   <td className="number">
                     <MoneyText money={line.amount} />

@@ -44,6 +44,7 @@ export const messages = defineMessages({
     print: 'Print or save as PDF',
     back: 'Back to my money',
     barLabel: 'How your money is split',
+    listSeparator: ', ',
   },
   ja: {
     moneyTitle: '分配金',
@@ -88,5 +89,6 @@ export const messages = defineMessages({
     print: '印刷またはPDFで保存',
     back: '分配金の一覧に戻る',
     barLabel: '分配金の内訳',
+    listSeparator: '、',
   },
 });

@@ -123,6 +123,7 @@ describe('the portal: a right holder’s opt-outs, money and claims', () => {
               rightType: MAKING_AVAILABLE
               unitRateMinor: "2"
               currency: "JPY"
+              coversUnidentified: false
               weights: [{ useType: STREAM, weight: 1 }, { useType: SNS_POST, weight: 1 }]
             }
           ) {
@@ -333,9 +334,7 @@ describe('the portal: a right holder’s opt-outs, money and claims', () => {
     try {
       await signedIn(page, 'en', '/me/opt-outs');
       await heading(page, TITLES.en.optOuts);
-      expect(
-        await page.getByText('You have not opted any work out.', { exact: false }).count(),
-      ).toBe(1);
+      await page.getByText('You have not opted any work out.', { exact: false }).waitFor();
 
       // A new opt-out of one work, for posts on social networks only, from now.
       await page.goto(`${sut.gatewayUrl}/me/opt-outs/new?work=${ids.star}`);
@@ -376,7 +375,7 @@ describe('the portal: a right holder’s opt-outs, money and claims', () => {
       await page.getByRole('button', { name: 'Download as CSV (spreadsheet)' }).click();
       const download = await downloaded;
       expect(download.suggestedFilename()).toBe(`statement-${ids.batch}-${ids.holder}.csv`);
-      const csv = await readFile((await download.path()), 'utf8');
+      const csv = await readFile(await download.path(), 'utf8');
       const [header, ...lines] = csv.trim().split('\n');
       expect(header).toBe('work_key,use_type,amount,currency,status');
       expect(lines).toHaveLength(1);

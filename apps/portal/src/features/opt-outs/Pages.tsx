@@ -80,6 +80,9 @@ const OptOutsRegister = graphql(`
   }
 `);
 
+/** A radio or checkbox keeps its 24 px when its label wraps on a phone. */
+const CHOICE = { flexShrink: 0 } as const;
+
 /** "Streaming, Downloads" or "All uses". */
 function useUsesText(): (useTypes: readonly string[]) => string {
   const t = useMessages(messages);
@@ -315,6 +318,7 @@ export function NewOptOut({ holderId }: { holderId: string }) {
           <label className="choice">
             <input
               type="radio"
+              style={CHOICE}
               name="scope"
               checked={draft.scope === 'WORK'}
               onChange={() => change({ scope: 'WORK' })}
@@ -324,6 +328,7 @@ export function NewOptOut({ holderId }: { holderId: string }) {
           <label className="choice">
             <input
               type="radio"
+              style={CHOICE}
               name="scope"
               checked={draft.scope === 'ALL_WORKS'}
               onChange={() => change({ scope: 'ALL_WORKS' })}
@@ -353,6 +358,7 @@ export function NewOptOut({ holderId }: { holderId: string }) {
           <label className="choice">
             <input
               type="radio"
+              style={CHOICE}
               name="uses"
               checked={draft.allUses}
               onChange={() => change({ allUses: true })}
@@ -362,6 +368,7 @@ export function NewOptOut({ holderId }: { holderId: string }) {
           <label className="choice">
             <input
               type="radio"
+              style={CHOICE}
               name="uses"
               checked={!draft.allUses}
               onChange={() => change({ allUses: false })}
@@ -384,6 +391,7 @@ export function NewOptOut({ holderId }: { holderId: string }) {
               <label className="choice" key={use}>
                 <input
                   type="checkbox"
+                  style={CHOICE}
                   id={`use-${use}`}
                   checked={draft.useTypes.includes(use)}
                   onChange={(e) =>
@@ -404,6 +412,7 @@ export function NewOptOut({ holderId }: { holderId: string }) {
           <label className="choice">
             <input
               type="radio"
+              style={CHOICE}
               name="when"
               checked={draft.fromNow}
               onChange={() => change({ fromNow: true })}
@@ -413,6 +422,7 @@ export function NewOptOut({ holderId }: { holderId: string }) {
           <label className="choice">
             <input
               type="radio"
+              style={CHOICE}
               name="when"
               checked={!draft.fromNow}
               onChange={() => change({ fromNow: false })}

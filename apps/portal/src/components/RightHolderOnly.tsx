@@ -30,7 +30,9 @@ export function RightHolderOnly({ children }: { children: (party: string) => Rea
       <PageTitle>{t('title')}</PageTitle>
       <p>{t('body')}</p>
       <p>
-        <Link to="/me/right-holder">{t('link')}</Link>
+        <Link className="target" to="/me/right-holder">
+          {t('link')}
+        </Link>
       </p>
     </>
   );

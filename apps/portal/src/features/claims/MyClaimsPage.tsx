@@ -67,7 +67,9 @@ export function MyClaims({ holderId }: { holderId: string }) {
       <PageTitle>{t('listTitle')}</PageTitle>
       <p>{t('listIntro')}</p>
       <p>
-        <Link to="/unclaimed">{t('findMoney')}</Link>
+        <Link className="target" to="/unclaimed">
+          {t('findMoney')}
+        </Link>
       </p>
       {claims.error ? <ErrorMessage error={claims.error} /> : null}
       {claims.isPending ? <p role="status">{shared('loading')}</p> : null}

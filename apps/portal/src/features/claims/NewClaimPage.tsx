@@ -103,7 +103,9 @@ export function NewClaim({ holderId }: { holderId: string }) {
           <p>{t('doneBody')}</p>
         </div>
         <p>
-          <Link to="/me/claims">{t('backToList')}</Link>
+          <Link className="target" to="/me/claims">
+            {t('backToList')}
+          </Link>
         </p>
       </>
     );
@@ -117,7 +119,9 @@ export function NewClaim({ holderId }: { holderId: string }) {
         <>
           <p>{t('missingReserve')}</p>
           <p>
-            <Link to="/unclaimed">{t('findMoney')}</Link>
+            <Link className="target" to="/unclaimed">
+              {t('findMoney')}
+            </Link>
           </p>
         </>
       ) : null}

@@ -119,7 +119,10 @@ export function Money({ holderId }: { holderId: string }) {
           ) : null}
           {totals.held.amountMinor !== totals.claimed.amountMinor ? (
             <p>
-              {t('heldHint')} <Link to="/me/claims">{t('claimLink')}</Link>
+              {t('heldHint')}{' '}
+              <Link className="target" to="/me/claims">
+                {t('claimLink')}
+              </Link>
             </p>
           ) : null}
         </section>
@@ -152,6 +155,7 @@ export function Money({ holderId }: { holderId: string }) {
                     <tr key={node.batchId}>
                       <th scope="row">
                         <Link
+                          className="target"
                           to={`/me/money/${node.batchId}`}
                           aria-label={t('openFor', { period: range })}
                         >

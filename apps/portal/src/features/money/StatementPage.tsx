@@ -84,7 +84,9 @@ export function Statement({ batchId, holderId }: { batchId: string; holderId: st
         <PageTitle>{t('statementTitle')}</PageTitle>
         <ErrorMessage error={statement.error ?? new ApiError('NOT_FOUND', undefined)} />
         <p>
-          <Link to="/me/money">{t('back')}</Link>
+          <Link className="target" to="/me/money">
+            {t('back')}
+          </Link>
         </p>
       </>
     );
@@ -191,7 +193,9 @@ export function Statement({ batchId, holderId }: { batchId: string; holderId: st
           </button>
         </div>
         <p>
-          <Link to="/me/money">{t('back')}</Link>
+          <Link className="target" to="/me/money">
+            {t('back')}
+          </Link>
         </p>
       </section>
     </>

@@ -148,7 +148,13 @@ export function MyOptOuts({ holderId }: { holderId: string }) {
               return (
                 <li key={optOut.id}>
                   <h2>
-                    {optOut.work ? <Link to={`/works/${optOut.work.id}`}>{what}</Link> : what}
+                    {optOut.work ? (
+                      <Link className="target" to={`/works/${optOut.work.id}`}>
+                        {what}
+                      </Link>
+                    ) : (
+                      what
+                    )}
                   </h2>
                   <dl className="summary">
                     <dt>{t('uses')}</dt>
@@ -290,7 +296,9 @@ export function NewOptOut({ holderId }: { holderId: string }) {
           </dd>
         </dl>
         <p>
-          <Link to="/me/opt-outs">{t('backToList')}</Link>
+          <Link className="target" to="/me/opt-outs">
+            {t('backToList')}
+          </Link>
         </p>
       </>
     );

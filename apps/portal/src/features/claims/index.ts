@@ -1,1 +1,2 @@
-export { MyClaimsPage, NewClaimPage } from './Pages';
+export { MyClaimsPage } from './MyClaimsPage';
+export { NewClaimPage } from './NewClaimPage';

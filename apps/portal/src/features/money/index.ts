@@ -1,1 +1,2 @@
-export { MoneyPage, StatementPage } from './Pages';
+export { MoneyPage } from './MoneyPage';
+export { StatementPage } from './StatementPage';

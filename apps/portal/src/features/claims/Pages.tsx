@@ -1,7 +1,0 @@
-export function MyClaimsPage() {
-  return <h1>MyClaimsPage</h1>;
-}
-
-export function NewClaimPage() {
-  return <h1>NewClaimPage</h1>;
-}

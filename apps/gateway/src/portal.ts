@@ -45,9 +45,14 @@ function apiPath(url: string, issuerPath: string): boolean {
   );
 }
 
-/** dist/portal, from this module in the built tree (dist/apps/gateway/src). */
+/**
+ * dist/portal: from this module in the built tree (dist/apps/gateway/src), or, when the sources
+ * run (the browser tests start the gateway from apps/gateway/src), the build's dist/portal.
+ */
 export function builtPortal(): string {
-  return fileURLToPath(new URL('../../../portal', import.meta.url));
+  const besideBuild = fileURLToPath(new URL('../../../portal', import.meta.url));
+  if (existsSync(besideBuild)) return besideBuild;
+  return fileURLToPath(new URL('../../../dist/portal', import.meta.url));
 }
 
 /**

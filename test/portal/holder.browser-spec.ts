@@ -229,11 +229,11 @@ describe('the portal: a right holder’s works, imports, shares and disputes', (
       await page.goto(`${sut.gatewayUrl}/me/works`);
       await page.getByRole('link', { name: 'Change shares of Morning Song' }).click();
       await heading(page, 'Change shares of Morning Song');
-      await page.getByLabel('Percentage of share 1', { exact: true }).fill('60');
+      await page.getByLabel(/^Percentage of share 1/).fill('60');
       await page.getByRole('button', { name: 'Add a share' }).click();
-      await page.getByLabel('Holder id of share 2', { exact: true }).fill(ids.other!);
-      await page.getByLabel('Percentage of share 2', { exact: true }).fill('40');
-      await page.getByLabel('From', { exact: true }).fill('2027-01-01');
+      await page.getByLabel(/^Holder id of share 2/).fill(ids.other!);
+      await page.getByLabel(/^Percentage of share 2/).fill('40');
+      await page.getByLabel(/^From/).fill('2027-01-01');
       await page.getByText(/^From 1 January 2027, the shares will be:/).waitFor();
       await page.getByRole('button', { name: 'Save the new shares' }).click();
       await page.getByText('The new shares are saved. They count from 1 January 2027.').waitFor();

@@ -27,6 +27,9 @@ const MineParty = graphql(`
   }
 `);
 
+/** A link standing alone: at least 24 px tall to tap. */
+const TARGET = { display: 'inline-block', padding: '0.25rem 0' } as const;
+
 type Role = NonNullable<Session['role']>;
 const ROLE_KEYS = {
   RIGHT_HOLDER: 'roleRIGHT_HOLDER',
@@ -95,14 +98,18 @@ export function MinePage() {
         {role === 'RIGHT_HOLDER'
           ? tiles.map((tile) => (
               <li key={tile.to}>
-                <Link to={tile.to}>{tile.title}</Link>
+                <Link to={tile.to} style={TARGET}>
+                  {tile.title}
+                </Link>
                 <p className="meta">{tile.body}</p>
               </li>
             ))
           : null}
         <li>
           {/* The account pages belong to the identity app, served at the same origin. */}
-          <a href="/account">{t('tileAccount')}</a>
+          <a href="/account" style={TARGET}>
+            {t('tileAccount')}
+          </a>
           <p className="meta">{t('tileAccountBody')}</p>
         </li>
       </ul>

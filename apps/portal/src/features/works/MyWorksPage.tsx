@@ -108,7 +108,10 @@ export function MyWorksPage() {
                     <dd>{mine.length ? mine.map(share).join(', ') : t('noShareNow')}</dd>
                   </dl>
                   <p>
-                    <Link to={`/me/works/${work.id}/shares`}>
+                    <Link
+                      to={`/me/works/${work.id}/shares`}
+                      style={{ display: 'inline-block', padding: '0.25rem 0' }}
+                    >
                       {t('changeSharesOf', { title: work.title })}
                     </Link>
                   </p>

@@ -194,7 +194,10 @@ export function BecomeRightHolderPage() {
       <PageTitle>{t('becomeTitle')}</PageTitle>
       {session?.role === 'RIGHT_HOLDER' ? (
         <p className="notice">
-          {t('alreadyHolder')} <Link to="/me/works">{t('tileWorks')}</Link>
+          {t('alreadyHolder')}{' '}
+          <Link to="/me/works" style={TARGET}>
+            {t('tileWorks')}
+          </Link>
         </p>
       ) : null}
       <ErrorSummary errors={errors} />

@@ -10,6 +10,9 @@ import { useLabels } from './labels';
 import { NotHolder } from './NotHolder';
 import { exampleCsv, uploadWorks, type ImportAnswer } from './upload';
 
+/** A link standing alone: at least 24 px tall to tap. */
+const TARGET = { display: 'inline-block', padding: '0.25rem 0' } as const;
+
 export function ImportWorksPage() {
   const { t } = useLabels();
   const { session } = useSession();
@@ -54,7 +57,7 @@ export function ImportWorksPage() {
       <ErrorSummary errors={errors} />
       <p>{t('importIntro')}</p>
       <p>
-        <a href={example} download="works-example.csv">
+        <a href={example} download="works-example.csv" style={TARGET}>
           {t('exampleLink')}
         </a>
       </p>
@@ -82,6 +85,7 @@ export function ImportWorksPage() {
           <input
             id="confirm-duplicates"
             type="checkbox"
+            style={{ width: '24px', height: '24px' }}
             checked={confirmDuplicates}
             onChange={(event) => setConfirmDuplicates(event.target.checked)}
           />

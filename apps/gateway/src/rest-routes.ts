@@ -6,13 +6,14 @@ import { UNAVAILABLE_RETRY_AFTER_SECONDS } from './public-errors.js';
 
 /**
  * The HTTP routes of the subgraph services that clients use besides GraphQL, each under the
- * prefix its service serves it at: usage files in, CSV exports out. Streamed both ways (a usage
+ * prefix its service serves it at: usage and works files in, CSV exports out. Streamed both ways (a usage
  * file is never held whole here), with the same credentials, rate limit and correlation id as
  * GraphQL, so a client needs one address.
  */
 export const REST_ROUTES = [
   { prefix: '/v1/usage-reports', service: 'royalty-distribution' },
   { prefix: '/v1/distribution-batches', service: 'royalty-distribution' },
+  { prefix: '/v1/works', service: 'rights-registry' },
 ] as const;
 
 const UPSTREAM_TIMEOUT_MS = 30 * 60_000;

@@ -20,10 +20,13 @@ import {
   WorkShareResolver,
   WorksResolver,
 } from './graphql/works.resolver.js';
+import { WorksCsvBodyParser, WorksImportController } from './http/works-import.controller.js';
 
 @Module({
   imports: [PartiesModule],
+  controllers: [WorksImportController],
   providers: [
+    WorksCsvBodyParser,
     WorkQueries,
     WorkMatchKeys,
     WorkLoader,

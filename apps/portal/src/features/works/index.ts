@@ -1,7 +1,5 @@
-export {
-  MyWorksPage,
-  RegisterWorkPage,
-  ImportWorksPage,
-  ChangeSharesPage,
-  MyDisputesPage,
-} from './Pages';
+export { MyWorksPage } from './MyWorksPage';
+export { RegisterWorkPage } from './RegisterWorkPage';
+export { ImportWorksPage } from './ImportWorksPage';
+export { ChangeSharesPage } from './ChangeSharesPage';
+export { MyDisputesPage } from './MyDisputesPage';

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { readCsv } from '#libs/csv';
 
 export interface CsvRow {
@@ -10,12 +11,14 @@ export interface CsvRow {
 }
 
 /**
- * Records of a CSV file with a header line, streamed (never held whole in memory). A file that
- * cannot be read throws `CsvFileError` with its line (see `readCsv`).
+ * Records of a CSV file (a path, or a stream such as an uploaded body) with a header line,
+ * streamed (never held whole in memory). A file that cannot be read throws `CsvFileError` with
+ * its line (see `readCsv`).
  */
-export async function* csvRows(file: string): AsyncGenerator<CsvRow> {
+export async function* csvRows(file: string | Readable): AsyncGenerator<CsvRow> {
   let header: string[] | undefined;
-  for await (const { line, bytes, fields } of readCsv(createReadStream(file))) {
+  const source = typeof file === 'string' ? createReadStream(file) : file;
+  for await (const { line, bytes, fields } of readCsv(source)) {
     if (!header) {
       header = fields.map((column) => column.trim().toLowerCase());
       continue;

@@ -390,9 +390,27 @@ const MATRIX: Record<string, Rule> = {
     roles: [OPERATOR, SOCIETY_ADMIN, RIGHT_HOLDER],
     allowed: ['OPERATOR', 'ADMIN_A', 'HOLDER_A'],
   },
+  statements: {
+    service: 'royalty-distribution',
+    // A list: callers admitted by role list what they may read (tenant B's callers: nothing).
+    document:
+      'query ($holder: ID!) { statements(filter: { holderId: $holder }, first: 1) { totalCount totals { currency } } }',
+    variables: (ids) => ({ holder: ids.holderA }),
+    roles: [OPERATOR, SOCIETY_ADMIN, RIGHT_HOLDER],
+    allowed: ['OPERATOR', 'ADMIN_A', 'ADMIN_B', 'HOLDER_A', 'HOLDER_B'],
+  },
+  claims: {
+    service: 'royalty-distribution',
+    document:
+      'query ($holder: ID!) { claims(filter: { holderId: $holder }, first: 1) { totalCount } }',
+    variables: (ids) => ({ holder: ids.holderA }),
+    roles: [OPERATOR, SOCIETY_ADMIN, RIGHT_HOLDER],
+    allowed: ['OPERATOR', 'ADMIN_A', 'ADMIN_B', 'HOLDER_A', 'HOLDER_B'],
+  },
   reserves: {
     service: 'royalty-distribution',
-    document: '{ reserves(first: 1) { pageInfo { hasNextPage } } }',
+    document:
+      '{ reserves(first: 1, filter: { query: "Tenant A Song" }) { totalCount pageInfo { hasNextPage } } }',
     roles: 'ANYONE',
     allowed: [...WHO],
   },

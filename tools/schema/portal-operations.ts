@@ -1,46 +1,31 @@
-import { generate } from '@graphql-codegen/cli';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
 
-/** Where the portal's operations are written, and where their generated types go. */
-const DOCUMENTS = ['apps/portal/src/**/*.{ts,tsx}', '!apps/portal/src/graphql/**'];
-export const PORTAL_OPERATIONS_DIR = 'apps/portal/src/graphql/';
+/** The built code generator (npm run build, which `schema:generate` and `npm test` run first). */
+const CODEGEN = path.resolve('dist/tools/schema/portal-codegen.js');
 
 /**
- * The portal's typed operations (`graphql(...)` calls next to the pages that use them), generated
- * from the public API schema with GraphQL Code Generator's client preset: each operation's result
- * and variables as TypeScript types, the documents as plain strings (no GraphQL library in the
- * browser). An operation the schema no longer accepts fails generation, and the committed files
- * are compared with fresh ones in CI, so the pages cannot drift from the API.
+ * The portal's operation types generated from the public API schema (portal-codegen.ts), in a
+ * process of its own.
  */
-export async function portalOperations(
-  apiSchema: string,
-): Promise<{ path: string; content: string }[]> {
-  const outputs = (await generate(
-    {
-      schema: apiSchema,
-      documents: DOCUMENTS,
-      silent: true,
-      errorsOnly: true,
-      generates: {
-        [PORTAL_OPERATIONS_DIR]: {
-          preset: 'client',
-          presetConfig: { fragmentMasking: false },
-          config: {
-            documentMode: 'string',
-            enumsAsTypes: true,
-            useTypeImports: true,
-            skipTypename: true,
-            avoidOptionals: false,
-            scalars: { DateTime: 'string' },
-          },
-        },
+export function portalOperations(apiSchema: string): Promise<{ path: string; content: string }[]> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      process.execPath,
+      [CODEGEN],
+      { maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) {
+          reject(
+            new Error(
+              `the portal's operations could not be generated:\n${stderr || error.message}`,
+            ),
+          );
+          return;
+        }
+        resolve(JSON.parse(stdout) as { path: string; content: string }[]);
       },
-    },
-    false,
-  )) as { filename: string; content: string }[];
-  return outputs
-    .map(({ filename, content }) => ({
-      path: filename.replace(/^\.\//, ''),
-      content: `${content.trim()}\n`,
-    }))
-    .sort((a, b) => a.path.localeCompare(b.path));
+    );
+    child.stdin?.end(apiSchema);
+  });
 }

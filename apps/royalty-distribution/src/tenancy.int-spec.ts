@@ -360,4 +360,86 @@ describe('distribution tenancy', () => {
       'allocations, not an id': 404,
     });
   });
+  it('should list statements and claims only to who may read them', async () => {
+    const names = (): Record<string, string> => ({
+      [batchA]: 'A',
+      [batchB]: 'B',
+      [memberA]: 'member A',
+      [memberB]: 'member B',
+      [nonMember]: 'non-member',
+    });
+    const statementsOf = async (name: string) => {
+      const result = await gql<{
+        statements: {
+          totalCount: number;
+          edges: { node: { batchId: string; holder: { id: string } } }[];
+        };
+      }>(
+        '{ statements(first: 100) { totalCount edges { node { batchId holder { id } } } } }',
+        {},
+        parties[name]!,
+      );
+      if (result.errors) return codeOf(result);
+      const labels = result.data!.statements.edges.map(
+        ({ node }) => `${names()[node.batchId]} ${names()[node.holder.id]}`,
+      );
+      expect(result.data!.statements.totalCount).toBe(labels.length);
+      return labels.sort();
+    };
+    const claimsOf = async (name: string) => {
+      const result = await gql<{
+        claims: {
+          totalCount: number;
+          edges: { node: { holder: { id: string }; reserve: { batchId: string } } }[];
+        };
+      }>(
+        '{ claims(first: 100) { totalCount edges { node { holder { id } reserve { batchId } } } } }',
+        {},
+        parties[name]!,
+      );
+      if (result.errors) return codeOf(result);
+      const labels = result.data!.claims.edges.map(
+        ({ node }) => `${names()[node.reserve.batchId]} ${names()[node.holder.id]}`,
+      );
+      expect(result.data!.claims.totalCount).toBe(labels.length);
+      return labels.sort();
+    };
+    const callers = [
+      'anonymous',
+      'operator',
+      'admin A',
+      'admin B',
+      'member A',
+      'member B',
+      'non-member',
+      'platform A',
+    ];
+    const statements: Record<string, unknown> = {};
+    const claims: Record<string, unknown> = {};
+    for (const name of callers) {
+      statements[name] = await statementsOf(name);
+      claims[name] = await claimsOf(name);
+    }
+    expect(statements).toEqual({
+      anonymous: 'UNAUTHENTICATED',
+      operator: ['A member A', 'A non-member', 'B member A', 'B member B', 'B non-member'],
+      // Its batch's statements, and its member's statement in B's batch.
+      'admin A': ['A member A', 'A non-member', 'B member A'],
+      'admin B': ['B member A', 'B member B', 'B non-member'],
+      'member A': ['A member A', 'B member A'],
+      'member B': ['B member B'],
+      'non-member': ['A non-member', 'B non-member'],
+      'platform A': 'FORBIDDEN',
+    });
+    expect(claims).toEqual({
+      anonymous: 'UNAUTHENTICATED',
+      operator: ['A non-member', 'B member A', 'B member A'],
+      'admin A': ['A non-member', 'B member A', 'B member A'],
+      'admin B': ['B member A', 'B member A'],
+      'member A': ['B member A', 'B member A'],
+      'member B': [],
+      'non-member': ['A non-member'],
+      'platform A': 'FORBIDDEN',
+    });
+  });
 });

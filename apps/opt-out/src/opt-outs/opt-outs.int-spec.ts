@@ -312,6 +312,75 @@ describe('opt-outs', () => {
     expect(anonymous.data!._entities[0]!.optOuts).toEqual([{ holder: null, confirmation: null }]);
   });
 
+  it('should filter the public register by title and category, say which uses and from when, and count it', async () => {
+    const holder = await registry.holder();
+    const work = (title: string, category = WorkCategory.MUSIC) =>
+      registry.work([holder], { title, category });
+    const nocturne = await work('ＫＥＳＴＲＥＬＷＩＮＧ Nocturne');
+    const elegy = await work('kestrelwing elegy');
+    const harbour = await work('Harbour Lights');
+    const saga = await work('Kestrelwing Saga', WorkCategory.MANGA);
+    await registry.settled();
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    const optOut = async (workId: string, useTypes: string[], effectiveFrom?: string) =>
+      expect(
+        (
+          await register(
+            { holderId: holder, scope: 'WORK', workId, useTypes, effectiveFrom },
+            holderCaller(holder),
+          )
+        ).errors,
+      ).toBeUndefined();
+    await optOut(nocturne, ['STREAM', 'SNS_POST']);
+    await optOut(elegy, [], tomorrow);
+    await optOut(harbour, ['STREAM']);
+    await optOut(saga, ['ONLINE_READING']);
+
+    type Entry = { work: { id: string }; title: string; useTypes: string[]; since: string };
+    const page = (variables: Record<string, unknown>) =>
+      sut.graphql<{
+        optOutRegister: {
+          totalCount: number;
+          edges: { node: Entry }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      }>(
+        `query ($query: String, $category: WorkCategory, $first: Int, $after: String) {
+           optOutRegister(query: $query, category: $category, first: $first, after: $after) {
+             totalCount edges { node { work { id } title useTypes since } }
+             pageInfo { hasNextPage endCursor } } }`,
+        variables,
+      );
+    const everything = async (variables: Record<string, unknown>) => {
+      const entries: Entry[] = [];
+      const counts = new Set<number>();
+      let after: string | null = null;
+      do {
+        const result = await page({ ...variables, first: 1, after });
+        expect(result.errors).toBeUndefined();
+        counts.add(result.data!.optOutRegister.totalCount);
+        entries.push(...result.data!.optOutRegister.edges.map((edge) => edge.node));
+        const { hasNextPage, endCursor } = result.data!.optOutRegister.pageInfo;
+        after = hasNextPage ? endCursor : null;
+      } while (after);
+      expect([...counts]).toEqual([entries.length]);
+      return entries;
+    };
+
+    const found = await everything({ query: 'Kestrelwing' });
+    expect(found.map((entry) => entry.work.id).sort()).toEqual([nocturne, elegy, saga].sort());
+    const music = await everything({ query: ' kestrelWING ', category: 'MUSIC' });
+    const byId = new Map(music.map((entry) => [entry.work.id, entry]));
+    expect([...byId.keys()].sort()).toEqual([nocturne, elegy].sort());
+    expect(byId.get(nocturne)!.useTypes).toEqual(['SNS_POST', 'STREAM']);
+    expect(byId.get(elegy)).toMatchObject({ useTypes: [], since: tomorrow });
+    expect(await everything({ query: 'no such title anywhere' })).toEqual([]);
+    expect((await everything({})).map((entry) => entry.work.id)).toEqual(
+      expect.arrayContaining([nocturne, elegy, harbour, saga]),
+    );
+    expect(codeOf(await page({ query: 'x'.repeat(201) }))).toBe('BAD_USER_INPUT');
+  });
+
   it('should publish optout.registered and optout.withdrawn through the outbox', async () => {
     const holder = await registry.holder();
     await registry.settled();

@@ -271,4 +271,37 @@ describe('memberships need the holder’s consent', () => {
     expect(bounded.errors).toBeUndefined();
     expect(bounded.data!.changeMembership.isMember).toBe(true);
   });
+
+  it("should tell whether a party is a member of a society to that society's admin and the operator only", async () => {
+    const member = await holder('Rin', adminA.partyId);
+    const outsider = await holder('Sora');
+    const platform: Caller = {
+      role: Role.PLATFORM,
+      partyId: await party({ kind: PartyKind.PLATFORM, name: 'Platform' }),
+    };
+    const memberOf = (partyId: string, societyId: string, caller: Caller | undefined) =>
+      sut.graphql<{ party: { memberOf: boolean } }>(
+        'query ($id: ID!, $society: ID!) { party(id: $id) { memberOf(societyId: $society) } }',
+        { id: partyId, society: societyId },
+        caller,
+      );
+    const told = async (partyId: string, societyId: string, caller: Caller) => {
+      const result = await memberOf(partyId, societyId, caller);
+      expect(result.errors).toBeUndefined();
+      return result.data!.party.memberOf;
+    };
+    expect(await told(member.partyId, adminA.partyId, adminA)).toBe(true);
+    expect(await told(member.partyId, adminA.partyId, operator)).toBe(true);
+    expect(await told(outsider.partyId, adminA.partyId, adminA)).toBe(false);
+    expect(await told(outsider.partyId, adminA.partyId, operator)).toBe(false);
+    // Anyone else is told false, even about a member: another society's admin, the member
+    // itself, a platform.
+    expect(await told(member.partyId, adminA.partyId, adminB)).toBe(false);
+    expect(await told(member.partyId, adminA.partyId, member)).toBe(false);
+    expect(await told(member.partyId, adminA.partyId, platform)).toBe(false);
+    expect(codeOf(await memberOf(randomUUID(), adminA.partyId, adminA))).toBe('NOT_FOUND');
+    expect(codeOf(await memberOf(member.partyId, adminA.partyId, undefined))).toBe(
+      'UNAUTHENTICATED',
+    );
+  });
 });

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { PartiesModule } from '../parties/parties.module.js';
 import { ImportWorksHandler } from './application/import/import-works.handler.js';
+import { DisputeActionsQuery } from './application/dispute-actions.js';
+import { ListDisputesHandler } from './application/list-disputes.handler.js';
 import { AnswerDisputeHandler } from './application/answer-dispute.handler.js';
 import { RegisterWorkHandler } from './application/register-work.handler.js';
 import { RegisterWorksHandler } from './application/register-works.handler.js';
@@ -12,6 +14,7 @@ import { WithdrawDisputeHandler } from './application/withdraw-dispute.handler.j
 import { WorkLoader } from './application/work.loader.js';
 import { WorkQueries } from './application/work.queries.js';
 import { WorkMatchKeys } from './infrastructure/work-match-keys.js';
+import { DisputesResolver } from './graphql/disputes.resolver.js';
 import {
   DisputeOpenerResolver,
   WorkShareResolver,
@@ -33,7 +36,10 @@ import {
     WithdrawDisputeHandler,
     AnswerDisputeHandler,
     ImportWorksHandler,
+    ListDisputesHandler,
+    DisputeActionsQuery,
     WorksResolver,
+    DisputesResolver,
     WorkShareResolver,
     DisputeOpenerResolver,
   ],

@@ -201,8 +201,10 @@ describe('distribution batches', () => {
         { b: batch.id, h: holderId },
         caller,
       );
-    const ofMember = (await statement(member, { role: Role.RIGHT_HOLDER, partyId: member })).data!
-      .statement;
+    // Calculated, not approved: the batch may still change, so the holder does not see it yet.
+    const early = await statement(member, { role: Role.RIGHT_HOLDER, partyId: member });
+    expect(early.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const ofMember = (await statement(member, admin)).data!.statement;
     expect(ofMember.totalPayable.amountMinor).toBe('38636');
     expect(ofMember.totalReserved.amountMinor).toBe('15455');
     expect(
@@ -248,11 +250,40 @@ describe('distribution batches', () => {
     expect(rows).toContain(`${workA},${member},1500000,38636,JPY,PAYABLE,`);
     expect(rows).toContain(`${workA},${nonMember},750000,19318,JPY,HELD,NON_MEMBER`);
     expect(rows).toHaveLength(6);
-    const statement = await get(`/v1/distribution-batches/${batch.id}/statements/${member}.csv`, {
+    const statement = await get(
+      `/v1/distribution-batches/${batch.id}/statements/${member}.csv`,
+      admin,
+    );
+    // A document: every row names the holder, the society, the period and the work's title.
+    const [header, ...statementRows] = statement.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(statement.body.startsWith('\uFEFF')).toBe(true);
+    expect(header).toBe(
+      'holder_id,holder_name,society_id,society_name,batch_id,period_start,period_end,category,work_key,title,use_type,amount,currency,status',
+    );
+    expect(statementRows).toContain(
+      [
+        member,
+        `Holder ${member.slice(0, 8)}`,
+        society,
+        `SOCIETY ${society.slice(0, 8)}`,
+        batch.id,
+        '2026-11-01',
+        '2026-12-01',
+        'MUSIC',
+        workA,
+        `Work ${workA.slice(0, 8)}`,
+        'STREAM,30909,JPY,PAYABLE',
+      ].join(','),
+    );
+    expect(statementRows).toHaveLength(3);
+    const early = await get(`/v1/distribution-batches/${batch.id}/statements/${member}.csv`, {
       role: Role.RIGHT_HOLDER,
       partyId: member,
     });
-    expect(statement.body).toContain(`${workA},STREAM,30909,JPY,PAYABLE`);
+    expect(early.statusCode).toBe(404);
     const denied = await get(`/v1/distribution-batches/${batch.id}/allocations.csv`, platform);
     expect(denied.statusCode).toBe(404);
   });
@@ -344,6 +375,199 @@ describe('distribution batches', () => {
       operator,
     );
     expect(late.data!.releaseReserves).toBe(3);
+  });
+
+  describe('statements as documents, across batches', () => {
+    interface Listed {
+      statements: {
+        totalCount: number;
+        totals: ({ currency: string } & Record<
+          'payable' | 'held' | 'reserved' | 'claimed',
+          { amountMinor: string }
+        >)[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        edges: {
+          cursor: string;
+          node: {
+            holder: { id: string };
+            holderName: string | null;
+            batchId: string;
+            batchStatus: string;
+            society: { id: string };
+            societyName: string | null;
+            category: string;
+            periodStart: string;
+            periodEnd: string;
+            useTypes: string[];
+            totalPayable: { amountMinor: string };
+            totalHeld: { amountMinor: string };
+            totalReserved: { amountMinor: string };
+            totalClaimed: { amountMinor: string };
+            lines: { title: string | null; useType: string; amount: { amountMinor: string } }[];
+          };
+        }[];
+      };
+    }
+    const money = '{ amountMinor }';
+    const list = (caller: Caller, variables: Record<string, unknown> = {}) =>
+      gql<Listed>(
+        `query ($filter: StatementsFilterInput, $first: Int, $after: String) {
+           statements(filter: $filter, first: $first, after: $after) {
+             totalCount totals { currency payable ${money} held ${money} reserved ${money} claimed ${money} }
+             pageInfo { hasNextPage endCursor }
+             edges { cursor node { holder { id } holderName batchId batchStatus society { id }
+               societyName category periodStart periodEnd useTypes totalPayable ${money}
+               totalHeld ${money} totalReserved ${money} totalClaimed ${money}
+               lines { title useType amount ${money} } } } } }`,
+        variables,
+        caller,
+      );
+    const sum = (amounts: { amountMinor: string }[]) =>
+      amounts.reduce((total, amount) => total + BigInt(amount.amountMinor), 0n).toString();
+
+    it("should list a right holder's own statement with names, period, titles and the claimed part", async () => {
+      const result = await list({ role: Role.RIGHT_HOLDER, partyId: nonMember });
+      expect(result.errors).toBeUndefined();
+      const { statements } = result.data!;
+      expect(statements.totalCount).toBe(1);
+      const node = statements.edges[0]!.node;
+      expect(node).toMatchObject({
+        holder: { id: nonMember },
+        holderName: `Holder ${nonMember.slice(0, 8)}`,
+        batchId: batch.id,
+        batchStatus: 'CLOSED',
+        society: { id: society },
+        societyName: `SOCIETY ${society.slice(0, 8)}`,
+        category: 'MUSIC',
+        periodStart: '2026-11-01',
+        periodEnd: '2026-12-01',
+        useTypes: ['SNS_POST', 'STREAM'],
+        totalPayable: { amountMinor: '0' },
+        totalHeld: { amountMinor: '19318' },
+        // The held money's claim was approved.
+        totalClaimed: { amountMinor: '19318' },
+      });
+      expect(new Set(node.lines.map((line) => line.title))).toEqual(
+        new Set([`Work ${workA.slice(0, 8)}`]),
+      );
+      expect(sum(node.lines.map((line) => line.amount))).toBe(node.totalHeld.amountMinor);
+      expect(statements.totals).toEqual([
+        {
+          currency: 'JPY',
+          payable: { amountMinor: '0' },
+          held: { amountMinor: '19318' },
+          reserved: { amountMinor: '0' },
+          claimed: { amountMinor: '19318' },
+        },
+      ]);
+    });
+
+    it('should list nothing of another holder to a right holder', async () => {
+      const result = await list(
+        { role: Role.RIGHT_HOLDER, partyId: member },
+        { filter: { holderId: nonMember } },
+      );
+      expect(result.data!.statements).toMatchObject({ totalCount: 0, edges: [], totals: [] });
+    });
+
+    it("should page an admin's statements stably, with totals of all of them that reconcile to the lines", async () => {
+      const first = (await list(admin, { first: 1, filter: { batchId: batch.id } })).data!
+        .statements;
+      expect(first.totalCount).toBe(2);
+      expect(first.pageInfo.hasNextPage).toBe(true);
+      const second = (
+        await list(admin, {
+          first: 1,
+          after: first.pageInfo.endCursor,
+          filter: { batchId: batch.id },
+        })
+      ).data!.statements;
+      expect(second.totalCount).toBe(2);
+      expect(second.pageInfo.hasNextPage).toBe(false);
+      const nodes = [...first.edges, ...second.edges].map((edge) => edge.node);
+      expect(new Set(nodes.map((node) => node.holder.id))).toEqual(new Set([member, nonMember]));
+      expect(second.totals).toEqual(first.totals);
+      expect(first.totals).toEqual([
+        {
+          currency: 'JPY',
+          payable: { amountMinor: '38636' },
+          held: { amountMinor: '19318' },
+          reserved: { amountMinor: '15455' },
+          claimed: { amountMinor: '19318' },
+        },
+      ]);
+      const lines = nodes.flatMap((node) => node.lines);
+      const [totals] = first.totals;
+      expect(sum(lines.map((line) => line.amount))).toBe(
+        sum([totals!.payable, totals!.held, totals!.reserved]),
+      );
+      const bad = await list(admin, { after: 'not-a-cursor' });
+      expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    });
+
+    it("should list a holder's claims with the reserve's title and amount", async () => {
+      const claims = await gql<{
+        claims: {
+          totalCount: number;
+          edges: {
+            node: {
+              status: string;
+              holder: { id: string };
+              reserve: { title: string; amount: { amountMinor: string }; periodStart: string };
+            };
+          }[];
+        };
+      }>(
+        `query ($filter: ClaimsFilterInput) { claims(filter: $filter) { totalCount
+           edges { node { status holder { id } reserve { title amount { amountMinor } periodStart } } } } }`,
+        {},
+        { role: Role.RIGHT_HOLDER, partyId: nonMember },
+      );
+      expect(claims.errors).toBeUndefined();
+      expect(claims.data!.claims).toEqual({
+        totalCount: 1,
+        edges: [
+          {
+            node: {
+              status: 'APPROVED',
+              holder: { id: nonMember },
+              reserve: {
+                title: `Work ${workA.slice(0, 8)}`,
+                amount: { amountMinor: '19318' },
+                periodStart: '2026-11-01',
+              },
+            },
+          },
+        ],
+      });
+      const none = await gql<{ claims: { totalCount: number } }>(
+        `query { claims { totalCount } }`,
+        {},
+        { role: Role.RIGHT_HOLDER, partyId: member },
+      );
+      expect(none.data!.claims.totalCount).toBe(0);
+      const pending = await gql<{ claims: { totalCount: number } }>(
+        `query { claims(filter: { status: PENDING }) { totalCount } }`,
+        {},
+        admin,
+      );
+      expect(pending.data!.claims.totalCount).toBe(0);
+    });
+
+    it("should find an unidentified work's reserve by the title its usage named, and count it", async () => {
+      const found = await gql<{
+        reserves: { totalCount: number; edges: { node: { reason: string; title: string } }[] };
+      }>(
+        `query { reserves(filter: { query: "ＭＹＳＴＥＲＹ" }) { totalCount edges { node { reason title } } } }`,
+        {},
+        null,
+      );
+      expect(found.errors).toBeUndefined();
+      expect(found.data!.reserves).toEqual({
+        totalCount: 1,
+        edges: [{ node: { reason: 'UNIDENTIFIED', title: 'mystery' } }],
+      });
+    });
   });
 
   it('should refuse batches of other societies and bad terms', async () => {

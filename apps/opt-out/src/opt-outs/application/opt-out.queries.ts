@@ -31,6 +31,30 @@ export interface RegisterEntry {
   since: Date;
 }
 
+export interface RegisterFilter {
+  category?: WorkCategory;
+  /** Part of the title, compared in NFKC form (full-width and half-width alike) and any letter case. */
+  query?: string;
+}
+
+/**
+ * The register's rows: opt-outs not withdrawn (in force or scheduled) of the holders with a
+ * share in a work now that concern it; $1 the category, $2 part of the title (or null).
+ */
+const REGISTER_FROM = `FROM opt_out.opt_outs o
+       JOIN (SELECT DISTINCT work_id, effective_from, holder_id FROM opt_out.rv_shares) h
+         ON h.holder_id = o.holder_id
+       JOIN opt_out.rv_works w ON w.id = h.work_id
+       WHERE (o.withdrawn_at IS NULL OR o.withdrawn_at > now())
+         AND (o.scope = 'ALL_WORKS' OR o.work_id = h.work_id)
+         AND h.effective_from <= now()
+         AND NOT EXISTS (
+           SELECT 1 FROM opt_out.rv_share_versions later
+           WHERE later.work_id = h.work_id AND later.effective_from > h.effective_from
+             AND later.effective_from <= now())
+         AND ($1::text IS NULL OR w.category = $1::text)
+         AND ($2::text IS NULL OR strpos(lower(normalize(w.title, NFKC)), lower($2::text)) > 0)`;
+
 @Injectable()
 export class OptOutQueries {
   constructor(
@@ -98,7 +122,7 @@ export class OptOutQueries {
   async register(
     first: number,
     after: string | undefined,
-    category: WorkCategory | undefined,
+    filter: RegisterFilter,
   ): Promise<RegisterEntry[]> {
     const rows = await this.dataSource.query<
       {
@@ -111,23 +135,12 @@ export class OptOutQueries {
     >(
       `SELECT w.id AS work_id, w.title, w.category, jsonb_agg(o.use_types) AS use_types,
               min(o.effective_from) AS since
-       FROM opt_out.opt_outs o
-       JOIN (SELECT DISTINCT work_id, effective_from, holder_id FROM opt_out.rv_shares) h
-         ON h.holder_id = o.holder_id
-       JOIN opt_out.rv_works w ON w.id = h.work_id
-       WHERE (o.withdrawn_at IS NULL OR o.withdrawn_at > now())
-         AND (o.scope = 'ALL_WORKS' OR o.work_id = h.work_id)
-         AND h.effective_from <= now()
-         AND NOT EXISTS (
-           SELECT 1 FROM opt_out.rv_share_versions later
-           WHERE later.work_id = h.work_id AND later.effective_from > h.effective_from
-             AND later.effective_from <= now())
-         AND ($1::uuid IS NULL OR w.id > $1::uuid)
-         AND ($2::text IS NULL OR w.category = $2::text)
+       ${REGISTER_FROM}
+         AND ($3::uuid IS NULL OR w.id > $3::uuid)
        GROUP BY w.id, w.title, w.category
        ORDER BY w.id
-       LIMIT $3`,
-      [after ?? null, category ?? null, first + 1],
+       LIMIT $4`,
+      [filter.category ?? null, filter.query ?? null, after ?? null, first + 1],
     );
     return rows.map((row) => ({
       workId: row.work_id,
@@ -138,6 +151,15 @@ export class OptOutQueries {
         : [...new Set(row.use_types.flat())].sort(),
       since: new Date(row.since),
     }));
+  }
+
+  /** How many works the public register lists for the filter. */
+  async registerCount(filter: RegisterFilter): Promise<number> {
+    const [row] = await this.dataSource.query<{ count: number }[]>(
+      `SELECT count(DISTINCT w.id)::int AS count ${REGISTER_FROM}`,
+      [filter.category ?? null, filter.query ?? null],
+    );
+    return row?.count ?? 0;
   }
 
   private ofHolders(holderIds: string[]): Promise<OptOutEntity[]> {

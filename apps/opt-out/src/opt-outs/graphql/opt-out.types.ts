@@ -1,4 +1,4 @@
-import { Directive, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsId, IsInstant, OptOutScope, UseType, WorkCategory } from '#libs/contracts';
 import { PageInfo } from '#libs/runtime';
@@ -110,10 +110,16 @@ export class OptedOutWork {
   @Field(() => WorkCategory)
   category: WorkCategory;
 
-  @Field(() => [UseType], { description: 'Empty: every use type.' })
+  @Field(() => [UseType], {
+    description:
+      'The uses it is out of the scheme for (those of all its opt-outs together); empty: every use type.',
+  })
   useTypes: UseType[];
 
-  @Field({ description: 'When its opt-out takes (or took) effect.' })
+  @Field({
+    description:
+      'When its earliest opt-out takes (or took) effect; later than now for an opt-out scheduled ahead.',
+  })
   since: Date;
 }
 
@@ -133,6 +139,9 @@ export class OptedOutWorkConnection {
 
   @Field(() => PageInfo)
   pageInfo: PageInfo;
+
+  @Field(() => Int, { description: 'How many works the register lists for the filter.' })
+  totalCount: number;
 }
 
 @ObjectType({ description: 'Whether a work is out of the scheme for a use at an instant.' })

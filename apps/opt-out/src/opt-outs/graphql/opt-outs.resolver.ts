@@ -120,10 +120,20 @@ export class OptOutsResolver {
     @Args('category', { type: () => WorkCategory, nullable: true }) category?: WorkCategory,
     @Args('first', { type: () => Int, nullable: true }) first = 50,
     @Args('after', { nullable: true }) after?: string,
+    @Args('query', {
+      nullable: true,
+      description:
+        'Part of the title, e.g. a word of it (any letter case, full-width or half-width).',
+    })
+    query?: string,
   ): Promise<OptedOutWorkConnection> {
     if (first < 1 || first > MAX_PAGE)
       throw apiError('BAD_USER_INPUT', `first must be from 1 to ${MAX_PAGE}`);
-    const entries = await this.queries.register(first, after ? keyOf(after) : undefined, category);
+    if (query !== undefined && query.length > 200)
+      throw apiError('BAD_USER_INPUT', 'query must be at most 200 characters');
+    const text = query?.normalize('NFKC').trim();
+    const filter = { category, query: text ? text : undefined };
+    const entries = await this.queries.register(first, after ? keyOf(after) : undefined, filter);
     const { rows, pageInfo } = pageOf(entries, first, (entry) => entry.workId);
     return {
       edges: rows.map(({ workId, ...entry }) => ({
@@ -131,6 +141,7 @@ export class OptOutsResolver {
         cursor: cursorOf(workId),
       })),
       pageInfo,
+      totalCount: await this.queries.registerCount(filter),
     };
   }
 

@@ -52,6 +52,15 @@ export class PartyQueries {
     return societiesSince(memberships, date);
   }
 
+  /** The parties that are members of the society today. */
+  async membersToday(societyId: string): Promise<string[]> {
+    const memberships = await this.dataSource.manager.findBy(MembershipEntity, { societyId });
+    const date = today();
+    return [
+      ...new Set(memberships.filter((m) => isMemberOn([m], date)).map((m) => m.partyId)),
+    ].sort();
+  }
+
   async byId(id: string): Promise<PartyView | null> {
     return (await this.byIds([id])).get(id) ?? null;
   }

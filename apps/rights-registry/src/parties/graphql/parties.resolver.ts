@@ -20,6 +20,7 @@ import { PartyLoader } from '../application/party.loader.js';
 import { PartyQueries } from '../application/party.queries.js';
 import { RegisterPartyHandler } from '../application/register-party.handler.js';
 import { ChangeMembershipInput, UpdatePartyInput } from './change-party.inputs.js';
+import { mayManageMembership } from '../domain/party.js';
 import { mapPartyErrors } from './party-errors.js';
 import { Party } from './party.type.js';
 import { RegisterPartyInput } from './register-party.input.js';
@@ -147,11 +148,8 @@ export class PartiesResolver {
     @CurrentCaller() caller: Caller | null,
     @Context('req') req: FastifyRequest,
   ): Promise<boolean> {
-    if (!caller) return false;
-    const mayAsk =
-      caller.role === Role.OPERATOR ||
-      (caller.role === Role.SOCIETY_ADMIN && caller.partyId === societyId);
-    if (!mayAsk) return false;
+    // Told to those who manage the society's memberships.
+    if (!caller || !mayManageMembership(caller, societyId)) return false;
     const view = await this.loader.for(req).load(party.id);
     return Boolean(view?.societyIds.includes(societyId));
   }

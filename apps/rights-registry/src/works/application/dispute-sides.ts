@@ -15,7 +15,7 @@ import type { WorkQueries } from './work.queries.js';
  */
 export async function disputeSides(
   manager: EntityManager,
-  dispute: DisputeEntity,
+  dispute: Pick<DisputeEntity, 'workId' | 'claimantId' | 'openedBy' | 'claimedShares' | 'openedAt'>,
   works: WorkQueries,
   parties: PartyQueries,
 ): Promise<DisputeSides> {

@@ -1,5 +1,6 @@
-import type { IdentifierScheme, WorkCategory } from '#libs/contracts';
+import type { IdentifierScheme, RightType, WorkCategory } from '#libs/contracts';
 import type { ShareHistory } from '../domain/share-history.js';
+import type { DisputeEntity, DisputeStatus } from '../infrastructure/work.entities.js';
 
 export interface WorkView {
   id: string;
@@ -15,6 +16,8 @@ export interface WorkView {
 
 export interface DisputeView {
   id: string;
+  workId: string;
+  status: DisputeStatus;
   reason: string;
   claimantId: string;
   openedBy: string;
@@ -22,6 +25,29 @@ export interface DisputeView {
   answer: string | null;
   answeredBy: string | null;
   answeredAt: Date | null;
+  /** The shares the claimant asked for. */
+  claimedShares: { holderId: string; rightType: RightType; shareBps: number }[];
+  resolvedAt: Date | null;
+  resolution: string | null;
+}
+
+/** A dispute as the API shows it. */
+export function disputeViewOf(dispute: DisputeEntity): DisputeView {
+  return {
+    id: dispute.id,
+    workId: dispute.workId,
+    status: dispute.status,
+    reason: dispute.reason,
+    claimantId: dispute.claimantId,
+    openedBy: dispute.openedBy,
+    openedAt: dispute.openedAt,
+    answer: dispute.answer,
+    answeredBy: dispute.answeredBy,
+    answeredAt: dispute.answeredAt,
+    claimedShares: dispute.claimedShares,
+    resolvedAt: dispute.resolvedAt,
+    resolution: dispute.resolution,
+  };
 }
 
 /** How many disputes one party opened since a time: what the operator watches for abuse. */

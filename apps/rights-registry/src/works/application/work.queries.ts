@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { IdentifierScheme, parseIdentifier, type WorkCategory } from '#libs/contracts';
 import { ShareHistory } from '../domain/share-history.js';
 import { WorkError, WorkErrorCode } from '../domain/work.errors.js';
@@ -12,11 +12,14 @@ import {
   WorkIdentifierEntity,
   WorkTitleEntity,
 } from '../infrastructure/work.entities.js';
-import type { DisputeOpenerView, WorkView } from './work-view.js';
+import { holdsShareNow } from '../infrastructure/current-holders.js';
+import { disputeViewOf, type DisputeOpenerView, type WorkView } from './work-view.js';
 
 export interface WorksFilter {
   category?: WorkCategory;
   holderId?: string;
+  /** With holderId: only works it holds a share in now. */
+  currentOnly?: boolean;
 }
 
 @Injectable()
@@ -66,20 +69,7 @@ export class WorkQueries {
                   .map(({ holderId, rightType, shareBps }) => ({ holderId, rightType, shareBps })),
               })),
           ),
-          openDisputes: disputes
-            .filter((d) => d.workId === work.id)
-            .map(
-              ({ id, reason, claimantId, openedBy, openedAt, answer, answeredBy, answeredAt }) => ({
-                id,
-                reason,
-                claimantId,
-                openedBy,
-                openedAt,
-                answer,
-                answeredBy,
-                answeredAt,
-              }),
-            ),
+          openDisputes: disputes.filter((d) => d.workId === work.id).map(disputeViewOf),
           createdAt: work.createdAt,
         },
       ]),
@@ -99,14 +89,27 @@ export class WorkQueries {
 
   /** Work ids in id order after `after`, `first` of them plus one to tell whether more follow. */
   async page(filter: WorksFilter, first: number, after?: string): Promise<string[]> {
-    const query = this.dataSource
-      .createQueryBuilder(WorkEntity, 'work')
+    const query = this.filtered(filter)
       .select('work.id', 'id')
       .orderBy('work.id')
       .limit(first + 1);
-    if (filter.category) query.andWhere('work.category = :category', { category: filter.category });
     if (after) query.andWhere('work.id > :after', { after });
-    if (filter.holderId) {
+    return (await query.getRawMany<{ id: string }>()).map((row) => row.id);
+  }
+
+  /** How many works the filter selects. */
+  count(filter: WorksFilter): Promise<number> {
+    return this.filtered(filter).getCount();
+  }
+
+  private filtered(filter: WorksFilter): SelectQueryBuilder<WorkEntity> {
+    const query = this.dataSource.createQueryBuilder(WorkEntity, 'work');
+    if (filter.category) query.andWhere('work.category = :category', { category: filter.category });
+    if (filter.holderId && filter.currentOnly) {
+      query.andWhere(holdsShareNow('work.id', 's."holder_id" = :holderId'), {
+        holderId: filter.holderId,
+      });
+    } else if (filter.holderId) {
       query.andWhere(
         `EXISTS (SELECT 1 FROM "rights_registry"."share_versions" v
                    JOIN "rights_registry"."shares" s ON s."version_id" = v."id"
@@ -114,7 +117,7 @@ export class WorkQueries {
         { holderId: filter.holderId },
       );
     }
-    return (await query.getRawMany<{ id: string }>()).map((row) => row.id);
+    return query;
   }
 
   /** Parties that opened disputes since `since`, those that opened most first (at most 100). */

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { Role } from '#libs/contracts';
 import {
   claimantOf,
+  disputeActions,
   disputeLimitRefusal,
   mayAnswerDispute,
   maySettleDispute,
@@ -53,6 +54,17 @@ describe('dispute permissions', () => {
     };
     expect(maySettleDispute({ role: Role.SOCIETY_ADMIN, partyId: 'B' }, loners)).toBe(false);
     expect(maySettleDispute({ role: Role.OPERATOR, partyId: 'O' }, loners)).toBe(true);
+  });
+});
+
+describe(disputeActions.name, () => {
+  it('should offer what the rules allow while the dispute is open, and nothing once it is closed', () => {
+    const holder = { role: Role.RIGHT_HOLDER, partyId: 'V' };
+    const claimant = { role: Role.RIGHT_HOLDER, partyId: 'M' };
+    expect(disputeActions(holder, sides, true)).toEqual({ answer: true, withdraw: false });
+    expect(disputeActions(claimant, sides, true)).toEqual({ answer: false, withdraw: true });
+    expect(disputeActions(holder, sides, false)).toEqual({ answer: false, withdraw: false });
+    expect(disputeActions(claimant, sides, false)).toEqual({ answer: false, withdraw: false });
   });
 });
 

@@ -99,3 +99,18 @@ export function disputeLimitRefusal(
   if (caller.role === Role.OPERATOR || openedInLastDay < perDay) return undefined;
   return `at most ${perDay} disputes may be opened in 24 hours by or for one party, and ${openedInLastDay} were; ask the operator to register this claim`;
 }
+
+/**
+ * What the caller may do with a dispute now: answer or withdraw it, by the rules above, while
+ * it is still open (a settled or withdrawn dispute takes neither).
+ */
+export function disputeActions(
+  caller: Caller,
+  sides: DisputeSides,
+  open: boolean,
+): { answer: boolean; withdraw: boolean } {
+  return {
+    answer: open && mayAnswerDispute(caller, sides),
+    withdraw: open && mayWithdrawDispute(caller, sides),
+  };
+}

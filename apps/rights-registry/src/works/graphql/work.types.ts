@@ -1,4 +1,13 @@
-import { Directive, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import {
+  Directive,
+  Field,
+  Float,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -18,6 +27,19 @@ import { IdentifierScheme, IsId, IsInstant, RightType, WorkCategory } from '#lib
 import { MatchMethod } from '#libs/matching';
 import { IdentifierInput, PageInfo } from '#libs/runtime';
 import { Party } from '../../parties/graphql/party.type.js';
+import { DisputeStatus } from '../infrastructure/work.entities.js';
+
+registerEnumType(DisputeStatus, {
+  name: 'DisputeStatus',
+  description: 'Where a dispute stands.',
+  valuesMap: {
+    OPEN: { description: "Waiting to be settled; the work's money is held." },
+    RESOLVED: {
+      description: 'Settled by the operator or the holders’ society: claim accepted or rejected.',
+    },
+    WITHDRAWN: { description: 'Withdrawn by the claimant’s side; the shares never changed.' },
+  },
+});
 
 @ObjectType()
 export class Identifier {
@@ -86,6 +108,64 @@ export class Dispute {
 
   @Field(() => Date, { nullable: true })
   answeredAt: Date | null;
+
+  @Field(() => DisputeStatus)
+  status: DisputeStatus;
+
+  @Field(() => [WorkShare], { description: 'The shares the claimant asked for.' })
+  claimedShares: WorkShare[];
+
+  @Field(() => Date, { nullable: true, description: 'When it was settled or withdrawn.' })
+  resolvedAt: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'How it was settled, or that it was withdrawn and by whom.',
+  })
+  resolution: string | null;
+}
+
+@ObjectType()
+export class DisputeEdge {
+  @Field(() => Dispute)
+  node: Dispute;
+
+  @Field()
+  cursor: string;
+}
+
+@ObjectType()
+export class DisputeConnection {
+  @Field(() => [DisputeEdge])
+  edges: DisputeEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  @Field(() => Int, { description: 'How many disputes the filter selects, on every page.' })
+  totalCount: number;
+}
+
+@InputType()
+export class DisputesFilterInput {
+  @Field(() => ID, { nullable: true, description: 'Disputes on this work.' })
+  @IsOptional()
+  @IsId()
+  workId?: string;
+
+  @Field(() => DisputeStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(DisputeStatus)
+  status?: DisputeStatus;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Disputes that involve this party: on works it holds a share in now, or claiming shares for it (as claimant or claimed holder), or opened by it. A right holder sees only disputes that involve itself, so by default it gets exactly those.',
+  })
+  @IsOptional()
+  @IsId()
+  holderId?: string;
 }
 
 @ObjectType({ description: 'How many disputes one party opened in a period.' })
@@ -168,6 +248,9 @@ export class WorkConnection {
 
   @Field(() => PageInfo)
   pageInfo: PageInfo;
+
+  @Field(() => Int, { description: 'How many works the filter selects, on every page.' })
+  totalCount: number;
 }
 
 @InputType()
@@ -321,11 +404,21 @@ export class WorksFilterInput {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'Works in which this party has ever held a share.',
+    description:
+      'Works in which this party has ever held a share (only those it holds one in now with currentOnly).',
   })
   @IsOptional()
   @IsId()
   holderId?: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'With holderId: only the works in which the party holds a share now (shares in force today), not those it sold or gave up.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  currentOnly?: boolean;
 }
 
 @InputType()

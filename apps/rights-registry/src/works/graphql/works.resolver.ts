@@ -216,6 +216,7 @@ export class WorksResolver {
     return {
       edges: page.map((id) => ({ node: views.get(id)!, cursor: cursorOf(id) })),
       pageInfo,
+      totalCount: await this.queries.count(filter ?? {}),
     };
   }
 

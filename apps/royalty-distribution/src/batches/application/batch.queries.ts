@@ -12,7 +12,7 @@ import {
 } from '../../shared/domain/distribution.errors.js';
 import { mayReadStatement, mayRunBatch } from '../../shared/domain/tenancy.js';
 import { spreadsheetTextSql } from '../domain/spreadsheet-text.js';
-import { BatchEntity, BatchStatus } from '../infrastructure/batch.entities.js';
+import { BatchEntity } from '../infrastructure/batch.entities.js';
 import { STATEMENT_LINES } from '../infrastructure/calculation-sql.js';
 
 const S = 'royalty_distribution';
@@ -56,8 +56,8 @@ export class BatchQueries {
   }
 
   /**
-   * A holder's statement of a calculated batch. NOT_FOUND alike for a batch that does not
-   * exist or is not calculated, for a statement the caller may not read, and for a holder the
+   * A holder's statement of a batch. NOT_FOUND alike for a batch that does not exist, for a
+   * statement the caller may not read (by role, tenant and batch status: `mayReadStatement`), and for a holder the
    * registry does not know and that has no lines: the answer never tells what exists.
    */
   async statement(caller: Caller, batchId: string, holderId: string): Promise<HolderStatement> {
@@ -67,12 +67,19 @@ export class BatchQueries {
         `no statement for ${isUuid(holderId) ? holderId : 'that holder'} in batch ${isUuid(batchId) ? batchId : 'that id'}`,
       );
     const batch = isUuid(holderId) ? await this.byId(batchId) : null;
-    if (!batch || batch.status === BatchStatus.DRAFT) throw notFound();
+    if (!batch) throw notFound();
     const holderSocietyIds =
       caller.role === Role.SOCIETY_ADMIN
         ? await this.registry.societiesOf(holderId, new Date())
         : [];
-    if (!mayReadStatement(caller, { batchSocietyId: batch.societyId, holderId, holderSocietyIds }))
+    if (
+      !mayReadStatement(caller, {
+        batchSocietyId: batch.societyId,
+        batchStatus: batch.status,
+        holderId,
+        holderSocietyIds,
+      })
+    )
       throw notFound();
     const lines = await this.statementLines(batch.id, holderId);
     if (lines.length === 0 && !(await this.registry.partyKind(holderId))) throw notFound();

@@ -5,6 +5,8 @@ import { moneyOf } from '#libs/runtime';
 import { mapDistributionErrors } from '../../shared/graphql/distribution-errors.js';
 import { BatchHandlers } from '../application/batch.handlers.js';
 import { BatchQueries } from '../application/batch.queries.js';
+import { StatementDocuments } from '../application/statement-documents.js';
+import { statementView } from './statement.view.js';
 import type { BatchEntity } from '../infrastructure/batch.entities.js';
 import {
   CreateDistributionBatchInput,
@@ -46,6 +48,7 @@ export class BatchesResolver {
   constructor(
     private readonly handlers: BatchHandlers,
     private readonly queries: BatchQueries,
+    private readonly documents: StatementDocuments,
   ) {}
 
   @Mutation(() => DistributionBatch, {
@@ -132,7 +135,7 @@ export class BatchesResolver {
   @Query(() => Statement, {
     nullable: true,
     description:
-      "A holder's statement (the holder, an admin of its society or of the batch's society, the operator); NOT_FOUND for anyone else.",
+      "A holder's statement: the operator or the admin of the batch's society once the batch is calculated; the holder or an admin of its society once it is APPROVED or CLOSED; NOT_FOUND for anyone else.",
   })
   @Roles(Role.OPERATOR, Role.SOCIETY_ADMIN, Role.RIGHT_HOLDER)
   async statement(
@@ -140,27 +143,10 @@ export class BatchesResolver {
     @Args('holderId', { type: () => ID }) holderId: string,
     @CurrentCaller() caller: Caller,
   ): Promise<Statement | null> {
-    const { batch, lines } = await mapDistributionErrors(() =>
+    const { batch } = await mapDistributionErrors(() =>
       this.queries.statement(caller, batchId, holderId),
     );
-    const total = (status: string) =>
-      moneyOf(
-        lines.filter((line) => line.status === status).reduce((sum, line) => sum + line.amount, 0n),
-        batch.currency,
-      );
-    return {
-      holder: { id: holderId },
-      batchId,
-      totalPayable: total('PAYABLE'),
-      totalHeld: total('HELD'),
-      totalReserved: total('RESERVED'),
-      lines: lines.map((line) => ({
-        workKey: line.workKey,
-        work: workReference(line.workKey),
-        useType: line.useType,
-        amount: moneyOf(line.amount, batch.currency),
-        status: line.status,
-      })),
-    };
+    const [summary] = await this.documents.summaries([{ batchId: batch.id, holderId }]);
+    return statementView(summary!);
   }
 }

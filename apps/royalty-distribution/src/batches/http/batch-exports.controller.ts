@@ -2,7 +2,8 @@ import { Controller, Get, HttpException, HttpStatus, Param, Req, Res } from '@ne
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticator, httpCaller } from '#libs/auth';
 import { BatchQueries } from '../application/batch.queries.js';
-import { csvCell } from '../domain/spreadsheet-text.js';
+import { StatementDocuments } from '../application/statement-documents.js';
+import { statementCsv } from '../domain/statement-csv.js';
 import { BatchStatus } from '../infrastructure/batch.entities.js';
 import { mapDistributionErrorsToHttp } from '../../shared/graphql/distribution-errors.js';
 
@@ -11,13 +12,15 @@ const fail = (status: HttpStatus, message: string) =>
 
 /**
  * CSV exports of a calculated batch: every allocation (the operator, the society's admin),
- * streamed from PostgreSQL; and one holder's statement (also the holder itself).
+ * streamed from PostgreSQL; and one holder's statement as a document (whoever may read it:
+ * `mayReadStatement`).
  */
 @Controller('v1/distribution-batches')
 export class BatchExportsController {
   constructor(
     private readonly authenticator: Authenticator,
     private readonly batches: BatchQueries,
+    private readonly documents: StatementDocuments,
   ) {}
 
   @Get(':id/allocations.csv')
@@ -45,18 +48,14 @@ export class BatchExportsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const caller = await httpCaller(this.authenticator, request.headers.authorization);
-    const { batch, lines } = await mapDistributionErrorsToHttp(() =>
+    const { batch } = await mapDistributionErrorsToHttp(() =>
       this.batches.statement(caller, id, holderId),
     );
-    const csv = [
-      'work_key,use_type,amount,currency,status',
-      ...lines.map((l) =>
-        [csvCell(l.workKey), l.useType, l.amount, batch.currency, l.status].join(','),
-      ),
-    ].join('\n');
+    const [summary] = await this.documents.summaries([{ batchId: batch.id, holderId }]);
+    const csv = statementCsv(summary!, await this.documents.lines(batch.id, holderId));
     await reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="statement-${batch.id}-${holderId}.csv"`)
-      .send(`${csv}\n`);
+      .send(csv);
   }
 }

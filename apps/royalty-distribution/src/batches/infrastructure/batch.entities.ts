@@ -184,6 +184,8 @@ export class BatchCellUseEntity {
 /** A cell (work or unidentified reference, holder key) and its allocation. */
 @Entity({ name: 'batch_cells' })
 @Index('batch_cells_holder', ['batchId', 'holderKey'])
+// A holder's statements across batches.
+@Index('batch_cells_by_holder', ['holderKey', 'batchId'])
 export class BatchCellEntity {
   @PrimaryColumn({ name: 'batch_id', type: 'uuid' })
   batchId: string;

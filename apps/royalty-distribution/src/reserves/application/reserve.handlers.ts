@@ -24,6 +24,12 @@ import {
   ReserveStatus,
 } from '../infrastructure/reserve.entities.js';
 
+/** Why a reserve no longer takes claims, in a sentence. */
+const CLOSED_RESERVE: Record<Exclude<ReserveStatus, ReserveStatus.OPEN>, string> = {
+  [ReserveStatus.CLAIMED]: 'the reserve is CLAIMED: its money went to an approved claim',
+  [ReserveStatus.RELEASED]: 'the reserve is RELEASED: its claim period has ended',
+};
+
 export interface ClaimInput {
   reserveId: string;
   holderId: string;
@@ -93,10 +99,7 @@ export class ReserveHandlers {
           'money held for a holder is claimed by that holder',
         );
       if (reserve.status !== ReserveStatus.OPEN)
-        throw new DistributionError(
-          DistributionErrorCode.CONFLICT,
-          `the reserve is ${reserve.status}`,
-        );
+        throw new DistributionError(DistributionErrorCode.CONFLICT, CLOSED_RESERVE[reserve.status]);
       const pending = await manager.findOneBy(ClaimEntity, {
         reserveId: reserve.id,
         holderId: input.holderId,
@@ -155,10 +158,7 @@ export class ReserveHandlers {
         );
       if (claim.status !== ClaimStatus.PENDING) return claim;
       if (approve && reserve.status !== ReserveStatus.OPEN)
-        throw new DistributionError(
-          DistributionErrorCode.CONFLICT,
-          `the reserve is ${reserve.status}`,
-        );
+        throw new DistributionError(DistributionErrorCode.CONFLICT, CLOSED_RESERVE[reserve.status]);
       const settledAt = new Date();
       claim.status = approve ? ClaimStatus.APPROVED : ClaimStatus.REJECTED;
       claim.settledBy = caller.partyId;

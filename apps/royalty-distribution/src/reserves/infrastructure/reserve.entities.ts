@@ -52,6 +52,7 @@ export class ReserveEntity {
 }
 
 @Entity({ name: 'claims' })
+@Index('claims_holder', ['holderId'])
 export class ClaimEntity {
   @PrimaryColumn('uuid')
   id: string;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { Role } from '#libs/contracts';
 import {
+  listScope,
+  listedHolder,
   mayReadClaim,
   mayReadReserve,
   mayReadStatement,
@@ -54,7 +56,48 @@ describe('distribution tenancy', () => {
       ['operator', 'admin of A', 'non-member'],
     ],
   ])('should show the statement of %s to its readers only', (_, statement, readers) => {
-    expect(passing((caller) => mayReadStatement(caller, statement))).toEqual(readers);
+    expect(
+      passing((caller) => mayReadStatement(caller, { ...statement, batchStatus: 'APPROVED' })),
+    ).toEqual(readers);
+  });
+
+  it.each([
+    ['DRAFT', []],
+    ['CALCULATED', ['operator', 'admin of B']],
+    ['APPROVED', ['operator', 'admin of A', 'admin of B', 'member of A']],
+    ['CLOSED', ['operator', 'admin of A', 'admin of B', 'member of A']],
+    ['CANCELLED', []],
+  ])(
+    'should show a statement of a %s batch to the holder’s side only once approved',
+    (batchStatus, readers) => {
+      const statement = {
+        batchSocietyId: SOCIETY_B,
+        batchStatus,
+        holderId: MEMBER_OF_A,
+        holderSocietyIds: [SOCIETY_A],
+      };
+      expect(passing((caller) => mayReadStatement(caller, statement))).toEqual(readers);
+    },
+  );
+
+  it('should list a right holder’s own statements and claims, and nothing of another', () => {
+    const holder = callers['member of A']!;
+    expect(listedHolder(holder, undefined)).toEqual({ holderId: MEMBER_OF_A, nothing: false });
+    expect(listedHolder(holder, NON_MEMBER)).toEqual({ holderId: MEMBER_OF_A, nothing: true });
+    expect(listedHolder(callers['admin of A']!, undefined)).toEqual({
+      holderId: null,
+      nothing: false,
+    });
+    expect(listScope(holder)).toEqual({
+      everything: false,
+      ofSociety: null,
+      ofHolder: MEMBER_OF_A,
+    });
+    expect(listScope(callers['platform A']!)).toEqual({
+      everything: false,
+      ofSociety: null,
+      ofHolder: null,
+    });
   });
 
   it.each([

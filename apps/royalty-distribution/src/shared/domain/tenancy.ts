@@ -49,15 +49,63 @@ export function mayActForHolder(
   }
 }
 
-/** A holder's statement of a batch: whoever acts for the holder, and whoever runs the batch. */
+/** Batch statuses whose statements whoever runs the batch reads (a cancelled batch pays nothing). */
+export const RUN_STATEMENT_STATUSES: readonly string[] = ['CALCULATED', 'APPROVED', 'CLOSED'];
+
+/**
+ * Batch statuses whose statements are published to the holder's side (the holder, an admin of
+ * its society): an approved batch no longer changes, a calculated one may still be recalculated.
+ */
+export const PUBLISHED_STATEMENT_STATUSES: readonly string[] = ['APPROVED', 'CLOSED'];
+
+/**
+ * A holder's statement of a batch: whoever runs the batch once it is calculated; whoever acts
+ * for the holder once it is approved. `statementScope` is the same rule for lists (SQL).
+ */
 export function mayReadStatement(
   caller: Caller | null,
-  statement: { batchSocietyId: string; holderId: string; holderSocietyIds: readonly string[] },
+  statement: {
+    batchSocietyId: string;
+    batchStatus: string;
+    holderId: string;
+    holderSocietyIds: readonly string[];
+  },
 ): boolean {
   return (
-    mayRunBatch(caller, statement.batchSocietyId) ||
-    mayActForHolder(caller, statement.holderId, statement.holderSocietyIds)
+    (RUN_STATEMENT_STATUSES.includes(statement.batchStatus) &&
+      mayRunBatch(caller, statement.batchSocietyId)) ||
+    (PUBLISHED_STATEMENT_STATUSES.includes(statement.batchStatus) &&
+      mayActForHolder(caller, statement.holderId, statement.holderSocietyIds))
   );
+}
+
+/**
+ * Which statements (or claims) a caller lists: the operator every one; an admin those of its
+ * society's batches and of its members; a right holder its own; anyone else none.
+ */
+export type ListScope =
+  { everything: true } | { everything: false; ofSociety: string | null; ofHolder: string | null };
+
+export function listScope(caller: Caller | null): ListScope {
+  if (caller?.role === Role.OPERATOR) return { everything: true };
+  return {
+    everything: false,
+    ofSociety: caller?.role === Role.SOCIETY_ADMIN ? caller.partyId : null,
+    ofHolder: caller?.role === Role.RIGHT_HOLDER ? caller.partyId : null,
+  };
+}
+
+/**
+ * The holder a list is about: the one asked for, or (none asked) a right holder's own party.
+ * A right holder asking for another holder gets null: it lists nothing.
+ */
+export function listedHolder(
+  caller: Caller | null,
+  asked: string | null | undefined,
+): { holderId: string | null; nothing: boolean } {
+  if (caller?.role === Role.RIGHT_HOLDER)
+    return { holderId: caller.partyId, nothing: !!asked && asked !== caller.partyId };
+  return { holderId: asked ?? null, nothing: false };
 }
 
 /** Which reserves a caller sees beyond the public ones. */

@@ -40,6 +40,10 @@ export class UsageReportEntity {
 @Index('usage_lines_unmatched_identifier', ['identifierKey'], { where: '"work_id" IS NULL' })
 @Index('usage_lines_unmatched_title_compact', ['titleCompact'], { where: '"work_id" IS NULL' })
 @Index('usage_lines_unmatched_title_reading', ['titleReading'], { where: '"work_id" IS NULL' })
+// The title of an unidentified work's reserve, from the lines that named it.
+@Index('usage_lines_unidentified_reference', ['unidentifiedReference'], {
+  where: '"unidentified_reference" IS NOT NULL',
+})
 export class UsageLineEntity {
   @PrimaryColumn({ name: 'report_id', type: 'uuid' })
   reportId: string;

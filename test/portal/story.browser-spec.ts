@@ -106,8 +106,8 @@ describe("a new creator's story on the portal", () => {
     await page.waitForURL((url) => url.pathname === '/me/right-holder');
     await heading(/^Become a right holder$/).waitFor();
     await shot('become-right-holder');
-    await page.getByLabel('Name', { exact: true }).fill('Mika Hoshino');
-    await page.getByLabel('Country', { exact: true }).selectOption('JP');
+    await page.getByLabel(/^Name\b/).fill('Mika Hoshino');
+    await page.getByLabel(/^Country\b/).selectOption('JP');
     await page.getByRole('button', { name: 'Register as a right holder' }).click();
     await heading(/^You are now a right holder$/).waitFor();
     await shot('right-holder');
@@ -116,8 +116,8 @@ describe("a new creator's story on the portal", () => {
   it('should register a work of theirs', async () => {
     await page.goto(`${origin()}/me/works/new`);
     await heading(/^Register a work$/).waitFor();
-    await page.getByLabel('Title', { exact: true }).fill(TITLE);
-    await page.getByLabel('Category', { exact: true }).selectOption({ label: 'Music' });
+    await page.getByLabel(/^Title\b/).fill(TITLE);
+    await page.getByLabel(/^Category\b/).selectOption({ label: 'Music' });
     await shot('register-work');
     await page.getByRole('button', { name: 'Register the work' }).click();
     await heading(/^Work registered$/).waitFor();
@@ -129,7 +129,7 @@ describe("a new creator's story on the portal", () => {
     await page.goto(`${origin()}/me/opt-outs/new`);
     await heading(/^Opt a work out$/).waitFor();
     await page.getByLabel('One of my works', { exact: true }).check();
-    await page.getByLabel('Work', { exact: true }).selectOption({ label: TITLE });
+    await page.getByLabel(/^Work\b/).selectOption({ label: TITLE });
     await page.getByLabel('Only some uses', { exact: true }).check();
     await page.getByLabel('Posts on social networks', { exact: true }).check();
     await shot('opt-out');

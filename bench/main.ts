@@ -6,6 +6,7 @@ import { distributionBenchmark } from './distribution.bench.js';
 import { gatewayBenchmark } from './gateway.bench.js';
 import { matchingBenchmark } from './matching/matching.bench.js';
 import { messagingBenchmark } from './messaging.bench.js';
+import { portalBenchmark } from './portal/portal.bench.js';
 import { registryBenchmark } from './registry.bench.js';
 import { tokenVerificationBenchmark } from './token-verification.bench.js';
 
@@ -18,6 +19,7 @@ const suites: BenchmarkSuite[] = [
   gatewayBenchmark,
   matchingBenchmark,
   tokenVerificationBenchmark,
+  portalBenchmark,
 ];
 
 const program = new Command('bench')

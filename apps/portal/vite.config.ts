@@ -47,6 +47,8 @@ export default defineConfig({
     outDir,
     emptyOutDir: true,
     assetsDir: 'assets',
+    // dist/portal/.vite/manifest.json (not served): which files a page loads, for the size budget.
+    manifest: true,
     sourcemap: false,
     target: 'es2022',
     reportCompressedSize: false,

@@ -1,2 +1,3 @@
 export * from './chromium.js';
 export * from './page-checks.js';
+export * from './portal.js';

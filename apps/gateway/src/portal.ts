@@ -1,8 +1,8 @@
-import fastifyStatic from '@fastify/static';
+import send from '@fastify/send';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IDENTITY_PREFIXES } from './identity-routes.js';
 import { REST_ROUTES } from './rest-routes.js';
@@ -45,6 +45,24 @@ function apiPath(url: string, issuerPath: string): boolean {
   );
 }
 
+function notFound(reply: FastifyReply): FastifyReply {
+  return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: 'No such address.' });
+}
+
+/** Brotli, else gzip, when the browser accepts it (and does not refuse it with q=0). */
+function preferredEncoding(header: string | string[] | undefined): 'br' | 'gzip' | undefined {
+  const accepted = new Set(
+    String(header ?? '')
+      .split(',')
+      .map((part) => part.trim().split(';'))
+      .filter(([, q]) => !q || !/^\s*q=0(\.0*)?\s*$/.test(q))
+      .map(([token]) => token!.trim().toLowerCase()),
+  );
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip')) return 'gzip';
+  return undefined;
+}
+
 /**
  * dist/portal, from this module in the built tree (dist/apps/gateway/src), or from the source
  * tree (apps/gateway/src) when tests run the gateway from its sources.
@@ -78,18 +96,39 @@ export async function servePortal(
     return;
   }
   const index = await readFile(indexFile);
-  await fastify.register(fastifyStatic, {
-    root: join(root, 'assets'),
-    prefix: '/assets/',
-    index: false,
-    wildcard: true,
-    preCompressed: true,
-    cacheControl: false,
-    etag: true,
-    lastModified: false,
-    setHeaders: (response) => {
-      response.setHeader('cache-control', ASSET_CACHE);
-    },
+  const assets = join(root, 'assets');
+  fastify.get('/assets/*', async (request: FastifyRequest, reply: FastifyReply) => {
+    const name = (request.params as { '*': string })['*'];
+    // Hashed names only: letters, digits, dot, dash and underscore, no folders.
+    if (!/^[\w.-]+$/.test(name) || name.startsWith('.')) return notFound(reply);
+    const encoding = preferredEncoding(request.headers['accept-encoding']);
+    const candidates = [
+      ...(encoding === 'br' ? [{ file: `${name}.br`, encoding: 'br' }] : []),
+      ...(encoding !== undefined ? [{ file: `${name}.gz`, encoding: 'gzip' }] : []),
+      { file: name, encoding: undefined },
+    ];
+    for (const candidate of candidates) {
+      if (!existsSync(join(assets, candidate.file))) continue;
+      const sent = await send(request.raw, candidate.file, {
+        root: assets,
+        dotfiles: 'deny',
+        index: false,
+        cacheControl: false,
+        lastModified: false,
+        contentType: false,
+        acceptRanges: candidate.encoding === undefined,
+      });
+      if (sent.statusCode >= 400) break;
+      void reply
+        .code(sent.statusCode)
+        .headers(sent.headers)
+        .header('cache-control', ASSET_CACHE)
+        .header('vary', 'accept-encoding')
+        .type(send.mime.getType(extname(name)) ?? 'application/octet-stream');
+      if (candidate.encoding) void reply.header('content-encoding', candidate.encoding);
+      return reply.send(sent.stream);
+    }
+    return notFound(reply);
   });
   const sendIndex = (reply: FastifyReply) =>
     reply
@@ -99,11 +138,7 @@ export async function servePortal(
       .send(index);
   fastify.get('/', (_request, reply) => sendIndex(reply));
   fastify.get('/*', (request: FastifyRequest, reply: FastifyReply) => {
-    if (apiPath(request.url, issuerPath)) {
-      return reply
-        .code(404)
-        .send({ statusCode: 404, error: 'Not Found', message: 'No such address.' });
-    }
+    if (apiPath(request.url, issuerPath)) return notFound(reply);
     return sendIndex(reply);
   });
 }

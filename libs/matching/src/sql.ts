@@ -90,9 +90,11 @@ export class MatchKeyTable {
     ]);
     const keys = await titleKeysOf(rows.map((row) => row.text));
     // Writers of one work's keys take turns (a projection and a re-match may both write them).
+    // Locks are taken in one order by every writer (the ids sorted in a subquery: a function in
+    // the select list runs before an ORDER BY beside it sorts), so two writers never deadlock.
     await db.query(
-      `SELECT pg_advisory_xact_lock(hashtext('match-keys:' || id))
-       FROM unnest($1::text[]) AS id ORDER BY id`,
+      `SELECT pg_advisory_xact_lock(hashtext('match-keys:' || ordered.id))
+       FROM (SELECT id FROM unnest($1::text[]) AS id ORDER BY id) AS ordered`,
       [[...new Set(works.map((work) => work.workId))]],
     );
     await db.query(`DELETE FROM ${this.table} WHERE "work_id" = ANY($1::uuid[])`, [

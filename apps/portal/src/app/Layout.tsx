@@ -76,7 +76,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <p>{t('footer')}</p>
         {session ? (
           <p>
-            <a href="/account">{t('accountSettings')}</a>
+            <a className="link-target" href="/account">
+              {t('accountSettings')}
+            </a>
           </p>
         ) : null}
       </footer>

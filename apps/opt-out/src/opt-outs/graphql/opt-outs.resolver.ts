@@ -129,10 +129,11 @@ export class OptOutsResolver {
   ): Promise<OptedOutWorkConnection> {
     if (first < 1 || first > MAX_PAGE)
       throw apiError('BAD_USER_INPUT', `first must be from 1 to ${MAX_PAGE}`);
-    if (query !== undefined && query.length > 200)
+    // An explicit null (a client's unset variable) means no filter, as an absent one does.
+    if (query != null && query.length > 200)
       throw apiError('BAD_USER_INPUT', 'query must be at most 200 characters');
     const text = query?.normalize('NFKC').trim();
-    const filter = { category, query: text ? text : undefined };
+    const filter = { category: category || undefined, query: text ? text : undefined };
     const entries = await this.queries.register(first, after ? keyOf(after) : undefined, filter);
     const { rows, pageInfo } = pageOf(entries, first, (entry) => entry.workId);
     return {

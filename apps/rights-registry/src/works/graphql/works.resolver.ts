@@ -249,7 +249,8 @@ export class WorksResolver {
   private search(query: string, first: number, category?: WorkCategory): Promise<WorkMatchView[]> {
     if (first < 1 || first > MAX_PAGE)
       throw apiError('BAD_USER_INPUT', `first must be from 1 to ${MAX_PAGE}`);
-    return this.searchWorksHandler.execute(query, first, category);
+    // An explicit null (a client's unset variable; it reaches here empty) means no category.
+    return this.searchWorksHandler.execute(query, first, category || undefined);
   }
 
   @ResolveField(() => [WorkShare], {

@@ -89,14 +89,11 @@ export class MatchKeyTable {
       ...work.creators.map((text, position) => ({ work, kind: 'CREATOR', position, text })),
     ]);
     const keys = await titleKeysOf(rows.map((row) => row.text));
-    // Writers of one work's keys take turns (a projection and a re-match may both write them).
-    // Locks are taken in one order by every writer (the ids sorted in a subquery: a function in
-    // the select list runs before an ORDER BY beside it sorts), so two writers never deadlock.
-    await db.query(
-      `SELECT pg_advisory_xact_lock(hashtext('match-keys:' || ordered.id))
-       FROM (SELECT id FROM unnest($1::text[]) AS id ORDER BY id) AS ordered`,
-      [[...new Set(works.map((work) => work.workId))]],
-    );
+    // Writers of this table's keys take turns (a projection and a re-match may both write a
+    // work's keys). One lock per table, not one per work: a consumer writes the keys of several
+    // works over several statements of one transaction, and per-work locks taken in event order
+    // by two such consumers deadlocked each other.
+    await db.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`match-keys:${this.table}`]);
     await db.query(`DELETE FROM ${this.table} WHERE "work_id" = ANY($1::uuid[])`, [
       works.map((work) => work.workId),
     ]);

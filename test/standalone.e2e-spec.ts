@@ -364,7 +364,7 @@ describe('standalone system', () => {
     await eventually(async () => (await upload(header)).status === 429);
     const refused = await upload(header);
     expect(await refused.json()).toMatchObject({
-      message: 'at most 2 usage uploads at a time for this client; retry when one has finished',
+      message: 'at most 2 uploads at a time for this client; retry when one has finished',
     });
 
     for (const stream of streams) stream.finish();

@@ -146,7 +146,7 @@ describe('the public pages of the portal in Chromium', () => {
       await result.waitFor();
       await result.getByRole('link', { name: '桜の雨' }).click();
       await heading(page, '桜の雨');
-      const sns = page.getByRole('row', { name: /Social media posts/ });
+      const sns = page.getByRole('row', { name: /Posts on social networks/ });
       expect(await sns.textContent()).toContain('Out of the scheme from');
       expect(await page.getByRole('row', { name: /Streaming/ }).textContent()).toContain(
         'Yes, in the scheme',

@@ -118,7 +118,7 @@ export async function servePortal(
         contentType: false,
         acceptRanges: candidate.encoding === undefined,
       });
-      if (sent.statusCode >= 400) break;
+      if (sent.statusCode >= 400) continue;
       void reply
         .code(sent.statusCode)
         .headers(sent.headers)

@@ -88,7 +88,9 @@ function limitUploads(app: NestFastifyApplication, limit: number): void {
     .getHttpAdapter()
     .getInstance()
     .addHook('onRequest', async (request, reply) => {
-      if (request.method !== 'POST' || !request.url.startsWith('/v1/usage-reports')) return;
+      if (request.method !== 'POST') return;
+      if (!request.url.startsWith('/v1/usage-reports') && !request.url.startsWith('/v1/works'))
+        return;
       const client = await clientKey(request);
       const count = running.get(client) ?? 0;
       if (count >= limit) {
@@ -98,7 +100,7 @@ function limitUploads(app: NestFastifyApplication, limit: number): void {
           .send({
             statusCode: 429,
             error: 'Too Many Requests',
-            message: `at most ${limit} usage uploads at a time for this client; retry when one has finished`,
+            message: `at most ${limit} uploads at a time for this client; retry when one has finished`,
           });
       }
       running.set(client, count + 1);

@@ -47,7 +47,7 @@ export const common = defineMessages({
   ja: {
     siteName: '著作権クリアリングハウス',
     skipToContent: '本文へ移動',
-    mainNavigation: 'メイン',
+    mainNavigation: 'メインメニュー',
     navSearch: '作品を探す',
     navRegister: 'オプトアウト登録簿',
     navUnclaimed: '受け取られていない分配金',
@@ -68,7 +68,7 @@ export const common = defineMessages({
     notFoundBody:
       'このアドレスのページはありません。アドレスを確かめるか、トップページからお進みください。',
     home: 'トップページ',
-    errorTitle: '問題があります',
+    errorTitle: 'エラーがあります',
     errorDetail: 'サービスからの詳細',
     errorBadInput: '入力された内容の一部を受け付けられません。確認してもう一度お試しください。',
     errorUnauthenticated:
@@ -80,7 +80,8 @@ export const common = defineMessages({
       'サービスが混み合っているか起動中です。1分ほどしてからもう一度お試しください。',
     errorTooMany: 'リクエストが多すぎます。1分ほど待ってからもう一度お試しください。',
     errorNetwork: 'サービスに接続できませんでした。接続を確認してもう一度お試しください。',
-    errorUnknown: 'こちらで問題が発生しました。しばらくしてからもう一度お試しください。',
+    errorUnknown:
+      'システムで問題が発生しました。申し訳ありません。しばらくしてからもう一度お試しください。',
     signInNeededTitle: 'ログインしてください',
     signInNeededBody:
       'このページにはご自身の作品・分配金・設定が表示されます。先にログインするか、アカウントを作成してください。',

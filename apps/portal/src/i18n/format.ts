@@ -26,16 +26,25 @@ export interface Formatters {
   /** An instant with its time of day. */
   dateTime(value: string): string;
   number(value: number): string;
+  /** Items as one phrase: 「A、B、C」 in Japanese, "A, B and C" in English. */
+  list: (items: readonly string[]) => string;
 }
 
 export function formatters(language: Language): Formatters {
   const locale = LOCALES[language];
-  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  // A calendar date (YYYY-MM-DD) names a day, not an instant: shown as that day everywhere.
+  const calendarDateFormat = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  });
+  // An instant (an opt-out from midnight in Tokyo, a claim's time) on the visitor's own calendar.
+  const instantDateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long' });
   const dateTimeFormat = new Intl.DateTimeFormat(locale, {
     dateStyle: 'medium',
     timeStyle: 'short',
   });
   const numberFormat = new Intl.NumberFormat(locale);
+  const listFormat = new Intl.ListFormat(locale, { type: 'conjunction' });
   return {
     money({ amountMinor, currency }) {
       // "¥" rather than "JP¥" in English: the site is Japanese, the yen needs no country.
@@ -49,9 +58,10 @@ export function formatters(language: Language): Formatters {
       return format.format(decimal as unknown as number);
     },
     date(value) {
-      const instant = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
-      const parsed = new Date(instant);
-      return Number.isNaN(parsed.getTime()) ? value : dateFormat.format(parsed);
+      const calendarDate = /^\d{4}-\d{2}-\d{2}$/.test(value);
+      const parsed = new Date(calendarDate ? `${value}T00:00:00Z` : value);
+      if (Number.isNaN(parsed.getTime())) return value;
+      return (calendarDate ? calendarDateFormat : instantDateFormat).format(parsed);
     },
     dateTime(value) {
       const parsed = new Date(value);
@@ -59,6 +69,9 @@ export function formatters(language: Language): Formatters {
     },
     number(value) {
       return numberFormat.format(value);
+    },
+    list(items) {
+      return listFormat.format(items);
     },
   };
 }

@@ -73,5 +73,8 @@ describe('amounts and dates', () => {
   it('should write calendar dates in the language, as the day they name', () => {
     expect(formatters('ja').date('2026-04-01')).toBe('2026年4月1日');
     expect(formatters('en').date('2026-04-01')).toBe('1 April 2026');
+    // An instant is a day of the visitor's calendar: midnight in Tokyo is that day in Tokyo.
+    const tokyoMidnight = new Date(2026, 11, 1).toISOString();
+    expect(formatters('en').date(tokyoMidnight)).toBe('1 December 2026');
   });
 });

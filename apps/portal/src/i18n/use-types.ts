@@ -44,6 +44,6 @@ export const useTypeWords = defineMessages({
     GAME: 'ゲーム',
     MANGA: 'マンガ',
     BOOK: '書籍',
-    UGC: '一般の人が作ったコンテンツ',
+    UGC: 'ユーザー投稿コンテンツ（UGC）',
   },
 });

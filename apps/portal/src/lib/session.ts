@@ -1,6 +1,7 @@
 import type * as oidc from 'openid-client';
 import { decodeJwt } from 'jose';
 import { useSyncExternalStore } from 'react';
+import { sameSitePath } from './return-path';
 
 /**
  * The person signed in to the portal: authorization code + PKCE with the identity provider at
@@ -127,7 +128,7 @@ export async function completeSignIn(callback: URL): Promise<string> {
     expectedState: state,
   });
   publish(sessionOf(tokens));
-  return returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/';
+  return sameSitePath(returnTo) ?? '/';
 }
 
 /** A fresh access token (refreshed when less than a minute is left), or undefined when signed out. */

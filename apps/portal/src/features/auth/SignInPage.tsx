@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { common } from '../../i18n/common';
 import { useLanguage, useMessages } from '../../i18n/i18n';
+import { sameSitePath } from '../../lib/return-path';
 import { signIn } from '../../lib/session';
 
 /** Starts a sign-in here (the issuer's origin), then returns to the page asked for. */
@@ -14,10 +15,7 @@ export function SignInPage() {
     if (started.current) return;
     started.current = true;
     const returnTo = params.get('return') ?? '/me';
-    void signIn(
-      returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/me',
-      language,
-    );
+    void signIn(sameSitePath(returnTo) ?? '/me', language);
   }, [params, language]);
   return <p role="status">{t('signingIn')}</p>;
 }

@@ -78,7 +78,7 @@ export const messages = defineMessages({
     tileWorks: '自分の作品',
     tileWorksBody: '作品の登録、一覧の取り込み、持分の変更ができます。',
     tileOptOuts: 'オプトアウト',
-    tileOptOutsBody: '作品を集中許諾の対象から外したり、戻したりできます。',
+    tileOptOutsBody: '作品を拡大集中許諾の対象から外したり、戻したりできます。',
     tileMoney: '分配金',
     tileMoneyBody: '作品のために集められた金額と支払時期を明細で確認できます。',
     tileClaims: '請求',

@@ -20,6 +20,7 @@ export async function downloadStatementCsv(batchId: string, holderId: string): P
     link.click();
     link.remove();
   } finally {
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+    // Some browsers start the download after the click returns: keep the file a moment.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 }

@@ -8,6 +8,7 @@ import { DateText } from '../../components/Format';
 import { PageTitle } from '../../components/PageTitle';
 import { Pager } from '../../components/Pager';
 import { common } from '../../i18n/common';
+import { useFormat } from '../../i18n/format';
 import { useMessages } from '../../i18n/i18n';
 import { WORK_CATEGORIES, workLabels } from '../../i18n/work-labels';
 import { request } from '../../lib/api';
@@ -44,12 +45,14 @@ export function usesText(
   useTypes: readonly string[],
   allUses: string,
   name: (useType: string) => string,
+  list: (items: readonly string[]) => string = (items) => items.join('、'),
 ): string {
-  return useTypes.length === 0 ? allUses : useTypes.map(name).join('、');
+  return useTypes.length === 0 ? allUses : list(useTypes.map(name));
 }
 
 export function OptOutRegisterPage() {
   const t = useMessages(messages);
+  const format = useFormat();
   const shared = useMessages(common);
   const label = useMessages(workLabels);
   const [params] = useSearchParams();
@@ -152,7 +155,12 @@ export function OptOutRegisterPage() {
                   </th>
                   <td>{label(node.category)}</td>
                   <td>
-                    {usesText(node.useTypes, t('allUses'), (useType) => label(useType as UseType))}
+                    {usesText(
+                      node.useTypes,
+                      t('allUses'),
+                      (useType) => label(useType as UseType),
+                      format.list,
+                    )}
                   </td>
                   <td>
                     <DateText value={node.since} />

@@ -59,7 +59,9 @@ describe('the opt-out register', () => {
     expect(within(first).getByRole('link', { name: 'Work 1' }).getAttribute('href')).toBe(
       '/works/w-1',
     );
-    expect(first.textContent).toContain('Social media posts、Video posts');
+    expect(first.textContent).toContain(
+      'Posts on social networks and Videos posted on video sites',
+    );
     expect(first.textContent).toContain('1 November 2026');
     expect(within(table).getByRole('row', { name: /Work 2/ }).textContent).toContain('All uses');
     expect(calls[0]!.variables).toEqual({ first: PAGE_SIZE, after: null });

@@ -5,6 +5,7 @@ import { graphql } from '../../graphql/index';
 import type { WorkCategory } from '../../graphql/graphql';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageTitle } from '../../components/PageTitle';
+import { useFormat } from '../../i18n/format';
 import { useMessages } from '../../i18n/i18n';
 import { WORK_CATEGORIES, workLabels } from '../../i18n/work-labels';
 import { request } from '../../lib/api';
@@ -38,6 +39,7 @@ export const EXAMPLES = { title: '夜明けのうた', identifier: 'JP-D00-26-00
 
 export function SearchPage() {
   const t = useMessages(messages);
+  const format = useFormat();
   const label = useMessages(workLabels);
   const [params] = useSearchParams();
   const navigate = useNavigate();
@@ -164,7 +166,7 @@ export function SearchPage() {
                   <p className="meta">
                     {label(work.category)}
                     {work.creatorNames.length
-                      ? ` · ${t('creators')}: ${work.creatorNames.join('、')}`
+                      ? ` · ${t('creators')}: ${format.list(work.creatorNames)}`
                       : ''}
                     {` · ${t('matched')}: ${t(matchedHowKey(method))}`}
                   </p>

@@ -1,3 +1,4 @@
+import { useFormat } from '../../i18n/format';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { graphql } from '../../graphql/index';
@@ -85,6 +86,7 @@ export function WorkPage() {
   const t = useMessages(messages);
   const shared = useMessages(common);
   const label = useMessages(workLabels);
+  const format = useFormat();
   const { language } = useLanguage();
   const { session, known } = useSession();
   const result = useQuery({
@@ -119,7 +121,7 @@ export function WorkPage() {
         </div>
         <div>
           <dt>{t('creators')}</dt>
-          <dd>{work.creatorNames.length ? work.creatorNames.join('、') : t('none')}</dd>
+          <dd>{work.creatorNames.length ? format.list(work.creatorNames) : t('none')}</dd>
         </div>
         <div>
           <dt>{t('alternativeTitles')}</dt>

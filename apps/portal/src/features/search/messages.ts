@@ -121,9 +121,9 @@ export const messages = defineMessages({
     right: '権利',
     share: '持分',
     holdersCaption: '現在有効な持分',
-    PERFORMANCE: '演奏権',
+    PERFORMANCE: '上演権・演奏権',
     REPRODUCTION: '複製権',
-    MAKING_AVAILABLE: '送信可能化権',
+    MAKING_AVAILABLE: '公衆送信権（送信可能化を含む）',
     disputed: 'この作品の権利者について申し立てがあります。解決するまで分配金は留保されます。',
     nextTitle: 'あなたの作品ですか',
     nextBody:

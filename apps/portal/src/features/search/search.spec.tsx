@@ -163,7 +163,7 @@ describe('a work’s page', () => {
     const table = screen.getByRole('table', {
       name: 'Uses of this work and whether they are out of the scheme',
     });
-    const sns = within(table).getByRole('row', { name: /Social media posts/ });
+    const sns = within(table).getByRole('row', { name: /Posts on social networks/ });
     expect(sns.textContent).toContain('Out of the scheme from 1 November 2026');
     const stream = within(table).getByRole('row', { name: /Streaming/ });
     expect(stream.textContent).toContain('Yes, in the scheme');

@@ -52,7 +52,7 @@ export const messages = defineMessages({
     until: '請求期限',
     period: '利用期間',
     category: '種類',
-    periodText: '{from}～{to}',
+    periodText: '{from}〜{to}',
     society: '保管している協会',
     claim: '請求',
     claimThis: 'この分配金を請求する',

@@ -70,7 +70,7 @@ describe('money waiting for its owners', () => {
       'プラットフォームが報告した題名が、登録されたどの作品とも一致しません。',
     );
     expect(item.textContent).toContain('2027年11月30日');
-    expect(item.textContent).toContain('2026年11月1日～2026年11月30日');
+    expect(item.textContent).toContain('2026年11月1日〜2026年11月30日');
     expect(item.textContent).toContain('音楽');
     expect(item.textContent).toContain('さくら音楽著作権協会');
     expect(
@@ -126,7 +126,7 @@ describe('money waiting for its owners', () => {
     stubApi(() => ({ errors: [{ message: 'x', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
     renderAt('/unclaimed', 'ja');
     expect((await screen.findByRole('alert')).textContent).toContain(
-      'こちらで問題が発生しました。しばらくしてからもう一度お試しください。',
+      'システムで問題が発生しました。申し訳ありません。しばらくしてからもう一度お試しください。',
     );
   });
 });

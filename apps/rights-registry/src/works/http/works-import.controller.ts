@@ -36,6 +36,9 @@ export class WorksCsvBodyParser implements OnModuleInit {
 const fail = (status: HttpStatus, message: string) =>
   new HttpException({ statusCode: status, message }, status);
 
+/** The largest works file one upload may be (about 100,000 works); larger ones are sent in parts. */
+export const WORKS_UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
+
 /** Who may import works over HTTP: whoever registers works (platforms do not). */
 const IMPORTERS = new Set<Role>([Role.RIGHT_HOLDER, Role.SOCIETY_ADMIN, Role.OPERATOR]);
 
@@ -70,6 +73,7 @@ export class WorksImportController {
       throw fail(HttpStatus.BAD_REQUEST, 'confirmDuplicates must be true or false');
     return this.imports.execute(() => csvRows(request.body as Readable), caller, undefined, {
       confirmDuplicates: confirmDuplicates === 'true',
+      maxBytes: WORKS_UPLOAD_MAX_BYTES,
     });
   }
 }

@@ -32,6 +32,8 @@ export interface ImportProgress {
 export interface ImportOptions {
   /** Registers rows that likely repeat a registered work or an earlier row all the same. */
   confirmDuplicates?: boolean;
+  /** A file read past this many bytes is refused whole (HTTP uploads; the CLI reads any size). */
+  maxBytes?: number;
 }
 
 export type ImportResult = { imported: number; errors: [] } | { imported: 0; errors: RowError[] };
@@ -82,8 +84,19 @@ export class ImportWorksHandler {
             }
           }
           const checked = this.check(row, caller);
+          if (options.maxBytes !== undefined && row.bytes > options.maxBytes) {
+            errors.push({
+              line: row.line,
+              field: 'file',
+              reason: `the file is larger than ${options.maxBytes} bytes: split it and send the parts one by one`,
+            });
+            break;
+          }
           if ('problems' in checked) {
-            errors.push(...checked.problems.map((problem) => ({ line: row.line, ...problem })));
+            // Enough to act on; the rest of a bad file is read but not listed.
+            if (errors.length < MAX_REPORTED_ERRORS) {
+              errors.push(...checked.problems.map((problem) => ({ line: row.line, ...problem })));
+            }
           } else if (errors.length === 0) {
             const staged = this.staged(row.line, checked.work, caller, correlationId, now, {
               // One function builds every payload from validated works: check the first.

@@ -64,6 +64,20 @@ describe(ImportWorksHandler.name, () => {
     expect(await titles('9780306406157')).toEqual(['ワンピース 第1巻']);
   });
 
+  it('should refuse a file read past its size limit whole, naming the line it reached', async () => {
+    const lines = Array.from({ length: 40 }, (_, n) => `Long File Song ${n},MUSIC,,,,,,,,`);
+    const result = await importAs(operator, lines, { maxBytes: 500 });
+    expect(result.imported).toBe(0);
+    expect(result.errors).toEqual([
+      {
+        line: expect.any(Number),
+        field: 'file',
+        reason: 'the file is larger than 500 bytes: split it and send the parts one by one',
+      },
+    ]);
+    expect(await titles('Long File Song 1')).toEqual([]);
+  });
+
   it('should report each bad field with its line and import nothing', async () => {
     const result = await importFile([
       `Fine Song,MUSIC,,,,,,,,`,

@@ -101,6 +101,19 @@ describe('the public pages of the portal in Chromium', () => {
       memberTitle: UNCLAIMED_TITLE,
       nonMemberTitle: 'Quiet Harbour Lights',
     });
+    // The reserve search reads the distribution service's copy of the works' title keys, written
+    // from the registry's events: wait until it has the scenario's work, as a visitor would come
+    // back later.
+    for (let attempt = 0; ; attempt += 1) {
+      const { reserves } = await api<{ reserves: { edges: { node: { title: string | null } }[] } }>(
+        'query ($q: String) { reserves(filter: { status: OPEN, query: $q }, first: 10) { edges { node { title } } } }',
+        { q: '星降る' },
+      );
+      if (reserves.edges.some(({ node }) => node.title === UNCLAIMED_TITLE)) break;
+      if (attempt > 120)
+        throw new Error(`${UNCLAIMED_TITLE} never became searchable in the reserve`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
   });
 
   afterAll(async () => {

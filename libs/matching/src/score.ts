@@ -287,6 +287,14 @@ export interface DecisionThresholds {
 }
 
 /**
+ * Whether a search by title lists the work: scored at `MATCHING.searchScore` or more, or found
+ * holding the query (PARTIAL: 桜 finds 桜の雨). Work search and the reserve's title search alike.
+ */
+export function foundBySearch(work: Pick<ScoredWork, 'score' | 'method'>): boolean {
+  return work.score >= MATCHING.searchScore || work.method === MatchMethod.PARTIAL;
+}
+
+/**
  * The decision on scored works: certain when the best reaches `certainScore`, was not
  * only a part of a title, does not name another creator, and leads the next by `margin`;
  * otherwise the works at `candidateScore` or more are candidates.

@@ -1,4 +1,4 @@
-import { MATCHING, MatchMethod, type ScoredWork } from '#libs/matching';
+import { foundBySearch, MatchMethod, type ScoredWork } from '#libs/matching';
 
 /** A work a search lists, how it was found and how close it is (0..1). */
 export interface WorkHit {
@@ -29,7 +29,7 @@ export function searchHits(
     score: 1,
   }));
   const titles = scored
-    .filter((work) => work.score >= MATCHING.searchScore || work.method === MatchMethod.PARTIAL)
+    .filter(foundBySearch)
     .sort((a, b) => b.score - a.score || a.workId.localeCompare(b.workId));
   for (const { workId, method, score } of titles) hits.push({ workId, method, score });
   const seen = new Set<string>();

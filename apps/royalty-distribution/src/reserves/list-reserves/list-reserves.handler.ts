@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Caller } from '#libs/auth';
-import { MATCHING, titleKeysOf } from '#libs/matching';
+import { foundBySearch, titleKeysOf } from '#libs/matching';
 import { RegistryViewReader } from '#libs/registry-view';
 import { reserveScope } from '../../shared/domain/tenancy.js';
 import {
@@ -76,15 +76,14 @@ export class ListReserves {
   }
 
   /**
-   * The work keys a title search finds: works the matcher scores as candidates, and the
+   * The work keys a title search finds: the works a work search by the title lists, and the
    * references of unidentified works whose usage lines named a title with the same keys
    * (compact form or reading: kana, romaji, width and spacing alike).
    */
   private async workKeysTitled(query: string): Promise<string[]> {
     const [match] = await this.registry.matchTitles([{ title: query }]);
-    const works = match!.scored
-      .filter((work) => Math.max(work.score, work.titleScore) >= MATCHING.candidateScore)
-      .map((work) => work.workId);
+    // The works a work search by this title lists (one rule: foundBySearch).
+    const works = match!.scored.filter(foundBySearch).map((work) => work.workId);
     const [keys] = await titleKeysOf([query]);
     const forms = [keys!, ...(keys!.core ? [keys!.core] : [])];
     const unidentified = await this.dataSource.query<{ reference: string }[]>(

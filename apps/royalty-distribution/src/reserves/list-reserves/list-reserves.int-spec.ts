@@ -110,7 +110,7 @@ describe('reserves searched by title', () => {
     await sut?.close();
   });
 
-  it.each(['さくらのあめ', 'サクラノアメ', '桜 の 雨', 'sakura no ame'])(
+  it.each(['さくらのあめ', 'サクラノアメ', '桜 の 雨', 'sakura no ame', '桜'])(
     'should find the unclaimed money of 桜の雨 by %j, and not the money held for its holder',
     async (query) => {
       expect(await search(query)).toEqual([

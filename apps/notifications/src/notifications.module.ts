@@ -1,0 +1,31 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { NotificationsConfig } from '#libs/config';
+import { RegistryViewModule } from '#libs/registry-view';
+import { serviceInfrastructure, type ServiceContext } from '#libs/runtime';
+import { notificationsDatabase } from './notifications.database.js';
+
+/**
+ * Tells platforms, societies and people what changed: signed webhooks to the endpoints their
+ * staff register, and mail notices handed to the identity app, all made from the event log.
+ */
+@Module({})
+export class NotificationsModule {
+  static forRoot(context: ServiceContext<NotificationsConfig>): DynamicModule {
+    return {
+      module: NotificationsModule,
+      imports: [
+        ...serviceInfrastructure(context, {
+          database: notificationsDatabase,
+          produces: [],
+          infoQuery: 'notificationsInfo',
+          partiesTable: 'rv_parties',
+        }),
+        RegistryViewModule.forService({
+          schema: 'notifications',
+          consumer: 'notifications.registry-view',
+          global: true,
+        }),
+      ],
+    };
+  }
+}

@@ -2,7 +2,10 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { NotificationsConfig } from '#libs/config';
 import { RegistryViewModule } from '#libs/registry-view';
 import { serviceInfrastructure, type ServiceContext } from '#libs/runtime';
+import { DeliveriesModule } from './deliveries/deliveries.module.js';
+import { EndpointsModule } from './endpoints/endpoints.module.js';
 import { notificationsDatabase } from './notifications.database.js';
+import { NoticesModule } from './notices/notices.module.js';
 
 /**
  * Tells platforms, societies and people what changed: signed webhooks to the endpoints their
@@ -25,6 +28,9 @@ export class NotificationsModule {
           consumer: 'notifications.registry-view',
           global: true,
         }),
+        DeliveriesModule,
+        EndpointsModule,
+        NoticesModule,
       ],
     };
   }

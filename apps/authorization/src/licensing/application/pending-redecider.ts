@@ -71,6 +71,10 @@ export class PendingRedecider implements OnApplicationBootstrap, OnApplicationSh
   async redecide(): Promise<number> {
     let total = 0;
     while (!this.stopped) {
+      const [waiting] = await this.dataSource.query<{ any: boolean }[]>(
+        `SELECT EXISTS (SELECT 1 FROM ${S}."use_request_items" WHERE awaiting_opt_outs IS NOT NULL) AS any`,
+      );
+      if (!waiting?.any) return total;
       // Outside the transaction, as for a request: it reads the event log.
       if (await this.optOuts.isStale()) return total;
       const decided = await this.dataSource.transaction((manager) => this.batch(manager));

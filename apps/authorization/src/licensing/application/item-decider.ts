@@ -15,7 +15,7 @@ import {
 } from '../infrastructure/licensing.entities.js';
 
 /** How an item's work was identified. */
-interface ItemMatch {
+export interface ItemMatch {
   method: MatchMethod;
   score: number;
 }

@@ -8,7 +8,6 @@ import {
   BatchClosed,
   PartyKind,
   Role,
-  StatementAvailable,
   type WorkCategory,
   isUuid,
 } from '#libs/contracts';
@@ -27,9 +26,9 @@ import {
   type BatchAction,
 } from '../domain/lifecycle.js';
 import { MARK_PAID_LINES } from '../infrastructure/calculation-sql.js';
-import { BATCH_STATEMENTS_PAGE, type StatementRow } from '../infrastructure/statement-sql.js';
 import { BatchEntity, BatchStatus, CalculationState } from '../infrastructure/batch.entities.js';
 import { BatchCalculator } from './batch-calculator.js';
+import { addStatementEvents } from './statement-events.js';
 
 export interface CreateBatchInput {
   societyId?: string | null;
@@ -42,9 +41,6 @@ export interface CreateBatchInput {
 }
 
 const S = 'royalty_distribution';
-
-/** Statements read (and their events written) at once when a batch is approved. */
-const STATEMENTS_PAGE = 5_000;
 
 /** Creates batches and moves them through their lifecycle. */
 @Injectable()
@@ -194,53 +190,8 @@ export class BatchHandlers {
           },
         },
       ]);
-      await this.statementsAvailable(manager, batch);
+      await addStatementEvents(manager, this.outbox, batch);
     });
-  }
-
-  /**
-   * `distribution.statement.available` for each holder with a statement in the batch, after
-   * the batch's approval event, a page of holders at a time (one read and one write a page).
-   */
-  private async statementsAvailable(manager: EntityManager, batch: BatchEntity): Promise<void> {
-    let after = '';
-    let first = true;
-    for (;;) {
-      const rows = await manager.query<StatementRow[]>(BATCH_STATEMENTS_PAGE, [
-        batch.id,
-        after,
-        STATEMENTS_PAGE,
-      ]);
-      if (rows.length === 0) return;
-      await this.outbox.addPrepared(
-        manager,
-        rows.map((row) => {
-          const event = this.outbox.prepare(
-            {
-              definition: StatementAvailable,
-              aggregateId: batch.id,
-              correlationId: `batch-${batch.id}`,
-              payload: {
-                batchId: batch.id,
-                holderId: row.holder_id,
-                societyId: batch.societyId,
-                category: batch.category,
-                periodStart: batch.periodStart,
-                periodEnd: batch.periodEnd,
-                totalPayable: { amountMinor: row.payable, currency: batch.currency },
-                totalHeld: { amountMinor: row.held, currency: batch.currency },
-              },
-            },
-            // Every payload is built here from the batch and its sums: one check is enough.
-            { validatePayload: first },
-          );
-          first = false;
-          return event;
-        }),
-      );
-      if (rows.length < STATEMENTS_PAGE) return;
-      after = rows[rows.length - 1]!.holder_id;
-    }
   }
 
   async close(caller: Caller, batchId: string): Promise<BatchEntity> {

@@ -41,14 +41,7 @@ export class Outbox {
    * unless `validatePayload` is false (see EventCatalog.envelope).
    */
   prepare(event: NewEvent, options: { validatePayload?: boolean } = {}): PreparedEvent {
-    const envelope = this.catalog.envelope(this.producer, event, options);
-    return {
-      eventId: envelope.eventId,
-      topic: event.definition.topic,
-      aggregateId: envelope.aggregateId,
-      lane: partitionFor(envelope.aggregateId, OUTBOX_LANES),
-      envelope: JSON.stringify(envelope),
-    };
+    return outboxRow(event, this.catalog.envelope(this.producer, event, options));
   }
 
   /**
@@ -96,8 +89,21 @@ export class Outbox {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('Outbox.add needs the EntityManager of an open transaction');
     }
-    const prepared = events.map((event) => this.prepare(event));
-    await this.addPrepared(manager, prepared);
-    return prepared.map((row) => JSON.parse(row.envelope) as EventEnvelope);
+    const envelopes = events.map((event) => this.catalog.envelope(this.producer, event));
+    await this.addPrepared(
+      manager,
+      events.map((event, index) => outboxRow(event, envelopes[index]!)),
+    );
+    return envelopes;
   }
+}
+
+function outboxRow(event: NewEvent, envelope: EventEnvelope): PreparedEvent {
+  return {
+    eventId: envelope.eventId,
+    topic: event.definition.topic,
+    aggregateId: envelope.aggregateId,
+    lane: partitionFor(envelope.aggregateId, OUTBOX_LANES),
+    envelope: JSON.stringify(envelope),
+  };
 }

@@ -152,6 +152,7 @@ describe('standalone system', () => {
           'optout.optout.v1',
           'authorization.license.v1',
           'distribution.batch.v1',
+          'distribution.usage-report.v1',
         ]),
       );
       expect(rows.filter((row) => row.schema === 'public')).toEqual([]);

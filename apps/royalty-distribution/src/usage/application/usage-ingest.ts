@@ -50,9 +50,9 @@ export interface ReportRequest {
  * (never whole in memory) while its bytes are hashed, every line is checked and stored as
  * accepted or rejected by one set-based statement, titles of unidentified lines are matched,
  * and the report row records the counts; `distribution.usage-report.processed` is written with
- * it (once: a repeat stores nothing and writes no event). A CSV that cannot be read (not UTF-8, separated by
- * semicolons or tabs, header, quoting, a line with more or fewer fields) is refused whole with
- * its physical line number. GraphQL reports arrive here as the same CSV: one intake rule for
+ * it (once: a repeat stores nothing and writes no event). A CSV that cannot be read (not UTF-8,
+ * separated by semicolons or tabs, header, quoting, a line with more or fewer fields) is
+ * refused whole with its physical line number. GraphQL reports arrive here as the same CSV: one intake rule for
  * every path (domain/usage-intake.ts).
  */
 @Injectable()

@@ -102,7 +102,9 @@ describe(accountPage.name, () => {
       view({ problem: { code: 'language-invalid', field: 'notice-language' } }),
     );
     expect(html).toContain('<a href="#notice-language">Choose Japanese or English.</a>');
-    expect(html).toContain('aria-describedby="notice-language-error"');
+    expect(html).toMatch(
+      /id="notice-language"[^>]*aria-describedby="notice-language-error" aria-invalid="true"/,
+    );
   });
 
   it('should be written in Japanese when asked', () => {

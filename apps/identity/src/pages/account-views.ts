@@ -101,11 +101,13 @@ function languageChoice(
   language: Language,
   first: boolean,
   preferences: AccountPageView['overview']['mailPreferences'],
+  error: string | undefined,
 ): Html {
   const id = first ? 'notice-language' : `notice-language-${language}`;
   const checked = preferences.language === language ? html` checked` : '';
+  const invalid = error ? html` aria-describedby="notice-language-error" aria-invalid="true"` : '';
   return html`<div class="choice">
-    <input type="radio" id="${id}" name="noticeLanguage" value="${language}" ${checked} />
+    <input type="radio" id="${id}" name="noticeLanguage" value="${language}" ${checked}${invalid} />
     <label for="${id}" lang="${language}">${LANGUAGE_NAMES[language]}</label>
   </div>`;
 }
@@ -139,10 +141,10 @@ function noticesSection(view: AccountPageView): Html {
             </div>`,
         )}
       </fieldset>
-      <fieldset${error ? html` aria-describedby="notice-language-error"` : ''}>
+      <fieldset>
         <legend>${t.noticeLanguageLegend}</legend>
         ${error ? html`<p class="field-error" id="notice-language-error">${error}</p>` : ''}
-        ${LANGUAGES.map((language, index) => languageChoice(language, index === 0, preferences))}
+        ${LANGUAGES.map((language, index) => languageChoice(language, index === 0, preferences, error))}
       </fieldset>
       <button type="submit">${t.noticesButton}</button>
     </form>

@@ -9,6 +9,8 @@ import pino from 'pino';
 import { OPERATOR_CLIENT_ID } from '#libs/auth';
 import { Role } from '#libs/contracts';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
+import { PersonalData } from '../account-self/application/personal-data/personal-data.js';
+import { AccountSelfStore } from '../account-self/infrastructure/account-self.store.js';
 import { follow, signInToAccountPage } from '../account-self/testing/signed-in-browser.js';
 import { AccountStore } from '../accounts/infrastructure/account.store.js';
 import { hashPassword } from '../accounts/infrastructure/password-hashing.js';
@@ -292,6 +294,46 @@ describe('notices mailed to people: POST /internal/notices and the notices on th
     expect(noKind.status).toBe(400);
     expect(noKind.body.message).toMatch(/^kind must be one of OPT_OUT_CONFIRMED/);
     expect(mailsTo(someone.email)).toEqual([]);
+  });
+
+  it("should erase a person's notice choices and deliveries with their account, and show them in the data export", async () => {
+    const party = randomUUID();
+    const someone = await person('en');
+    await grant(someone.id, Role.RIGHT_HOLDER, party);
+    await chooseNotices(someone.email, { language: 'ja', wanted: ['CLAIM_SETTLED'] });
+    await sendNotice({
+      noticeId: randomUUID(),
+      partyId: party,
+      kind: 'CLAIM_SETTLED',
+      params: {
+        amount: { amountMinor: '500', currency: 'JPY' },
+        settledAt: '2026-12-01T00:00:00Z',
+        path: '/money/claims',
+      },
+    });
+    expect(mailsTo(someone.email).map((m) => m.subject)).toEqual([
+      'お預かりしていたお金の請求が認められました',
+    ]);
+    const exported = await running.app.get(PersonalData).export(someone.id);
+    expect(exported.mailPreferences).toEqual({
+      language: 'ja',
+      kinds: {
+        OPT_OUT_CONFIRMED: false,
+        STATEMENT_AVAILABLE: false,
+        CLAIM_SETTLED: true,
+        DISPUTE_OPENED: false,
+      },
+    });
+
+    await new AccountSelfStore(running.dataSource).erase(someone);
+
+    for (const table of ['mail_preferences', 'notice_deliveries']) {
+      const rows = await running.dataSource.query<unknown[]>(
+        `SELECT 1 FROM identity.${table} WHERE account_id = $1`,
+        [someone.id],
+      );
+      expect(rows).toEqual([]);
+    }
   });
 
   it('should refuse a notice language that is not one of ours on the account page, changing nothing', async () => {

@@ -87,13 +87,28 @@ export class NoticeSender implements OnApplicationBootstrap, OnModuleDestroy {
       } catch (error) {
         this.logger.warn({ err: error }, 'mail notices could not be claimed');
       }
-      if (tried === 0 && !this.stopped) await this.sleep(POLL_MS);
+      if (tried === 0 && !this.stopped) await this.sleep(await this.untilNextDue());
+    }
+  }
+
+  /** Milliseconds until the next PENDING notice is due, at most the polling interval. */
+  private async untilNextDue(): Promise<number> {
+    try {
+      const [row] = await this.dataSource.query<{ ms: number | null }[]>(
+        `SELECT (EXTRACT(EPOCH FROM min("next_attempt_at") - now()) * 1000)::float8 AS "ms"
+         FROM "notifications"."mail_notices" WHERE "status" = 'PENDING'`,
+      );
+      const ms = row?.ms ?? POLL_MS;
+      return Math.min(POLL_MS, Math.max(0, Math.ceil(ms)));
+    } catch {
+      return POLL_MS;
     }
   }
 
   private async claim(): Promise<ClaimedNotice[]> {
     return this.dataSource.query<ClaimedNotice[]>(
-      `UPDATE "notifications"."mail_notices" n
+      `WITH claimed AS (
+       UPDATE "notifications"."mail_notices" n
           SET "attempts" = n."attempts" + 1,
               "next_attempt_at" = now() + make_interval(secs => $2::double precision / 1000)
         WHERE n."id" IN (
@@ -101,7 +116,8 @@ export class NoticeSender implements OnApplicationBootstrap, OnModuleDestroy {
            WHERE "status" = 'PENDING' AND "next_attempt_at" <= now()
            ORDER BY "next_attempt_at" LIMIT $1
            FOR UPDATE SKIP LOCKED)
-       RETURNING n."id", n."party_id", n."kind", n."params", n."attempts", n."created_at"`,
+       RETURNING n."id", n."party_id", n."kind", n."params", n."attempts", n."created_at")
+       SELECT * FROM claimed`,
       [BATCH, LEASE_MS],
     );
   }

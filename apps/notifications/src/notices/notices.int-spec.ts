@@ -95,11 +95,13 @@ class IdentityStandIn {
         .toString()
         .split(':')
         .map((part) => decodeURIComponent(part.replaceAll('+', ' ')));
-      const grant = new URLSearchParams(body).get('grant_type');
+      const form = new URLSearchParams(body);
+      const grant = form.get('grant_type');
       if (
         id !== OPERATOR_CLIENT_ID ||
         secret !== this.clientSecret ||
-        grant !== 'client_credentials'
+        grant !== 'client_credentials' ||
+        form.get('resource') !== 'urn:clearinghouse:api'
       ) {
         return [401, { error: 'invalid_client' }];
       }

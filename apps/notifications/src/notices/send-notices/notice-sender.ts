@@ -52,10 +52,14 @@ export class NoticeSender implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly config: NotificationsConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.token = new OperatorToken(new URL(config.identityIssuer), {
-      id: OPERATOR_CLIENT_ID,
-      secret: () => resolveOperatorClientSecret(config),
-    });
+    this.token = new OperatorToken(
+      new URL(config.identityIssuer),
+      {
+        id: OPERATOR_CLIENT_ID,
+        secret: () => resolveOperatorClientSecret(config),
+      },
+      config.AUTH_AUDIENCE,
+    );
   }
 
   onApplicationBootstrap(): void {

@@ -7,7 +7,8 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const RENEW_BEFORE_MS = 60_000;
 
 /**
- * Access tokens of the operator's client from the identity provider, by client credentials
+ * Access tokens of the operator's client for the API resource from the identity provider, by
+ * client credentials
  * (`openid-client`: discovery at `<issuer>/.well-known/openid-configuration`, HTTP Basic), kept
  * until shortly before they expire. Plain HTTP only to this machine.
  */
@@ -18,6 +19,8 @@ export class OperatorToken {
   constructor(
     private readonly issuer: URL,
     private readonly client: { id: string; secret: () => Promise<string> },
+    /** The API's resource identifier the token is for (its `aud`). */
+    private readonly resource: string,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -25,7 +28,9 @@ export class OperatorToken {
     if (this.token && this.now() < this.token.renewAt) return this.token.value;
     const configuration = await this.discover();
     try {
-      const response = await oidc.clientCredentialsGrant(configuration);
+      const response = await oidc.clientCredentialsGrant(configuration, {
+        resource: this.resource,
+      });
       const lifetimeMs = (response.expires_in ?? 300) * 1000;
       this.token = {
         value: response.access_token,

@@ -6,6 +6,11 @@ import { WebhookEndpointEntity } from './endpoints/infrastructure/webhook-endpoi
 import { WebhookSecretEntity } from './endpoints/infrastructure/webhook-secret.entity.js';
 import { migrations } from './migrations/index.js';
 import { MailNoticeEntity } from './notices/infrastructure/mail-notice.entity.js';
+import {
+  NoticeBatchEntity,
+  NoticeLicenseEntity,
+  NoticeOptOutEntity,
+} from './notices/infrastructure/source-facts.entities.js';
 
 export const notificationsDatabase: ServiceDatabase = {
   service: 'notifications',
@@ -17,6 +22,9 @@ export const notificationsDatabase: ServiceDatabase = {
     WebhookDeliveryEntity,
     WebhookAttemptEntity,
     MailNoticeEntity,
+    NoticeLicenseEntity,
+    NoticeOptOutEntity,
+    NoticeBatchEntity,
   ],
   migrations,
 };

@@ -10,6 +10,13 @@ import {
   type ServiceProcess,
 } from './support/service-processes.js';
 
+/**
+ * The requested period starts tomorrow: the holder's opt-out, registered today, is in force on
+ * its first day (on a fixed date it would not be once that date is today).
+ */
+const FIRST_DAY = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+const LAST_DAY = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+
 interface ItemView {
   decision: string;
   reason: string;
@@ -116,8 +123,8 @@ describe('licensing by title across scripts', () => {
           items: items.map((item) => ({
             useType: 'STREAM',
             territory: 'JP',
-            from: '2026-12-01',
-            to: '2027-01-01',
+            from: FIRST_DAY,
+            to: LAST_DAY,
             expectedQuantity: 1000,
             ...item,
           })),

@@ -375,6 +375,12 @@ const MATRIX: Record<string, Rule> = {
     roles: [OPERATOR],
     allowed: ['OPERATOR'],
   },
+  notificationsInfo: {
+    service: 'notifications',
+    document: '{ notificationsInfo { name } }',
+    roles: [OPERATOR],
+    allowed: ['OPERATOR'],
+  },
   usageReport: {
     service: 'royalty-distribution',
     document: 'query ($id: ID!) { usageReport(id: $id) { id } }',

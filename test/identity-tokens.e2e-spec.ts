@@ -32,6 +32,7 @@ const INFO_QUERIES: Record<string, string> = {
   authorization: 'authorizationInfo',
   'opt-out': 'optOutInfo',
   'royalty-distribution': 'royaltyDistributionInfo',
+  notifications: 'notificationsInfo',
 };
 
 interface Machine {

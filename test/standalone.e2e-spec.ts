@@ -14,6 +14,7 @@ const SERVICE_SCHEMAS = {
   authorization: 'authorization',
   'opt-out': 'opt_out',
   'royalty-distribution': 'royalty_distribution',
+  notifications: 'notifications',
 };
 
 const SECRET = randomBytes(32).toString('hex');
@@ -99,13 +100,14 @@ describe('standalone system', () => {
       authorization: 'up',
       'opt-out': 'up',
       'royalty-distribution': 'up',
+      notifications: 'up',
     });
   });
 
-  it('should compose the four subgraphs behind the gateway', async () => {
+  it('should compose the five subgraphs behind the gateway', async () => {
     const { response, body } = await graphql(
       sut.gatewayUrl,
-      '{ rightsRegistryInfo { name schema } authorizationInfo { name schema } optOutInfo { name schema } royaltyDistributionInfo { name schema } }',
+      '{ rightsRegistryInfo { name schema } authorizationInfo { name schema } optOutInfo { name schema } royaltyDistributionInfo { name schema } notificationsInfo { name schema } }',
       operator,
     );
     expect(response.status).toBe(200);
@@ -115,6 +117,7 @@ describe('standalone system', () => {
       authorizationInfo: { name: 'authorization', schema: 'authorization' },
       optOutInfo: { name: 'opt-out', schema: 'opt_out' },
       royaltyDistributionInfo: { name: 'royalty-distribution', schema: 'royalty_distribution' },
+      notificationsInfo: { name: 'notifications', schema: 'notifications' },
     });
   });
 

@@ -6,7 +6,8 @@ import { freePort, type GraphQLResult } from '#libs/testing';
 import { subgraphService } from '../../apps/standalone/src/services.js';
 import { graphqlAt } from './graphql.js';
 
-export type ServiceName = 'rights-registry' | 'authorization' | 'opt-out' | 'royalty-distribution';
+export type ServiceName =
+  'rights-registry' | 'authorization' | 'opt-out' | 'royalty-distribution' | 'notifications';
 
 /** A service running as its own operating-system process (the built entry point). */
 export interface ServiceProcess {

@@ -16,10 +16,11 @@ describe('committed schema files', () => {
     await database.drop();
   });
 
-  it('should cover the four subgraphs, the supergraph, the API and the portal operations', () => {
+  it('should cover the five subgraphs, the supergraph, the API and the portal operations', () => {
     expect(generated.map((file) => file.path).sort()).toEqual([
       'apps/authorization/schema.gql',
       'apps/gateway/supergraph.graphql',
+      'apps/notifications/schema.gql',
       'apps/opt-out/schema.gql',
       'apps/portal/schema.graphql',
       'apps/portal/src/graphql/gql.ts',

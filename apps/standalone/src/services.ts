@@ -13,7 +13,7 @@ export interface SubgraphService {
   load(): Promise<ServiceDefinition>;
 }
 
-/** The four subgraph services in start order. */
+/** The subgraph services in start order. */
 export const subgraphServices: readonly SubgraphService[] = [
   {
     name: 'rights-registry',
@@ -42,6 +42,13 @@ export const subgraphServices: readonly SubgraphService[] = [
     load: async () =>
       (await import('../../royalty-distribution/src/royalty-distribution.app.js'))
         .royaltyDistributionApp,
+  },
+  {
+    name: 'notifications',
+    urlVariable: 'NOTIFICATIONS_URL',
+    portVariable: 'NOTIFICATIONS_PORT',
+    load: async () =>
+      (await import('../../notifications/src/notifications.app.js')).notificationsApp,
   },
 ];
 

@@ -237,6 +237,12 @@ export class PortsConfig extends BaseConfig {
   @Max(PORT_MAX)
   IDENTITY_PORT: number = 4005;
 
+  /** The notifications app: webhooks to platforms and societies, mail notices to people. */
+  @IsInt()
+  @Min(PORT_MIN)
+  @Max(PORT_MAX)
+  NOTIFICATIONS_PORT: number = 4006;
+
   /**
    * The identity app's issuer identifier, as callers reach it (the `iss` of every token it
    * signs; discovery at `<issuer>/.well-known/openid-configuration`). Its path is where the

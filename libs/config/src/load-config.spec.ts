@@ -75,6 +75,7 @@ describe(loadConfig.name, () => {
       { name: 'authorization', url: 'http://authorization:4002' },
       { name: 'opt-out', url: 'http://127.0.0.1:5003' },
       { name: 'royalty-distribution', url: 'http://127.0.0.1:4004' },
+      { name: 'notifications', url: 'http://127.0.0.1:4006' },
     ]);
   });
 });

@@ -50,6 +50,69 @@ export class OptOutConfig extends ServiceConfig {
   }
 }
 
+export class NotificationsConfig extends ServiceConfig {
+  /**
+   * `true` lets endpoints use loopback addresses (`http://127.0.0.1:…`, `localhost`), for
+   * development and tests only; private, link-local and metadata addresses stay refused.
+   */
+  @IsIn(['true', 'false'])
+  WEBHOOK_ALLOW_LOOPBACK: 'true' | 'false' = 'false';
+
+  get webhookAllowLoopback(): boolean {
+    return this.WEBHOOK_ALLOW_LOOPBACK === 'true';
+  }
+
+  /** Milliseconds one delivery may take, connection and answer together, before it fails. */
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  WEBHOOK_TIMEOUT_MS: number = 10_000;
+
+  /** Deliveries in flight to one endpoint at a time: a slow receiver holds only its own. */
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  WEBHOOK_ENDPOINT_CONCURRENCY: number = 4;
+
+  /** Deliveries in flight at a time from one notifications process. */
+  @IsInt()
+  @Min(1)
+  @Max(1024)
+  WEBHOOK_CONCURRENCY: number = 64;
+
+  /**
+   * The unit of the retry schedule in milliseconds (1000: retries after seconds, then minutes,
+   * then hours, parked after a day or more). Tests and benchmarks shrink it.
+   */
+  @IsInt()
+  @Min(1)
+  WEBHOOK_RETRY_UNIT_MS: number = 1000;
+
+  /** Hours an endpoint's previous secret still signs after a rotation. */
+  @IsInt()
+  @Min(0)
+  @Max(24 * 30)
+  WEBHOOK_SECRET_OVERLAP_HOURS: number = 24;
+
+  /** Days an endpoint may fail without one success before it is disabled and its owner told. */
+  @IsInt()
+  @Min(1)
+  WEBHOOK_DISABLE_AFTER_DAYS: number = 5;
+
+  /** Where the identity app answers (mail notices to people); default its local port. */
+  @IsOptional()
+  @IsHttpUrl()
+  IDENTITY_URL: string | undefined = undefined;
+
+  get identityUrl(): string {
+    return this.IDENTITY_URL ?? `http://127.0.0.1:${this.IDENTITY_PORT}`;
+  }
+
+  get port(): number {
+    return this.NOTIFICATIONS_PORT;
+  }
+}
+
 export class RoyaltyDistributionConfig extends ServiceConfig {
   /** Days reserved money stays claimable before it is released by rule. */
   @IsInt()
@@ -136,6 +199,10 @@ export class GatewayConfig extends PortsConfig {
   @IsHttpUrl()
   ROYALTY_DISTRIBUTION_URL: string | undefined = undefined;
 
+  @IsOptional()
+  @IsHttpUrl()
+  NOTIFICATIONS_URL: string | undefined = undefined;
+
   /** Where the identity app answers: `/oidc` and `/interaction` are forwarded to it. */
   @IsOptional()
   @IsHttpUrl()
@@ -186,6 +253,7 @@ export class GatewayConfig extends PortsConfig {
         name: 'royalty-distribution',
         url: this.ROYALTY_DISTRIBUTION_URL ?? local(this.ROYALTY_DISTRIBUTION_PORT),
       },
+      { name: 'notifications', url: this.NOTIFICATIONS_URL ?? local(this.NOTIFICATIONS_PORT) },
     ];
   }
 }

@@ -32,3 +32,5 @@ export * from './graphql/scalar-values.js';
 export * from './graphql/argument-pipes.js';
 export * from './graphql/query-limits.js';
 export * from './logging/log-duration.js';
+export * from './application/request-context.js';
+export * from './application/app-error.js';

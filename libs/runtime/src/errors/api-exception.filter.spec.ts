@@ -3,6 +3,7 @@ import { HttpException } from '@nestjs/common';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import { AppError } from '../application/app-error.js';
 import { ApiExceptionFilter } from './api-exception.filter.js';
 
 /** PostgreSQL's error as TypeORM throws it: its text names the SQL and the value. */
@@ -71,6 +72,20 @@ describe(ApiExceptionFilter.name, () => {
     expect(sut.catch(refusal, graphql())).toBe(refusal);
     const http = new HttpException('gone', 404);
     expect(sut.catch(http, graphql())).toBe(http);
+    expect(logged).toEqual([]);
+  });
+
+  it('should map the one application error to its GraphQL code and HTTP status, unlogged', () => {
+    const { sut, logged, graphql, http, sent } = setup();
+    const refusal = AppError.badInput('the URL must use https', { field: 'url' });
+    const answer = sut.catch(refusal, graphql()) as GraphQLError;
+    expect(answer.message).toBe('the URL must use https');
+    expect(answer.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url' });
+    sut.catch(AppError.notFound('no endpoint e-1'), http());
+    expect(sent).toEqual({
+      status: 404,
+      body: { statusCode: 404, code: 'NOT_FOUND', message: 'no endpoint e-1' },
+    });
     expect(logged).toEqual([]);
   });
 

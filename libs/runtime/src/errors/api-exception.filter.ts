@@ -4,6 +4,7 @@ import { GqlArgumentsHost, type GqlContextType, type GqlExceptionFilter } from '
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import { AppError, HTTP_STATUS_OF } from '../application/app-error.js';
 import { InjectLogger } from '../logging/logger.token.js';
 import { serverErrorAnswer } from './server-errors.js';
 
@@ -34,6 +35,19 @@ export class ApiExceptionFilter extends BaseExceptionFilter implements GqlExcept
 
   override catch(exception: unknown, host: ArgumentsHost): unknown {
     const graphql = host.getType<GqlContextType>() === 'graphql';
+    if (exception instanceof AppError) {
+      const status = HTTP_STATUS_OF[exception.code];
+      if (graphql) {
+        return new GraphQLError(exception.message, {
+          extensions: { ...exception.details, code: exception.code, http: { status } },
+        });
+      }
+      const reply = host.switchToHttp().getResponse<FastifyReply>();
+      void reply
+        .status(status)
+        .send({ statusCode: status, code: exception.code, message: exception.message });
+      return undefined;
+    }
     if (exception instanceof GraphQLError || exception instanceof HttpException) {
       if (graphql) return exception;
       super.catch(exception, host);

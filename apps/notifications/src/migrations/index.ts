@@ -1,0 +1,11 @@
+// Written by `npm run migration:generate`: every migration of this folder, oldest first.
+import type { MigrationInterface } from 'typeorm';
+import { CreateMessagingTables1764000000001 } from './1764000000001-CreateMessagingTables.js';
+import { CreateRegistryView1796080000000 } from './1796080000000-CreateRegistryView.js';
+import { CreateWebhooks1796081000284 } from './1796081000284-CreateWebhooks.js';
+
+export const migrations: (new () => MigrationInterface)[] = [
+  CreateMessagingTables1764000000001,
+  CreateRegistryView1796080000000,
+  CreateWebhooks1796081000284,
+];

@@ -1,0 +1,22 @@
+import type { ServiceDatabase } from '#libs/database';
+import { WebhookAttemptEntity } from './deliveries/infrastructure/webhook-attempt.entity.js';
+import { WebhookDeliveryEntity } from './deliveries/infrastructure/webhook-delivery.entity.js';
+import { WebhookMessageEntity } from './deliveries/infrastructure/webhook-message.entity.js';
+import { WebhookEndpointEntity } from './endpoints/infrastructure/webhook-endpoint.entity.js';
+import { WebhookSecretEntity } from './endpoints/infrastructure/webhook-secret.entity.js';
+import { migrations } from './migrations/index.js';
+import { MailNoticeEntity } from './notices/infrastructure/mail-notice.entity.js';
+
+export const notificationsDatabase: ServiceDatabase = {
+  service: 'notifications',
+  schema: 'notifications',
+  entities: [
+    WebhookEndpointEntity,
+    WebhookSecretEntity,
+    WebhookMessageEntity,
+    WebhookDeliveryEntity,
+    WebhookAttemptEntity,
+    MailNoticeEntity,
+  ],
+  migrations,
+};

@@ -56,7 +56,7 @@ export interface EndpointChange {
 }
 
 /** Kind of the mail notice telling an endpoint's owner that it was disabled for failing. */
-export const ENDPOINT_DISABLED_NOTICE = 'webhook-endpoint-disabled';
+export const ENDPOINT_DISABLED_NOTICE = 'WEBHOOK_ENDPOINT_DISABLED';
 
 /**
  * The deliveries' persistence for the dispatcher: claiming due deliveries under a lease, and

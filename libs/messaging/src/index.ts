@@ -11,3 +11,4 @@ export * from './transport/partition.js';
 export * from './kafka/kafka.transport.js';
 export * from './messaging.metrics.js';
 export * from './messaging.module.js';
+export * from './transport/alarm.js';

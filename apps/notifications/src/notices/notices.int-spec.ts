@@ -576,7 +576,7 @@ describe('notices made from the event log', () => {
         for (const partyId of [flaky, refused]) {
           await MailNotices.add(manager, {
             partyId,
-            kind: MailNoticeKind.ENDPOINT_DISABLED,
+            kind: MailNoticeKind.WEBHOOK_ENDPOINT_DISABLED,
             params: { path: '/me' },
             sourceId: randomUUID(),
           });
@@ -601,7 +601,7 @@ describe('notices made from the event log', () => {
         db.transaction((manager) =>
           MailNotices.add(manager, {
             partyId: party,
-            kind: MailNoticeKind.ENDPOINT_DISABLED,
+            kind: MailNoticeKind.WEBHOOK_ENDPOINT_DISABLED,
             params: { path: '/me' },
             sourceId,
           }),

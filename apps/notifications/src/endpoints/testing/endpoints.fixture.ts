@@ -6,6 +6,7 @@ import { startTestService, type GraphQLResult, type TestService } from '#libs/te
 import { UpstreamEvents } from '../../../../../test/support/upstream-events.js';
 import { DeliveryQueue } from '../../deliveries/infrastructure/delivery-queue.js';
 import { notificationsApp } from '../../notifications.app.js';
+import { PARTIES } from '../domain/endpoint-access.scenarios.js';
 
 export const ENDPOINT_FIELDS = `id ownerId url description eventTypes enabled disabledReason
   disabledAt failingSince lastSuccessAt createdAt updatedAt secrets { id createdAt expiresAt }`;
@@ -71,15 +72,18 @@ export interface EndpointsFixture {
 export const codeOf = (result: GraphQLResult) => result.errors?.[0]?.extensions?.code;
 export const messageOf = (result: GraphQLResult) => result.errors?.[0]?.message;
 
-/** The notifications service on a fresh database, with two platforms, a society and a holder. */
+/**
+ * The notifications service on a fresh database, with the parties of the access scenarios: two
+ * platforms, a society and a right holder.
+ */
 export async function startEndpoints(env: Record<string, string> = {}): Promise<EndpointsFixture> {
   const sut = await startTestService(notificationsApp, { WEBHOOK_ALLOW_LOOPBACK: 'true', ...env });
   const registry = new UpstreamEvents(sut.app);
   const parties = {
-    platformA: await registry.party(PartyKind.PLATFORM),
-    platformB: await registry.party(PartyKind.PLATFORM),
-    society: await registry.party(PartyKind.SOCIETY),
-    holder: await registry.holder(),
+    platformA: await registry.party(PartyKind.PLATFORM, PARTIES.platformA),
+    platformB: await registry.party(PartyKind.PLATFORM, PARTIES.platformB),
+    society: await registry.party(PartyKind.SOCIETY, PARTIES.society),
+    holder: await registry.party(PartyKind.RIGHT_HOLDER, PARTIES.holder),
   };
   await registry.settled();
   const callers = {

@@ -45,8 +45,17 @@ describe('deleteWebhookEndpoint', () => {
       [endpoint.id],
     );
     expect(statuses.map((row) => row.status)).toEqual(['SUCCEEDED', 'CANCELLED']);
-    // It no longer exists: deleting it again changes nothing.
-    expect(codeOf(await remove(endpoint.id, fx.callers.platformA))).toBe('NOT_FOUND');
+    // Deleting it again (a retry) answers the same and changes nothing; others still NOT_FOUND.
+    expect((await remove(endpoint.id, fx.callers.platformA)).data!.deleteWebhookEndpoint).toBe(
+      true,
+    );
+    expect(codeOf(await remove(endpoint.id, fx.callers.platformB))).toBe('NOT_FOUND');
+    const one = await fx.sut.graphql(
+      'query ($id: ID!) { webhookEndpoint(id: $id) { id } }',
+      { id: endpoint.id },
+      fx.callers.platformA,
+    );
+    expect(codeOf(one)).toBe('NOT_FOUND');
   });
 
   it("should not delete another platform's endpoint", async () => {
@@ -54,6 +63,9 @@ describe('deleteWebhookEndpoint', () => {
     expect(codeOf(await remove(endpoint.id, fx.callers.platformB))).toBe('NOT_FOUND');
     expect(codeOf(await remove(endpoint.id, fx.callers.society))).toBe('NOT_FOUND');
     expect(codeOf(await remove(endpoint.id, fx.callers.holder))).toBe('FORBIDDEN');
+    expect(codeOf(await remove('00000000-0000-4000-8000-000000000999', fx.callers.operator))).toBe(
+      'NOT_FOUND',
+    );
     expect(await count('webhook_endpoints', 'id', endpoint.id)).toBe(1);
     expect((await remove(endpoint.id, fx.callers.operator)).data!.deleteWebhookEndpoint).toBe(true);
   });

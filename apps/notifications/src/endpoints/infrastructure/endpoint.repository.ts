@@ -3,6 +3,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import type { PartyKind } from '#libs/contracts';
 import { DeliveryStatus } from '../../deliveries/infrastructure/webhook-delivery.entity.js';
 import type { EndpointListScope } from '../domain/endpoint-access.js';
+import { WebhookEndpointDeletionEntity } from './webhook-endpoint-deletion.entity.js';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
 import { WebhookSecretEntity } from './webhook-secret.entity.js';
 
@@ -134,10 +135,18 @@ export class EndpointRepository {
   }
 
   /**
-   * Removes the endpoint and its secrets; its deliveries still pending are CANCELLED. The log
-   * (deliveries and attempts) stays in the database, out of every caller's reach.
+   * Removes the endpoint and its secrets, remembering its owner (`deletion`); its deliveries
+   * still pending are CANCELLED. The log (deliveries and attempts) stays in the database, out
+   * of every caller's reach.
    */
-  async delete(manager: EntityManager, id: string): Promise<void> {
+  async delete(manager: EntityManager, endpoint: WebhookEndpointEntity, by: string): Promise<void> {
+    const id = endpoint.id;
+    await manager.insert(WebhookEndpointDeletionEntity, {
+      endpointId: id,
+      ownerPartyId: endpoint.ownerPartyId,
+      deletedAt: new Date(),
+      deletedBy: by,
+    });
     await manager.query(
       `UPDATE ${S}."webhook_deliveries" SET "status" = $2, "completed_at" = now(), "locked_until" = NULL
        WHERE "endpoint_id" = $1 AND "status" = $3`,
@@ -145,6 +154,11 @@ export class EndpointRepository {
     );
     await manager.delete(WebhookSecretEntity, { endpointId: id });
     await manager.delete(WebhookEndpointEntity, { id });
+  }
+
+  /** What remains of a deleted endpoint, or null. */
+  deletion(manager: EntityManager, id: string): Promise<WebhookEndpointDeletionEntity | null> {
+    return manager.findOneBy(WebhookEndpointDeletionEntity, { endpointId: id });
   }
 
   /** A page of the endpoints the scope shows, newest first, keyed after the endpoint `after`. */

@@ -22,7 +22,6 @@ for (const [network, prefix] of [
 }
 for (const [network, prefix] of [
   ['::', 127],
-  ['::ffff:0:0', 96],
   ['fc00::', 7],
   ['fe80::', 10],
   ['ff00::', 8],
@@ -34,7 +33,24 @@ const loopback = new BlockList();
 loopback.addSubnet('127.0.0.0', 8, 'ipv4');
 loopback.addAddress('::1', 'ipv6');
 
-const family = (address: string) => (isIP(address) === 6 ? 'ipv6' : 'ipv4');
+/**
+ * The address as its family writes it: an IPv4-mapped IPv6 address (`::ffff:10.0.0.1`,
+ * `::ffff:a00:1`) is the IPv4 address it carries, checked by the IPv4 ranges.
+ */
+function unmapped(address: string): { address: string; family: 'ipv4' | 'ipv6' } {
+  if (isIP(address) !== 6) return { address, family: 'ipv4' };
+  const mapped = /^::ffff:(?:(\d+\.\d+\.\d+\.\d+)|([0-9a-f]{1,4}):([0-9a-f]{1,4}))$/i.exec(address);
+  if (!mapped) return { address, family: 'ipv6' };
+  if (mapped[1]) return { address: mapped[1], family: 'ipv4' };
+  const value = (parseInt(mapped[2]!, 16) << 16) | parseInt(mapped[3]!, 16);
+  const octets = [24, 16, 8, 0].map((shift) => (value >>> shift) & 0xff);
+  return { address: octets.join('.'), family: 'ipv4' };
+}
+
+const inList = (list: BlockList, address: string) => {
+  const plain = unmapped(address);
+  return list.check(plain.address, plain.family);
+};
 
 /**
  * What is wrong with an endpoint's URL, as a sentence, or null: `https:` unless the host is
@@ -66,10 +82,10 @@ export async function endpointUrlProblem(
       return `url: the host ${host} does not resolve`;
     }
   }
-  const isLoopback = addresses.every((address) => loopback.check(address, family(address)));
+  const isLoopback = addresses.every((address) => inList(loopback, address));
   if (isLoopback && allowLoopback) return null;
   if (url.protocol !== 'https:') return 'url: must be an https URL';
-  if (addresses.some((address) => refused.check(address, family(address)))) {
+  if (addresses.some((address) => inList(refused, address))) {
     return `url: the host ${host} is a private, loopback or link-local address, where webhooks are not sent`;
   }
   return null;

@@ -6,6 +6,7 @@ import { Role } from '#libs/contracts';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
 import type { Standalone } from '../apps/standalone/src/start-standalone.js';
 import { graphqlAt } from './support/graphql.js';
+import { eventually } from './support/service-processes.js';
 import { startTestStandalone } from './support/systems.js';
 import { setUpTenants, WHO, type Tenants, type Who } from './support/tenants.js';
 
@@ -697,4 +698,62 @@ describe('role x operation x tenant matrix', () => {
       expect(outcomes).toEqual(expected);
     });
   }
+
+  // Last: it revokes a license of platform A (holder B opts out of every work).
+  it('should list a license revoked since an instant only to its platform and its society, via the gateway and the subgraph', async () => {
+    const { PLATFORM_A, HOLDER_B } = tenants.tokens;
+    const requested = await graphqlAt<{ requestUse: { items: { license: { id: string } }[] } }>(
+      sut.gatewayUrl,
+      `mutation ($input: RequestUseInput!) { requestUse(input: $input) { items { license { id } } } }`,
+      {
+        input: {
+          idempotencyKey: randomUUID(),
+          items: [
+            {
+              workId: tenants.ids.workB,
+              useType: 'STREAM',
+              territory: 'JP',
+              from: tenants.ids.from,
+              to: tenants.ids.to,
+              expectedQuantity: 1,
+            },
+          ],
+        },
+      },
+      PLATFORM_A,
+    );
+    const licenseId = requested.data!.requestUse.items[0]!.license.id;
+    const since = new Date().toISOString();
+    const optedOut = await graphqlAt(
+      sut.gatewayUrl,
+      `mutation ($holder: ID!) { registerOptOut(input: { holderId: $holder, scope: ALL_WORKS }) { id } }`,
+      { holder: tenants.ids.holderB },
+      HOLDER_B,
+    );
+    expect(optedOut.errors).toBeUndefined();
+    const revokedSince = async (url: string, who: Exclude<Who, 'ANONYMOUS'>) => {
+      const result = await graphqlAt<{ licenses: { edges: { node: { id: string } }[] } }>(
+        url,
+        'query ($since: String!) { licenses(filter: { revokedSince: $since }) { edges { node { id } } } }',
+        { since },
+        tenants.tokens[who],
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.licenses.edges.map((edge) => edge.node.id);
+    };
+    await eventually(async () => (await revokedSince(sut.gatewayUrl, 'OPERATOR')).length > 0);
+    const subgraph = sut.services.find((service) => service.name === 'authorization')!.url;
+    for (const url of [sut.gatewayUrl, subgraph]) {
+      const seen: Record<string, string[]> = {};
+      for (const who of ['OPERATOR', 'ADMIN_A', 'ADMIN_B', 'PLATFORM_A', 'PLATFORM_B'] as const)
+        seen[who] = await revokedSince(url, who);
+      expect(seen).toEqual({
+        OPERATOR: [licenseId],
+        ADMIN_A: [licenseId],
+        ADMIN_B: [],
+        PLATFORM_A: [licenseId],
+        PLATFORM_B: [],
+      });
+    }
+  });
 });

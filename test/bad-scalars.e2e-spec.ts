@@ -519,5 +519,19 @@ describe('hostile scalar values', () => {
         expect(text).not.toMatch(INTERNALS);
       }
     });
+
+    it(`should answer rejected lines of report ids that are not ids as not found, via the ${via}`, async () => {
+      for (const id of ['not-an-id', '%00', `${randomUUID()}%00`, randomUUID(), '%ED%A0%80']) {
+        const response = await fetch(`${base()}/v1/usage-reports/${id}/errors.csv`, {
+          headers: { authorization: `Bearer ${operatorToken}` },
+        });
+        const text = await response.text();
+        expect({ id, status: response.status }).toEqual({
+          id,
+          status: id.startsWith('%ED') ? 400 : 404,
+        });
+        expect(text).not.toMatch(INTERNALS);
+      }
+    });
   }
 });

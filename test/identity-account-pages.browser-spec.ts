@@ -270,6 +270,13 @@ describe('the account, act-as, invitation, device and second-step pages in Chrom
           await checkKeyboard(page, lang, [
             'select#language',
             `button "${t.languageButton}"`,
+            'input#notice-OPT_OUT_CONFIRMED',
+            'input#notice-STATEMENT_AVAILABLE',
+            'input#notice-CLAIM_SETTLED',
+            'input#notice-DISPUTE_OPENED',
+            // One tab stop for the radio group: the language checked (the account's).
+            lang === 'ja' ? 'input#notice-language' : 'input#notice-language-en',
+            `button "${t.noticesButton}"`,
             'input#passkey-name',
             // The current password, asked when the sign-in is not recent (optional otherwise).
             'input#passkey-confirm',
@@ -285,6 +292,23 @@ describe('the account, act-as, invitation, device and second-step pages in Chrom
             `button "${t.deleteButton}"`,
           ]);
         }
+
+        // Notices: a kind turned off and the other language chosen, by their labels.
+        const statements = page.getByRole('checkbox', {
+          name: t.noticeKinds.STATEMENT_AVAILABLE,
+          exact: true,
+        });
+        expect(await statements.isChecked()).toBe(true);
+        await statements.uncheck();
+        const otherLanguage = lang === 'ja' ? 'English' : '日本語';
+        await page.getByRole('radio', { name: otherLanguage, exact: true }).check();
+        await page.getByRole('button', { name: t.noticesButton, exact: true }).click();
+        await page.getByRole('status').waitFor();
+        expect(await page.getByRole('status').textContent()).toContain(t.done.notices);
+        expect(await statements.isChecked()).toBe(false);
+        expect(
+          await page.getByRole('radio', { name: otherLanguage, exact: true }).isChecked(),
+        ).toBe(true);
 
         // A wrong current password: refused, announced, tied to its field; nothing changed.
         await page.getByLabel(t.currentPassword, { exact: true }).fill('not my password at all');

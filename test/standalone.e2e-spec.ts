@@ -155,6 +155,7 @@ describe('standalone system', () => {
           'optout.optout.v1',
           'authorization.license.v1',
           'distribution.batch.v1',
+          'distribution.usage-report.v1',
         ]),
       );
       expect(rows.filter((row) => row.schema === 'public')).toEqual([]);
@@ -311,6 +312,7 @@ describe('standalone system', () => {
     expect(wrongRole.status).toBe(403);
     expect(await wrongRole.json()).toMatchObject({ message: 'only platforms report usage' });
     // A file larger than the GraphQL body limit is streamed through, not refused for its size.
+    const platformToken = `Bearer ${await registeredPlatform()}`;
     const lines = Array.from(
       { length: 20_000 },
       (_, index) => `${randomUUID()},,,,STREAM,JP,${index + 1},2026-11-15`,
@@ -320,7 +322,7 @@ describe('standalone system', () => {
       {
         method: 'POST',
         headers: {
-          authorization: `Bearer ${await registeredPlatform()}`,
+          authorization: platformToken,
           'content-type': 'text/csv',
           'idempotency-key': 'big-1',
         },
@@ -331,7 +333,21 @@ describe('standalone system', () => {
       },
     );
     expect(big.status).toBe(201);
-    expect(await big.json()).toMatchObject({ linesAccepted: 0, linesRejected: 20_000 });
+    const bigReport = (await big.json()) as { id: string };
+    expect(bigReport).toMatchObject({ linesAccepted: 0, linesRejected: 20_000 });
+    // Every rejected line, not only the first 1,000 the answer lists, at the path the
+    // report's event gives.
+    const rejected = await fetch(`${sut.gatewayUrl}/v1/usage-reports/${bigReport.id}/errors.csv`, {
+      headers: { authorization: platformToken },
+    });
+    expect(rejected.status).toBe(200);
+    const rejectedLines = (await rejected.text()).trimEnd().split('\n');
+    expect(rejectedLines).toHaveLength(20_001);
+    expect(rejectedLines[20_000]).toMatch(/^20001,licenseId: no license /);
+    const notTheirs = await fetch(`${sut.gatewayUrl}/v1/usage-reports/${bigReport.id}/errors.csv`, {
+      headers: { authorization: `Bearer ${await registeredPlatform()}` },
+    });
+    expect(notTheirs.status).toBe(404);
     const missing = await fetch(
       `${sut.gatewayUrl}/v1/distribution-batches/${randomUUID()}/allocations.csv`,
       { headers: operator },

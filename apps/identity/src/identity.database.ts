@@ -10,6 +10,8 @@ import { ActingGrantEntity } from './grants/infrastructure/acting-grant.entity.j
 import { GrantEntity } from './grants/infrastructure/grant.entity.js';
 import { InvitationEntity } from './invitations/infrastructure/invitation.entity.js';
 import { migrations } from './migrations/index.js';
+import { MailPreferenceEntity } from './notices/infrastructure/mail-preference.entity.js';
+import { NoticeDeliveryEntity } from './notices/infrastructure/notice-delivery.entity.js';
 import { PasskeyEntity } from './passkeys/infrastructure/passkey.entity.js';
 import { WebauthnChallengeEntity } from './passkeys/infrastructure/webauthn-challenge.entity.js';
 import { OidcRecordEntity } from './oidc/infrastructure/oidc-record.entity.js';
@@ -33,6 +35,8 @@ export const identityDatabase: ServiceDatabase = {
     GrantEntity,
     ActingGrantEntity,
     InvitationEntity,
+    MailPreferenceEntity,
+    NoticeDeliveryEntity,
   ],
   migrations,
 };

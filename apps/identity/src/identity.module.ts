@@ -15,6 +15,7 @@ import { identityDatabase } from './identity.database.js';
 import { AccountSelfModule } from './account-self/account-self.module.js';
 import { GrantsHttpModule } from './grants/grants.module.js';
 import { InvitationsModule } from './invitations/invitations.module.js';
+import { NoticesModule } from './notices/notices.module.js';
 import { OidcModule } from './oidc/oidc.module.js';
 import { PagesModule } from './pages/pages.module.js';
 
@@ -44,6 +45,7 @@ export class IdentityModule {
         AccountSelfModule,
         GrantsHttpModule,
         InvitationsModule,
+        NoticesModule,
       ],
       providers: [ForwardedHeaders],
     };

@@ -17,7 +17,7 @@ export class RoyaltyDistributionModule {
       imports: [
         ...serviceInfrastructure(context, {
           database: royaltyDistributionDatabase,
-          produces: [Topics.distributionBatch],
+          produces: [Topics.distributionBatch, Topics.distributionUsageReport],
           infoQuery: 'royaltyDistributionInfo',
           partiesTable: 'rv_parties',
         }),

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { EventRejectedError } from './event-catalog.js';
-import { WorkRegistered, type WorkRegisteredV1 } from './events/index.js';
+import type { EventDefinition } from './event-definition.js';
+import {
+  BatchApproved,
+  ClaimSettled,
+  UsageReportProcessed,
+  WorkRegistered,
+  type WorkRegisteredV1,
+} from './events/index.js';
 import { eventCatalog } from './index.js';
 import { Topics } from './topics.js';
 import { IdentifierScheme, RightType, WorkCategory } from './values/enums.js';
@@ -66,9 +73,11 @@ describe('eventCatalog', () => {
         ['distribution.batch.closed', 1, Topics.distributionBatch],
         ['distribution.reserve.released', 1, Topics.distributionBatch],
         ['distribution.claim.settled', 1, Topics.distributionBatch],
+        ['distribution.statement.available', 1, Topics.distributionBatch],
+        ['distribution.usage-report.processed', 1, Topics.distributionUsageReport],
       ]),
     );
-    expect(sut).toHaveLength(18);
+    expect(sut).toHaveLength(20);
   });
 
   it('should build an envelope that decodes back to the same event after JSON', () => {
@@ -148,6 +157,101 @@ describe('eventCatalog', () => {
       payload: { ...(envelope.payload as object), genre: 'J-pop' },
     });
     expect(sut.envelope.type).toBe('registry.work.registered');
+  });
+});
+
+/** An envelope of `definition` with `payload` as it arrives: through JSON. */
+function received(definition: EventDefinition, payload: object): Record<string, unknown> {
+  return {
+    eventId: randomUUID(),
+    type: definition.type,
+    version: definition.version,
+    occurredAt: '2026-11-30T00:00:00.000Z',
+    producer: 'royalty-distribution',
+    aggregateId: 'b-1',
+    correlationId: 'c',
+    causationId: null,
+    payload: JSON.parse(JSON.stringify(payload)) as object,
+  };
+}
+
+describe('fields added to version 1 of an event', () => {
+  const approvedBefore = {
+    batchId: randomUUID(),
+    checksum: 'a'.repeat(64),
+    approvedBy: randomUUID(),
+    approvedAt: '2026-11-30T00:00:00.000Z',
+  };
+  const settledBefore = {
+    claimId: randomUUID(),
+    reserveId: randomUUID(),
+    holderId,
+    amount: { amountMinor: '1500', currency: 'JPY' },
+    settledAt: '2026-11-30T00:00:00.000Z',
+  };
+
+  it('should still decode events written before the fields were added', () => {
+    expect(eventCatalog.decode(received(BatchApproved, approvedBefore)).definition).toBe(
+      BatchApproved,
+    );
+    expect(eventCatalog.decode(received(ClaimSettled, settledBefore)).definition).toBe(
+      ClaimSettled,
+    );
+  });
+
+  it('should decode the added fields, a claimant of no society as null', () => {
+    const approved = eventCatalog.decode(
+      received(BatchApproved, {
+        ...approvedBefore,
+        societyId: randomUUID(),
+        category: WorkCategory.MUSIC,
+        periodStart: '2026-10-01',
+        periodEnd: '2026-11-01',
+        currency: 'JPY',
+        allocatedTotal: { amountMinor: '900', currency: 'JPY' },
+        reservedTotal: { amountMinor: '100', currency: 'JPY' },
+      }),
+    );
+    expect(approved.envelope.payload).toMatchObject({ allocatedTotal: { amountMinor: '900' } });
+    const settled = eventCatalog.decode(
+      received(ClaimSettled, { ...settledBefore, batchId: randomUUID(), claimantSocietyId: null }),
+    );
+    expect(settled.envelope.payload).toMatchObject({ claimantSocietyId: null });
+  });
+
+  it('should refuse an added field that is present but wrong', () => {
+    const sut = rejection(() =>
+      eventCatalog.decode(
+        received(BatchApproved, {
+          ...approvedBefore,
+          allocatedTotal: { amountMinor: '9.5', currency: 'JPY' },
+        }),
+      ),
+    );
+    expect(sut.reason).toBe('invalid-payload');
+    expect(sut.details.join()).toContain('allocatedTotal.amountMinor');
+  });
+
+  it('should refuse a processed usage report whose rejected lines are not a path of the API', () => {
+    const sut = rejection(() =>
+      eventCatalog.envelope('royalty-distribution', {
+        definition: UsageReportProcessed,
+        aggregateId: 'r-1',
+        correlationId: 'c',
+        payload: {
+          reportId: randomUUID(),
+          platformId: randomUUID(),
+          status: 'ACCEPTED',
+          periodStart: '2026-10-01',
+          periodEnd: '2026-11-01',
+          linesAccepted: 1,
+          linesRejected: 0,
+          processedAt: '2026-11-30T00:00:00.000Z',
+          rejectedLinesPath: 'https://example.org/errors',
+        },
+      }),
+    );
+    expect(sut.details.join()).toContain('rejectedLinesPath');
   });
 });
 

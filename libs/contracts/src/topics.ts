@@ -6,6 +6,7 @@ export const Topics = {
   authorizationScheme: 'authorization.scheme.v1',
   authorizationLicense: 'authorization.license.v1',
   distributionBatch: 'distribution.batch.v1',
+  distributionUsageReport: 'distribution.usage-report.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

@@ -131,4 +131,66 @@ describe(MessagingModule.name, () => {
       ]),
     ).rejects.toThrow(/open transaction/);
   });
+
+  it('should publish prepared events added in bulk, in their order', async () => {
+    const dataSource = app.get(DataSource);
+    const outbox = app.get(Outbox);
+    const partyId = randomUUID();
+    const names = ['一', '二', '三', '四', '五'].map((n) => `${n} ${partyId}`);
+    await dataSource.transaction((manager) =>
+      outbox.addPrepared(
+        manager,
+        names.map((name, i) =>
+          outbox.prepare(
+            {
+              definition: PartyRegistered,
+              aggregateId: partyId,
+              correlationId: 'bulk',
+              payload: {
+                partyId,
+                kind: PartyKind.RIGHT_HOLDER,
+                name,
+                ipiNameNumber: null,
+                country: 'JP',
+                memberOfSocietyId: null,
+              },
+            },
+            { validatePayload: i === 0 },
+          ),
+        ),
+      ),
+    );
+
+    const deadline = Date.now() + 30_000;
+    let rows: { key: string }[] = [];
+    while (rows.length < names.length && Date.now() < deadline) {
+      rows = await dataSource.query(
+        `SELECT "key" FROM "${CONTRACT_SCHEMA}"."handled" WHERE "key" LIKE $1 ORDER BY "seq"`,
+        [`%${partyId}`],
+      );
+      if (rows.length < names.length) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(rows.map((row) => row.key)).toEqual(names);
+  });
+
+  it('should refuse a bulk outbox write outside a transaction', async () => {
+    const outbox = app.get(Outbox);
+    const partyId = randomUUID();
+    const prepared = outbox.prepare({
+      definition: PartyRegistered,
+      aggregateId: partyId,
+      correlationId: 'c',
+      payload: {
+        partyId,
+        kind: PartyKind.PLATFORM,
+        name: 'x',
+        ipiNameNumber: null,
+        country: null,
+        memberOfSocietyId: null,
+      },
+    });
+    await expect(outbox.addPrepared(app.get(DataSource).manager, [prepared])).rejects.toThrow(
+      /open transaction/,
+    );
+  });
 });

@@ -4,9 +4,11 @@ import { DataSource } from 'typeorm';
 import type { Caller } from '#libs/auth';
 import { IdentifierScheme, PartyKind, Role, UseType } from '#libs/contracts';
 import { Messaging } from '#libs/messaging';
+import { cursorOf } from '#libs/runtime';
 import { startTestService, type GraphQLResult, type TestService } from '#libs/testing';
 import { UpstreamEvents } from '../../../../test/support/upstream-events.js';
 import { authorizationApp } from '../authorization.app.js';
+import { PendingRedecider } from './application/pending-redecider.js';
 
 const ITEM_FIELDS = `index decision reason work { id } unidentifiedReference contactHolders { id }
   price { amountMinor currency }
@@ -32,6 +34,19 @@ interface ItemView {
 }
 
 const codeOf = (result: GraphQLResult) => result.errors?.[0]?.extensions?.code;
+
+/** The payloads of `type` events of one aggregate in the event log, once the outbox is empty. */
+async function published(sut: TestService, aggregateId: string, type: string) {
+  const messaging = sut.app.get(Messaging);
+  while ((await messaging.status()).outboxPending > 0)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  const rows = await sut.app.get(DataSource).query<{ payload: Record<string, unknown> }[]>(
+    `SELECT value->'payload' AS payload FROM eventlog.events
+        WHERE key = $1 AND value->>'type' = $2 ORDER BY "offset"`,
+    [aggregateId, type],
+  );
+  return rows.map((row) => row.payload);
+}
 
 async function setUp(env: Record<string, string> = {}) {
   const sut = await startTestService(authorizationApp, env);
@@ -309,6 +324,133 @@ describe('licensing', () => {
     expect(types).toEqual(['authorization.license.granted', 'authorization.license.revoked']);
   });
 
+  it('should tell when a license was revoked, apart from when coverage ends, and publish what a platform needs to act', async () => {
+    const holder = await upstream.holder();
+    const work = await upstream.work([holder], { title: 'Scheduled Out' });
+    await upstream.settled();
+    const granted = (await requestUse([use({ workId: work, from: '2026-11-01' })])).data!.requestUse
+      .items[0]!;
+    const effectiveFrom = new Date(Date.now() + 86_400_000);
+    const before = Date.now();
+    const optOutId = await upstream.optOut(holder, { effectiveFrom });
+    await upstream.settled();
+
+    const license = await sut.graphql<{
+      license: { status: string; revokedFrom: string; revokedAt: string };
+    }>(
+      `query ($id: ID!) { license(id: $id) { status revokedFrom revokedAt } }`,
+      { id: granted.license!.id },
+      platform,
+    );
+    const { status, revokedFrom, revokedAt } = license.data!.license;
+    expect(status).toBe('REVOKED');
+    expect(revokedFrom).toBe(effectiveFrom.toISOString());
+    expect(Date.parse(revokedAt)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(revokedAt)).toBeLessThan(effectiveFrom.getTime());
+
+    const [payload, ...more] = await published(
+      sut,
+      granted.license!.id,
+      'authorization.license.revoked',
+    );
+    expect(more).toEqual([]);
+    expect(payload).toEqual({
+      licenseId: granted.license!.id,
+      platformId: platform.partyId,
+      revokedFrom: effectiveFrom.toISOString(),
+      reason: expect.stringContaining(optOutId),
+      optOutId,
+      revokedAt,
+      workId: work,
+      useType: 'STREAM',
+      territory: 'JP',
+      validFrom: '2026-11-01',
+      validTo: '2027-01-01',
+      holderId: holder,
+      optOutEffectiveFrom: effectiveFrom.toISOString(),
+    });
+  });
+
+  it('should list the licenses revoked since an instant, in a stable order, each platform its own', async () => {
+    const listRevoked = async (
+      caller: Caller,
+      since: string,
+      extra: Record<string, unknown> = {},
+    ) => {
+      const ids: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page: GraphQLResult<{
+          licenses: {
+            edges: { node: { id: string; revokedAt: string } }[];
+            pageInfo: { hasNextPage: boolean; endCursor: string | null };
+          };
+        }> = await sut.graphql(
+          `query ($filter: LicensesFilterInput, $after: String) {
+             licenses(filter: $filter, first: 1, after: $after) {
+               edges { node { id revokedAt } } pageInfo { hasNextPage endCursor } } }`,
+          { filter: { revokedSince: since, ...extra }, after },
+          caller,
+        );
+        expect(page.errors).toBeUndefined();
+        for (const { node } of page.data!.licenses.edges) {
+          expect(Date.parse(node.revokedAt)).toBeGreaterThanOrEqual(Date.parse(since));
+          ids.push(node.id);
+        }
+        if (!page.data!.licenses.pageInfo.hasNextPage) return ids;
+        after = page.data!.licenses.pageInfo.endCursor;
+      }
+    };
+    const [early, mine, theirs] = [
+      await upstream.holder(),
+      await upstream.holder(),
+      await upstream.holder(),
+    ];
+    const earlyWork = await upstream.work([early]);
+    const myWorks = [await upstream.work([mine]), await upstream.work([mine])];
+    const theirWork = await upstream.work([theirs]);
+    await upstream.settled();
+    const licenseOf = async (workId: string, caller: Caller) =>
+      (await requestUse([use({ workId, from: '2026-11-01' })], caller)).data!.requestUse.items[0]!
+        .license!.id;
+    const earlyLicense = await licenseOf(earlyWork, platform);
+    const myLicenses = [
+      await licenseOf(myWorks[0]!, platform),
+      await licenseOf(myWorks[1]!, platform),
+    ].sort();
+    const theirLicense = await licenseOf(theirWork, otherPlatform);
+    await upstream.optOut(early);
+    await upstream.settled();
+    const since = new Date().toISOString();
+    await upstream.optOut(mine);
+    await upstream.optOut(theirs);
+    await upstream.settled();
+
+    // Both of mine were revoked in one transaction, at one instant: then by id.
+    expect(await listRevoked(platform, since)).toEqual(myLicenses);
+    expect(await listRevoked(platform, since, { status: 'REVOKED' })).toEqual(myLicenses);
+    expect(await listRevoked(platform, since, { status: 'ACTIVE' })).toEqual([]);
+    expect(await listRevoked(otherPlatform, since)).toEqual([theirLicense]);
+    const everyone = await listRevoked(operator, since);
+    expect(everyone).toEqual(expect.arrayContaining([...myLicenses, theirLicense]));
+    expect(everyone).not.toContain(earlyLicense);
+    expect(await listRevoked(platform, new Date(Date.now() + 60_000).toISOString())).toEqual([]);
+
+    const bad = (filter: Record<string, unknown>, after?: string) =>
+      sut.graphql(
+        `query ($filter: LicensesFilterInput, $after: String) { licenses(filter: $filter, after: $after) { edges { cursor } } }`,
+        { filter, after },
+        platform,
+      );
+    const badInstant = await bad({ revokedSince: '2026-02-30T00:00:00Z' });
+    expect(codeOf(badInstant)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(badInstant.errors)).toContain('revokedSince');
+    expect(codeOf(await bad({ revokedSince: '2026-11-30' }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await bad({ revokedSince: since }, cursorOf(randomUUID())))).toBe(
+      'BAD_USER_INPUT',
+    );
+  });
+
   it('should keep each platform to its own requests and licenses', async () => {
     const holder = await upstream.holder();
     const work = await upstream.work([holder]);
@@ -436,6 +578,105 @@ describe('licensing on a stale opt-out view', () => {
         license: null,
       });
     } finally {
+      await sut.close();
+    }
+  });
+});
+
+interface DecidedRequest {
+  id: string;
+  items: {
+    decision: string;
+    decidedAt: string;
+    previousDecision: string | null;
+    license: { id: string } | null;
+    contactHolders: { id: string }[];
+  }[];
+}
+
+describe('items PENDING on a stale opt-out view', () => {
+  it('should decide them again once the view is fresh, exactly once, a grant published as previously pending', async () => {
+    const { sut, upstream } = await setUp({ OPT_OUT_VIEW_MAX_LAG_MS: '200' });
+    const dataSource = sut.app.get(DataSource);
+    const blocker = dataSource.createQueryRunner();
+    try {
+      const optingOut = await upstream.holder();
+      const staying = await upstream.holder();
+      const outWork = await upstream.work([optingOut]);
+      const keptWork = await upstream.work([staying]);
+      const platform: Caller = {
+        role: Role.PLATFORM,
+        partyId: await upstream.party(PartyKind.PLATFORM),
+      };
+      await upstream.settled();
+      // The opt-out view cannot take the next opt-out: it waits longer than allowed.
+      await blocker.connect();
+      await blocker.startTransaction();
+      await blocker.query(`LOCK TABLE "authorization"."ov_opt_outs" IN EXCLUSIVE MODE`);
+      await upstream.optOut(optingOut);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const item = (workId: string) => ({
+        workId,
+        useType: 'STREAM',
+        territory: 'JP',
+        from: '2026-12-01',
+        to: '2027-01-01',
+        expectedQuantity: 1,
+      });
+      const fields = `id items { decision reason decidedAt previousDecision license { id } contactHolders { id } }`;
+      const asked = await sut.graphql<{ requestUse: DecidedRequest }>(
+        `mutation ($input: RequestUseInput!) { requestUse(input: $input) { ${fields} } }`,
+        { input: { idempotencyKey: randomUUID(), items: [item(outWork), item(keptWork)] } },
+        platform,
+      );
+      expect(asked.errors).toBeUndefined();
+      const request = asked.data!.requestUse;
+      expect(request.items.map((i) => [i.decision, i.previousDecision, i.license])).toEqual([
+        ['PENDING', null, null],
+        ['PENDING', null, null],
+      ]);
+      // Fail closed: nothing is decided again while the view is behind.
+      const redecider = sut.app.get(PendingRedecider);
+      expect(await redecider.redecide()).toBe(0);
+
+      await blocker.rollbackTransaction();
+      await upstream.settled();
+      // Two runs at once (and the service's own): each item is decided again once.
+      await Promise.all([redecider.redecide(), redecider.redecide()]);
+
+      const again = await sut.graphql<{ useRequest: DecidedRequest }>(
+        `query ($id: ID!) { useRequest(id: $id) { ${fields} } }`,
+        { id: request.id },
+        platform,
+      );
+      const [out, kept] = again.data!.useRequest.items;
+      expect(out).toMatchObject({
+        decision: 'DENIED_OPTED_OUT',
+        previousDecision: 'PENDING',
+        license: null,
+        contactHolders: [{ id: optingOut }],
+      });
+      expect(kept).toMatchObject({ decision: 'GRANTED_ECL', previousDecision: 'PENDING' });
+      expect(Date.parse(kept!.decidedAt)).toBeGreaterThan(Date.parse(request.items[1]!.decidedAt));
+      const [licenses] = await dataSource.query<{ count: number }[]>(
+        `SELECT count(*)::int AS count FROM "authorization"."licenses" WHERE use_request_id = $1`,
+        [request.id],
+      );
+      expect(licenses!.count).toBe(1);
+      const grants = await published(sut, kept!.license!.id, 'authorization.license.granted');
+      expect(grants).toEqual([
+        expect.objectContaining({
+          licenseId: kept!.license!.id,
+          platformId: platform.partyId,
+          useRequestId: request.id,
+          workId: keptWork,
+          previouslyPending: true,
+        }),
+      ]);
+      expect(await redecider.redecide()).toBe(0);
+    } finally {
+      if (blocker.isTransactionActive) await blocker.rollbackTransaction();
+      await blocker.release();
       await sut.close();
     }
   });

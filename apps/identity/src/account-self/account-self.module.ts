@@ -8,6 +8,7 @@ import { ConfirmWithPasskey } from '../passkeys/application/confirm-with-passkey
 import { PasskeysModule } from '../passkeys/passkeys.module.js';
 import { PasskeyStore } from '../passkeys/infrastructure/passkey.store.js';
 import { ChangeLanguage } from './application/change-language/change-language.js';
+import { ChangeMailPreferences } from './application/change-mail-preferences/change-mail-preferences.js';
 import { ChangePassword } from './application/change-password/change-password.js';
 import { DeleteAccount } from './application/delete-account/delete-account.js';
 import { PersonalData } from './application/personal-data/personal-data.js';
@@ -21,13 +22,15 @@ import { SignedIn } from './http/signed-in.js';
 import { AccountSelfStore } from './infrastructure/account-self.store.js';
 import { GrantsHttpModule } from '../grants/grants.module.js';
 import { GrantStore } from '../grants/infrastructure/grant.store.js';
+import { MailPreferenceStore } from '../notices/infrastructure/mail-preference.store.js';
+import { NoticesModule } from '../notices/notices.module.js';
 
 /**
  * The signed-in person's own account: the account page (`/account`) on the provider's
  * session, and the same data for the portal with the person's token (`/v1/me`).
  */
 @Module({
-  imports: [AccountsModule, OidcModule, PasskeysModule, GrantsHttpModule],
+  imports: [AccountsModule, OidcModule, PasskeysModule, GrantsHttpModule, NoticesModule],
   controllers: [AccountController, MeController],
   providers: [
     SignedIn,
@@ -39,9 +42,19 @@ import { GrantStore } from '../grants/infrastructure/grant.store.js';
     },
     {
       provide: PersonalData,
-      inject: [AccountSelfStore, AccountStore, PasskeyStore, GrantStore],
-      useFactory: (s: AccountSelfStore, a: AccountStore, p: PasskeyStore, g: GrantStore) =>
-        new PersonalData(s, a, p, g),
+      inject: [AccountSelfStore, AccountStore, PasskeyStore, GrantStore, MailPreferenceStore],
+      useFactory: (
+        s: AccountSelfStore,
+        a: AccountStore,
+        p: PasskeyStore,
+        g: GrantStore,
+        m: MailPreferenceStore,
+      ) => new PersonalData(s, a, p, g, m),
+    },
+    {
+      provide: ChangeMailPreferences,
+      inject: [MailPreferenceStore, AccountStore],
+      useFactory: (m: MailPreferenceStore, a: AccountStore) => new ChangeMailPreferences(m, a),
     },
     {
       provide: ChangePassword,

@@ -17,7 +17,8 @@ interface MailText {
   body: (link: string) => string;
 }
 
-const SIGNATURE = {
+/** The line every mail ends with. */
+export const SIGNATURE = {
   ja: '著作権拡大集中許諾クリアリングハウス',
   en: 'The copyright licensing clearinghouse',
 };

@@ -1,6 +1,7 @@
 import type { AccountErrorCode } from '../accounts/domain/account-error.js';
 import type { Language } from '../accounts/domain/language.js';
 import type { AccountSelfErrorCode } from '../account-self/domain/account-self-rules.js';
+import type { NoticeKind } from '../notices/domain/notice.js';
 import type { PasskeyErrorCode } from '../passkeys/domain/passkey-rules.js';
 
 /** Why a form of the account page could not be taken. */
@@ -14,7 +15,8 @@ export type AccountDone =
   | 'passkey-added'
   | 'passkey-renamed'
   | 'passkey-removed'
-  | 'second-factor';
+  | 'second-factor'
+  | 'notices';
 
 const JA = {
   title: 'アカウント',
@@ -31,6 +33,18 @@ const JA = {
   languageHeading: '言語',
   languageLabel: 'メールと画面の言語',
   languageButton: '言語を変更',
+  noticesHeading: 'メールでのお知らせ',
+  noticesIntro:
+    'あなたが権利者・団体・プラットフォームとして関わる相手について、次のことをメールでお知らせします。',
+  noticeKindsLegend: 'お知らせを受け取るとき',
+  noticeKinds: {
+    OPT_OUT_CONFIRMED: 'オプトアウトを受け付けたとき',
+    STATEMENT_AVAILABLE: '分配の明細ができたとき',
+    CLAIM_SETTLED: 'お預かりしていたお金の請求が認められたとき',
+    DISPUTE_OPENED: '作品の権利に異議が申し立てられたとき',
+  } satisfies Record<NoticeKind, string>,
+  noticeLanguageLegend: 'お知らせの言語',
+  noticesButton: 'お知らせの設定を保存',
   passkeysHeading: 'パスキー',
   passkeysIntro:
     'パスキーを使うと、パスワードの代わりに端末の指紋・顔認証や PIN でログインできます。',
@@ -82,6 +96,7 @@ const JA = {
     'passkey-renamed': 'パスキーの名前を変更しました。',
     'passkey-removed': 'パスキーを削除しました。',
     'second-factor': '二要素認証の設定を変更しました。',
+    notices: 'お知らせの設定を保存しました。',
   } satisfies Record<AccountDone, string>,
   errorSummary: '入力内容を確認してください',
   problems: {
@@ -128,6 +143,18 @@ const EN: AccountTexts = {
   languageHeading: 'Language',
   languageLabel: 'Language of your mail and pages',
   languageButton: 'Change language',
+  noticesHeading: 'Notices by mail',
+  noticesIntro:
+    'We mail you when one of these happens to a right holder, society or platform you act for.',
+  noticeKindsLegend: 'Mail me when',
+  noticeKinds: {
+    OPT_OUT_CONFIRMED: 'an opt-out is confirmed',
+    STATEMENT_AVAILABLE: 'a statement is ready',
+    CLAIM_SETTLED: 'a claim on money waiting for you is settled',
+    DISPUTE_OPENED: 'a dispute is opened on one of your works',
+  },
+  noticeLanguageLegend: 'Language of notices',
+  noticesButton: 'Save notice settings',
   passkeysHeading: 'Passkeys',
   passkeysIntro:
     "With a passkey you sign in with your device's fingerprint, face or PIN instead of a password.",
@@ -176,6 +203,7 @@ const EN: AccountTexts = {
     'passkey-renamed': 'The passkey is renamed.',
     'passkey-removed': 'The passkey is removed.',
     'second-factor': 'Your two-step sign-in setting is changed.',
+    notices: 'Your notice settings are saved.',
   },
   errorSummary: 'There is a problem',
   problems: {

@@ -24,6 +24,15 @@ const overview: AccountOverview = {
     },
   ],
   recentSignIns: [{ at: '2026-11-30T04:00:00.000Z', event: 'sign-in-passkey', clientId: 'x' }],
+  mailPreferences: {
+    language: 'en',
+    kinds: {
+      OPT_OUT_CONFIRMED: true,
+      STATEMENT_AVAILABLE: false,
+      CLAIM_SETTLED: true,
+      DISPUTE_OPENED: true,
+    },
+  },
 };
 
 function view(extra: Partial<AccountPageView> = {}): AccountPageView {
@@ -69,11 +78,41 @@ describe(accountPage.name, () => {
     expect(html).toContain('aria-describedby="current-password-error"');
   });
 
+  it('should group the notices in fieldsets with legends, ticked as the person chose', () => {
+    const html = accountPage(view());
+    const form = /<form method="post" action="\/account\/notices">([\s\S]*?)<\/form>/.exec(
+      html,
+    )?.[1];
+    expect(form).toBeDefined();
+    expect([...form!.matchAll(/<legend>([^<]*)<\/legend>/g)].map(([, legend]) => legend)).toEqual([
+      'Mail me when',
+      'Language of notices',
+    ]);
+    const checked = (id: string) =>
+      new RegExp(`<input[^>]*id="${id}"[^>]*checked`).test(form!.replace(/\s+/g, ' '));
+    expect(checked('notice-OPT_OUT_CONFIRMED')).toBe(true);
+    expect(checked('notice-STATEMENT_AVAILABLE')).toBe(false);
+    expect(checked('notice-language-en')).toBe(true);
+    expect(checked('notice-language')).toBe(false);
+    expect(form).toContain('a dispute is opened on one of your works');
+  });
+
+  it('should tie a bad notice language to its group', () => {
+    const html = accountPage(
+      view({ problem: { code: 'language-invalid', field: 'notice-language' } }),
+    );
+    expect(html).toContain('<a href="#notice-language">Choose Japanese or English.</a>');
+    expect(html).toMatch(
+      /id="notice-language"[^>]*aria-describedby="notice-language-error" aria-invalid="true"/,
+    );
+  });
+
   it('should be written in Japanese when asked', () => {
     const html = accountPage(view({ lang: 'ja', done: 'password' }));
     expect(html).toContain('<html lang="ja">');
     expect(html).toContain('<h1>アカウント</h1>');
     expect(html).toContain('role="status"');
+    expect(html).toContain('<legend>お知らせを受け取るとき</legend>');
   });
 });
 

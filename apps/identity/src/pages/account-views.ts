@@ -4,12 +4,17 @@ import { ACCOUNT_TEXTS, type AccountDone, type AccountProblem } from './account-
 import { PASSKEY_SCRIPTS } from './passkey-views.js';
 import { shell, type PageContext } from './views.js';
 import { GRANT_TEXTS } from './grant-texts.js';
+import { NOTICE_KINDS } from '../notices/domain/notice.js';
+import { LANGUAGES, type Language } from '../accounts/domain/language.js';
+
+const LANGUAGE_NAMES = { ja: '日本語', en: 'English' } as const;
 
 /** The field of the account page a problem belongs to (its message is tied to it). */
 export type AccountField =
   | 'current-password'
   | 'new-password'
   | 'language'
+  | 'notice-language'
   | 'passkey-name'
   | 'passkey-confirm'
   | 'second-factor-confirm'
@@ -91,6 +96,61 @@ function confirmInput(view: AccountPageView, id: string): Html {
   });
 }
 
+/** One language of notices to choose; the first one's id is the group's (an error links to it). */
+function languageChoice(
+  language: Language,
+  first: boolean,
+  preferences: AccountPageView['overview']['mailPreferences'],
+  error: string | undefined,
+): Html {
+  const id = first ? 'notice-language' : `notice-language-${language}`;
+  const checked = preferences.language === language ? html` checked` : '';
+  const invalid = error ? html` aria-describedby="notice-language-error" aria-invalid="true"` : '';
+  return html`<div class="choice">
+    <input type="radio" id="${id}" name="noticeLanguage" value="${language}" ${checked}${invalid} />
+    <label for="${id}" lang="${language}">${LANGUAGE_NAMES[language]}</label>
+  </div>`;
+}
+
+/**
+ * The person's notices: which kinds they are mailed (checkboxes) and in which language
+ * (radio buttons), each group in a fieldset named by its legend.
+ */
+function noticesSection(view: AccountPageView): Html {
+  const t = ACCOUNT_TEXTS[view.lang];
+  const preferences = view.overview.mailPreferences;
+  const error =
+    view.problem?.field === 'notice-language' ? t.problems[view.problem.code] : undefined;
+  return html`<section aria-labelledby="notices-heading">
+    <h2 id="notices-heading">${t.noticesHeading}</h2>
+    <p>${t.noticesIntro}</p>
+    <form method="post" action="${view.paths.base}/notices">
+      ${hidden(view)}
+      <fieldset>
+        <legend>${t.noticeKindsLegend}</legend>
+        ${NOTICE_KINDS.map(
+          (kind) =>
+            html`<div class="choice">
+              <input
+                type="checkbox"
+                id="notice-${kind}"
+                name="${kind}"
+                value="on"
+                ${preferences.kinds[kind] ? html`checked` : ''}
+              /><label for="notice-${kind}">${t.noticeKinds[kind]}</label>
+            </div>`,
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>${t.noticeLanguageLegend}</legend>
+        ${error ? html`<p class="field-error" id="notice-language-error">${error}</p>` : ''}
+        ${LANGUAGES.map((language, index) => languageChoice(language, index === 0, preferences, error))}
+      </fieldset>
+      <button type="submit">${t.noticesButton}</button>
+    </form>
+  </section>`;
+}
+
 function summary(view: AccountPageView): Html {
   const t = ACCOUNT_TEXTS[view.lang];
   if (view.problem) {
@@ -153,6 +213,7 @@ export function accountPage(view: AccountPageView): string {
           <button type="submit">${t.languageButton}</button>
         </form>
       </section>
+      ${noticesSection(view)}
       <section aria-labelledby="passkeys-heading">
         <h2 id="passkeys-heading">${t.passkeysHeading}</h2>
         <p>${t.passkeysIntro}</p>

@@ -123,6 +123,11 @@ select:focus{outline:3px solid #1a1a1a;outline-offset:2px}
 .status{border:3px solid #197a4b;border-radius:.5rem;padding:.75rem 1rem;margin:1rem 0}
 .passkey{border:1px solid #767676;border-radius:.5rem;padding:.5rem 1rem;margin:1rem 0}
 button.danger{background:#c6000b}
+fieldset{border:0;padding:0;margin:1.25rem 0 0;min-width:0}
+legend{font-weight:700;padding:0}
+.choice{display:flex;align-items:center;gap:.75rem;min-height:2.75rem}
+.choice input{flex:none;width:1.5rem;height:1.5rem;margin:0}
+.choice label{font-weight:400;margin:0}
 [hidden]{display:none!important}
 `;
 

@@ -3,9 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Caller } from '#libs/auth';
 import { PartyKind, RightType, Role, UseType } from '#libs/contracts';
 import { DataSource } from 'typeorm';
+import { Outbox } from '#libs/messaging';
 import { startTestService, type TestService } from '#libs/testing';
+import { publishedEvents } from '../../../../test/support/published-events.js';
 import { UpstreamEvents } from '../../../../test/support/upstream-events.js';
 import { royaltyDistributionApp } from '../royalty-distribution.app.js';
+import { addStatementEvents } from './application/statement-events.js';
+import { BatchEntity } from './infrastructure/batch.entities.js';
 
 const HEADER = 'licenseId,workId,identifier,title,useType,territory,quantity,usageDate';
 const BATCH_FIELDS = `id status pool { amountMinor currency } adminFee { amountMinor }
@@ -295,6 +299,12 @@ describe('distribution batches', () => {
       admin,
     );
     expect(approved.data!.approveDistributionBatch.status).toBe('APPROVED');
+    const again = await gql<{ approveDistributionBatch: BatchView }>(
+      `mutation ($id: ID!) { approveDistributionBatch(id: $id) { status } }`,
+      { id: batch.id },
+      admin,
+    );
+    expect(again.data!.approveDistributionBatch.status).toBe('APPROVED');
     const recalc = await gql(
       `mutation ($id: ID!) { calculateDistributionBatch(id: $id) { status } }`,
       { id: batch.id },
@@ -375,6 +385,62 @@ describe('distribution batches', () => {
       operator,
     );
     expect(late.data!.releaseReserves).toBe(3);
+  });
+
+  it('should publish the approval once, a statement per holder after it, and whose claim was settled', async () => {
+    const events = await publishedEvents(sut.app, batch.id);
+    const of = (type: string) => events.filter((event) => event.type === `distribution.${type}`);
+    expect(of('batch.approved').map((event) => event.payload)).toEqual([
+      {
+        batchId: batch.id,
+        checksum: batch.checksum,
+        approvedBy: society,
+        approvedAt: expect.any(String),
+        societyId: society,
+        category: 'MUSIC',
+        periodStart: '2026-11-01',
+        periodEnd: '2026-12-01',
+        currency: 'JPY',
+        allocatedTotal: { amountMinor: '57954', currency: 'JPY' },
+        reservedTotal: { amountMinor: '27046', currency: 'JPY' },
+      },
+    ]);
+    const statements = of('statement.available');
+    const common = {
+      batchId: batch.id,
+      societyId: society,
+      category: 'MUSIC',
+      periodStart: '2026-11-01',
+      periodEnd: '2026-12-01',
+    };
+    const jpy = (amountMinor: string) => ({ amountMinor, currency: 'JPY' });
+    expect(statements.map((event) => event.payload)).toEqual(
+      expect.arrayContaining([
+        { ...common, holderId: member, totalPayable: jpy('38636'), totalHeld: jpy('0') },
+        { ...common, holderId: nonMember, totalPayable: jpy('0'), totalHeld: jpy('19318') },
+      ]),
+    );
+    const listed = await gql<{ statements: { totalCount: number } }>(
+      `query ($b: ID) { statements(filter: { batchId: $b }) { totalCount } }`,
+      { b: batch.id },
+      { role: Role.OPERATOR, partyId: randomUUID() },
+    );
+    expect(statements).toHaveLength(listed.data!.statements.totalCount);
+    expect(statements).toHaveLength(2);
+    expect(statements.every((event) => event.aggregateId === batch.id)).toBe(true);
+    const types = events.map((event) => event.type);
+    expect(types.indexOf('distribution.statement.available')).toBe(
+      types.indexOf('distribution.batch.approved') + 1,
+    );
+    expect(of('claim.settled').map((event) => event.payload)).toEqual([
+      expect.objectContaining({
+        holderId: nonMember,
+        amount: jpy('19318'),
+        societyId: society,
+        batchId: batch.id,
+        claimantSocietyId: null,
+      }),
+    ]);
   });
 
   describe('statements as documents, across batches', () => {
@@ -585,6 +651,29 @@ describe('distribution batches', () => {
         edges: [{ node: { reason: 'UNIDENTIFIED', title: 'mystery' } }],
       });
     });
+  });
+
+  it('should write the statement events a page of holders at a time, each holder once', async () => {
+    class RollBack extends Error {}
+    const outbox = sut.app.get(Outbox);
+    let written: { count: number; holders: string[] } | undefined;
+    await expect(
+      sut.app.get(DataSource).transaction(async (manager) => {
+        const found = await manager.findOneByOrFail(BatchEntity, { id: batch.id });
+        const before = await manager.query<{ id: string }[]>(
+          `SELECT max(id) AS id FROM royalty_distribution.outbox`,
+        );
+        const count = await addStatementEvents(manager, outbox, found, 1);
+        const rows = await manager.query<{ holder: string }[]>(
+          `SELECT envelope->'payload'->>'holderId' AS holder FROM royalty_distribution.outbox
+           WHERE aggregate_id = $1 AND id > coalesce($2, 0) ORDER BY id`,
+          [batch.id, before[0]!.id],
+        );
+        written = { count, holders: rows.map((row) => row.holder) };
+        throw new RollBack();
+      }),
+    ).rejects.toBeInstanceOf(RollBack);
+    expect(written).toEqual({ count: 2, holders: [member, nonMember].sort() });
   });
 
   it('should refuse batches of other societies and bad terms', async () => {

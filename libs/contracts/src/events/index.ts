@@ -12,6 +12,8 @@ import { PartyRegistered } from './party-registered/party-registered.event.js';
 import { PartyUpdated } from './party-updated/party-updated.event.js';
 import { ReserveReleased } from './reserve-released/reserve-released.event.js';
 import { SchemeDefined } from './scheme-defined/scheme-defined.event.js';
+import { StatementAvailable } from './statement-available/statement-available.event.js';
+import { UsageReportProcessed } from './usage-report-processed/usage-report-processed.event.js';
 import { WorkDisputeOpened } from './work-dispute-opened/work-dispute-opened.event.js';
 import { WorkDisputeResolved } from './work-dispute-resolved/work-dispute-resolved.event.js';
 import { WorkRegistered } from './work-registered/work-registered.event.js';
@@ -32,6 +34,8 @@ export * from './party-updated/party-updated.event.js';
 export * from './reserve-released/reserve-released.event.js';
 export * from './scheme-defined/scheme-defined.event.js';
 export * from './shared/nested.js';
+export * from './statement-available/statement-available.event.js';
+export * from './usage-report-processed/usage-report-processed.event.js';
 export * from './work-dispute-opened/work-dispute-opened.event.js';
 export * from './work-dispute-resolved/work-dispute-resolved.event.js';
 export * from './work-registered/work-registered.event.js';
@@ -58,4 +62,6 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   BatchClosed,
   ReserveReleased,
   ClaimSettled,
+  StatementAvailable,
+  UsageReportProcessed,
 ] as EventDefinition[];

@@ -41,14 +41,7 @@ export class Outbox {
    * unless `validatePayload` is false (see EventCatalog.envelope).
    */
   prepare(event: NewEvent, options: { validatePayload?: boolean } = {}): PreparedEvent {
-    const envelope = this.catalog.envelope(this.producer, event, options);
-    return {
-      eventId: envelope.eventId,
-      topic: event.definition.topic,
-      aggregateId: envelope.aggregateId,
-      lane: partitionFor(envelope.aggregateId, OUTBOX_LANES),
-      envelope: JSON.stringify(envelope),
-    };
+    return outboxRow(event, this.catalog.envelope(this.producer, event, options));
   }
 
   /**
@@ -67,24 +60,50 @@ export class Outbox {
     await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(this.schema), '']);
   }
 
+  /**
+   * Adds prepared events (see `prepare`) in their order, in one statement: the bulk path for
+   * events built from rows the use case reads in chunks. Every row of one aggregate must be
+   * given in its order.
+   */
+  async addPrepared(manager: EntityManager, events: readonly PreparedEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('Outbox.addPrepared needs the EntityManager of an open transaction');
+    }
+    await manager.query(
+      `INSERT INTO "${this.schema}"."outbox" ("event_id", "topic", "aggregate_id", "lane", "envelope")
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::smallint[], $5::jsonb[])`,
+      [
+        events.map((e) => e.eventId),
+        events.map((e) => e.topic),
+        events.map((e) => e.aggregateId),
+        events.map((e) => e.lane),
+        events.map((e) => e.envelope),
+      ],
+    );
+    await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(this.schema), '']);
+  }
+
   async add(manager: EntityManager, events: NewEvent[]): Promise<EventEnvelope[]> {
     if (events.length === 0) return [];
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('Outbox.add needs the EntityManager of an open transaction');
     }
     const envelopes = events.map((event) => this.catalog.envelope(this.producer, event));
-    await manager.query(
-      `INSERT INTO "${this.schema}"."outbox" ("event_id", "topic", "aggregate_id", "lane", "envelope")
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::smallint[], $5::jsonb[])`,
-      [
-        envelopes.map((e) => e.eventId),
-        events.map((e) => e.definition.topic),
-        envelopes.map((e) => e.aggregateId),
-        envelopes.map((e) => partitionFor(e.aggregateId, OUTBOX_LANES)),
-        envelopes.map((e) => JSON.stringify(e)),
-      ],
+    await this.addPrepared(
+      manager,
+      events.map((event, index) => outboxRow(event, envelopes[index]!)),
     );
-    await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(this.schema), '']);
     return envelopes;
   }
+}
+
+function outboxRow(event: NewEvent, envelope: EventEnvelope): PreparedEvent {
+  return {
+    eventId: envelope.eventId,
+    topic: event.definition.topic,
+    aggregateId: envelope.aggregateId,
+    lane: partitionFor(envelope.aggregateId, OUTBOX_LANES),
+    envelope: JSON.stringify(envelope),
+  };
 }

@@ -8,7 +8,9 @@ import { LicenseEntity, LicenseStatus } from '../infrastructure/licensing.entiti
 
 /**
  * Revokes the active licenses an opt-out takes out of the scheme, from the instant it does,
- * in the transaction that applies the opt-out event; publishes license.revoked for each.
+ * in the transaction that applies the opt-out event; publishes license.revoked for each, with
+ * what a platform needs to act on it: when it was revoked, the license's terms, the holder to
+ * ask for a direct license and the opt-out's effective time.
  */
 @Injectable()
 export class LicenseRevoker {
@@ -52,10 +54,12 @@ export class LicenseRevoker {
       if (from) revoked.push({ license, from, reason: revocationReason(optOut, from) });
     }
     if (revoked.length === 0) return 0;
+    const revokedAt = new Date();
     // One statement for all of them: an opt-out of a large catalogue revokes many licenses.
     await manager.query(
       `UPDATE "authorization"."licenses" l
-          SET status = $1, revoked_from = r.revoked_from, revoked_reason = r.reason, opt_out_id = $2
+          SET status = $1, revoked_from = r.revoked_from, revoked_reason = r.reason, opt_out_id = $2,
+              revoked_at = $6
          FROM unnest($3::uuid[], $4::timestamptz[], $5::text[]) AS r(id, revoked_from, reason)
         WHERE l.id = r.id`,
       [
@@ -64,6 +68,7 @@ export class LicenseRevoker {
         revoked.map(({ license }) => license.id),
         revoked.map(({ from }) => from.toISOString()),
         revoked.map(({ reason }) => reason),
+        revokedAt.toISOString(),
       ],
     );
     await this.outbox.add(
@@ -79,6 +84,14 @@ export class LicenseRevoker {
           revokedFrom: from.toISOString(),
           reason,
           optOutId: optOut.id,
+          revokedAt: revokedAt.toISOString(),
+          workId: license.workId,
+          useType: license.useType,
+          territory: license.territory,
+          validFrom: license.validFrom,
+          validTo: license.validTo,
+          holderId: optOut.holderId,
+          optOutEffectiveFrom: optOut.effectiveFrom.toISOString(),
         },
       })),
     );

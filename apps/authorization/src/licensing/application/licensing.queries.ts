@@ -6,6 +6,7 @@ import {
   AuthorizationError,
   AuthorizationErrorCode,
 } from '../../shared/domain/authorization.errors.js';
+import type { RevokedPosition } from '../domain/revoked-since.js';
 import { mayReadLicense, mayReadUseRequest } from '../../shared/domain/tenancy.js';
 import {
   LicenseEntity,
@@ -24,6 +25,8 @@ export interface LicenseFilter {
   useType?: UseType | null;
   /** Licenses whose period contains this day. */
   validOn?: string | null;
+  /** Licenses revoked at or after this instant, listed by (revokedAt, id). */
+  revokedSince?: Date | null;
 }
 
 export interface UseRequestView extends UseRequestEntity {
@@ -75,10 +78,39 @@ export class LicensingQueries {
 
   /** Licenses in id (time) order after `after`: `first` plus one, to tell whether more follow. */
   page(filter: LicenseFilter, first: number, after?: string): Promise<LicenseEntity[]> {
-    const query = this.dataSource.manager
-      .createQueryBuilder(LicenseEntity, 'license')
+    const query = this.filtered(filter)
       .orderBy('license.id', 'ASC')
       .take(first + 1);
+    if (after) query.andWhere('license.id > :after', { after });
+    return query.getMany();
+  }
+
+  /**
+   * Licenses revoked at or after `since`, in (revokedAt, id) order after `after`: `first` plus
+   * one, to tell whether more follow.
+   */
+  revokedPage(
+    filter: LicenseFilter,
+    since: Date,
+    first: number,
+    after?: RevokedPosition,
+  ): Promise<LicenseEntity[]> {
+    const query = this.filtered(filter)
+      .andWhere('license.revokedAt >= :since', { since })
+      .orderBy('license.revokedAt', 'ASC')
+      .addOrderBy('license.id', 'ASC')
+      .take(first + 1);
+    if (after) {
+      query.andWhere('(license.revokedAt, license.id) > (:afterAt, :afterId)', {
+        afterAt: after.revokedAt,
+        afterId: after.id,
+      });
+    }
+    return query.getMany();
+  }
+
+  private filtered(filter: LicenseFilter) {
+    const query = this.dataSource.manager.createQueryBuilder(LicenseEntity, 'license');
     if (filter.platformId) query.andWhere('license.platformId = :platformId', filter);
     if (filter.societyId) query.andWhere('license.societyId = :societyId', filter);
     if (filter.status) query.andWhere('license.status = :status', filter);
@@ -86,7 +118,6 @@ export class LicensingQueries {
     if (filter.useType) query.andWhere('license.useType = :useType', filter);
     if (filter.validOn)
       query.andWhere('license.validFrom <= :validOn AND :validOn < license.validTo', filter);
-    if (after) query.andWhere('license.id > :after', { after });
-    return query.getMany();
+    return query;
   }
 }

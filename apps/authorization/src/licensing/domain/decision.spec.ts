@@ -214,6 +214,17 @@ describe(decide.name, () => {
     expect(decide(useItem, facts(overrides)).decision).toBe(expected);
   });
 
+  it('should mark only an item PENDING on a stale view as awaiting the view, not a near miss', () => {
+    expect(decide(item, facts({ optOutViewStale: true })).awaitsOptOutView).toBe(true);
+    const nearMissItem = { ...item, category: WorkCategory.MUSIC };
+    const waiting = decide(nearMissItem, facts({ ...nearMiss, optOutViewStale: true }));
+    expect(waiting.awaitsOptOutView).toBe(true);
+    const held = decide(nearMissItem, facts(nearMiss));
+    expect(held.decision).toBe(Decision.PENDING);
+    expect(held.awaitsOptOutView).toBeUndefined();
+    expect(decide(item, facts()).awaitsOptOutView).toBeUndefined();
+  });
+
   it('should cover every Decision', () => {
     const decided = new Set(
       table.map(([, useItem, overrides]) => decide(useItem, facts(overrides)).decision),

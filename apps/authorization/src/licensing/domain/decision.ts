@@ -58,6 +58,11 @@ export interface ItemDecision {
   /** Denied because of opt-outs: the holders to ask for a direct license. */
   contactHolderIds: string[];
   unidentifiedReference: string | null;
+  /**
+   * PENDING only because the opt-out view was behind: decided again once it is fresh. A near
+   * miss stays PENDING until the platform names the work (a person decides).
+   */
+  awaitsOptOutView?: true;
 }
 
 /** The instant a calendar day starts (UTC). */
@@ -90,8 +95,10 @@ export function decide(item: UseItem, facts: ItemFacts): ItemDecision {
   if (facts.optOutViewStale) {
     return {
       decision: Decision.PENDING,
-      reason: 'opt-out records are being brought up to date; ask again in a few seconds',
+      reason:
+        'opt-out records are being brought up to date; it is decided again once they are, or ask again in a few seconds',
       scheme,
+      awaitsOptOutView: true,
       ...none,
     };
   }

@@ -6,6 +6,7 @@ import { cursorOf, keyOf, moneyOf, pageOf } from '#libs/runtime';
 import { mapAuthorizationErrors } from '../../shared/graphql/authorization-errors.js';
 import { LicensingQueries, type LicenseFilter } from '../application/licensing.queries.js';
 import { RequestUseHandler } from '../application/request-use.handler.js';
+import { revokedCursorOf, revokedPositionOf } from '../domain/revoked-since.js';
 import type { LicenseEntity } from '../infrastructure/licensing.entities.js';
 import {
   License,
@@ -87,14 +88,36 @@ export class LicensingResolver {
   ): Promise<LicenseConnection> {
     if (first < 1 || first > MAX_PAGE)
       throw apiError('BAD_USER_INPUT', `first must be from 1 to ${MAX_PAGE}`);
-    const scoped: LicenseFilter = { ...filter };
+    const { revokedSince, ...rest } = filter ?? {};
+    const scoped: LicenseFilter = { ...rest };
     if (caller.role === Role.PLATFORM) scoped.platformId = caller.partyId;
     if (caller.role === Role.SOCIETY_ADMIN) scoped.societyId = caller.partyId;
+    if (revokedSince) return this.revokedSince(scoped, new Date(revokedSince), first, after);
     const rows = await this.queries.page(scoped, first, after ? keyOf(after) : undefined);
     const { rows: page, pageInfo } = pageOf(rows, first, (license) => license.id);
     return {
       edges: page.map((license) => ({ node: licenseView(license), cursor: cursorOf(license.id) })),
       pageInfo,
+    };
+  }
+
+  /** Licenses revoked since an instant, paged by (revokedAt, id). */
+  private async revokedSince(
+    filter: LicenseFilter,
+    since: Date,
+    first: number,
+    after?: string,
+  ): Promise<LicenseConnection> {
+    const position = after ? revokedPositionOf(after) : undefined;
+    if (position === null)
+      throw apiError('BAD_USER_INPUT', 'after: the cursor is not one of a revokedSince list');
+    const rows = await this.queries.revokedPage(filter, since, first, position);
+    const cursor = (license: LicenseEntity) =>
+      revokedCursorOf({ revokedAt: license.revokedAt!, id: license.id });
+    const { rows: page, pageInfo } = pageOf(rows, first, cursor);
+    return {
+      edges: page.map((license) => ({ node: licenseView(license), cursor: cursor(license) })),
+      pageInfo: { ...pageInfo, endCursor: page.length ? cursor(page[page.length - 1]!) : null },
     };
   }
 
@@ -126,6 +149,8 @@ export class LicensingResolver {
           price: license ? moneyOf(license.feeMinor, license.currency) : null,
           contactHolders: item.contactHolderIds.map((holderId) => ({ id: holderId })),
           unidentifiedReference: item.unidentifiedReference,
+          decidedAt: item.decidedAt,
+          previousDecision: item.previousDecision,
         };
       }),
     };

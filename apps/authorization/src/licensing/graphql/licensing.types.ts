@@ -13,7 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { Decision, IsCalendarDate, IsId, UseType, WorkCategory } from '#libs/contracts';
+import { Decision, IsCalendarDate, IsId, IsInstant, UseType, WorkCategory } from '#libs/contracts';
 import { MatchMethod } from '#libs/matching';
 import { IdentifierInput, Money, PageInfo, Party, Work } from '#libs/runtime';
 import { MAX_ITEMS } from '../domain/use-request.js';
@@ -90,6 +90,13 @@ export class License {
   })
   revokedFrom: Date | null;
 
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the revocation happened (recorded), as distinct from revokedFrom, when coverage ends.',
+  })
+  revokedAt: Date | null;
+
   @Field(() => String, { nullable: true, description: 'Why it was revoked.' })
   revokedReason: string | null;
 
@@ -143,6 +150,19 @@ export class UseRequestItem {
 
   @Field(() => String, { nullable: true })
   unidentifiedReference: string | null;
+
+  @Field({
+    description:
+      'When the current decision was made: the request’s time, or later for an item PENDING while opt-out records were being brought up to date, which is decided again once they are.',
+  })
+  decidedAt: Date;
+
+  @Field(() => Decision, {
+    nullable: true,
+    description:
+      'The decision before the item was decided again (PENDING); null when decided once.',
+  })
+  previousDecision: Decision | null;
 }
 
 @ObjectType()
@@ -272,6 +292,15 @@ export class LicensesFilterInput {
   @IsOptional()
   @IsCalendarDate()
   validOn?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'ISO 8601 instant: licenses revoked at or after it (when the revocation happened, revokedAt), listed by revokedAt then id, so that pages resume stably and a license revoked later comes after those already listed. To catch up, ask again from the last revokedAt seen (minus a minute, as revocations are recorded in transactions).',
+  })
+  @IsOptional()
+  @IsInstant()
+  revokedSince?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Operator and society admins: one platform.' })
   @IsOptional()

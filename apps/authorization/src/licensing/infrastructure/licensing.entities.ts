@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 import { Decision, UseType, WorkCategory } from '#libs/contracts';
 import { minorUnits } from '#libs/database';
 import type { MatchMethod } from '#libs/matching';
+import type { CheckedItem } from '../domain/use-request.js';
 
 export enum LicenseStatus {
   ACTIVE = 'ACTIVE',
@@ -26,6 +27,9 @@ export class UseRequestEntity {
 }
 
 @Entity({ name: 'use_request_items' })
+@Index('use_request_items_awaiting_opt_outs', ['useRequestId', 'index'], {
+  where: '"awaiting_opt_outs" IS NOT NULL',
+})
 export class UseRequestItemEntity {
   @PrimaryColumn({ name: 'use_request_id', type: 'uuid' })
   useRequestId: string;
@@ -61,6 +65,21 @@ export class UseRequestItemEntity {
   /** Works a title was close to when none was certain, best first, as answered. */
   @Column({ type: 'jsonb', default: () => "'[]'" })
   candidates: MatchedCandidate[];
+
+  /**
+   * The item as asked, kept while it is PENDING because the opt-out view was behind: it is
+   * decided again once the view is fresh, then this is cleared. Null for every other item.
+   */
+  @Column({ name: 'awaiting_opt_outs', type: 'jsonb', nullable: true })
+  awaitingOptOuts: CheckedItem | null;
+
+  /** When the current decision was made (the request's time, or a later re-decision's). */
+  @Column({ name: 'decided_at', type: 'timestamptz', default: () => 'now()' })
+  decidedAt: Date;
+
+  /** The decision before a re-decision (PENDING); null when decided once. */
+  @Column({ name: 'previous_decision', type: 'text', nullable: true })
+  previousDecision: Decision | null;
 }
 
 /** A work a title was close to, and how close. */
@@ -73,6 +92,10 @@ export interface MatchedCandidate {
 @Entity({ name: 'licenses' })
 @Index('licenses_platform', ['platformId', 'id'])
 @Index('licenses_active_work', ['workId'], { where: `"status" = 'ACTIVE'` })
+@Index('licenses_platform_revoked', ['platformId', 'revokedAt', 'id'], {
+  where: '"revoked_at" IS NOT NULL',
+})
+@Index('licenses_revoked', ['revokedAt', 'id'], { where: '"revoked_at" IS NOT NULL' })
 export class LicenseEntity {
   @PrimaryColumn('uuid')
   id: string;
@@ -130,6 +153,10 @@ export class LicenseEntity {
 
   @Column({ name: 'revoked_from', type: 'timestamptz', nullable: true })
   revokedFrom: Date | null;
+
+  /** When the revocation was recorded; revokedFrom is when coverage ends. */
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
 
   @Column({ name: 'revoked_reason', type: 'text', nullable: true })
   revokedReason: string | null;

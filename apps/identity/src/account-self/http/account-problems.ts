@@ -49,7 +49,7 @@ export function statusOfProblem(problem: AccountProblem): number {
 /** The field of the account page a problem of a form is about. */
 export function fieldOfProblem(
   problem: AccountProblem,
-  form: 'password' | 'language' | 'passkey' | 'second-factor' | 'delete' | 'other',
+  form: 'password' | 'language' | 'notices' | 'passkey' | 'second-factor' | 'delete' | 'other',
 ): AccountField | undefined {
   const unconfirmed = problem === 'password-wrong' || problem === 'confirmation-needed';
   if (form === 'passkey' && unconfirmed) return 'passkey-confirm';
@@ -60,6 +60,7 @@ export function fieldOfProblem(
   }
   if (form === 'delete' && problem === 'password-wrong') return 'delete-password';
   if (form === 'language' && problem === 'language-invalid') return 'language';
+  if (form === 'notices' && problem === 'language-invalid') return 'notice-language';
   if (form === 'passkey' && problem === 'passkey-name-invalid') return 'passkey-name';
   return undefined;
 }

@@ -22,6 +22,8 @@ import { ConfirmWithPasskey } from '../../passkeys/application/confirm-with-pass
 import { ManagePasskeys } from '../../passkeys/application/manage-passkeys/manage-passkeys.js';
 import { RegisterPasskey } from '../../passkeys/application/register-passkey/register-passkey.js';
 import { ChangeLanguage } from '../application/change-language/change-language.js';
+import { ChangeMailPreferences } from '../application/change-mail-preferences/change-mail-preferences.js';
+import { NOTICE_KINDS } from '../../notices/domain/notice.js';
 import { ChangePassword } from '../application/change-password/change-password.js';
 import { DeleteAccount } from '../application/delete-account/delete-account.js';
 import { PersonalData } from '../application/personal-data/personal-data.js';
@@ -48,7 +50,8 @@ const WEBAUTHN_LIBRARY = readFileSync(
 );
 
 /** The form a use case of the page belongs to (for the field its problem is tied to). */
-type PageForm = 'password' | 'language' | 'passkey' | 'second-factor' | 'delete' | 'other';
+type PageForm =
+  'password' | 'language' | 'notices' | 'passkey' | 'second-factor' | 'delete' | 'other';
 
 const DONE_VALUES: AccountDone[] = [
   'password',
@@ -57,6 +60,7 @@ const DONE_VALUES: AccountDone[] = [
   'passkey-renamed',
   'passkey-removed',
   'second-factor',
+  'notices',
 ];
 
 /**
@@ -72,6 +76,7 @@ export class AccountController {
     private readonly personalData: PersonalData,
     private readonly changePassword: ChangePassword,
     private readonly changeLanguage: ChangeLanguage,
+    private readonly changeMailPreferences: ChangeMailPreferences,
     private readonly deleteAccount: DeleteAccount,
     private readonly registerPasskey: RegisterPasskey,
     private readonly managePasskeys: ManagePasskeys,
@@ -122,6 +127,21 @@ export class AccountController {
   postLanguage(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     return this.act(request, reply, 'language', 'language', (session, form) =>
       this.changeLanguage.execute(session.accountId, form.language ?? '', this.actor(request)),
+    );
+  }
+
+  /** The notices form: the kinds ticked (a field per kind) and their language. */
+  @Post(`${ACCOUNT_PATH.slice(1)}/notices`)
+  postNotices(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.act(request, reply, 'notices', 'notices', (session, form) =>
+      this.changeMailPreferences.execute(
+        session.accountId,
+        {
+          language: form.noticeLanguage ?? '',
+          wanted: NOTICE_KINDS.filter((kind) => form[kind] !== undefined),
+        },
+        this.actor(request),
+      ),
     );
   }
 

@@ -17,6 +17,7 @@ export enum AuditEvent {
   PASSKEY_REMOVED = 'passkey-removed',
   SECOND_FACTOR_CHANGED = 'second-factor-changed',
   LANGUAGE_CHANGED = 'language-changed',
+  MAIL_PREFERENCES_CHANGED = 'mail-preferences-changed',
   DATA_EXPORTED = 'data-exported',
   ACCOUNT_DELETED = 'account-deleted',
   GRANT_GIVEN = 'grant-given',

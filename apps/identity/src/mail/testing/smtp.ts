@@ -48,17 +48,28 @@ export function parseMail(raw: string, to: string): ReceivedMail {
   return { to, subject, text, link };
 }
 
-/** An SMTP server for tests (`smtp-server`): every mail it takes is kept, decoded. */
+/**
+ * An SMTP server for tests (`smtp-server`): every mail it takes is kept, decoded; it refuses
+ * (550 at RCPT TO) the addresses put in `refused`, like a server whose mailbox is unavailable.
+ */
 export async function startSmtp(): Promise<{
   url: string;
   mails: ReceivedMail[];
+  refused: Set<string>;
   close(): Promise<void>;
 }> {
   const mails: ReceivedMail[] = [];
+  const refused = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!refused.has(address.address)) return callback();
+      const error = new Error('mailbox unavailable') as Error & { responseCode: number };
+      error.responseCode = 550;
+      return callback(error);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -74,6 +85,7 @@ export async function startSmtp(): Promise<{
   return {
     url: `smtp://127.0.0.1:${port}`,
     mails,
+    refused,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

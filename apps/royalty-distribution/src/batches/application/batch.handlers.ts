@@ -28,6 +28,7 @@ import {
 import { MARK_PAID_LINES } from '../infrastructure/calculation-sql.js';
 import { BatchEntity, BatchStatus, CalculationState } from '../infrastructure/batch.entities.js';
 import { BatchCalculator } from './batch-calculator.js';
+import { addStatementEvents } from './statement-events.js';
 
 export interface CreateBatchInput {
   societyId?: string | null;
@@ -175,9 +176,21 @@ export class BatchHandlers {
             checksum: batch.checksum!,
             approvedBy: caller.partyId,
             approvedAt: approvedAt.toISOString(),
+            societyId: batch.societyId,
+            category: batch.category,
+            periodStart: batch.periodStart,
+            periodEnd: batch.periodEnd,
+            currency: batch.currency,
+            ...(batch.payableMinor !== null && batch.heldMinor !== null
+              ? { allocatedTotal: money(batch.payableMinor + batch.heldMinor, batch.currency) }
+              : {}),
+            ...(batch.reservedMinor !== null
+              ? { reservedTotal: money(batch.reservedMinor, batch.currency) }
+              : {}),
           },
         },
       ]);
+      await addStatementEvents(manager, this.outbox, batch);
     });
   }
 
@@ -237,3 +250,8 @@ export class BatchHandlers {
     });
   }
 }
+
+const money = (amountMinor: bigint, currency: string) => ({
+  amountMinor: amountMinor.toString(),
+  currency,
+});

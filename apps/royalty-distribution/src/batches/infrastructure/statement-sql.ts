@@ -27,6 +27,13 @@ export const statementRowsSql = (where: string): string => `
   WHERE c.amount > 0 AND ${PARTY_KEY} AND ${where}
   GROUP BY c.batch_id, c.holder_key, b.currency`;
 
+/**
+ * A page of the statements of batch $1, by holder: holders after $2 (text; '' for the first
+ * page), at most $3 of them.
+ */
+export const BATCH_STATEMENTS_PAGE = `${statementRowsSql('c.batch_id = $1 AND c.holder_key > $2')}
+  ORDER BY c.holder_key LIMIT $3`;
+
 export interface StatementRow {
   batch_id: string;
   holder_id: string;

@@ -57,6 +57,19 @@ export class ReserveHandlers {
   }
 
   /**
+   * The society a claimant is a member of on `day` (the first by id when several), whose
+   * people are told the claim was settled; null when it is a member of none.
+   */
+  private async claimantSociety(
+    holderId: string,
+    day: Date,
+    manager: EntityManager,
+  ): Promise<string | null> {
+    const societies = await this.registry.societiesOf(holderId, day, manager);
+    return [...societies].sort()[0] ?? null;
+  }
+
+  /**
    * Claims reserved money for a holder: the holder itself, an admin of its society or the
    * operator. A reserve the caller may not see, a holder it does not act for or one the
    * registry does not know is NOT_FOUND; a repeat returns the pending claim.
@@ -177,6 +190,9 @@ export class ReserveHandlers {
               holderId: claim.holderId,
               amount: { amountMinor: reserve.amount.toString(), currency: reserve.currency },
               settledAt: settledAt.toISOString(),
+              societyId: batch.societyId,
+              batchId: batch.id,
+              claimantSocietyId: await this.claimantSociety(claim.holderId, settledAt, manager),
             },
           },
         ]);

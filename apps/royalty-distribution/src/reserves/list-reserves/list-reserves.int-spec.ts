@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Caller } from '#libs/auth';
 import { PartyKind, RightType, Role } from '#libs/contracts';
 import { startTestService, type TestService } from '#libs/testing';
+import { publishedEvents } from '../../../../../test/support/published-events.js';
 import { UpstreamEvents } from '../../../../../test/support/upstream-events.js';
 import { royaltyDistributionApp } from '../../royalty-distribution.app.js';
 
@@ -28,6 +29,9 @@ describe('reserves searched by title', () => {
   let moonlight: string;
   let nonMember: string;
   let society: string;
+  let batchId: string;
+  let otherSociety: string;
+  let otherMember: string;
 
   const search = async (query: string, caller: Caller | null = null) => {
     const result = await sut.graphql<{
@@ -54,6 +58,8 @@ describe('reserves searched by title', () => {
       partyId: await upstream.party(PartyKind.PLATFORM),
     };
     nonMember = await upstream.holder();
+    otherSociety = await upstream.party(PartyKind.SOCIETY);
+    otherMember = await upstream.holder({ societyId: otherSociety });
     sakura = await upstream.work([], {
       title: '桜の雨',
       shares: [{ holderId: nonMember, rightType: RightType.PERFORMANCE, shareBps: 5000 }],
@@ -88,6 +94,7 @@ describe('reserves searched by title', () => {
          category: MUSIC, poolAmountMinor: "9000", currency: "JPY", adminFeeBps: 0 }) { id } }`,
     );
     const id = created.data!.createDistributionBatch.id;
+    batchId = id;
     await gql(`mutation ($id: ID!) { calculateDistributionBatch(id: $id) { id } }`, id);
     const deadline = Date.now() + 30_000;
     for (;;) {
@@ -175,5 +182,36 @@ describe('reserves searched by title', () => {
       message: 'the reserve is CLAIMED: its money went to an approved claim',
       extensions: { code: 'CONFLICT' },
     });
+  });
+
+  it("should tell whose reserve paid a settled claim and the claimant's society", async () => {
+    const [unidentified] = await search('ひまわり');
+    const claimant: Caller = { role: Role.RIGHT_HOLDER, partyId: otherMember };
+    const claim = await sut.graphql<{ claimReserve: { id: string } }>(
+      `mutation ($input: ClaimReserveInput!) { claimReserve(input: $input) { id } }`,
+      { input: { reserveId: unidentified!.id, holderId: otherMember, evidence: 'My song.' } },
+      claimant,
+    );
+    expect(claim.errors).toBeUndefined();
+    const settled = await sut.graphql<{ settleClaim: { status: string } }>(
+      `mutation ($id: ID!) { settleClaim(input: { claimId: $id, approve: true }) { status } }`,
+      { id: claim.data!.claimReserve.id },
+      { role: Role.SOCIETY_ADMIN, partyId: society },
+    );
+    expect(settled.data!.settleClaim.status).toBe('APPROVED');
+    const events = await publishedEvents(sut.app, batchId);
+    expect(
+      events
+        .filter((event) => event.type === 'distribution.claim.settled')
+        .map((event) => event.payload),
+    ).toContainEqual(
+      expect.objectContaining({
+        claimId: claim.data!.claimReserve.id,
+        holderId: otherMember,
+        societyId: society,
+        batchId,
+        claimantSocietyId: otherSociety,
+      }),
+    );
   });
 });

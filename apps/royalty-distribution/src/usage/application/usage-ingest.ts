@@ -7,15 +7,21 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { v7 as uuidv7 } from 'uuid';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { WorkCategory } from '#libs/contracts';
+import { UsageReportProcessed, type WorkCategory } from '#libs/contracts';
 import { CsvFileError, readCsv } from '#libs/csv';
 import { IdempotencyKeyReusedError, copyTextLine, idempotent } from '#libs/database';
 import type { TitleMatchResult } from '#libs/matching';
+import { Outbox } from '#libs/messaging';
 import { RegistryViewReader } from '#libs/registry-view';
 import { LOGGER, logDuration } from '#libs/runtime';
 import { periodProblem } from '../../shared/domain/period.js';
 import { USAGE_CSV_COLUMNS } from '../domain/usage-csv.js';
-import { lineNumber, type UsageSource } from '../domain/usage-intake.js';
+import {
+  lineNumber,
+  rejectedLinesPath,
+  reportStatus,
+  type UsageSource,
+} from '../domain/usage-intake.js';
 import {
   DistributionError,
   DistributionErrorCode,
@@ -43,9 +49,10 @@ export interface ReportRequest {
  * Ingests a usage report in one transaction: the CSV streams into a temporary table with COPY
  * (never whole in memory) while its bytes are hashed, every line is checked and stored as
  * accepted or rejected by one set-based statement, titles of unidentified lines are matched,
- * and the report row records the counts. A CSV that cannot be read (not UTF-8, separated by
- * semicolons or tabs, header, quoting, a line with more or fewer fields) is refused whole with
- * its physical line number. GraphQL reports arrive here as the same CSV: one intake rule for
+ * and the report row records the counts; `distribution.usage-report.processed` is written with
+ * it (once: a repeat stores nothing and writes no event). A CSV that cannot be read (not UTF-8,
+ * separated by semicolons or tabs, header, quoting, a line with more or fewer fields) is
+ * refused whole with its physical line number. GraphQL reports arrive here as the same CSV: one intake rule for
  * every path (domain/usage-intake.ts).
  */
 @Injectable()
@@ -53,6 +60,7 @@ export class UsageIngest {
   constructor(
     private readonly dataSource: DataSource,
     private readonly registry: RegistryViewReader,
+    private readonly outbox: Outbox,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -145,7 +153,8 @@ export class UsageIngest {
     );
     if (counts!.accepted + counts!.rejected === 0)
       throw new DistributionError(DistributionErrorCode.INVALID, 'the report has no lines');
-    await manager.insert(UsageReportEntity, {
+    const processedAt = new Date();
+    const report = {
       id: reportId,
       platformId: request.platformId,
       periodStart: request.periodStart,
@@ -154,7 +163,27 @@ export class UsageIngest {
       linesAccepted: counts!.accepted,
       linesRejected: counts!.rejected,
       linesUnidentified: counts!.unidentified,
-    });
+      createdAt: processedAt,
+    };
+    await manager.insert(UsageReportEntity, report);
+    await this.outbox.add(manager, [
+      {
+        definition: UsageReportProcessed,
+        aggregateId: reportId,
+        correlationId: `usage-report-${reportId}`,
+        payload: {
+          reportId,
+          platformId: report.platformId,
+          status: reportStatus(report),
+          periodStart: report.periodStart,
+          periodEnd: report.periodEnd,
+          linesAccepted: report.linesAccepted,
+          linesRejected: report.linesRejected,
+          processedAt: processedAt.toISOString(),
+          rejectedLinesPath: rejectedLinesPath(reportId),
+        },
+      },
+    ]);
     return reportId;
   }
 

@@ -3,6 +3,7 @@ import {
   MAX_GRAPHQL_LINES,
   TOO_MANY_GRAPHQL_LINES,
   lineNumber,
+  rejectedLinesPath,
   reportStatus,
 } from './usage-intake.js';
 
@@ -22,6 +23,12 @@ describe('usage intake', () => {
     expect(MAX_GRAPHQL_LINES).toBe(4000);
     expect(TOO_MANY_GRAPHQL_LINES).toBe(
       'lines: a report sent through submitUsageReport has at most 4,000 lines; send larger reports as CSV to POST /v1/usage-reports',
+    );
+  });
+
+  it('should give the rejected lines of a report as a path of the public API', () => {
+    expect(rejectedLinesPath('01a22eca-e0b1-742a-a757-aed8dce81f65')).toBe(
+      '/v1/usage-reports/01a22eca-e0b1-742a-a757-aed8dce81f65/errors.csv',
     );
   });
 });

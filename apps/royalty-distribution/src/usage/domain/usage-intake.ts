@@ -27,6 +27,14 @@ export function reportStatus(counts: { linesAccepted: number }): UsageReportStat
   return counts.linesAccepted > 0 ? 'ACCEPTED' : 'REJECTED';
 }
 
+/**
+ * Where the platform that sent a report reads all its rejected lines (CSV: line, reason), as a
+ * path of the public API: `GET /v1/usage-reports/{id}/errors.csv`.
+ */
+export function rejectedLinesPath(reportId: string): string {
+  return `/v1/usage-reports/${encodeURIComponent(reportId)}/errors.csv`;
+}
+
 /** Digits a line's quantity may have (a `bigint` column holds any of them). */
 export const MAX_QUANTITY_DIGITS = 15;
 

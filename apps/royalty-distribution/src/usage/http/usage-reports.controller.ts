@@ -1,10 +1,12 @@
 import { PassThrough, type Readable } from 'node:stream';
 import {
   Controller,
+  Get,
   HttpException,
   HttpStatus,
   Injectable,
   type OnModuleInit,
+  Param,
   Post,
   Query,
   Req,
@@ -81,6 +83,9 @@ function stallGuarded(body: Readable, windowMs: number, minBytes: number): Reada
  * taken in at once over all clients (each holds a database connection): more get 503 with
  * Retry-After. An upload that sends fewer than UPLOAD_MIN_BYTES in any UPLOAD_IDLE_TIMEOUT_MS is
  * aborted: 408, nothing stored.
+ *
+ * `GET /v1/usage-reports/{id}/errors.csv`: every rejected line of a report (line, reason), for
+ * the platform that sent it and the operator; 404 for anyone else.
  */
 @Controller('v1/usage-reports')
 export class UsageReportsController {
@@ -161,5 +166,20 @@ export class UsageReportsController {
         reason,
       })),
     };
+  }
+
+  @Get(':id/errors.csv')
+  async errors(
+    @Param('id') id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const caller = await httpCaller(this.authenticator, request.headers.authorization);
+    const report = await mapDistributionErrorsToHttp(() => this.queries.visibleReport(caller, id));
+    const body = await this.queries.rejectionsCsv(report);
+    await reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="usage-report-${report.id}-errors.csv"`)
+      .send(body);
   }
 }

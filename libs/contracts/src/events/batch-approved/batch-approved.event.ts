@@ -1,7 +1,15 @@
-import { IsISO8601, IsString, IsUUID, Matches } from 'class-validator';
+import { IsEnum, IsISO8601, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { defineEvent } from '../../event-definition.js';
 import { Topics } from '../../topics.js';
+import { IsCalendarDate } from '../../validation.js';
+import { WorkCategory } from '../../values/enums.js';
+import { MoneyDto } from '../../values/money.js';
+import { Nested } from '../shared/nested.js';
 
+/**
+ * A calculated batch approved: its money is paid as calculated. The fields after `approvedAt`
+ * were added later (still version 1): events written before them lack them.
+ */
 export class BatchApprovedV1 {
   @IsUUID()
   batchId: string;
@@ -15,6 +23,37 @@ export class BatchApprovedV1 {
 
   @IsISO8601({ strict: true })
   approvedAt: string;
+
+  @IsOptional()
+  @IsUUID()
+  societyId?: string;
+
+  @IsOptional()
+  @IsEnum(WorkCategory)
+  category?: WorkCategory;
+
+  /** [periodStart, periodEnd) */
+  @IsOptional()
+  @IsCalendarDate()
+  periodStart?: string;
+
+  @IsOptional()
+  @IsCalendarDate()
+  periodEnd?: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Z]{3}$/)
+  currency?: string;
+
+  /** Payable and held money (as BatchCalculated's). */
+  @IsOptional()
+  @Nested(MoneyDto)
+  allocatedTotal?: MoneyDto;
+
+  @IsOptional()
+  @Nested(MoneyDto)
+  reservedTotal?: MoneyDto;
 }
 
 export const BatchApproved = defineEvent({

@@ -1,4 +1,13 @@
-import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Min, MinLength } from 'class-validator';
+import {
+  Equals,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { defineEvent } from '../../event-definition.js';
 import { Topics } from '../../topics.js';
 import { IsCalendarDate, IsTerritory } from '../../validation.js';
@@ -58,6 +67,14 @@ export class LicenseGrantedV1 {
 
   @Nested(MoneyDto)
   fee: MoneyDto;
+
+  /**
+   * True when the item was first answered PENDING (the opt-out view was behind) and granted on
+   * a later decision; absent for a license granted when asked.
+   */
+  @IsOptional()
+  @Equals(true)
+  previouslyPending?: true;
 }
 
 export const LicenseGranted = defineEvent({

@@ -3,6 +3,11 @@ import type { AccountStore, Actor } from '../../../accounts/infrastructure/accou
 import type { GrantEntity } from '../../../grants/infrastructure/grant.entity.js';
 import type { GrantStore } from '../../../grants/infrastructure/grant.store.js';
 import type { PasskeyStore } from '../../../passkeys/infrastructure/passkey.store.js';
+import {
+  mailPreferencesOf,
+  type MailPreferences,
+} from '../../../notices/domain/mail-preferences.js';
+import type { MailPreferenceStore } from '../../../notices/infrastructure/mail-preference.store.js';
 import { AccountSelfError, RECENT_SIGN_INS } from '../../domain/account-self-rules.js';
 import type { AccountSelfStore } from '../../infrastructure/account-self.store.js';
 
@@ -47,6 +52,8 @@ export interface AccountOverview {
   /** The grants the person holds now. */
   grants: GrantView[];
   recentSignIns: AuditView[];
+  /** The language of the person's notices and the kinds they are mailed. */
+  mailPreferences: MailPreferences;
 }
 
 /** Everything the identity app holds about the person (`GET /v1/me/export`), no secrets. */
@@ -72,16 +79,18 @@ export class PersonalData {
     private readonly accounts: AccountStore,
     private readonly passkeys: PasskeyStore,
     private readonly grants: GrantStore,
+    private readonly mailPreferences: MailPreferenceStore,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   async overview(accountId: string): Promise<AccountOverview> {
     const account = await this.accounts.findById(accountId);
     if (!account) throw new AccountSelfError('not-found');
-    const [passkeys, grants, signIns] = await Promise.all([
+    const [passkeys, grants, signIns, mailPreferences] = await Promise.all([
       this.passkeys.list(accountId),
       this.grants.active(accountId),
       this.store.audit(accountId, { signInsOnly: true, limit: RECENT_SIGN_INS }),
+      this.mailPreferences.find(accountId),
     ]);
     return {
       account: {
@@ -106,6 +115,7 @@ export class PersonalData {
         event: entry.event,
         clientId: entry.clientId,
       })),
+      mailPreferences: mailPreferencesOf(mailPreferences, account.language),
     };
   }
 

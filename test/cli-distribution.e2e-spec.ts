@@ -79,7 +79,9 @@ describe('cli distribution', () => {
     const total = rows.reduce((sum, row) => sum + BigInt(row.split(',')[3]!), 0n);
     expect(total).toBe(900_000n);
 
-    expect(cli('distribution', 'approve', id).stdout).toBe(`batch ${id} APPROVED\n`);
+    const approvedRun = cli('distribution', 'approve', id);
+    expect(approvedRun.stderr).toBe('');
+    expect(approvedRun.stdout).toBe(`batch ${id} APPROVED\n`);
     const again = cli('distribution', 'calculate', id);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('approved batches are immutable');

@@ -7,6 +7,11 @@ import { WebhookEndpointEntity } from './endpoints/infrastructure/webhook-endpoi
 import { WebhookSecretEntity } from './endpoints/infrastructure/webhook-secret.entity.js';
 import { migrations } from './migrations/index.js';
 import { MailNoticeEntity } from './notices/infrastructure/mail-notice.entity.js';
+import {
+  NoticeBatchEntity,
+  NoticeLicenseEntity,
+  NoticeOptOutEntity,
+} from './notices/infrastructure/source-facts.entities.js';
 
 export const notificationsDatabase: ServiceDatabase = {
   service: 'notifications',
@@ -19,6 +24,9 @@ export const notificationsDatabase: ServiceDatabase = {
     WebhookDeliveryEntity,
     WebhookAttemptEntity,
     MailNoticeEntity,
+    NoticeLicenseEntity,
+    NoticeOptOutEntity,
+    NoticeBatchEntity,
   ],
   migrations,
 };

@@ -5,6 +5,7 @@ import type { EventDefinition } from './event-definition.js';
 import {
   BatchApproved,
   ClaimSettled,
+  StatementAvailable,
   UsageReportProcessed,
   WorkRegistered,
   type WorkRegisteredV1,
@@ -230,6 +231,23 @@ describe('fields added to version 1 of an event', () => {
     );
     expect(sut.reason).toBe('invalid-payload');
     expect(sut.details.join()).toContain('allocatedTotal.amountMinor');
+  });
+
+  it('should take ids as the API does: any UUID, whatever its version', () => {
+    const holder = '9f1c2e7a-5b3d-0e4f-a1b2-c3d4e5f6a7b8';
+    const sut = eventCatalog.decode(
+      received(StatementAvailable, {
+        batchId: randomUUID(),
+        holderId: holder,
+        societyId: randomUUID(),
+        category: WorkCategory.MUSIC,
+        periodStart: '2026-10-01',
+        periodEnd: '2026-11-01',
+        totalPayable: { amountMinor: '900', currency: 'JPY' },
+        totalHeld: { amountMinor: '0', currency: 'JPY' },
+      }),
+    );
+    expect(sut.envelope.payload).toMatchObject({ holderId: holder });
   });
 
   it('should refuse a processed usage report whose rejected lines are not a path of the API', () => {

@@ -1,7 +1,7 @@
 import { IsEnum, IsISO8601, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { defineEvent } from '../../event-definition.js';
 import { Topics } from '../../topics.js';
-import { IsCalendarDate } from '../../validation.js';
+import { IsCalendarDate, IsId } from '../../validation.js';
 import { WorkCategory } from '../../values/enums.js';
 import { MoneyDto } from '../../values/money.js';
 import { Nested } from '../shared/nested.js';
@@ -25,7 +25,7 @@ export class BatchApprovedV1 {
   approvedAt: string;
 
   @IsOptional()
-  @IsUUID()
+  @IsId()
   societyId?: string;
 
   @IsOptional()

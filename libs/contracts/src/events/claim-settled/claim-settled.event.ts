@@ -1,6 +1,7 @@
 import { IsISO8601, IsOptional, IsUUID } from 'class-validator';
 import { defineEvent } from '../../event-definition.js';
 import { Topics } from '../../topics.js';
+import { IsId } from '../../validation.js';
 import { MoneyDto } from '../../values/money.js';
 import { Nested } from '../shared/nested.js';
 
@@ -26,12 +27,12 @@ export class ClaimSettledV1 {
 
   /** The society whose reserve paid the claim (the society of the reserve's batch). */
   @IsOptional()
-  @IsUUID()
+  @IsId()
   societyId?: string;
 
   /** The batch whose reserve paid the claim. */
   @IsOptional()
-  @IsUUID()
+  @IsId()
   batchId?: string;
 
   /**
@@ -39,7 +40,7 @@ export class ClaimSettledV1 {
    * several); null when it is a member of none.
    */
   @IsOptional()
-  @IsUUID()
+  @IsId()
   claimantSocietyId?: string | null;
 }
 

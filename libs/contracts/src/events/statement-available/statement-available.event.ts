@@ -1,21 +1,21 @@
-import { IsEnum, IsUUID } from 'class-validator';
+import { IsEnum } from 'class-validator';
 import { defineEvent } from '../../event-definition.js';
 import { Topics } from '../../topics.js';
-import { IsCalendarDate } from '../../validation.js';
+import { IsCalendarDate, IsId } from '../../validation.js';
 import { WorkCategory } from '../../values/enums.js';
 import { MoneyDto } from '../../values/money.js';
 import { Nested } from '../shared/nested.js';
 
 /** A holder's statement of an approved batch, published to the holder's side. */
 export class StatementAvailableV1 {
-  @IsUUID()
+  @IsId()
   batchId: string;
 
-  @IsUUID()
+  @IsId()
   holderId: string;
 
   /** The society whose batch it is. */
-  @IsUUID()
+  @IsId()
   societyId: string;
 
   @IsEnum(WorkCategory)

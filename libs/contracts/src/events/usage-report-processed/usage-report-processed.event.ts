@@ -1,17 +1,17 @@
-import { IsIn, IsInt, IsISO8601, IsString, IsUUID, Matches, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsString, Matches, Min } from 'class-validator';
 import { defineEvent } from '../../event-definition.js';
 import { Topics } from '../../topics.js';
-import { IsCalendarDate } from '../../validation.js';
+import { IsCalendarDate, IsId } from '../../validation.js';
 
 /**
  * A platform's usage report, processed and stored whole: how many lines were accepted and
  * rejected, and where the platform reads the rejected ones.
  */
 export class UsageReportProcessedV1 {
-  @IsUUID()
+  @IsId()
   reportId: string;
 
-  @IsUUID()
+  @IsId()
   platformId: string;
 
   /** ACCEPTED: at least one line accepted; REJECTED: every line rejected. */

@@ -382,6 +382,92 @@ const MATRIX: Record<string, Rule> = {
     roles: [OPERATOR],
     allowed: ['OPERATOR'],
   },
+  webhookEventTypes: {
+    service: 'notifications',
+    document: '{ webhookEventTypes }',
+    roles: [OPERATOR, SOCIETY_ADMIN, PLATFORM],
+    allowed: ['OPERATOR', 'ADMIN_A', 'ADMIN_B', 'PLATFORM_A', 'PLATFORM_B'],
+  },
+  webhookEndpoints: {
+    service: 'notifications',
+    // A list: staff of another party list nothing of platform A's.
+    document: 'query ($owner: ID!) { webhookEndpoints(ownerId: $owner, first: 1) { totalCount } }',
+    variables: (ids) => ({ owner: ids.platformA }),
+    roles: [OPERATOR, SOCIETY_ADMIN, PLATFORM],
+    allowed: ['OPERATOR', 'ADMIN_A', 'ADMIN_B', 'PLATFORM_A', 'PLATFORM_B'],
+  },
+  webhookEndpoint: {
+    service: 'notifications',
+    document: `query ($id: ID!) {
+      webhookEndpoint(id: $id) { id secrets { id } deliveries(first: 1) { totalCount } }
+    }`,
+    variables: (ids) => ({ id: ids.endpointA }),
+    roles: [OPERATOR, SOCIETY_ADMIN, PLATFORM],
+    allowed: ['OPERATOR', 'PLATFORM_A'],
+  },
+  createWebhookEndpoint: {
+    service: 'notifications',
+    document: `mutation ($owner: ID!) {
+      createWebhookEndpoint(input: { url: "http://127.0.0.1:9/matrix", ownerId: $owner }) { endpoint { id } }
+    }`,
+    variables: (ids) => ({ owner: ids.platformA }),
+    roles: [OPERATOR, SOCIETY_ADMIN, PLATFORM],
+    allowed: ['OPERATOR', 'PLATFORM_A'],
+    wrongTenant: 'FORBIDDEN',
+  },
+  updateWebhookEndpoint: {
+    service: 'notifications',
+    document: `mutation ($id: ID!) {
+      updateWebhookEndpoint(input: { id: $id, description: "matrix" }) { id }
+    }`,
+    variables: (ids) => ({ id: ids.endpointA }),
+    roles: [OPERATOR, SOCIETY_ADMIN, PLATFORM],
+    allowed: ['OPERATOR', 'PLATFORM_A'],
+  },
+  rotateWebhookSecret: {
+    service: 'notifications',
+    document: `mutation ($id: ID!) {
+      rotateWebhookSecret(input: { id: $id, overlapHours: 1 }) { endpoint { id } }
+    }`,
+    variables: (ids) => ({ id: ids.endpointA }),
+    roles: [OPERATOR, SOCIETY_ADMIN, PLATFORM],
+    allowed: ['OPERATOR', 'PLATFORM_A'],
+  },
+  sendWebhookTest: {
+    service: 'notifications',
+    document: 'mutation ($id: ID!) { sendWebhookTest(endpointId: $id) { id } }',
+    variables: (ids) => ({ id: ids.endpointA }),
+    roles: [OPERATOR, SOCIETY_ADMIN, PLATFORM],
+    allowed: ['OPERATOR', 'PLATFORM_A'],
+  },
+  redeliverWebhookMessage: {
+    service: 'notifications',
+    document: 'mutation ($id: String!) { redeliverWebhookMessage(deliveryId: $id) { id } }',
+    variables: (ids) => ({ id: ids.deliveryA }),
+    roles: [OPERATOR, SOCIETY_ADMIN, PLATFORM],
+    allowed: ['OPERATOR', 'PLATFORM_A'],
+  },
+  redeliverWebhookMessages: {
+    service: 'notifications',
+    document: `mutation ($id: ID!, $from: String!, $to: String!) {
+      redeliverWebhookMessages(input: { endpointId: $id, from: $from, to: $to }) { count }
+    }`,
+    variables: (ids) => ({
+      id: ids.endpointA,
+      from: `${ids.today}T00:00:00Z`,
+      to: new Date(Date.parse(`${ids.today}T00:00:00Z`) + 2 * 86_400_000).toISOString(),
+    }),
+    roles: [OPERATOR, SOCIETY_ADMIN, PLATFORM],
+    allowed: ['OPERATOR', 'PLATFORM_A'],
+  },
+  // Deleting again is a retry: it answers as the first time did for whoever may.
+  deleteWebhookEndpoint: {
+    service: 'notifications',
+    document: 'mutation ($id: ID!) { deleteWebhookEndpoint(id: $id) }',
+    variables: (ids) => ({ id: ids.endpointToDeleteA }),
+    roles: [OPERATOR, SOCIETY_ADMIN, PLATFORM],
+    allowed: ['OPERATOR', 'PLATFORM_A'],
+  },
   usageReport: {
     service: 'royalty-distribution',
     document: 'query ($id: ID!) { usageReport(id: $id) { id } }',
@@ -540,6 +626,7 @@ describe('role x operation x tenant matrix', () => {
       AUTH_JWT_SECRET: secret,
       RATE_LIMIT_PER_MINUTE: '0',
       EVENT_POLL_INTERVAL_MS: '200',
+      WEBHOOK_ALLOW_LOOPBACK: 'true',
     });
     tenants = await setUpTenants(sut, secret);
   });

@@ -40,6 +40,8 @@ const DATES = new Set([
   'asOf',
 ]);
 const INSTANTS = new Set(['at', 'effectiveFrom']);
+/** Operations whose `from` and `to` are instants, not dates: a redelivery's time range. */
+const INSTANT_RANGES = new Set(['redeliverWebhookMessages']);
 const CURSORS = new Set(['after']);
 
 const MEGABYTE_TEXT = 'x'.repeat(1_000_000);
@@ -88,8 +90,10 @@ interface Slot {
 }
 
 /** A valid value for a scalar or enum, by its name, so only the slot under test is bad. */
-function validScalar(name: string, type: GraphQLNamedType): unknown {
+function validScalar(name: string, type: GraphQLNamedType, instants = false): unknown {
   if (isEnumType(type)) return type.getValues()[0]!.value;
+  if (instants && name === 'from') return '2099-12-01T00:00:00Z';
+  if (instants && name === 'to') return '2099-12-02T00:00:00Z';
   if (type.name === 'ID') return randomUUID();
   if (type.name === 'Int') return 1;
   if (type.name === 'Boolean') return false;
@@ -109,15 +113,17 @@ function build(
   type: GraphQLInputType,
   path: (string | number)[],
   slots: Slot[],
+  /** `from` and `to` are instants (INSTANT_RANGES). */
+  instants = false,
 ): unknown {
   const nullable = getNullableType(type);
   if (isListType(nullable)) {
-    return [build(name, nullable.ofType, [...path, 0], slots)];
+    return [build(name, nullable.ofType, [...path, 0], slots, instants)];
   }
   if (isInputObjectType(nullable)) {
     const value: Record<string, unknown> = {};
     for (const field of Object.values(nullable.getFields())) {
-      const fieldValue = build(field.name, field.type, [...path, field.name], slots);
+      const fieldValue = build(field.name, field.type, [...path, field.name], slots, instants);
       if (isNonNullType(field.type)) value[field.name] = fieldValue;
     }
     return value;
@@ -127,16 +133,19 @@ function build(
   if (named.name === 'String') {
     slots.push({
       path,
-      kind: DATES.has(name)
-        ? 'date'
-        : INSTANTS.has(name)
+      kind:
+        instants && (name === 'from' || name === 'to')
           ? 'instant'
-          : CURSORS.has(name)
-            ? 'cursor'
-            : 'text',
+          : DATES.has(name)
+            ? 'date'
+            : INSTANTS.has(name)
+              ? 'instant'
+              : CURSORS.has(name)
+                ? 'cursor'
+                : 'text',
     });
   }
-  return validScalar(name, named);
+  return validScalar(name, named, instants);
 }
 
 /** `value` with `replacement` at `path`, building missing optional objects and lists. */
@@ -191,7 +200,13 @@ function operationsOf(schema: GraphQLSchema): Operation[] {
         const slots: Slot[] = [];
         const variables: Record<string, unknown> = {};
         for (const argument of field.args as GraphQLArgument[]) {
-          const value = build(argument.name, argument.type, [argument.name], slots);
+          const value = build(
+            argument.name,
+            argument.type,
+            [argument.name],
+            slots,
+            INSTANT_RANGES.has(field.name),
+          );
           if (isNonNullType(argument.type)) variables[argument.name] = value;
         }
         const declarations = field.args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');

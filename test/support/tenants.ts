@@ -40,6 +40,11 @@ export interface Tenants {
     batchA: string;
     reserveA: string;
     claimA: string;
+    /** Platform A's webhook endpoints: one the matrix changes, one it deletes. */
+    endpointA: string;
+    endpointToDeleteA: string;
+    /** The test ping's delivery to endpointA. */
+    deliveryA: string;
     today: string;
     from: string;
     to: string;
@@ -62,7 +67,8 @@ const day = (offset: number) => {
  * Two tenants set up through the gateway as their users would: societies A and B, a member of
  * each, two platforms; a work of each holder (A's with 30% unclaimed, and disputed by B), A's
  * scheme, an opt-out, a license and an API key of platform A, its usage report, and a batch of
- * society A calculated and approved, with a reserve and a claim on it by holder A.
+ * society A calculated and approved, with a reserve and a claim on it by holder A; two webhook
+ * endpoints of platform A and a test ping to the first.
  */
 export async function setUpTenants(system: System, secret: string): Promise<Tenants> {
   const tokens = new Tokens(secret);
@@ -263,6 +269,21 @@ export async function setUpTenants(system: System, secret: string): Promise<Tena
     }`,
     { reserve: reserveA, holder: holderA },
   );
+  // Platform A's webhook endpoints (the system under test allows loopback URLs) and a ping.
+  const endpoint = async () =>
+    (
+      await call<{ createWebhookEndpoint: { endpoint: { id: string } } }>(
+        t.PLATFORM_A,
+        `mutation { createWebhookEndpoint(input: { url: "http://127.0.0.1:9/hooks" }) { endpoint { id } } }`,
+      )
+    ).createWebhookEndpoint.endpoint.id;
+  const endpointA = await endpoint();
+  const endpointToDeleteA = await endpoint();
+  const { sendWebhookTest } = await call<{ sendWebhookTest: { id: string } }>(
+    t.PLATFORM_A,
+    'mutation ($id: ID!) { sendWebhookTest(endpointId: $id) { id } }',
+    { id: endpointA },
+  );
   return {
     tokens: t,
     ids: {
@@ -285,6 +306,9 @@ export async function setUpTenants(system: System, secret: string): Promise<Tena
       batchA,
       reserveA,
       claimA: claimReserve.id,
+      endpointA,
+      endpointToDeleteA,
+      deliveryA: sendWebhookTest.id,
       today: day(0),
       from,
       to,

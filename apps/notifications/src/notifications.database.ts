@@ -2,6 +2,7 @@ import type { ServiceDatabase } from '#libs/database';
 import { WebhookAttemptEntity } from './deliveries/infrastructure/webhook-attempt.entity.js';
 import { WebhookDeliveryEntity } from './deliveries/infrastructure/webhook-delivery.entity.js';
 import { WebhookMessageEntity } from './deliveries/infrastructure/webhook-message.entity.js';
+import { WebhookEndpointDeletionEntity } from './endpoints/infrastructure/webhook-endpoint-deletion.entity.js';
 import { WebhookEndpointEntity } from './endpoints/infrastructure/webhook-endpoint.entity.js';
 import { WebhookSecretEntity } from './endpoints/infrastructure/webhook-secret.entity.js';
 import { migrations } from './migrations/index.js';
@@ -18,6 +19,7 @@ export const notificationsDatabase: ServiceDatabase = {
   entities: [
     WebhookEndpointEntity,
     WebhookSecretEntity,
+    WebhookEndpointDeletionEntity,
     WebhookMessageEntity,
     WebhookDeliveryEntity,
     WebhookAttemptEntity,

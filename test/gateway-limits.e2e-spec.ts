@@ -13,7 +13,7 @@ import { apiKeyClientId } from '../apps/gateway/src/api-key-exchange.js';
 import { startGateway } from '../apps/gateway/src/start-gateway.js';
 
 /**
- * The gateway alone, in front of stand-ins for the four subgraphs (the supergraph from its file,
+ * The gateway alone, in front of stand-ins for the five subgraphs (the supergraph from its file,
  * as in production), so each can be made unready, unavailable or unreachable at will.
  */
 class FakeSubgraph {
@@ -155,7 +155,13 @@ class FakeIssuer {
   }
 }
 
-const NAMES = ['RIGHTS_REGISTRY', 'AUTHORIZATION', 'OPT_OUT', 'ROYALTY_DISTRIBUTION'] as const;
+const NAMES = [
+  'RIGHTS_REGISTRY',
+  'AUTHORIZATION',
+  'OPT_OUT',
+  'ROYALTY_DISTRIBUTION',
+  'NOTIFICATIONS',
+] as const;
 const SECRET = randomBytes(32).toString('hex');
 const METRICS_TOKEN = randomBytes(16).toString('hex');
 const GOOD_API_KEY = 'ck_known-key';

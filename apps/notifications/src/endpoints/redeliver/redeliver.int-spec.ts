@@ -48,8 +48,15 @@ describe('redelivery and the delivery log', () => {
       { id: endpointId, ...args },
       caller,
     );
-  /** Parks a delivery after two failed attempts, as the dispatcher leaves it. */
+  /**
+   * Parks a delivery after two failed attempts, as the dispatcher leaves it (the attempt the
+   * running dispatcher made to the fixture's unreachable URL is replaced).
+   */
   const park = async (deliveryId: string) => {
+    await fx.dataSource.query(
+      `DELETE FROM "notifications"."webhook_attempts" WHERE "delivery_id" = $1`,
+      [deliveryId],
+    );
     await fx.dataSource.query(
       `INSERT INTO "notifications"."webhook_attempts"
          ("delivery_id", "attempt", "started_at", "response_status", "latency_ms", "succeeded", "error", "response_excerpt")

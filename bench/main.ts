@@ -9,6 +9,7 @@ import { messagingBenchmark } from './messaging.bench.js';
 import { portalBenchmark } from './portal/portal.bench.js';
 import { registryBenchmark } from './registry.bench.js';
 import { tokenVerificationBenchmark } from './token-verification.bench.js';
+import { webhooksBenchmark } from './webhooks.bench.js';
 
 /** Registered suites, in the order `npm run bench` runs them. */
 const suites: BenchmarkSuite[] = [
@@ -20,6 +21,7 @@ const suites: BenchmarkSuite[] = [
   matchingBenchmark,
   tokenVerificationBenchmark,
   portalBenchmark,
+  webhooksBenchmark,
 ];
 
 const program = new Command('bench')

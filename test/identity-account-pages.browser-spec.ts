@@ -274,6 +274,7 @@ describe('the account, act-as, invitation, device and second-step pages in Chrom
             'input#notice-STATEMENT_AVAILABLE',
             'input#notice-CLAIM_SETTLED',
             'input#notice-DISPUTE_OPENED',
+            'input#notice-WEBHOOK_ENDPOINT_DISABLED',
             // One tab stop for the radio group: the language checked (the account's).
             lang === 'ja' ? 'input#notice-language' : 'input#notice-language-en',
             `button "${t.noticesButton}"`,

@@ -47,6 +47,15 @@ const EXAMPLES: Record<NoticeKind, KindAndParams> = {
       path: '/works/5f1e',
     },
   },
+  [NoticeKind.WEBHOOK_ENDPOINT_DISABLED]: {
+    kind: NoticeKind.WEBHOOK_ENDPOINT_DISABLED,
+    params: {
+      url: 'https://hooks.example.com/clearinghouse',
+      failingSince: '2026-11-25T03:00:00.000Z',
+      failedAttempts: 14,
+      path: '/',
+    },
+  },
 };
 
 describe(noticeText.name, () => {

@@ -158,6 +158,19 @@ function body(notice: KindAndParams, language: Language): { subject: string; tex
             text: `On ${day} a dispute was opened about the rights in your work "${p.workTitle}".\n\nReason given: ${p.reason}\n\nSee the dispute and answer it here:`,
           };
     }
+    case NoticeKind.WEBHOOK_ENDPOINT_DISABLED: {
+      const p = notice.params;
+      const since = p.failingSince ? formatDay(p.failingSince, language) : undefined;
+      return ja
+        ? {
+            subject: 'Webhook の送信先を停止しました',
+            text: `送信先 ${p.url} への配信が${since ? `${since}から` : ''}${p.failedAttempts}回続けて失敗したため、この送信先を停止しました。\n\n受信側を直したあと、送信先を有効に戻し、止まっていた間の配信を再送してください。`,
+          }
+        : {
+            subject: 'A webhook endpoint was turned off',
+            text: `Deliveries to ${p.url} failed ${p.failedAttempts} times in a row${since ? ` since ${since}` : ''}, so the endpoint was turned off.\n\nOnce the receiver is fixed, turn the endpoint on again and redeliver what it missed.`,
+          };
+    }
   }
 }
 

@@ -322,6 +322,7 @@ describe('notices mailed to people: POST /internal/notices and the notices on th
         STATEMENT_AVAILABLE: false,
         CLAIM_SETTLED: true,
         DISPUTE_OPENED: false,
+        WEBHOOK_ENDPOINT_DISABLED: false,
       },
     });
 

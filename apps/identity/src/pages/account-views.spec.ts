@@ -31,6 +31,7 @@ const overview: AccountOverview = {
       STATEMENT_AVAILABLE: false,
       CLAIM_SETTLED: true,
       DISPUTE_OPENED: true,
+      WEBHOOK_ENDPOINT_DISABLED: true,
     },
   },
 };

@@ -10,6 +10,7 @@ describe(mailPreferencesOf.name, () => {
         STATEMENT_AVAILABLE: true,
         CLAIM_SETTLED: true,
         DISPUTE_OPENED: true,
+        WEBHOOK_ENDPOINT_DISABLED: true,
       },
     });
     expect(mailPreferencesOf(null, 'fr').language).toBe('ja');

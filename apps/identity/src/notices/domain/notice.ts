@@ -16,6 +16,8 @@ export enum NoticeKind {
   STATEMENT_AVAILABLE = 'STATEMENT_AVAILABLE',
   CLAIM_SETTLED = 'CLAIM_SETTLED',
   DISPUTE_OPENED = 'DISPUTE_OPENED',
+  /** To a platform's or society's staff: a webhook endpoint failing for days was turned off. */
+  WEBHOOK_ENDPOINT_DISABLED = 'WEBHOOK_ENDPOINT_DISABLED',
 }
 
 /** Every kind, in the order pages list them. */
@@ -70,11 +72,20 @@ export interface DisputeOpenedParams extends Linked {
   openedAt: Day;
 }
 
+export interface WebhookEndpointDisabledParams extends Linked {
+  /** The endpoint's URL. */
+  url: string;
+  /** The first failure of the streak that disabled it, if known. */
+  failingSince: Day | null;
+  failedAttempts: number;
+}
+
 export interface NoticeParams {
   [NoticeKind.OPT_OUT_CONFIRMED]: OptOutConfirmedParams;
   [NoticeKind.STATEMENT_AVAILABLE]: StatementAvailableParams;
   [NoticeKind.CLAIM_SETTLED]: ClaimSettledParams;
   [NoticeKind.DISPUTE_OPENED]: DisputeOpenedParams;
+  [NoticeKind.WEBHOOK_ENDPOINT_DISABLED]: WebhookEndpointDisabledParams;
 }
 
 /** A notice of one kind, with that kind's parameters. */
@@ -262,6 +273,24 @@ function parseParams(kind: NoticeKind, params: Record<string, unknown>): KindAnd
           path,
         },
       };
+    case NoticeKind.WEBHOOK_ENDPOINT_DISABLED: {
+      const attempts = params.failedAttempts;
+      if (typeof attempts !== 'number' || !Number.isSafeInteger(attempts) || attempts < 0) {
+        throw invalid('params.failedAttempts must be a whole number of attempts');
+      }
+      return {
+        kind,
+        params: {
+          url: textAt(params.url, 'params.url', TEXT_MAX),
+          failingSince:
+            params.failingSince === undefined || params.failingSince === null
+              ? null
+              : dayAt(params.failingSince, 'params.failingSince'),
+          failedAttempts: attempts,
+          path,
+        },
+      };
+    }
   }
 }
 

@@ -271,6 +271,8 @@ export class DeliveryStore {
             endpointId: delivery.endpointId,
             url: row.url,
             failingSince: change.streak.since?.toISOString() ?? null,
+            // The portal's home: the endpoint is managed through the API (webhookEndpoint).
+            path: '/',
             failedAttempts: change.streak.failedAttempts,
             lastError: attempt.error,
           }),

@@ -224,13 +224,18 @@ describe("a new creator's story on the portal", () => {
       id: batch,
     });
 
-    await page.goto(`${origin()}/me/money`);
-    await heading(/^My money$/).waitFor();
+    // The page lists what the API has when it loads: on a busy machine the person reloads.
+    const open = page.getByRole('link', { name: /^Open the statement/ }).first();
+    await eventually(async () => {
+      await page.goto(`${origin()}/me/money`);
+      await heading(/^My money$/).waitFor();
+      return open.waitFor({ timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      );
+    }, 60_000);
     await shot('money');
-    await page
-      .getByRole('link', { name: /^Open the statement/ })
-      .first()
-      .click();
+    await open.click();
     await page.waitForURL((url) => url.pathname.startsWith('/me/money/'));
     await page.getByText(TITLE).first().waitFor();
     await shot('statement');

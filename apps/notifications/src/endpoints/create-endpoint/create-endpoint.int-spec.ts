@@ -72,22 +72,31 @@ describe('createWebhookEndpoint', () => {
 
   it('should take an https URL of a public address and refuse those where webhooks are not sent', async () => {
     const refusals: [string, string][] = [
-      ['http://203.0.113.7/hooks', 'url: must be an https URL'],
-      ['ftp://203.0.113.7/hooks', 'url: must be an https URL'],
-      ['https://user:secret@203.0.113.7/hooks', 'url: must not carry a user name or password'],
-      ['https://203.0.113.7/hooks#part', 'url: must not have a fragment'],
-      ['not a url', 'url: not an absolute URL'],
+      [
+        'http://8.8.8.8/hooks',
+        'url: The URL must start with https:// (plain http:// is accepted only for a loopback host).',
+      ],
+      ['ftp://8.8.8.8/hooks', 'url: The URL must start with https://.'],
+      [
+        'https://user:secret@8.8.8.8/hooks',
+        'url: The URL must not contain a user name or password: each delivery is signed instead.',
+      ],
+      [
+        'https://8.8.8.8/hooks#part',
+        'url: The URL must not contain a fragment (the part after #).',
+      ],
+      ['not a url', 'url: The URL must not contain spaces or control characters.'],
       [
         'https://10.1.2.3/hooks',
-        'url: the host 10.1.2.3 is a private, loopback or link-local address, where webhooks are not sent',
+        'url: 10.1.2.3 is a private network address (RFC 1918); webhooks are delivered only to public internet addresses.',
       ],
       [
         'https://169.254.169.254/latest',
-        'url: the host 169.254.169.254 is a private, loopback or link-local address, where webhooks are not sent',
+        'url: 169.254.169.254 is a cloud metadata address; webhooks are delivered only to public internet addresses.',
       ],
       [
         'https://[fd00::1]/hooks',
-        'url: the host fd00::1 is a private, loopback or link-local address, where webhooks are not sent',
+        'url: fd00::1 is a private network address (unique local, fc00::/7); webhooks are delivered only to public internet addresses.',
       ],
     ];
     const publicUrl = await fx.create({ url: 'https://8.8.8.8/hooks' }, fx.callers.platformA);

@@ -60,7 +60,10 @@ describe('redelivery and the delivery log', () => {
     await fx.dataSource.query(
       `INSERT INTO "notifications"."webhook_attempts"
          ("delivery_id", "attempt", "started_at", "response_status", "latency_ms", "succeeded", "error", "response_excerpt")
-       VALUES ($1, 1, now(), 500, 12, false, 'HTTP 500', 'oops'), ($1, 2, now(), 503, 8, false, 'HTTP 503', NULL)`,
+       VALUES ($1, 1, now(), 500, 12, false, 'HTTP 500', 'oops'), ($1, 2, now(), 503, 8, false, 'HTTP 503', NULL)
+       ON CONFLICT ("delivery_id", "attempt") DO UPDATE SET "response_status" = EXCLUDED."response_status",
+         "latency_ms" = EXCLUDED."latency_ms", "succeeded" = false, "error" = EXCLUDED."error",
+         "response_excerpt" = EXCLUDED."response_excerpt"`,
       [deliveryId],
     );
     await fx.dataSource.query(

@@ -84,7 +84,7 @@ describe('updateWebhookEndpoint', () => {
     );
     expect(codeOf(url)).toBe('BAD_USER_INPUT');
     expect(messageOf(url)).toBe(
-      'url: the host 192.168.1.1 is a private, loopback or link-local address, where webhooks are not sent',
+      'url: 192.168.1.1 is a private network address (RFC 1918); webhooks are delivered only to public internet addresses.',
     );
     const types = await update(
       { id: endpoint.id, eventTypes: ['batch.calculated'] },

@@ -12,3 +12,4 @@ export * from './kafka/kafka.transport.js';
 export * from './messaging.metrics.js';
 export * from './messaging.module.js';
 export * from './transport/alarm.js';
+export * from './transport/channel-listener.js';

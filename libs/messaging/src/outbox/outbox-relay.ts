@@ -1,9 +1,9 @@
-import pg from 'pg';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { EventTransport, OutgoingRecord } from '../transport/event-transport.js';
 import { PostgresEventLogTransport } from '../postgres/postgres-event-log.transport.js';
 import { Alarm } from '../transport/alarm.js';
+import { ChannelListener } from '../transport/channel-listener.js';
 import { Headers } from '../transport/headers.js';
 import { OUTBOX_LANES, outboxChannel } from './outbox.js';
 
@@ -47,28 +47,36 @@ const ENVELOPE_COLUMNS = `"envelope"::text AS "json", "envelope"->>'type' AS "ty
  * and the commit republishes the batch; consumers are idempotent.
  */
 export class OutboxRelay {
-  private session: pg.Client | undefined;
   private stopped = true;
   private readonly alarm = new Alarm();
+  private readonly listener: ChannelListener;
   private loop: Promise<void> = Promise.resolve();
 
-  constructor(private readonly options: OutboxRelayOptions) {}
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.listener = new ChannelListener({
+      url: options.url,
+      channel: outboxChannel(options.schema),
+      applicationName: `outbox-relay:${options.schema}`,
+      onNotify: () => this.alarm.wake(),
+      retryMs: SESSION_RETRY_MS,
+    });
+  }
 
   async start(): Promise<void> {
     this.stopped = false;
-    await this.listen().catch((error: unknown) =>
-      this.options.logger.warn({ err: error }, 'outbox relay could not listen; polling'),
-    );
+    await this.listener
+      .start()
+      .catch((error: unknown) =>
+        this.options.logger.warn({ err: error }, 'outbox relay could not listen; polling'),
+      );
     this.loop = this.run();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wake();
+    this.alarm.wake();
     await this.loop;
-    const session = this.session;
-    this.session = undefined;
-    await session?.end().catch(() => undefined);
+    await this.listener.stop();
   }
 
   /** Publishes every pending row now; returns how many were published. */
@@ -134,32 +142,6 @@ export class OutboxRelay {
       onPublished?.(rows.length);
       return rows.length;
     });
-  }
-
-  private async listen(): Promise<void> {
-    const client = new pg.Client({
-      connectionString: this.options.url,
-      application_name: `outbox-relay:${this.options.schema}`,
-    });
-    client.on('notification', () => this.wake());
-    const lost = () => {
-      if (this.session !== client) return;
-      this.session = undefined;
-      if (!this.stopped) {
-        setTimeout(() => {
-          if (!this.stopped) void this.listen().catch(() => undefined);
-        }, SESSION_RETRY_MS).unref();
-      }
-    };
-    client.on('error', lost);
-    client.on('end', lost);
-    await client.connect();
-    await client.query(`LISTEN "${outboxChannel(this.options.schema)}"`);
-    this.session = client;
-  }
-
-  private wake(): void {
-    this.alarm.wake();
   }
 }
 

@@ -11,7 +11,8 @@ import { notificationsDatabase } from '../../notifications.database.js';
 import { DEFAULT_ENDPOINT_HEALTH_POLICY } from '../domain/endpoint-health.js';
 import { DEFAULT_RETRY_POLICY } from '../domain/retry-schedule.js';
 import { DeliveryQueue } from '../infrastructure/delivery-queue.js';
-import { DeliveryStore, ENDPOINT_DISABLED_NOTICE } from '../infrastructure/delivery-store.js';
+import { MailNoticeKind } from '../../notices/domain/mail-notice-kinds.js';
+import { DeliveryStore } from '../infrastructure/delivery-store.js';
 import { DEFAULT_SENDER_SETTINGS, WebhookSender } from '../outbound/webhook-sender.js';
 import { DeliveryDispatcher, type DispatchSettings } from './delivery-dispatcher.js';
 
@@ -293,7 +294,7 @@ describe(DeliveryDispatcher.name, () => {
     );
     expect(notices).toEqual([
       {
-        kind: ENDPOINT_DISABLED_NOTICE,
+        kind: MailNoticeKind.WEBHOOK_ENDPOINT_DISABLED,
         params: expect.objectContaining({
           endpointId: target.id,
           lastError: 'The receiver answered 500 Internal Server Error.',

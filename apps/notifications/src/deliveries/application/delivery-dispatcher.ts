@@ -4,11 +4,10 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import pg from 'pg';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import type { NotificationsConfig } from '#libs/config';
-import { Alarm } from '#libs/messaging';
+import { Alarm, ChannelListener } from '#libs/messaging';
 import { LOGGER } from '#libs/runtime';
 import {
   DEFAULT_ENDPOINT_HEALTH_POLICY,
@@ -90,7 +89,7 @@ export function dispatchSettings(config: NotificationsConfig): DispatchSettings 
 export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly alarm = new Alarm();
   private readonly inFlight = new Set<Promise<void>>();
-  private session: pg.Client | undefined;
+  private listener: ChannelListener | undefined;
   private stopped = true;
   private loop: Promise<void> = Promise.resolve();
 
@@ -113,9 +112,22 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
   async start(): Promise<void> {
     if (!this.stopped) return;
     this.stopped = false;
-    await this.listen().catch((error: unknown) =>
-      this.logger.warn({ err: error }, 'delivery dispatcher could not listen; polling'),
-    );
+    const url = (this.dataSource.options as { url?: string }).url;
+    if (url) {
+      this.listener = new ChannelListener({
+        url,
+        channel: DELIVERIES_CHANNEL,
+        applicationName: 'notifications:deliveries',
+        onNotify: () => this.alarm.wake(),
+      });
+      await this.listener
+        .start()
+        .catch((error: unknown) =>
+          this.logger.warn({ err: error }, 'delivery dispatcher could not listen; polling'),
+        );
+    } else {
+      this.logger.warn('delivery dispatcher could not listen (no database URL); polling');
+    }
     this.loop = this.run();
   }
 
@@ -126,9 +138,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     this.alarm.wake();
     await this.loop;
     await Promise.allSettled([...this.inFlight]);
-    const session = this.session;
-    this.session = undefined;
-    await session?.end().catch(() => undefined);
+    await this.listener?.stop();
     this.sender.close();
   }
 
@@ -205,29 +215,5 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
         'webhook endpoint disabled for failing',
       );
     }
-  }
-
-  private async listen(): Promise<void> {
-    const url = (this.dataSource.options as { url?: string }).url;
-    if (!url) throw new Error('The database URL is not known.');
-    const client = new pg.Client({
-      connectionString: url,
-      application_name: 'notifications:deliveries',
-    });
-    client.on('notification', () => this.alarm.wake());
-    const lost = () => {
-      if (this.session !== client) return;
-      this.session = undefined;
-      if (!this.stopped) {
-        setTimeout(() => {
-          if (!this.stopped) void this.listen().catch(() => undefined);
-        }, 1000).unref();
-      }
-    };
-    client.on('error', lost);
-    client.on('end', lost);
-    await client.connect();
-    await client.query(`LISTEN "${DELIVERIES_CHANNEL}"`);
-    this.session = client;
   }
 }

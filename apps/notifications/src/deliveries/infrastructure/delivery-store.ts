@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { FailureStreak } from '../domain/endpoint-health.js';
 import type { NextStep } from '../domain/retry-schedule.js';
+import { MailNoticeKind } from '../../notices/domain/mail-notice-kinds.js';
+import { MailNotices } from '../../notices/infrastructure/mail-notices.js';
 import { DELIVERIES_CHANNEL } from './delivery-queue.js';
 
 const S = '"notifications"';
@@ -54,9 +56,6 @@ export interface EndpointChange {
   /** The endpoint was disabled for failing (its owner is to be told). */
   disable: boolean;
 }
-
-/** Kind of the mail notice telling an endpoint's owner that it was disabled for failing. */
-export const ENDPOINT_DISABLED_NOTICE = 'WEBHOOK_ENDPOINT_DISABLED';
 
 /**
  * The deliveries' persistence for the dispatcher: claiming due deliveries under a lease, and
@@ -259,26 +258,21 @@ export class DeliveryStore {
           WHERE "endpoint_id" = $1 AND "status" = 'PENDING'`,
         [delivery.endpointId, attempt.finishedAt],
       );
-      await manager.query(
-        `INSERT INTO ${S}."mail_notices"
-           ("id", "party_id", "kind", "params", "source_event_id", "status", "attempts", "next_attempt_at", "created_at")
-         VALUES ($1, $2, $3, $4, $1, 'PENDING', 0, $5, $5)`,
-        [
-          randomUUID(),
-          row.owner_party_id,
-          ENDPOINT_DISABLED_NOTICE,
-          JSON.stringify({
-            endpointId: delivery.endpointId,
-            url: row.url,
-            failingSince: change.streak.since?.toISOString() ?? null,
-            // The portal's home: the endpoint is managed through the API (webhookEndpoint).
-            path: '/',
-            failedAttempts: change.streak.failedAttempts,
-            lastError: attempt.error,
-          }),
-          attempt.finishedAt,
-        ],
-      );
+      await MailNotices.add(manager, {
+        partyId: row.owner_party_id,
+        kind: MailNoticeKind.WEBHOOK_ENDPOINT_DISABLED,
+        params: {
+          endpointId: delivery.endpointId,
+          url: row.url,
+          failingSince: change.streak.since?.toISOString() ?? null,
+          // The portal's home: the endpoint is managed through the API (webhookEndpoint).
+          path: '/',
+          failedAttempts: change.streak.failedAttempts,
+          lastError: attempt.error,
+        },
+        // One notice per disabling: the endpoint may be turned on and fail again later.
+        sourceId: randomUUID(),
+      });
       return { disabled: true };
     });
   }

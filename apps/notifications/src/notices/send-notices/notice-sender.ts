@@ -4,11 +4,11 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import pg from 'pg';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { OPERATOR_CLIENT_ID, resolveOperatorClientSecret } from '#libs/auth';
 import { NotificationsConfig } from '#libs/config';
+import { Alarm, ChannelListener } from '#libs/messaging';
 import { LOGGER } from '#libs/runtime';
 import { MAIL_NOTICES_CHANNEL } from '../infrastructure/mail-notices.js';
 import { excerpt, noticeOutcome, type NoticeTry } from './notice-outcome.js';
@@ -41,11 +41,10 @@ interface ClaimedNotice {
 @Injectable()
 export class NoticeSender implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly token: OperatorToken;
+  private readonly alarm = new Alarm();
+  private readonly listener: ChannelListener;
   private stopped = false;
   private loop: Promise<void> | undefined;
-  private session: pg.Client | undefined;
-  private wakeUp: (() => void) | undefined;
-  private woken = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -60,20 +59,29 @@ export class NoticeSender implements OnApplicationBootstrap, OnModuleDestroy {
       },
       config.AUTH_AUDIENCE,
     );
+    this.listener = new ChannelListener({
+      url: (dataSource.options as { url?: string }).url ?? '',
+      channel: MAIL_NOTICES_CHANNEL,
+      applicationName: 'notifications:mail-notices',
+      onNotify: () => this.alarm.wake(),
+      retryMs: POLL_MS,
+    });
   }
 
   onApplicationBootstrap(): void {
-    void this.listen().catch(() => undefined);
+    // Notices added before the session listened are found by the look that follows it.
+    void this.listener.start().then(
+      () => this.alarm.wake(),
+      () => undefined,
+    );
     this.loop = this.run();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
-    this.wake();
+    this.alarm.wake();
     await this.loop;
-    const session = this.session;
-    this.session = undefined;
-    await session?.end().catch(() => undefined);
+    await this.listener.stop();
   }
 
   /** Sends what is due now; returns how many notices were tried (tests call it too). */
@@ -91,7 +99,7 @@ export class NoticeSender implements OnApplicationBootstrap, OnModuleDestroy {
       } catch (error) {
         this.logger.warn({ err: error }, 'mail notices could not be claimed');
       }
-      if (tried === 0 && !this.stopped) await this.sleep(await this.untilNextDue());
+      if (tried === 0 && !this.stopped) await this.alarm.sleep(await this.untilNextDue());
     }
   }
 
@@ -188,55 +196,6 @@ export class NoticeSender implements OnApplicationBootstrap, OnModuleDestroy {
       const cause = (error as { cause?: { code?: string } }).cause?.code;
       return { error: cause ?? (error as Error).name };
     }
-  }
-
-  private async listen(): Promise<void> {
-    if (this.stopped) return;
-    const url = (this.dataSource.options as { url?: string }).url;
-    const client = new pg.Client({
-      connectionString: url,
-      application_name: 'notifications:mail-notices',
-    });
-    client.on('notification', () => this.wake());
-    const lost = () => {
-      if (this.session !== client) return;
-      this.session = undefined;
-      if (!this.stopped) {
-        setTimeout(() => void this.listen().catch(() => undefined), POLL_MS).unref();
-      }
-    };
-    client.on('error', lost);
-    client.on('end', lost);
-    await client.connect();
-    await client.query(`LISTEN "${MAIL_NOTICES_CHANNEL}"`);
-    if (this.stopped) {
-      await client.end();
-      return;
-    }
-    this.session = client;
-    this.wake();
-  }
-
-  private wake(): void {
-    this.woken = true;
-    this.wakeUp?.();
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (this.woken) {
-      this.woken = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.wakeUp = undefined;
-        this.woken = false;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeUp = done;
-    });
   }
 }
 

@@ -40,6 +40,11 @@ export interface ViewWork {
   disputed: boolean;
 }
 
+export interface ViewParty {
+  kind: PartyKind;
+  name: string;
+}
+
 /** Reads of the registry view kept in `schema` by `registryViewHandlers`. */
 export class RegistryViewReader {
   private readonly s: string;
@@ -153,11 +158,25 @@ export class RegistryViewReader {
   }
 
   async partyKind(id: string, manager?: EntityManager): Promise<PartyKind | undefined> {
-    const [party] = await (manager ?? this.dataSource.manager).query<{ kind: PartyKind }[]>(
-      `SELECT "kind" FROM ${this.s}."rv_parties" WHERE "id" = $1`,
+    return (await this.party(id, manager))?.kind;
+  }
+
+  /** A party's kind and name, or undefined when the registry has none with that id. */
+  async party(id: string, manager?: EntityManager): Promise<ViewParty | undefined> {
+    const [party] = await (manager ?? this.dataSource.manager).query<ViewParty[]>(
+      `SELECT "kind", "name" FROM ${this.s}."rv_parties" WHERE "id" = $1`,
       [id],
     );
-    return party?.kind;
+    return party;
+  }
+
+  /** A work's title alone (no shares), or undefined when the registry has no such work. */
+  async workTitle(id: string, manager?: EntityManager): Promise<string | undefined> {
+    const [work] = await (manager ?? this.dataSource.manager).query<{ title: string }[]>(
+      `SELECT "title" FROM ${this.s}."rv_works" WHERE "id" = $1`,
+      [id],
+    );
+    return work?.title;
   }
 
   /** Societies `partyId` is a member of on the day of `at` (UTC). */

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { NotificationsConfig } from '#libs/config';
+import { RegistryViewReader } from '#libs/registry-view';
 import { PartyKind } from '#libs/contracts';
 import { oncePerKey } from '#libs/database';
 import { AppError, type RequestContext, type UseCaseHandler } from '#libs/runtime';
@@ -39,6 +40,7 @@ export class CreateEndpointHandler implements UseCaseHandler<
 > {
   constructor(
     private readonly repository: EndpointRepository,
+    @Inject(RegistryViewReader) private readonly registry: RegistryViewReader,
     private readonly config: NotificationsConfig,
   ) {}
 
@@ -70,7 +72,7 @@ export class CreateEndpointHandler implements UseCaseHandler<
         'notifications',
         { callerId: caller.partyId, key, operation: 'createWebhookEndpoint', body },
         async () => {
-          const kind = await this.repository.partyKind(manager, owner);
+          const kind = await this.registry.partyKind(owner, manager);
           if (!kind || !OWNER_KINDS.includes(kind)) {
             throw AppError.badInput(`ownerId: ${owner} is not a registered platform or society`);
           }

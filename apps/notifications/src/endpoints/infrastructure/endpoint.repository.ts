@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import type { PartyKind } from '#libs/contracts';
 import { DeliveryStatus } from '../../deliveries/infrastructure/webhook-delivery.entity.js';
 import type { EndpointListScope } from '../domain/endpoint-access.js';
 import { WebhookEndpointDeletionEntity } from './webhook-endpoint-deletion.entity.js';
@@ -65,15 +64,6 @@ export class EndpointRepository {
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
-  }
-
-  /** The kind of a party of the registry view, or undefined when it is not registered. */
-  async partyKind(manager: EntityManager, partyId: string): Promise<PartyKind | undefined> {
-    const [row] = await manager.query<{ kind: PartyKind }[]>(
-      `SELECT "kind" FROM ${S}."rv_parties" WHERE "id" = $1`,
-      [partyId],
-    );
-    return row?.kind;
   }
 
   /** Serializes the changes of one owner's endpoints until the transaction ends (the cap holds). */

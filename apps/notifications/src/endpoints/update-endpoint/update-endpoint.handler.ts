@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { NotificationsConfig } from '#libs/config';
+import { RegistryViewReader } from '#libs/registry-view';
 import { AppError, type RequestContext, type UseCaseHandler } from '#libs/runtime';
 import { callerOf, managedEndpoint } from '../application/managed-endpoint.js';
 import {
@@ -27,6 +28,7 @@ export class UpdateEndpointHandler implements UseCaseHandler<
 > {
   constructor(
     private readonly repository: EndpointRepository,
+    @Inject(RegistryViewReader) private readonly registry: RegistryViewReader,
     private readonly config: NotificationsConfig,
   ) {}
 
@@ -41,7 +43,7 @@ export class UpdateEndpointHandler implements UseCaseHandler<
       }
       if (input.description != null) endpoint.description = input.description;
       if (input.eventTypes != null) {
-        const kind = await this.repository.partyKind(manager, endpoint.ownerPartyId);
+        const kind = await this.registry.partyKind(endpoint.ownerPartyId, manager);
         const problem = kind ? eventTypesProblem(kind, input.eventTypes) : null;
         if (problem) throw AppError.badInput(problem);
         endpoint.eventTypes = normalizedEventTypes(input.eventTypes);

@@ -26,7 +26,7 @@ export async function sendToOwner(
   manager: EntityManager,
   message: Omit<OutgoingMessage, 'eventType'> & { eventType: WebhookEventType },
 ): Promise<boolean> {
-  const owner = await context.facts.party(manager, message.ownerPartyId);
+  const owner = await context.registry.party(message.ownerPartyId, manager);
   if (owner?.kind !== WEBHOOK_EVENT_TYPES[message.eventType]) return false;
   return (await context.queue.enqueue(manager, message)) !== undefined;
 }

@@ -11,7 +11,7 @@ export function disputeOpenedHandler(context: NoticeContext): EventHandler {
     const payload = event.payload;
     const params = disputeOpenedParams(
       payload,
-      await context.facts.workTitle(manager, payload.workId),
+      await context.registry.workTitle(payload.workId, manager),
     );
     for (const partyId of disputeParties(payload)) {
       await MailNotices.add(manager, {

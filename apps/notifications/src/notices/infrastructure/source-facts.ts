@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { PartyKind } from '#libs/contracts';
 
 export interface LicenseFacts {
   platformId: string;
@@ -16,14 +15,10 @@ export interface OptOutFacts {
   effectiveFrom: string;
 }
 
-export interface PartyFacts {
-  kind: PartyKind;
-  name: string;
-}
-
 /**
- * What the notices remember of earlier events (licenses, opt-outs, batches), and the parties
- * and works of the registry view they name. Every write is an upsert: a repeat changes nothing.
+ * What the notices remember of earlier events (licenses, opt-outs, batches); the parties and
+ * works they name are read from the registry view (RegistryViewReader). Every write is an
+ * upsert: a repeat changes nothing.
  */
 @Injectable()
 export class SourceFacts {
@@ -90,23 +85,5 @@ export class SourceFacts {
       [batchId],
     );
     return row?.society_id;
-  }
-
-  /** A party of the registry view: its kind and name. */
-  async party(manager: EntityManager, partyId: string): Promise<PartyFacts | undefined> {
-    const [row] = await manager.query<PartyFacts[]>(
-      `SELECT "kind", "name" FROM "notifications"."rv_parties" WHERE "id" = $1`,
-      [partyId],
-    );
-    return row;
-  }
-
-  /** A work's title in the registry view. */
-  async workTitle(manager: EntityManager, workId: string): Promise<string | undefined> {
-    const [row] = await manager.query<{ title: string }[]>(
-      `SELECT "title" FROM "notifications"."rv_works" WHERE "id" = $1`,
-      [workId],
-    );
-    return row?.title;
   }
 }

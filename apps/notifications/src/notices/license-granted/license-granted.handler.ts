@@ -20,7 +20,7 @@ export function licenseGrantedHandler(context: NoticeContext): EventHandler {
     });
     if (!isGrantAfterPending(payload)) return;
     const workTitle = payload.workId
-      ? await context.facts.workTitle(manager, payload.workId)
+      ? await context.registry.workTitle(payload.workId, manager)
       : undefined;
     await sendToOwner(context, manager, {
       ownerPartyId: payload.platformId,

@@ -12,8 +12,10 @@ export function licenseRevokedHandler(context: NoticeContext): EventHandler {
       ? await context.facts.optOut(manager, payload.optOutId)
       : undefined;
     const refs = revokedLicenseRefs(payload, { license, optOut });
-    const workTitle = refs.workId ? await context.facts.workTitle(manager, refs.workId) : undefined;
-    const holder = refs.holderId ? await context.facts.party(manager, refs.holderId) : undefined;
+    const workTitle = refs.workId
+      ? await context.registry.workTitle(refs.workId, manager)
+      : undefined;
+    const holder = refs.holderId ? await context.registry.party(refs.holderId, manager) : undefined;
     await sendToOwner(context, manager, {
       ownerPartyId: payload.platformId,
       eventType: 'license.revoked',

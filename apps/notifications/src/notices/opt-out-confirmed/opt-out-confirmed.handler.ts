@@ -17,7 +17,7 @@ export function optOutConfirmedHandler(context: NoticeContext): EventHandler {
       effectiveFrom: payload.effectiveFrom,
     });
     const workTitle = payload.workId
-      ? await context.facts.workTitle(manager, payload.workId)
+      ? await context.registry.workTitle(payload.workId, manager)
       : undefined;
     await MailNotices.add(manager, {
       partyId: payload.holderId,

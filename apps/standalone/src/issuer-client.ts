@@ -1,21 +1,21 @@
 import * as oidc from 'openid-client';
-import { OPERATOR_CLIENT_ID, storedOperatorClientSecret } from '#libs/auth';
+import {
+  describeOidcError,
+  insecureIssuerProblem,
+  OPERATOR_CLIENT_ID,
+  storedOperatorClientSecret,
+} from '#libs/auth';
 
-/** Hosts over which a client secret or a person's tokens may travel in plain HTTP. */
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+export { describeOidcError };
 
 /** A refusal printed as it is (a sentence), exit code 1. */
 export class TokenRefusal extends Error {}
 
 /** Requests to the issuer: plain HTTP only to this machine (else refused with a sentence). */
 export function issuerRequestOptions(issuer: URL): oidc.DiscoveryRequestOptions | undefined {
-  if (issuer.protocol !== 'http:') return undefined;
-  if (!LOOPBACK.has(issuer.hostname)) {
-    throw new TokenRefusal(
-      `the issuer ${issuer.href} is plain HTTP on another machine: credentials and tokens are sent only over HTTPS, or to this machine`,
-    );
-  }
-  return { execute: [oidc.allowInsecureRequests] };
+  const problem = insecureIssuerProblem(issuer);
+  if (problem) throw new TokenRefusal(problem);
+  return issuer.protocol === 'http:' ? { execute: [oidc.allowInsecureRequests] } : undefined;
 }
 
 /** The issuer's configuration for a client (discovery), or a sentence when it cannot be had. */
@@ -63,13 +63,6 @@ export async function clientCredentialsToken(
 export function clientRefused(error: unknown): boolean {
   if (error instanceof oidc.ResponseBodyError) return error.error === 'invalid_client';
   return error instanceof oidc.WWWAuthenticateChallengeError && error.status === 401;
-}
-
-/** What went wrong, without anything sent (secrets and tokens never appear in these errors). */
-export function describeOidcError(error: unknown): string {
-  if (error instanceof oidc.ResponseBodyError) return error.error;
-  const cause = (error as { cause?: { code?: string } }).cause?.code;
-  return cause ?? (error instanceof Error ? error.message : String(error));
 }
 
 /**

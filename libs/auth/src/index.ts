@@ -10,3 +10,4 @@ export * from './http-caller.js';
 export * from './access-token-claims.js';
 export * from './issuer-tokens.js';
 export * from './operator-client.js';
+export * from './issuer-requests.js';

@@ -1,7 +1,5 @@
 import * as oidc from 'openid-client';
-
-/** Hosts a client secret may reach over plain HTTP: this machine only. */
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+import { describeOidcError, issuerDiscoveryOptions } from '#libs/auth';
 
 /** A token is renewed this long before it expires. */
 const RENEW_BEFORE_MS = 60_000;
@@ -39,9 +37,12 @@ export class OperatorToken {
       return response.access_token;
     } catch (error) {
       this.configuration = undefined;
-      throw new Error(`the identity provider gave no operator token (${describe(error)})`, {
-        cause: error,
-      });
+      throw new Error(
+        `the identity provider gave no operator token (${describeOidcError(error)})`,
+        {
+          cause: error,
+        },
+      );
     }
   }
 
@@ -52,32 +53,20 @@ export class OperatorToken {
 
   private async discover(): Promise<oidc.Configuration> {
     if (this.configuration) return this.configuration;
-    const insecure = this.issuer.protocol === 'http:';
-    if (insecure && !LOOPBACK.has(this.issuer.hostname)) {
-      throw new Error(
-        `the issuer ${this.issuer.href} is plain HTTP on another machine: the operator's secret is sent only over HTTPS, or to this machine`,
-      );
-    }
+    const options = issuerDiscoveryOptions(this.issuer);
     try {
       this.configuration = await oidc.discovery(
         this.issuer,
         this.client.id,
         undefined,
         oidc.ClientSecretBasic(await this.client.secret()),
-        insecure ? { execute: [oidc.allowInsecureRequests] } : undefined,
+        options,
       );
       return this.configuration;
     } catch (error) {
-      throw new Error(`the identity provider cannot be reached (${describe(error)})`, {
+      throw new Error(`the identity provider cannot be reached (${describeOidcError(error)})`, {
         cause: error,
       });
     }
   }
-}
-
-/** What went wrong, without anything sent (no secret or token appears in these errors). */
-function describe(error: unknown): string {
-  if (error instanceof oidc.ResponseBodyError) return error.error;
-  const cause = (error as { cause?: { code?: string } }).cause?.code;
-  return cause ?? (error instanceof Error ? error.message : String(error));
 }
